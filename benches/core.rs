@@ -1,0 +1,181 @@
+//! `make bench`: the core at the seed notebook's size (1,000,000 negatives, 10,000 positives).
+//!
+//! For each control, times exactly the layers that control invalidates in the page's memo
+//! chain (`src/sim/mod.rs`), and prints the median and the spread over repeated runs.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use imbalance_lab::sim::analysis::class_scores;
+use imbalance_lab::sim::{
+    Class, ClassLoss, ClassScores, Confusion, Metrics, Ranking, Scenario, UnitDraws, analyse,
+    losses,
+};
+
+/// Runs `f` until both `min_runs` runs and `min_time` have passed; returns sorted timings.
+fn time(mut f: impl FnMut(), min_runs: usize, min_time: Duration) -> Vec<Duration> {
+    let mut times = Vec::new();
+    let start = Instant::now();
+    while times.len() < min_runs || start.elapsed() < min_time {
+        let t = Instant::now();
+        f();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    times
+}
+
+fn report(name: &str, times: &[Duration]) {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let p = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{name:<34} {:>9.3} {:>9.3} {:>9.3} {:>6}",
+        ms(p(0.5)),
+        ms(times[0]),
+        ms(p(0.95)),
+        times.len()
+    );
+}
+
+fn main() {
+    let s = Scenario::default();
+    let n = s.total();
+    let neg = class_scores(&s, Class::Negative);
+    let pos = class_scores(&s, Class::Positive);
+    let (neg_loss, pos_loss) = (ClassLoss::new(&neg, s.gamma), ClassLoss::new(&pos, s.gamma));
+    let ranking = Ranking::new(&neg, &pos);
+    // After a class changes: its loss sums, the ranking, the confusion matrix, the losses.
+    let downstream = |neg: &ClassScores, pos: &ClassScores| {
+        let l = losses(
+            ClassLoss::new(neg, s.gamma),
+            ClassLoss::new(pos, s.gamma),
+            n,
+            s.alpha,
+            s.pos_weight,
+        );
+        let m = Metrics::new(Confusion::at(neg, pos, s.threshold), Ranking::new(neg, pos));
+        black_box((l, m));
+    };
+
+    println!(
+        "imbalance-lab core, {} negatives + {} positives; times in ms",
+        s.neg, s.pos
+    );
+    println!(
+        "{:<34} {:>9} {:>9} {:>9} {:>6}",
+        "operation", "median", "min", "p95", "runs"
+    );
+    let quick = (200, Duration::from_millis(300));
+    let slow = (15, Duration::from_secs(2));
+
+    report(
+        "full recompute (all layers)",
+        &time(|| drop(black_box(analyse(&s))), slow.0, slow.1),
+    );
+    report(
+        "seed (= full recompute)",
+        &time(
+            || {
+                black_box(analyse(&Scenario { seed: 2, ..s }));
+            },
+            slow.0,
+            slow.1,
+        ),
+    );
+    report(
+        "alpha: losses",
+        &time(
+            || {
+                black_box(losses(neg_loss, pos_loss, n, black_box(0.3), s.pos_weight));
+            },
+            quick.0,
+            quick.1,
+        ),
+    );
+    report(
+        "pos_weight: losses",
+        &time(
+            || {
+                black_box(losses(neg_loss, pos_loss, n, s.alpha, black_box(3.0)));
+            },
+            quick.0,
+            quick.1,
+        ),
+    );
+    report(
+        "threshold: confusion + metrics",
+        &time(
+            || {
+                black_box(Metrics::new(
+                    Confusion::at(&neg, &pos, black_box(0.42)),
+                    ranking,
+                ));
+            },
+            quick.0,
+            quick.1,
+        ),
+    );
+    for gamma in [2.0, 2.5] {
+        report(
+            &format!("gamma -> {gamma}: loss sums + losses"),
+            &time(
+                || {
+                    let (a, b) = (ClassLoss::new(&neg, gamma), ClassLoss::new(&pos, gamma));
+                    black_box(losses(a, b, n, s.alpha, s.pos_weight));
+                },
+                slow.0,
+                slow.1,
+            ),
+        );
+    }
+    let neg_unit = UnitDraws::generate(s.seed, Class::Negative, s.neg);
+    let pos_unit = UnitDraws::generate(s.seed, Class::Positive, s.pos);
+    report(
+        "acc0: remap negatives + downstream",
+        &time(
+            || downstream(&ClassScores::new(Class::Negative, 0.97, &neg_unit), &pos),
+            slow.0,
+            slow.1,
+        ),
+    );
+    report(
+        "acc1: remap positives + downstream",
+        &time(
+            || downstream(&neg, &ClassScores::new(Class::Positive, 0.8, &pos_unit)),
+            slow.0,
+            slow.1,
+        ),
+    );
+    report(
+        "neg count: redraw negatives + downstream",
+        &time(
+            || {
+                let unit = UnitDraws::generate(s.seed, Class::Negative, s.neg - 1000);
+                downstream(&ClassScores::new(Class::Negative, s.acc0, &unit), &pos);
+            },
+            slow.0,
+            slow.1,
+        ),
+    );
+    report(
+        "pos count: redraw positives + downstream",
+        &time(
+            || {
+                let unit = UnitDraws::generate(s.seed, Class::Positive, s.pos + 1000);
+                downstream(&neg, &ClassScores::new(Class::Positive, s.acc1, &unit));
+            },
+            slow.0,
+            slow.1,
+        ),
+    );
+    report(
+        "  of which: ranking (AUC + AP)",
+        &time(
+            || {
+                black_box(Ranking::new(&neg, &pos));
+            },
+            slow.0,
+            slow.1,
+        ),
+    );
+}

@@ -1,0 +1,9 @@
+//! imbalance-lab: why loss functions mislead on imbalanced binary classification.
+//!
+//! `sim` is the pure core (no web types; tested natively); `ui` is the thin Leptos shell that
+//! renders the core's results in the browser.
+
+pub mod sim;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

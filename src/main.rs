@@ -1,0 +1,10 @@
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(imbalance_lab::ui::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("imbalance-lab is a web app: run `make serve` and open the printed address.");
+}

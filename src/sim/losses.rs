@@ -1,0 +1,201 @@
+//! The four losses of SPEC section 2 and their reductions.
+//!
+//! A class's loss under every weighting is a multiple of two sums over its samples: the
+//! cross-entropy sum (in `ClassScores`) and the focal sum at the current gamma. So alpha and
+//! pos_weight cost no pass over the samples, and gamma costs one.
+
+use super::fastmath;
+use super::generator::ClassScores;
+use super::metrics::{Metric, Undefined};
+use super::params::{Class, EPS};
+
+/// The losses the app compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LossKind {
+    /// Plain binary cross-entropy (Keras `BinaryCrossentropy`).
+    Bce,
+    /// Positives' term times `pos_weight` (PyTorch `BCEWithLogitsLoss(pos_weight)`).
+    WeightedBce,
+    /// Cross-entropy times `alpha` for positives and `1 - alpha` for negatives.
+    BalancedCe,
+    /// Alpha-balanced focal loss, `a_t (1 - p_t)^gamma CE`.
+    Focal,
+}
+
+impl LossKind {
+    /// All four, in the order the app shows them.
+    pub const ALL: [LossKind; 4] = [
+        LossKind::Bce,
+        LossKind::WeightedBce,
+        LossKind::BalancedCe,
+        LossKind::Focal,
+    ];
+
+    /// The name used in exports (SPEC section 5).
+    pub fn key(self) -> &'static str {
+        match self {
+            LossKind::Bce => "bce",
+            LossKind::WeightedBce => "weighted_bce",
+            LossKind::BalancedCe => "balanced_ce",
+            LossKind::Focal => "focal",
+        }
+    }
+}
+
+/// Clips a probability to `[EPS, 1 - EPS]`, as Keras does before taking logarithms.
+pub fn clip(p: f64) -> f64 {
+    p.clamp(EPS, 1.0 - EPS)
+}
+
+/// `(p_t, 1 - p_t)` for a clipped probability `q`: the probability given to the true class and
+/// the rest. Computed so that neither side goes through an extra subtraction.
+pub fn split(class: Class, q: f64) -> (f64, f64) {
+    match class {
+        Class::Positive => (q, 1.0 - q),
+        Class::Negative => (1.0 - q, q),
+    }
+}
+
+/// `x^gamma` for `x` in [0, 1]; whole exponents by repeated squaring (exact enough and much
+/// faster than `pow`, and gamma = 2 is the default), others by `exp(gamma ln x)`.
+fn modulating(x: f64, gamma: f64) -> f64 {
+    if gamma.fract() == 0.0 && gamma <= 64.0 {
+        let (mut base, mut e, mut acc) = (x, gamma as u32, 1.0);
+        while e > 0 {
+            if e & 1 == 1 {
+                acc *= base;
+            }
+            base *= base;
+            e >>= 1;
+        }
+        acc
+    } else {
+        fastmath::pow(x, gamma)
+    }
+}
+
+/// One sample's loss, straight from the definition: the reference the fast sums are tested
+/// against, and what the focal-curve chart draws.
+pub fn per_sample_loss(
+    kind: LossKind,
+    class: Class,
+    p: f64,
+    alpha: f64,
+    gamma: f64,
+    pos_weight: f64,
+) -> f64 {
+    let (p_t, rest) = split(class, clip(p));
+    let ce = -fastmath::ln(p_t);
+    let a_t = match class {
+        Class::Positive => alpha,
+        Class::Negative => 1.0 - alpha,
+    };
+    match (kind, class) {
+        (LossKind::Bce, _) | (LossKind::WeightedBce, Class::Negative) => ce,
+        (LossKind::WeightedBce, Class::Positive) => pos_weight * ce,
+        (LossKind::BalancedCe, _) => a_t * ce,
+        (LossKind::Focal, _) => a_t * modulating(rest, gamma) * ce,
+    }
+}
+
+/// The two sums over one class that every loss is made of.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ClassLoss {
+    /// Sum of the cross-entropy, `-ln p_t`.
+    pub ce: f64,
+    /// Sum of `(1 - p_t)^gamma` times the cross-entropy: the focal loss before alpha.
+    pub focal: f64,
+}
+
+impl ClassLoss {
+    /// Both sums in one pass over the class, sharing each sample's logarithm. Depends on the
+    /// scores and gamma only: alpha and pos_weight scale these sums later.
+    pub fn new(scores: &ClassScores, gamma: f64) -> Self {
+        let class = scores.class;
+        let (mut ce, mut focal) = (0.0, 0.0);
+        for &p in &scores.scores {
+            let (p_t, rest) = split(class, clip(p));
+            let sample_ce = -fastmath::ln(p_t);
+            ce += sample_ce;
+            focal += modulating(rest, gamma) * sample_ce;
+        }
+        ClassLoss { ce, focal }
+    }
+}
+
+/// One loss under every reduction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reduction {
+    /// `sum / (neg + pos)`: PyTorch 'mean', Keras 'sum_over_batch_size'.
+    pub mean: Metric,
+    /// Sum over all samples.
+    pub sum: f64,
+    /// Sum over the negatives.
+    pub neg_sum: f64,
+    /// Sum over the positives.
+    pub pos_sum: f64,
+}
+
+impl Reduction {
+    fn new(neg_sum: f64, pos_sum: f64, samples: u64) -> Self {
+        let sum = neg_sum + pos_sum;
+        let mean = if samples == 0 {
+            Err(Undefined::NoSamples)
+        } else {
+            Ok(sum / samples as f64)
+        };
+        Reduction {
+            mean,
+            sum,
+            neg_sum,
+            pos_sum,
+        }
+    }
+
+    /// The share of the loss one class carries, in [0, 1]; undefined when the loss is 0.
+    pub fn share(&self, class: Class) -> Metric {
+        if self.sum <= 0.0 {
+            return Err(Undefined::ZeroLoss);
+        }
+        Ok(match class {
+            Class::Negative => self.neg_sum,
+            Class::Positive => self.pos_sum,
+        } / self.sum)
+    }
+}
+
+/// All four losses of a scenario.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Losses {
+    /// Binary cross-entropy.
+    pub bce: Reduction,
+    /// Binary cross-entropy with the positives weighted by `pos_weight`.
+    pub weighted_bce: Reduction,
+    /// Alpha-balanced cross-entropy.
+    pub balanced_ce: Reduction,
+    /// Alpha-balanced focal loss.
+    pub focal: Reduction,
+}
+
+impl Losses {
+    /// One loss by kind.
+    pub fn get(&self, kind: LossKind) -> &Reduction {
+        match kind {
+            LossKind::Bce => &self.bce,
+            LossKind::WeightedBce => &self.weighted_bce,
+            LossKind::BalancedCe => &self.balanced_ce,
+            LossKind::Focal => &self.focal,
+        }
+    }
+}
+
+/// Every loss from the per-class sums and the number of samples: no pass over the samples.
+pub fn losses(neg: ClassLoss, pos: ClassLoss, samples: u64, alpha: f64, pos_weight: f64) -> Losses {
+    let r = |n: f64, p: f64| Reduction::new(n, p, samples);
+    Losses {
+        bce: r(neg.ce, pos.ce),
+        weighted_bce: r(neg.ce, pos_weight * pos.ce),
+        balanced_ce: r((1.0 - alpha) * neg.ce, alpha * pos.ce),
+        focal: r((1.0 - alpha) * neg.focal, alpha * pos.focal),
+    }
+}

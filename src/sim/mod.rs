@@ -1,0 +1,31 @@
+//! The maths of `SPEC.md`, as plain data and functions.
+//!
+//! Every value is computed in layers shaped like its dependencies, so that a control only redoes
+//! its own layer (see `analysis.rs` for the chain):
+//!
+//! ```text
+//! (seed, class, count) -> UnitDraws            sorted U(0,1) draws, one stream per class
+//! + accuracy           -> ClassScores          sorted probabilities: one multiply-add each
+//! + gamma              -> ClassLoss            CE and focal sums: one pass, one log a sample
+//! both classes         -> Ranking              ROC AUC, average precision: one merge
+//! + threshold          -> Confusion, Metrics   two binary searches
+//! + alpha, pos_weight  -> Losses               arithmetic on the per-class sums
+//! ```
+
+pub mod analysis;
+pub mod curves;
+pub mod fastmath;
+pub mod generator;
+pub mod losses;
+pub mod metrics;
+pub mod params;
+pub mod ranking;
+pub mod rng;
+
+pub use analysis::{Analysis, analyse};
+pub use generator::{ClassScores, Interval, score_interval};
+pub use losses::{ClassLoss, LossKind, Losses, Reduction, losses, per_sample_loss};
+pub use metrics::{Confusion, Metric, Metrics, Undefined};
+pub use params::{Class, EPS, MAX_COUNT, Scenario};
+pub use ranking::Ranking;
+pub use rng::UnitDraws;

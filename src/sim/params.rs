@@ -1,0 +1,90 @@
+//! The scenario: every parameter a reader can change, with its default and its valid range.
+
+/// Probabilities are clipped to `[EPS, 1 - EPS]` before any logarithm (Keras' epsilon).
+pub const EPS: f64 = 1e-7;
+
+/// The largest count of samples allowed in one class.
+pub const MAX_COUNT: u32 = 10_000_000;
+
+/// A sample's true label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// Label 0, usually the majority.
+    Negative,
+    /// Label 1, usually the rare class the model is for.
+    Positive,
+}
+
+impl Class {
+    /// The label as the number a loss function sees.
+    pub fn label(self) -> u8 {
+        match self {
+            Class::Negative => 0,
+            Class::Positive => 1,
+        }
+    }
+}
+
+/// Everything that determines the page's numbers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scenario {
+    /// Number of negatives (label 0), `0..=MAX_COUNT`.
+    pub neg: u32,
+    /// Number of positives (label 1), `0..=MAX_COUNT`.
+    pub pos: u32,
+    /// Share of negatives classified correctly at threshold 0.5, in `[0, 1]`.
+    pub acc0: f64,
+    /// Share of positives classified correctly at threshold 0.5, in `[0, 1]`.
+    pub acc1: f64,
+    /// Focal / balanced CE weight of the positives, in `[0, 1]` (negatives get `1 - alpha`).
+    pub alpha: f64,
+    /// Focal exponent, in `[0, 10]`.
+    pub gamma: f64,
+    /// Weight of the positives' term in weighted BCE, in `[0.01, 100]`.
+    pub pos_weight: f64,
+    /// A sample is predicted positive when `p >= threshold`; in `[0, 1]`.
+    pub threshold: f64,
+    /// Seed of the synthetic predictions.
+    pub seed: u64,
+}
+
+impl Default for Scenario {
+    /// The seed notebook's "representative A": 1 positive in 101, a model that is nearly
+    /// always right on negatives and a coin toss on positives.
+    fn default() -> Self {
+        Scenario {
+            neg: 1_000_000,
+            pos: 10_000,
+            acc0: 0.999,
+            acc1: 0.5,
+            alpha: 0.25,
+            gamma: 2.0,
+            pos_weight: 1.0,
+            threshold: 0.5,
+            seed: 1,
+        }
+    }
+}
+
+impl Scenario {
+    /// Number of samples of one class.
+    pub fn count(&self, class: Class) -> u32 {
+        match class {
+            Class::Negative => self.neg,
+            Class::Positive => self.pos,
+        }
+    }
+
+    /// Accuracy of one class at threshold 0.5.
+    pub fn acc(&self, class: Class) -> f64 {
+        match class {
+            Class::Negative => self.acc0,
+            Class::Positive => self.acc1,
+        }
+    }
+
+    /// Total number of samples.
+    pub fn total(&self) -> u64 {
+        u64::from(self.neg) + u64::from(self.pos)
+    }
+}
