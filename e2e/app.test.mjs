@@ -1,0 +1,98 @@
+// The built app in a real browser: it loads cleanly and follows its controls.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { serveDist, launch, openApp, rowText } from './harness.mjs';
+
+const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const num = (text) => Number.parseFloat(text.split('|')[0]);
+
+test('loads with the notebook scenario, no console error, no foreign request', async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  // Representative A: BCE mean 0.3141 within sampling noise, focal sum about 31,700.
+  const bce = await rowText(page, 'losses', /^BCE/);
+  assert.ok(Math.abs(num(bce) - 0.3141) < 0.001, bce);
+  const focal = await rowText(page, 'losses', /^focal/);
+  const focalSum = Number.parseFloat(focal.split('|')[1]);
+  assert.ok(Math.abs(focalSum - 31700) < 320, focal);
+  assert.match(await rowText(page, 'metrics', /^ROC AUC/), /^0\.\d+$/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('dragging the acc1 slider changes recall and BCE while dragging', async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  const before = { recall: await rowText(page, 'metrics', /^recall/), bce: await rowText(page, 'losses', /^BCE/) };
+  const slider = page.getByLabel('accuracy on positives, acc1', { exact: true });
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  // The thumb sits at the middle for acc1 = 0.5; drag it most of the way right.
+  await page.mouse.move(box.x + box.width * 0.5, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, y, { steps: 4 });
+  const during = await rowText(page, 'metrics', /^recall/);
+  await page.mouse.move(box.x + box.width * 0.9, y, { steps: 4 });
+  await page.mouse.up();
+  const after = { recall: await rowText(page, 'metrics', /^recall/), bce: await rowText(page, 'losses', /^BCE/) };
+  assert.notEqual(during, before.recall, 'numbers follow the drag before release');
+  assert.ok(num(after.recall) > num(during) && num(during) > num(before.recall), JSON.stringify({ before, during, after }));
+  assert.ok(num(after.bce) < num(before.bce), 'better positives lower the BCE');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the threshold moves the confusion matrix but not the losses', async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  const tp = await rowText(page, 'metrics', /^TP/);
+  const bce = await rowText(page, 'losses', /^BCE/);
+  const field = page.getByLabel('threshold, value');
+  await field.fill('0.3');
+  await field.press('Enter');
+  const tpAfter = await rowText(page, 'metrics', /^TP/);
+  assert.ok(Number(tpAfter) > Number(tp), `${tp} -> ${tpAfter}`);
+  assert.equal(await rowText(page, 'losses', /^BCE/), bce);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('no positives: recall is undefined with its reason, nothing shows NaN', async () => {
+  const { page, problems } = await openApp(browser, server.url);
+  const field = page.getByLabel('positives (label 1)');
+  await field.fill('0');
+  await field.press('Enter');
+  assert.match(await rowText(page, 'metrics', /^recall/), /undefined: there are no positive samples/);
+  const body = await page.locator('body').innerText();
+  assert.doesNotMatch(body, /NaN|Infinity|inf\b/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('screenshots at desktop and phone widths', async () => {
+  for (const [name, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]]) {
+    const { page, problems } = await openApp(browser, server.url, { width, height });
+    await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the screen`);
+    // Every table fits its panel without a sideways scroll.
+    const cramped = await page.evaluate(() => [...document.querySelectorAll('table')]
+      .filter((t) => t.parentElement.clientWidth < t.scrollWidth)
+      .map((t) => `${t.getAttribute('aria-label')}: ${t.scrollWidth} > ${t.parentElement.clientWidth}`));
+    assert.deepEqual(cramped, [], name);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});

@@ -1,0 +1,93 @@
+//! The numbers: the four losses under each reduction, and the metrics.
+
+use leptos::prelude::*;
+
+use super::format::{metric, number, percent};
+use crate::sim::{Class, LossKind, Losses, Metric, Metrics};
+
+fn loss_name(kind: LossKind) -> &'static str {
+    match kind {
+        LossKind::Bce => "BCE",
+        LossKind::WeightedBce => "weighted BCE",
+        LossKind::BalancedCe => "balanced CE",
+        LossKind::Focal => "focal",
+    }
+}
+
+/// The four losses: mean, sum, and the share each class carries.
+#[component]
+pub fn LossTable(
+    /// The losses to show.
+    #[prop(into)]
+    losses: Signal<Losses>,
+) -> impl IntoView {
+    let rows = LossKind::ALL.map(|kind| {
+        let r = move || *losses.get().get(kind);
+        view! {
+            <tr>
+                <th scope="row">{loss_name(kind)}</th>
+                <td>{move || metric(r().mean, 6)}</td>
+                <td>{move || number(r().sum, 6)}</td>
+                <td>{move || percent(r().share(Class::Negative))}</td>
+                <td>{move || percent(r().share(Class::Positive))}</td>
+            </tr>
+        }
+    });
+    view! {
+        <div class="table-wrap">
+        <table class="numbers" aria-label="losses">
+            <thead>
+                <tr>
+                    <th scope="col">"loss"</th>
+                    <th scope="col">"mean"</th>
+                    <th scope="col">"sum"</th>
+                    <th scope="col">"neg share"</th>
+                    <th scope="col">"pos share"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        </div>
+    }
+}
+
+/// The metrics at the threshold, and the threshold-free ones.
+#[component]
+pub fn MetricTable(
+    /// The metrics to show.
+    #[prop(into)]
+    metrics: Signal<Metrics>,
+) -> impl IntoView {
+    let count = |f: fn(&Metrics) -> u64| move || metrics.with(f).to_string();
+    let value = |f: fn(&Metrics) -> Metric| move || metric(metrics.with(f), 4);
+    let row = |name: &'static str, text: Box<dyn Fn() -> String + Send + Sync>| {
+        view! { <tr><th scope="row">{name}</th><td>{move || text()}</td></tr> }
+    };
+    let rows = vec![
+        row("TP", Box::new(count(|m| m.confusion.tp))),
+        row("FP", Box::new(count(|m| m.confusion.fp))),
+        row("TN", Box::new(count(|m| m.confusion.tn))),
+        row("FN", Box::new(count(|m| m.confusion.fn_))),
+        row("accuracy", Box::new(value(|m| m.accuracy))),
+        row("precision", Box::new(value(|m| m.precision))),
+        row("recall", Box::new(value(|m| m.recall))),
+        row("F1", Box::new(value(|m| m.f1))),
+        row("specificity", Box::new(value(|m| m.specificity))),
+        row(
+            "balanced accuracy",
+            Box::new(value(|m| m.balanced_accuracy)),
+        ),
+        row("MCC", Box::new(value(|m| m.mcc))),
+        row("ROC AUC", Box::new(value(|m| m.roc_auc))),
+        row(
+            "average precision",
+            Box::new(value(|m| m.average_precision)),
+        ),
+    ];
+    view! {
+        <table class="numbers" aria-label="metrics">
+            <thead><tr><th scope="col">"metric"</th><th scope="col">"value"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
