@@ -1,6 +1,8 @@
 //! The generator and losses against closed-form expectations and the seed notebook
 //! (SPEC sections 1, 2 and 4).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::{expected_ce, expected_focal2};

@@ -1,6 +1,8 @@
 //! Identities that must hold for every scenario, extremes included, and the fast paths against
 //! brute force. Counts are kept small so brute force stays cheap; the code paths are the same.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::{brute_average_precision, brute_roc_auc};

@@ -2,6 +2,8 @@
 //! (the conventions of Keras, PyTorch and torchvision written out in numpy), to the last digits
 //! printed. The script that produced them is in the comments beside each group.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use imbalance_lab::sim::{
     Class, ClassLoss, ClassScores, Confusion, LossKind, Metrics, Ranking, losses,
 };

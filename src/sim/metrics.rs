@@ -143,9 +143,10 @@ impl Confusion {
             }
         }
         // Each product of two margins is below 2^53, so exact; the square roots keep the
-        // product of four from losing digits.
+        // product of four from losing digits. Rounding can still land a hair outside [-1, 1]
+        // (-1.0000000000000002 for a perfectly wrong model), so clamp to the true range.
         let den = ((tp + fp) * (tp + fn_)).sqrt() * ((tn + fp) * (tn + fn_)).sqrt();
-        Ok((tp * tn - fp * fn_) / den)
+        Ok(((tp * tn - fp * fn_) / den).clamp(-1.0, 1.0))
     }
 }
 

@@ -1,0 +1,42 @@
+# imbalance-lab. `make serve` and `make test` install whatever is missing first.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: tools serve dist test test-native test-wasm test-e2e lint bench clean
+
+tools:
+	@scripts/install-tools.sh
+
+## Build and serve the app on http://127.0.0.1:8080 (release build: the debug one is slow).
+serve: tools
+	trunk serve --release --offline
+
+## The release site in dist/ (wasm-opt applied), for any static host or sub-path.
+dist: tools
+	trunk build --release --offline
+
+## Every test: formatting and lints, native, wasm in headless Chromium, end to end.
+test: tools lint test-native test-wasm test-e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e: dist
+	node --test --test-concurrency=1 e2e/
+
+## Native benchmark of the core at the notebook's size.
+bench:
+	cargo bench --bench core
+
+clean:
+	cargo clean
+	rm -rf dist e2e/artifacts

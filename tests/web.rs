@@ -1,0 +1,88 @@
+//! In headless Chromium (wasm-bindgen-test): the core gives the native numbers to the bit, and
+//! the mounted app follows its controls.
+
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use imbalance_lab::ui::App;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn golden_values_match_native_bit_for_bit() {
+    common::golden::check();
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// The value cells of a table row, by the row's header text.
+fn row(root: &Element, table: &str, name: &str) -> String {
+    let rows = root
+        .query_selector_all(&format!("table[aria-label='{table}'] tbody tr"))
+        .unwrap();
+    (0..rows.length())
+        .map(|i| rows.item(i).unwrap().dyn_into::<HtmlElement>().unwrap())
+        .find(|r| {
+            r.query_selector("th")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap()
+                == name
+        })
+        .map(|r| {
+            let cells = r.query_selector_all("td").unwrap();
+            (0..cells.length())
+                .map(|i| cells.item(i).unwrap().text_content().unwrap())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .unwrap_or_else(|| panic!("no row {name} in {table}"))
+}
+
+fn first_number(text: &str) -> f64 {
+    text.split(' ').next().unwrap().parse().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn mounted_app_follows_a_slider() {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let _handle = leptos::mount::mount_to(root.clone().unchecked_into(), App);
+    tick().await;
+
+    let bce = first_number(&row(&root, "losses", "BCE"));
+    assert!((bce - 0.3141).abs() < 0.001, "BCE {bce}");
+    let recall = first_number(&row(&root, "metrics", "recall"));
+    assert!((recall - 0.5).abs() < 0.02, "recall {recall}");
+
+    let slider: HtmlInputElement = root
+        .query_selector("#acc1")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    slider.set_value("0.9");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    slider
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    tick().await;
+
+    let recall_after = first_number(&row(&root, "metrics", "recall"));
+    assert!((recall_after - 0.9).abs() < 0.02, "recall {recall_after}");
+    let shown: HtmlInputElement = root
+        .query_selector("#acc1-value")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(shown.value(), "0.9000");
+    assert!(first_number(&row(&root, "losses", "BCE")) < bce);
+}
