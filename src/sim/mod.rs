@@ -13,6 +13,8 @@
 //! ```
 
 pub mod analysis;
+pub mod compare;
+pub mod composition;
 pub mod curves;
 pub mod fastmath;
 pub mod generator;
@@ -23,6 +25,8 @@ pub mod ranking;
 pub mod rng;
 
 pub use analysis::{Analysis, analyse};
+pub use compare::{RATIOS, Verdict, loss_crossover, verdict};
+pub use composition::{Measure, Profile, RATIO_MAX, ratio_of};
 pub use generator::{ClassScores, Interval, score_interval};
 pub use losses::{ClassLoss, LossKind, Losses, Reduction, losses, per_sample_loss};
 pub use metrics::{Confusion, Metric, Metrics, Undefined};

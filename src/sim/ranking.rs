@@ -71,10 +71,16 @@ pub fn roc_auc(neg: &[f64], pos: &[f64]) -> Metric {
 }
 
 /// Average precision of the sorted negative and positive scores.
+pub fn average_precision(neg: &[f64], pos: &[f64]) -> Metric {
+    average_precision_weighted(neg, pos, 1.0)
+}
+
+/// Average precision with every negative counted `neg_weight` times: the value the same model
+/// would score on a validation set with `neg_weight` times as many negatives per positive.
 ///
 /// Recall only moves at thresholds equal to a positive's score, so the sum runs over the
 /// distinct positive scores x: (positives at x / P) * precision at threshold x.
-pub fn average_precision(neg: &[f64], pos: &[f64]) -> Metric {
+pub fn average_precision_weighted(neg: &[f64], pos: &[f64], neg_weight: f64) -> Metric {
     if pos.is_empty() {
         return Err(Undefined::NoPositives);
     }
@@ -85,7 +91,7 @@ pub fn average_precision(neg: &[f64], pos: &[f64]) -> Metric {
         let end = gallop(pos, i, |y| y <= x);
         neg_below = gallop(neg, neg_below, |y| y < x);
         let tp = (pos.len() - i) as f64;
-        let fp = (neg.len() - neg_below) as f64;
+        let fp = neg_weight * (neg.len() - neg_below) as f64;
         sum += (end - i) as f64 * tp / (tp + fp);
         i = end;
     }
