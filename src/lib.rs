@@ -3,6 +3,7 @@
 //! `sim` is the pure core (no web types; tested natively); `ui` is the thin Leptos shell that
 //! renders the core's results in the browser.
 
+pub mod charts;
 pub mod sim;
 
 #[cfg(target_arch = "wasm32")]

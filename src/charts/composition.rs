@@ -1,0 +1,128 @@
+//! The validation-composition view: the current model's losses and metrics against the class
+//! ratio, from balanced to 10,000 negatives per positive.
+
+use plotters::prelude::*;
+
+use super::{ChartStyle, DrawResult, legend, legend_line, style_mesh};
+use crate::sim::{LossKind, Measure, Profile, RATIO_MAX};
+
+type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
+
+const POINTS: usize = 64;
+
+/// Log-spaced ratios from 1 to `RATIO_MAX`.
+fn ratios() -> impl Iterator<Item = f64> + Clone {
+    (0..=POINTS).map(|k| RATIO_MAX.powf(k as f64 / POINTS as f64))
+}
+
+fn ratio_label(r: f64) -> String {
+    format!("1:{}", super::grouped(r.round() as u64))
+}
+
+fn series(profile: &Profile, m: Measure) -> Vec<(f64, f64)> {
+    ratios()
+        .filter_map(|r| profile.measure(m, r).ok().map(|v| (r, v)))
+        .collect()
+}
+
+fn marker<DB: DrawingBackend, Y>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::combinators::LogCoord<f64>, Y>>,
+    ratio: Option<f64>,
+    lo: f64,
+    hi: f64,
+    s: &ChartStyle,
+) -> DrawResult<DB>
+where
+    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
+{
+    if let Some(r) = ratio.filter(|r| (1.0..=RATIO_MAX).contains(r)) {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(r, lo), (r, hi)],
+            s.line(s.palette().muted, 1.5),
+        )))?;
+    }
+    Ok(())
+}
+
+fn loss_color(kind: LossKind, s: &ChartStyle) -> RGBColor {
+    let p = s.palette();
+    match kind {
+        LossKind::Bce => p.text,
+        LossKind::WeightedBce => p.green,
+        LossKind::BalancedCe => p.purple,
+        LossKind::Focal => p.yellow,
+    }
+}
+
+/// Each loss's mean against the class ratio; a vertical line at the current ratio.
+pub fn draw_composition_losses<DB: DrawingBackend>(
+    area: &Area<DB>,
+    profile: &Profile,
+    ratio: Option<f64>,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let curves: Vec<(LossKind, Vec<(f64, f64)>)> = LossKind::ALL
+        .into_iter()
+        .map(|k| (k, series(profile, Measure::Loss(k))))
+        .collect();
+    let top = curves
+        .iter()
+        .flat_map(|(_, c)| c.iter().map(|(_, y)| *y))
+        .fold(0.0f64, f64::max);
+    let top = if top > 0.0 { top * 1.1 } else { 1.0 };
+    let mut chart = s
+        .frame(area, 40.0, 50.0)
+        .build_cartesian_2d((1.0..RATIO_MAX).log_scale().base(10.0), 0.0..top)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, "negatives per positive", "mean loss");
+    mesh.x_labels(5)
+        .y_labels(6)
+        .x_label_formatter(&|r| ratio_label(*r))
+        .draw()?;
+    marker(&mut chart, ratio, 0.0, top, s)?;
+    for (kind, points) in curves {
+        let style = s.line(loss_color(kind, s), 2.0);
+        chart
+            .draw_series(LineSeries::new(points, style))?
+            .label(Measure::Loss(kind).name())
+            .legend(legend_line(s, style));
+    }
+    legend(&mut chart, s, SeriesLabelPosition::UpperLeft)
+}
+
+/// Precision, recall and F1 against the class ratio at the current threshold.
+pub fn draw_composition_metrics<DB: DrawingBackend>(
+    area: &Area<DB>,
+    profile: &Profile,
+    ratio: Option<f64>,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let mut chart = s
+        .frame(area, 40.0, 44.0)
+        .build_cartesian_2d((1.0..RATIO_MAX).log_scale().base(10.0), 0.0..1.02)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, "negatives per positive", "");
+    mesh.x_labels(5)
+        .y_labels(6)
+        .x_label_formatter(&|r| ratio_label(*r))
+        .draw()?;
+    marker(&mut chart, ratio, 0.0, 1.02, s)?;
+    let lines: [(Measure, RGBColor); 4] = [
+        (Measure::Precision, p.green),
+        (Measure::Recall, p.purple),
+        (Measure::F1, p.text),
+        (Measure::Accuracy, p.muted),
+    ];
+    for (m, color) in lines {
+        let style = s.line(color, 2.0);
+        chart
+            .draw_series(LineSeries::new(series(profile, m), style))?
+            .label(m.name())
+            .legend(legend_line(s, style));
+    }
+    legend(&mut chart, s, SeriesLabelPosition::LowerLeft)
+}

@@ -1,0 +1,82 @@
+//! Where the loss comes from: for each loss, the share the negatives and the positives carry.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::{ChartStyle, DrawResult, anchor, style_mesh};
+use crate::sim::{Class, LossKind, Losses};
+
+/// The loss's name as the page writes it.
+pub fn loss_name(kind: LossKind) -> &'static str {
+    crate::sim::Measure::Loss(kind).name()
+}
+
+/// Draws one 100 % bar a loss, negatives' share on the left.
+pub fn draw_loss_share<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    losses: &Losses,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let rows = LossKind::ALL.len() as f64;
+    let mut chart = s
+        .frame(area, 36.0, 8.0)
+        .build_cartesian_2d(0.0..1.0, 0.0..rows)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, "share of the summed loss", "");
+    mesh.x_labels(6)
+        .y_labels(0)
+        .disable_y_mesh()
+        .x_label_formatter(&|v| format!("{:.0} %", 100.0 * v))
+        .draw()?;
+    for (i, kind) in LossKind::ALL.into_iter().enumerate() {
+        // First loss on top.
+        let y = rows - 1.0 - i as f64;
+        let (bar_lo, bar_hi) = (y + 0.12, y + 0.52);
+        let r = losses.get(kind);
+        let name = Text::new(
+            format!(
+                "{} (sum {})",
+                loss_name(kind),
+                crate::charts::short_sum(r.sum)
+            ),
+            (0.0, y + 0.92),
+            s.font(13.0, p.text).pos(anchor(HPos::Left, VPos::Top)),
+        );
+        chart.draw_series(std::iter::once(name))?;
+        let (Ok(neg), Ok(pos)) = (r.share(Class::Negative), r.share(Class::Positive)) else {
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(0.0, bar_lo), (1.0, bar_hi)],
+                s.line(p.muted, 1.0),
+            )))?;
+            let text = Text::new(
+                "no loss to share",
+                (0.5, (bar_lo + bar_hi) / 2.0),
+                s.font(12.0, p.muted)
+                    .pos(anchor(HPos::Center, VPos::Center)),
+            );
+            chart.draw_series(std::iter::once(text))?;
+            continue;
+        };
+        chart.draw_series([
+            Rectangle::new([(0.0, bar_lo), (neg, bar_hi)], p.negative.filled()),
+            Rectangle::new([(neg, bar_lo), (1.0, bar_hi)], p.positive.filled()),
+        ])?;
+        // The shares are written above the bar, each in its class's colour.
+        let top = y + 0.92;
+        chart.draw_series([
+            Text::new(
+                format!("neg {:.1} %", 100.0 * neg),
+                (0.78, top),
+                s.font(12.0, p.negative).pos(anchor(HPos::Right, VPos::Top)),
+            ),
+            Text::new(
+                format!("pos {:.1} %", 100.0 * pos),
+                (1.0, top),
+                s.font(12.0, p.positive).pos(anchor(HPos::Right, VPos::Top)),
+            ),
+        ])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,261 @@
+//! The charts: pure drawing functions over plotters' `DrawingBackend`.
+//!
+//! The page hands each one a canvas, the tests and the SVG export an `SVGBackend`. None of them
+//! knows about the browser: sizes in CSS pixels are multiplied by `ChartStyle::scale` (the
+//! device pixel ratio), so a chart is crisp on HiDPI screens and identical in shape everywhere.
+
+pub mod composition;
+pub mod focal_curve;
+pub mod loss_share;
+pub mod scores;
+pub mod threshold;
+
+use plotters::coord::ranged1d::Ranged;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+pub use composition::{draw_composition_losses, draw_composition_metrics};
+pub use focal_curve::{FocalCurve, draw_focal_curve};
+pub use loss_share::draw_loss_share;
+pub use scores::{ScoreHistogram, draw_scores};
+pub use threshold::{ThresholdCurves, draw_pr, draw_roc, draw_threshold_metrics};
+
+/// What drawing on a backend can fail with.
+pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Light or dark page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    /// Dark text on a light background.
+    #[default]
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+/// The colours of a theme. Negatives and positives keep one colour each on every chart (the
+/// Okabe-Ito pair blue / vermillion, which colour-blind readers tell apart); the other series
+/// use the rest of that palette.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    /// Chart background.
+    pub background: RGBColor,
+    /// Text and the main series.
+    pub text: RGBColor,
+    /// Axis labels and secondary series.
+    pub muted: RGBColor,
+    /// Grid lines.
+    pub grid: RGBColor,
+    /// Negatives (label 0), everywhere.
+    pub negative: RGBColor,
+    /// Positives (label 1), everywhere.
+    pub positive: RGBColor,
+    /// Precision, and weighted BCE.
+    pub green: RGBColor,
+    /// Recall, balanced CE, and the current gamma.
+    pub purple: RGBColor,
+    /// Focal loss.
+    pub yellow: RGBColor,
+}
+
+/// How a chart is drawn: theme and pixel density.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChartStyle {
+    /// Light or dark.
+    pub theme: Theme,
+    /// Device pixels per CSS pixel.
+    pub scale: f64,
+}
+
+impl Default for ChartStyle {
+    fn default() -> Self {
+        ChartStyle {
+            theme: Theme::Light,
+            scale: 1.0,
+        }
+    }
+}
+
+impl ChartStyle {
+    /// The theme's colours.
+    pub fn palette(&self) -> Palette {
+        match self.theme {
+            Theme::Light => Palette {
+                background: RGBColor(0xff, 0xff, 0xff),
+                text: RGBColor(0x1b, 0x20, 0x2b),
+                muted: RGBColor(0x5a, 0x63, 0x73),
+                grid: RGBColor(0xe3, 0xe6, 0xec),
+                negative: RGBColor(0x00, 0x72, 0xb2),
+                positive: RGBColor(0xd5, 0x5e, 0x00),
+                green: RGBColor(0x00, 0x9e, 0x73),
+                purple: RGBColor(0xb0, 0x4f, 0x8a),
+                yellow: RGBColor(0x8a, 0x6d, 0x00),
+            },
+            Theme::Dark => Palette {
+                background: RGBColor(0x17, 0x1b, 0x24),
+                text: RGBColor(0xe6, 0xe9, 0xef),
+                muted: RGBColor(0xa3, 0xab, 0xba),
+                grid: RGBColor(0x2e, 0x35, 0x42),
+                negative: RGBColor(0x56, 0xb4, 0xe9),
+                positive: RGBColor(0xf0, 0x8a, 0x4b),
+                green: RGBColor(0x2f, 0xc2, 0x94),
+                purple: RGBColor(0xe0, 0x8e, 0xc0),
+                yellow: RGBColor(0xf0, 0xe4, 0x42),
+            },
+        }
+    }
+
+    /// A length in CSS pixels, in device pixels.
+    pub fn px(&self, css: f64) -> u32 {
+        (css * self.scale).round().max(1.0) as u32
+    }
+
+    /// A text style of `css` pixels in `color`.
+    pub fn font(&self, css: f64, color: RGBColor) -> TextStyle<'static> {
+        (FontFamily::SansSerif, css * self.scale)
+            .into_font()
+            .color(&color)
+    }
+
+    /// A line of `css` pixels' width.
+    pub fn line<C: Color>(&self, color: C, css: f64) -> ShapeStyle {
+        color.stroke_width(self.px(css))
+    }
+
+    /// Margins and label areas shared by the charts, in device pixels.
+    fn frame<'a, 'b, DB: DrawingBackend>(
+        &self,
+        area: &'a DrawingArea<DB, plotters::coord::Shift>,
+        x_labels: f64,
+        y_labels: f64,
+    ) -> ChartBuilder<'a, 'b, DB> {
+        let mut b = ChartBuilder::on(area);
+        b.margin_top(self.px(10.0))
+            .margin_right(self.px(24.0))
+            .margin_left(self.px(6.0))
+            .margin_bottom(self.px(4.0))
+            .x_label_area_size(self.px(x_labels))
+            .y_label_area_size(self.px(y_labels));
+        b
+    }
+}
+
+/// The common look of an axis grid.
+fn style_mesh<X, Y, DB>(
+    mesh: &mut plotters::chart::MeshStyle<'_, '_, X, Y, DB>,
+    s: &ChartStyle,
+    x_desc: &str,
+    y_desc: &str,
+) where
+    X: Ranged,
+    Y: Ranged,
+    DB: DrawingBackend,
+{
+    let p = s.palette();
+    mesh.label_style(s.font(12.0, p.muted))
+        .axis_desc_style(s.font(13.0, p.text))
+        .axis_style(s.line(p.muted, 1.0))
+        .bold_line_style(s.line(p.grid, 1.0))
+        .light_line_style(p.background)
+        .set_all_tick_mark_size(s.px(4.0))
+        .x_desc(x_desc)
+        .y_desc(y_desc);
+}
+
+/// A legend box in the given corner.
+fn legend<'a, DB, X, Y>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    s: &ChartStyle,
+    position: SeriesLabelPosition,
+) -> DrawResult<DB>
+where
+    DB: DrawingBackend + 'a,
+    X: Ranged,
+    Y: Ranged,
+{
+    let p = s.palette();
+    chart
+        .configure_series_labels()
+        .position(position)
+        .background_style(p.background.mix(0.85))
+        .border_style(s.line(p.grid, 1.0))
+        .label_font(s.font(12.0, p.text))
+        .margin(s.px(6.0))
+        .legend_area_size(s.px(22.0))
+        .draw()
+}
+
+/// A short line in a legend entry.
+fn legend_line(
+    s: &ChartStyle,
+    style: ShapeStyle,
+) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
+    let w = s.px(18.0) as i32;
+    move |(x, y)| PathElement::new(vec![(x, y), (x + w, y)], style)
+}
+
+/// A text anchor.
+fn anchor(h: HPos, v: VPos) -> Pos {
+    Pos::new(h, v)
+}
+
+/// A parameter value for a label: up to three decimals, trailing zeros dropped.
+pub fn short(v: f64) -> String {
+    let text = format!("{v:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
+}
+
+/// A loss sum for a label: four significant digits, thousands grouped.
+pub fn short_sum(v: f64) -> String {
+    if !v.is_finite() {
+        return "undefined".into();
+    }
+    if v.abs() >= 1000.0 {
+        return grouped(v.round() as u64);
+    }
+    let digits = if v == 0.0 {
+        0
+    } else {
+        (3 - v.abs().log10().floor() as i32).clamp(0, 8)
+    };
+    format!("{v:.*}", digits as usize)
+}
+
+/// A count with thousands separators: 1000000 -> "1,000,000".
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Renders a chart to an SVG document of `width` x `height` CSS pixels.
+pub fn to_svg(
+    width: u32,
+    height: u32,
+    style: &ChartStyle,
+    draw: impl for<'b> FnOnce(
+        &DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
+        &ChartStyle,
+    ) -> DrawResult<SVGBackend<'b>>,
+) -> String {
+    let mut svg = String::new();
+    {
+        let size = (style.px(f64::from(width)), style.px(f64::from(height)));
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        // Drawing into a string cannot fail; a failed chart leaves what was drawn so far.
+        let _ = draw(&area, style);
+        let _ = area.present();
+    }
+    svg
+}

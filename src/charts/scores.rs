@@ -1,0 +1,214 @@
+//! The score distributions: per-class histograms of the predictions, the threshold, and the four
+//! cells of the confusion matrix it makes.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::{ChartStyle, DrawResult, anchor, grouped, style_mesh};
+use crate::sim::Confusion;
+
+/// What the score chart shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreHistogram {
+    /// Counts of the negatives' scores in equal bins over [0, 1].
+    pub neg: Vec<u64>,
+    /// Counts of the positives' scores in the same bins.
+    pub pos: Vec<u64>,
+    /// The threshold.
+    pub threshold: f64,
+    /// The confusion matrix at the threshold.
+    pub confusion: Confusion,
+    /// Counts on a log axis (one class can be 10,000 times the other).
+    pub log: bool,
+}
+
+/// Draws the histograms.
+pub fn draw_scores<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    data: &ScoreHistogram,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    if !data.log {
+        return draw_linear(area, data, s);
+    }
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let bins = data.neg.len().max(data.pos.len()).max(1);
+    let width = 1.0 / bins as f64;
+    let most = data
+        .neg
+        .iter()
+        .chain(&data.pos)
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    // Room above the bars for the confusion counts.
+    let (bottom, top) = (0.7, most * 80.0);
+    let mut chart = s
+        .frame(area, 40.0, 58.0)
+        .build_cartesian_2d(0.0..1.0, (bottom..top).log_scale().base(10.0))?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, "predicted probability p", "samples (log)");
+    mesh.x_labels(6)
+        .y_labels(6)
+        .y_label_formatter(&|v| power_of_ten(*v))
+        .draw()?;
+    threshold_band(&mut chart, data.threshold, bottom, top, s)?;
+    for (counts, color) in [(&data.neg, p.negative), (&data.pos, p.positive)] {
+        bars(&mut chart, counts, width, bottom, color, s)?;
+    }
+    let t = data.threshold;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(t, bottom), (t, top)],
+        s.line(p.text, 2.0),
+    )))?;
+    labels(&chart, data, s)
+}
+
+/// The same chart with counts on a linear axis.
+fn draw_linear<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    data: &ScoreHistogram,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let bins = data.neg.len().max(data.pos.len()).max(1);
+    let width = 1.0 / bins as f64;
+    let most = data
+        .neg
+        .iter()
+        .chain(&data.pos)
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let top = most * 1.45;
+    let mut chart = s
+        .frame(area, 40.0, 58.0)
+        .build_cartesian_2d(0.0..1.0, 0.0..top)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, "predicted probability p", "samples");
+    mesh.x_labels(6)
+        .y_labels(5)
+        .y_label_formatter(&|v| compact(*v))
+        .draw()?;
+    threshold_band(&mut chart, data.threshold, 0.0, top, s)?;
+    for (counts, color) in [(&data.neg, p.negative), (&data.pos, p.positive)] {
+        bars(&mut chart, counts, width, 0.0, color, s)?;
+    }
+    let t = data.threshold;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(t, 0.0), (t, top)],
+        s.line(p.text, 2.0),
+    )))?;
+    labels(&chart, data, s)
+}
+
+/// The predicted-positive side of the threshold, lightly shaded.
+fn threshold_band<DB, Y>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>,
+    t: f64,
+    bottom: f64,
+    top: f64,
+    s: &ChartStyle,
+) -> DrawResult<DB>
+where
+    DB: DrawingBackend,
+    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
+{
+    let p = s.palette();
+    chart.draw_series(std::iter::once(Rectangle::new(
+        [(t, bottom), (1.0, top)],
+        p.grid.mix(0.5).filled(),
+    )))?;
+    Ok(())
+}
+
+/// One class's bars: translucent fill, solid top edge.
+fn bars<DB, Y>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>,
+    counts: &[u64],
+    width: f64,
+    bottom: f64,
+    color: RGBColor,
+    s: &ChartStyle,
+) -> DrawResult<DB>
+where
+    DB: DrawingBackend,
+    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
+{
+    let filled = counts.iter().enumerate().filter(|(_, c)| **c > 0);
+    chart.draw_series(filled.clone().map(|(k, &c)| {
+        let x = k as f64 * width;
+        Rectangle::new(
+            [(x, bottom), (x + width, c as f64)],
+            color.mix(0.45).filled(),
+        )
+    }))?;
+    chart.draw_series(filled.map(|(k, &c)| {
+        let x = k as f64 * width;
+        PathElement::new(
+            vec![(x, c as f64), (x + width, c as f64)],
+            s.line(color, 2.0),
+        )
+    }))?;
+    Ok(())
+}
+
+/// TN and FN left of the threshold, FP and TP right of it, in the classes' colours, placed in
+/// pixels from the plot's top corners so they sit the same on either axis.
+fn labels<DB, Y>(
+    chart: &ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>,
+    data: &ScoreHistogram,
+    s: &ChartStyle,
+) -> DrawResult<DB>
+where
+    DB: DrawingBackend,
+    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
+{
+    let p = s.palette();
+    let c = &data.confusion;
+    let plot = chart.plotting_area().strip_coord_spec();
+    let (w, _) = plot.dim_in_pixel();
+    let (pad, line) = (s.px(8.0) as i32, s.px(18.0) as i32);
+    let (left, right) = (pad, w as i32 - pad);
+    let l = anchor(HPos::Left, VPos::Top);
+    let r = anchor(HPos::Right, VPos::Top);
+    let rows = [
+        ("← predicted negative".to_string(), left, 0, p.muted, l),
+        (format!("TN {}", grouped(c.tn)), left, 1, p.negative, l),
+        (format!("FN {}", grouped(c.fn_)), left, 2, p.positive, l),
+        ("predicted positive →".to_string(), right, 0, p.muted, r),
+        (format!("FP {}", grouped(c.fp)), right, 1, p.negative, r),
+        (format!("TP {}", grouped(c.tp)), right, 2, p.positive, r),
+    ];
+    for (text, x, row, color, pos) in rows {
+        plot.draw(&Text::new(
+            text,
+            (x, pad + row * line),
+            s.font(13.0, color).pos(pos),
+        ))?;
+    }
+    Ok(())
+}
+
+/// 1000 -> "10³"-style labels on a log axis, for powers of ten only.
+fn power_of_ten(v: f64) -> String {
+    let e = v.log10();
+    if (e - e.round()).abs() > 1e-9 || e < -0.5 {
+        return String::new();
+    }
+    compact(10f64.powi(e.round() as i32))
+}
+
+/// 1500 -> "1.5k", 2000000 -> "2M".
+fn compact(v: f64) -> String {
+    let (x, unit) = match v.abs() {
+        a if a >= 1e6 => (v / 1e6, "M"),
+        a if a >= 1e3 => (v / 1e3, "k"),
+        _ => (v, ""),
+    };
+    format!("{}{unit}", super::short((x * 10.0).round() / 10.0))
+}

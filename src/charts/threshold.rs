@@ -1,0 +1,186 @@
+//! Precision, recall and F1 against the threshold, and the ROC and PR curves with the operating
+//! point the threshold picks.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::{ChartStyle, DrawResult, Palette, anchor, legend, legend_line, style_mesh};
+use crate::sim::curves::{pr_points, roc_points};
+use crate::sim::{Confusion, Metric};
+
+/// What the threshold charts show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThresholdCurves {
+    /// The confusion matrix at evenly spaced thresholds from 0 to 1.
+    pub sweep: Vec<(f64, Confusion)>,
+    /// The current threshold.
+    pub threshold: f64,
+    /// The confusion matrix at the current threshold.
+    pub current: Confusion,
+    /// ROC AUC.
+    pub roc_auc: Metric,
+    /// Average precision.
+    pub average_precision: Metric,
+}
+
+type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
+
+/// A metric line: name, colour, and how to read it off a confusion matrix.
+type MetricLine = (&'static str, RGBColor, fn(&Confusion) -> Metric);
+
+fn metric_lines(p: &Palette) -> [MetricLine; 3] {
+    [
+        ("precision", p.green, Confusion::precision),
+        ("recall", p.purple, Confusion::recall),
+        ("F1", p.text, Confusion::f1),
+    ]
+}
+
+/// A dot with an outline in the background colour, so it reads on top of any line.
+fn dot(x: f64, y: f64, color: RGBColor, s: &ChartStyle) -> [Circle<(f64, f64), u32>; 2] {
+    let p = s.palette();
+    [
+        Circle::new((x, y), s.px(6.0), p.background.filled()),
+        Circle::new((x, y), s.px(4.5), color.filled()),
+    ]
+}
+
+fn note<DB: DrawingBackend>(area: &Area<DB>, text: &str, s: &ChartStyle) -> DrawResult<DB> {
+    let p = s.palette();
+    let (w, h) = area.dim_in_pixel();
+    area.draw(&Text::new(
+        text.to_string(),
+        (w as i32 / 2, h as i32 / 2),
+        s.font(13.0, p.muted)
+            .pos(anchor(HPos::Center, VPos::Center)),
+    ))
+}
+
+/// Precision, recall and F1 against the threshold.
+pub fn draw_threshold_metrics<DB: DrawingBackend>(
+    area: &Area<DB>,
+    data: &ThresholdCurves,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let mut chart = s
+        .frame(area, 40.0, 44.0)
+        .build_cartesian_2d(0.0..1.0, 0.0..1.02)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, "threshold", "");
+    mesh.x_labels(6).y_labels(6).draw()?;
+    let t = data.threshold;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(t, 0.0), (t, 1.02)],
+        s.line(p.muted, 1.5),
+    )))?;
+    for (name, color, f) in metric_lines(&p) {
+        // Undefined stretches (no predicted positives, say) are gaps, not zeros.
+        let style = s.line(color, 2.0);
+        let mut run = Vec::new();
+        let mut runs = Vec::new();
+        for (x, c) in &data.sweep {
+            match f(c) {
+                Ok(y) => run.push((*x, y)),
+                Err(_) => runs.push(std::mem::take(&mut run)),
+            }
+        }
+        runs.push(run);
+        let mut first = true;
+        for run in runs.into_iter().filter(|r| !r.is_empty()) {
+            let series = chart.draw_series(LineSeries::new(run, style))?;
+            if std::mem::take(&mut first) {
+                series.label(name).legend(legend_line(s, style));
+            }
+        }
+        if let Ok(y) = f(&data.current) {
+            chart.draw_series(dot(t, y, color, s))?;
+        }
+    }
+    legend(&mut chart, s, SeriesLabelPosition::LowerLeft)
+}
+
+/// The ROC curve, the chance diagonal, and the operating point.
+pub fn draw_roc<DB: DrawingBackend>(
+    area: &Area<DB>,
+    data: &ThresholdCurves,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let points = roc_points(&data.sweep);
+    if points.is_empty() {
+        return note(area, "ROC needs both classes", s);
+    }
+    let mut chart = s
+        .frame(area, 40.0, 44.0)
+        .build_cartesian_2d(0.0..1.0, 0.0..1.0)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, "false positive rate", "true positive rate");
+    mesh.x_labels(6).y_labels(6).draw()?;
+    chart.draw_series(DashedLineSeries::new(
+        [(0.0, 0.0), (1.0, 1.0)],
+        s.px(5.0),
+        s.px(4.0),
+        s.line(p.muted, 1.0),
+    ))?;
+    let auc = data
+        .roc_auc
+        .map(super::short)
+        .unwrap_or_else(|_| "undefined".into());
+    let style = s.line(p.text, 2.0);
+    chart
+        .draw_series(LineSeries::new(points, style))?
+        .label(format!("ROC, AUC {auc}"))
+        .legend(legend_line(s, style));
+    if let (Ok(x), Ok(y)) = (data.current.fall_out(), data.current.recall()) {
+        chart.draw_series(dot(x, y, p.purple, s))?;
+    }
+    legend(&mut chart, s, SeriesLabelPosition::LowerRight)
+}
+
+/// The precision-recall curve, the no-skill line at the positives' share, and the operating
+/// point.
+pub fn draw_pr<DB: DrawingBackend>(
+    area: &Area<DB>,
+    data: &ThresholdCurves,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let points = pr_points(&data.sweep);
+    if points.is_empty() {
+        return note(area, "PR needs positives", s);
+    }
+    let mut chart = s
+        .frame(area, 40.0, 44.0)
+        .build_cartesian_2d(0.0..1.0, 0.0..1.02)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, "recall", "precision");
+    mesh.x_labels(6).y_labels(6).draw()?;
+    let c = &data.current;
+    let total = c.positives() + c.negatives();
+    if total > 0 {
+        let base = c.positives() as f64 / total as f64;
+        chart.draw_series(DashedLineSeries::new(
+            [(0.0, base), (1.0, base)],
+            s.px(5.0),
+            s.px(4.0),
+            s.line(p.muted, 1.0),
+        ))?;
+    }
+    let ap = data
+        .average_precision
+        .map(super::short)
+        .unwrap_or_else(|_| "undefined".into());
+    let style = s.line(p.text, 2.0);
+    chart
+        .draw_series(LineSeries::new(points, style))?
+        .label(format!("PR, AP {ap}"))
+        .legend(legend_line(s, style));
+    if let (Ok(x), Ok(y)) = (c.recall(), c.precision()) {
+        chart.draw_series(dot(x, y, p.purple, s))?;
+    }
+    legend(&mut chart, s, SeriesLabelPosition::LowerLeft)
+}

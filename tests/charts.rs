@@ -1,0 +1,274 @@
+//! Chart snapshots: each chart drawn to SVG from a seeded scenario and compared with the file
+//! committed under `tests/snapshots/`. Regenerate on purpose with `UPDATE_SNAPSHOTS=1`.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+
+use imbalance_lab::charts::{
+    self, ChartStyle, FocalCurve, ScoreHistogram, Theme, ThresholdCurves, to_svg,
+};
+use imbalance_lab::sim::curves::{histogram, threshold_sweep};
+use imbalance_lab::sim::{Analysis, Profile, Scenario, analyse, ratio_of};
+
+fn scenario() -> Analysis {
+    analyse(&Scenario {
+        neg: 20_000,
+        pos: 200,
+        ..Scenario::default()
+    })
+}
+
+fn light() -> ChartStyle {
+    ChartStyle {
+        theme: Theme::Light,
+        scale: 1.0,
+    }
+}
+
+fn dark() -> ChartStyle {
+    ChartStyle {
+        theme: Theme::Dark,
+        scale: 1.0,
+    }
+}
+
+/// Every chart of a scenario, by name, in one style.
+fn all_charts(a: &Analysis, style: &ChartStyle) -> Vec<(&'static str, String)> {
+    let s = &a.scenario;
+    let focal = FocalCurve {
+        gamma: s.gamma,
+        alpha: s.alpha,
+        factor: false,
+    };
+    let hist = ScoreHistogram {
+        neg: histogram(&a.neg, 50),
+        pos: histogram(&a.pos, 50),
+        threshold: s.threshold,
+        confusion: a.metrics.confusion,
+        log: true,
+    };
+    let curves = ThresholdCurves {
+        sweep: threshold_sweep(&a.neg, &a.pos, 100),
+        threshold: s.threshold,
+        current: a.metrics.confusion,
+        roc_auc: a.metrics.roc_auc,
+        average_precision: a.metrics.average_precision,
+    };
+    let profile = Profile::new(&a.losses, &a.metrics);
+    let ratio = ratio_of(&a.metrics.confusion);
+    vec![
+        (
+            "focal",
+            to_svg(640, 400, style, |area, st| {
+                charts::draw_focal_curve(area, &focal, st)
+            }),
+        ),
+        (
+            "focal-factor",
+            to_svg(640, 400, style, |area, st| {
+                charts::draw_focal_curve(
+                    area,
+                    &FocalCurve {
+                        factor: true,
+                        ..focal
+                    },
+                    st,
+                )
+            }),
+        ),
+        (
+            "scores-log",
+            to_svg(640, 360, style, |area, st| {
+                charts::draw_scores(area, &hist, st)
+            }),
+        ),
+        (
+            "scores-linear",
+            to_svg(640, 360, style, |area, st| {
+                charts::draw_scores(
+                    area,
+                    &ScoreHistogram {
+                        log: false,
+                        ..hist.clone()
+                    },
+                    st,
+                )
+            }),
+        ),
+        (
+            "loss-share",
+            to_svg(640, 300, style, |area, st| {
+                charts::draw_loss_share(area, &a.losses, st)
+            }),
+        ),
+        (
+            "threshold",
+            to_svg(420, 340, style, |area, st| {
+                charts::draw_threshold_metrics(area, &curves, st)
+            }),
+        ),
+        (
+            "roc",
+            to_svg(420, 340, style, |area, st| {
+                charts::draw_roc(area, &curves, st)
+            }),
+        ),
+        (
+            "pr",
+            to_svg(420, 340, style, |area, st| {
+                charts::draw_pr(area, &curves, st)
+            }),
+        ),
+        (
+            "composition-losses",
+            to_svg(640, 360, style, |area, st| {
+                charts::draw_composition_losses(area, &profile, ratio, st)
+            }),
+        ),
+        (
+            "composition-metrics",
+            to_svg(640, 360, style, |area, st| {
+                charts::draw_composition_metrics(area, &profile, ratio, st)
+            }),
+        ),
+    ]
+}
+
+fn snapshot_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots")
+}
+
+#[test]
+fn charts_match_their_snapshots() {
+    let a = scenario();
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut failed = Vec::new();
+    for (theme, style) in [("light", light()), ("dark", dark())] {
+        for (name, svg) in all_charts(&a, &style) {
+            let path = snapshot_dir().join(format!("{name}-{theme}.svg"));
+            if update {
+                std::fs::create_dir_all(snapshot_dir()).unwrap();
+                std::fs::write(&path, &svg).unwrap();
+                continue;
+            }
+            match std::fs::read_to_string(&path) {
+                Ok(old) if old == svg => {}
+                _ => {
+                    let fresh = path.with_extension("new.svg");
+                    std::fs::write(&fresh, &svg).unwrap();
+                    failed.push(fresh.display().to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "charts differ from their snapshots; the new drawings are in {failed:?} \
+         (run with UPDATE_SNAPSHOTS=1 if the change is intended)"
+    );
+}
+
+#[test]
+fn the_focal_chart_follows_gamma_and_alpha() {
+    let draw = |gamma, alpha| {
+        let f = FocalCurve {
+            gamma,
+            alpha,
+            factor: false,
+        };
+        to_svg(640, 400, &light(), |area, st| {
+            charts::draw_focal_curve(area, &f, st)
+        })
+    };
+    let base = draw(2.0, 0.25);
+    assert_ne!(base, draw(3.0, 0.25), "gamma must move the current curve");
+    assert_ne!(base, draw(2.0, 0.5), "alpha must move the class curves");
+    assert!(base.contains("γ = 2 now") && base.contains("positives × α = 0.25"));
+    assert!(base.contains("negatives × (1 − α) = 0.75"));
+}
+
+#[test]
+fn classes_keep_their_colours_and_themes_differ() {
+    let a = scenario();
+    for (name, svg) in all_charts(&a, &light()) {
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{name}");
+        assert!(svg.contains("#FFFFFF"), "{name}: light background");
+    }
+    let charts = all_charts(&a, &light());
+    let get = |n: &str| &charts.iter().find(|(k, _)| *k == n).unwrap().1;
+    for name in ["scores-log", "loss-share"] {
+        assert!(get(name).contains("#0072B2"), "{name}: negatives' blue");
+        assert!(
+            get(name).contains("#D55E00"),
+            "{name}: positives' vermillion"
+        );
+    }
+    for (name, svg) in all_charts(&a, &dark()) {
+        assert!(
+            svg.contains("#171B24") && !svg.contains("#FFFFFF"),
+            "{name}: dark background"
+        );
+    }
+}
+
+#[test]
+fn the_score_chart_prints_the_confusion_counts() {
+    let a = scenario();
+    let c = a.metrics.confusion;
+    let svg = &all_charts(&a, &light())[2].1;
+    for (cell, n) in [("TN", c.tn), ("FP", c.fp), ("FN", c.fn_), ("TP", c.tp)] {
+        assert!(
+            svg.contains(&format!("{cell} {}", charts::grouped(n))),
+            "{cell} {n}"
+        );
+    }
+}
+
+#[test]
+fn the_scale_multiplies_the_pixels() {
+    let a = scenario();
+    let two = ChartStyle {
+        scale: 2.0,
+        ..light()
+    };
+    let svg = to_svg(300, 200, &two, |area, st| {
+        charts::draw_loss_share(area, &a.losses, st)
+    });
+    assert!(svg.contains(r#"width="600""#) && svg.contains(r#"height="400""#));
+}
+
+#[test]
+fn empty_classes_draw_a_note_instead_of_a_curve() {
+    for (neg, pos) in [(0, 50), (50, 0), (0, 0)] {
+        let a = analyse(&Scenario {
+            neg,
+            pos,
+            ..Scenario::default()
+        });
+        for (name, svg) in all_charts(&a, &light()) {
+            assert!(
+                !svg.contains("NaN") && svg.len() > 200,
+                "{name} at {neg}/{pos}"
+            );
+        }
+    }
+    let a = analyse(&Scenario {
+        neg: 50,
+        pos: 0,
+        ..Scenario::default()
+    });
+    let roc = &all_charts(&a, &light())[6].1;
+    assert!(roc.contains("ROC needs both classes"));
+}
+
+#[test]
+fn counts_are_grouped_by_thousands() {
+    assert_eq!(charts::grouped(0), "0");
+    assert_eq!(charts::grouped(999), "999");
+    assert_eq!(charts::grouped(1_000), "1,000");
+    assert_eq!(charts::grouped(10_000_000), "10,000,000");
+    assert_eq!(charts::short(0.25), "0.25");
+    assert_eq!(charts::short(2.0), "2");
+    assert_eq!(charts::short(-0.0001), "0");
+}
