@@ -37,7 +37,7 @@ test('loads with the notebook scenario, no console error, no foreign request', a
 test('dragging the acc1 slider changes recall and BCE while dragging', async () => {
   const { page, problems } = await openApp(browser, server.url);
   const before = { recall: await rowText(page, 'metrics', /^recall/), bce: await rowText(page, 'losses', /^BCE/) };
-  const slider = page.getByLabel('accuracy on positives, acc1', { exact: true });
+  const slider = page.getByLabel('accuracy on positives acc1', { exact: true });
   const box = await slider.boundingBox();
   const y = box.y + box.height / 2;
   // The thumb sits at the middle for acc1 = 0.5; drag it most of the way right.

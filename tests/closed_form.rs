@@ -159,3 +159,27 @@ fn sorted_draws_are_uniform() {
         assert!(d < 1.63 / f64::from(n).sqrt(), "seed {seed}: D = {d}");
     }
 }
+
+#[test]
+fn every_preset_lands_on_its_closed_form_bce() {
+    use imbalance_lab::sim::PRESETS;
+    for preset in PRESETS {
+        let a = analyse(&preset.scenario(1));
+        let (bce, _) = expected(
+            f64::from(preset.neg),
+            f64::from(preset.pos),
+            preset.acc0,
+            preset.acc1,
+        );
+        let got = a.losses.bce.mean.unwrap();
+        // Sampling noise: about 1 % at 20,000 samples, far less at a million.
+        assert!(rel(got, bce) < 0.01, "{}: {got} vs {bce}", preset.name);
+        // The metrics at 0.5 are the accuracies the preset names, within sampling noise.
+        let recall = a.metrics.recall.unwrap();
+        assert!(
+            (recall - preset.acc1).abs() < 0.05,
+            "{}: recall {recall}",
+            preset.name
+        );
+    }
+}

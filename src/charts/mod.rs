@@ -152,8 +152,8 @@ fn style_mesh<X, Y, DB>(
     DB: DrawingBackend,
 {
     let p = s.palette();
-    mesh.label_style(s.font(12.0, p.muted))
-        .axis_desc_style(s.font(13.0, p.text))
+    mesh.label_style(s.font(13.0, p.muted))
+        .axis_desc_style(s.font(14.0, p.text))
         .axis_style(s.line(p.muted, 1.0))
         .bold_line_style(s.line(p.grid, 1.0))
         .light_line_style(p.background)
@@ -179,7 +179,7 @@ where
         .position(position)
         .background_style(p.background.mix(0.85))
         .border_style(s.line(p.grid, 1.0))
-        .label_font(s.font(12.0, p.text))
+        .label_font(s.font(13.0, p.text))
         .margin(s.px(6.0))
         .legend_area_size(s.px(22.0))
         .draw()

@@ -174,13 +174,20 @@ where
     let (w, _) = plot.dim_in_pixel();
     let (pad, line) = (s.px(8.0) as i32, s.px(18.0) as i32);
     let (left, right) = (pad, w as i32 - pad);
+    // On a narrow chart the two headings would meet in the middle.
+    let narrow = f64::from(w) < 440.0 * s.scale;
+    let (neg_side, pos_side) = if narrow {
+        ("← predicted 0", "predicted 1 →")
+    } else {
+        ("← predicted negative", "predicted positive →")
+    };
     let l = anchor(HPos::Left, VPos::Top);
     let r = anchor(HPos::Right, VPos::Top);
     let rows = [
-        ("← predicted negative".to_string(), left, 0, p.muted, l),
+        (neg_side.to_string(), left, 0, p.muted, l),
         (format!("TN {}", grouped(c.tn)), left, 1, p.negative, l),
         (format!("FN {}", grouped(c.fn_)), left, 2, p.positive, l),
-        ("predicted positive →".to_string(), right, 0, p.muted, r),
+        (pos_side.to_string(), right, 0, p.muted, r),
         (format!("FP {}", grouped(c.fp)), right, 1, p.negative, r),
         (format!("TP {}", grouped(c.tp)), right, 2, p.positive, r),
     ];

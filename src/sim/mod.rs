@@ -21,6 +21,7 @@ pub mod generator;
 pub mod losses;
 pub mod metrics;
 pub mod params;
+pub mod presets;
 pub mod ranking;
 pub mod rng;
 
@@ -31,5 +32,6 @@ pub use generator::{ClassScores, Interval, score_interval};
 pub use losses::{ClassLoss, LossKind, Losses, Reduction, losses, per_sample_loss};
 pub use metrics::{Confusion, Metric, Metrics, Undefined};
 pub use params::{Class, EPS, MAX_COUNT, Scenario};
+pub use presets::{PRESETS, Preset};
 pub use ranking::Ranking;
 pub use rng::UnitDraws;

@@ -1,48 +1,115 @@
-//! Inputs that edit one parameter of the scenario each.
+//! Inputs that edit one parameter each: a slider and a number field side by side.
 
 use leptos::prelude::*;
 
 use super::format::number;
-use crate::sim::{MAX_COUNT, Scenario};
+use crate::charts::grouped;
+use crate::sim::{MAX_COUNT, PRESETS, RATIO_MAX, Scenario};
 
-/// A labelled slider with a number field beside it, both editing one parameter.
+/// How a slider's position maps to its value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scale {
+    /// Evenly spaced values.
+    Linear,
+    /// Evenly spaced powers: every factor of ten takes the same length.
+    Log,
+}
+
+impl Scale {
+    /// The slider position in [0, 1] of a value.
+    fn position(self, v: f64, min: f64, max: f64) -> f64 {
+        let p = match self {
+            Scale::Linear => (v - min) / (max - min),
+            Scale::Log => (v / min).ln() / (max / min).ln(),
+        };
+        if p.is_finite() {
+            p.clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// The value at a slider position.
+    fn value(self, p: f64, min: f64, max: f64) -> f64 {
+        match self {
+            Scale::Linear => min + p * (max - min),
+            Scale::Log => min * (max / min).powf(p),
+        }
+    }
+}
+
+/// A labelled slider with a number field beside it, both editing one value of a signal.
 #[component]
-pub fn ParamSlider(
-    /// The scenario being edited.
-    scenario: RwSignal<Scenario>,
+pub fn ParamSlider<S>(
+    /// The state being edited.
+    state: RwSignal<S>,
     /// Element id of the slider; the number field is `{id}-value`.
     id: &'static str,
     /// Visible label.
     label: &'static str,
+    /// The symbol shown beside the label (plain text, e.g. "γ").
+    #[prop(optional)]
+    symbol: &'static str,
     /// Smallest value.
     min: f64,
     /// Largest value.
     max: f64,
-    /// Slider step.
+    /// Step of the number field (and of a linear slider).
     step: f64,
-    /// Reads the parameter.
-    get: fn(&Scenario) -> f64,
-    /// Writes the parameter.
-    set: fn(&mut Scenario, f64),
-) -> impl IntoView {
-    let value = move || scenario.with(get);
-    let update = move |text: String| {
-        if let Ok(v) = text.trim().parse::<f64>()
-            && v.is_finite()
-        {
-            scenario.update(|s| set(s, v.clamp(min, max)));
+    /// Linear or logarithmic slider.
+    #[prop(default = Scale::Linear)]
+    scale: Scale,
+    /// Reads the value.
+    get: fn(&S) -> f64,
+    /// Writes the value (already clamped to [min, max]).
+    set: fn(&mut S, f64),
+) -> impl IntoView
+where
+    S: Send + Sync + 'static,
+{
+    let value = move || state.with(get);
+    let write = move |v: f64| {
+        if v.is_finite() {
+            state.update(|s| set(s, v.clamp(min, max)));
         }
     };
+    let (slider_max, slider_step) = match scale {
+        Scale::Linear => (max, step),
+        Scale::Log => (1.0, 0.001),
+    };
+    let slider_min = if scale == Scale::Linear { min } else { 0.0 };
     view! {
         <div class="control">
-            <label for=id>{label}</label>
-            <input type="range" id=id min=min max=max step=step
-                prop:value=move || value().to_string()
-                on:input:target=move |ev| update(ev.target().value()) />
+            <label for=id>
+                {label}
+                {(!symbol.is_empty()).then(|| view! { " " <span class="symbol">{symbol}</span> })}
+            </label>
+            <input type="range" id=id min=slider_min max=slider_max step=slider_step
+                prop:value=move || match scale {
+                    Scale::Linear => value().to_string(),
+                    Scale::Log => scale.position(value(), min, max).to_string(),
+                }
+                on:input:target=move |ev| {
+                    if let Ok(p) = ev.target().value().parse::<f64>() {
+                        write(match scale {
+                            Scale::Linear => p,
+                            Scale::Log => {
+                                // Round to 3 significant digits so the number reads cleanly.
+                                let v = scale.value(p, min, max);
+                                let digits = 10f64.powi(v.abs().log10().floor() as i32 - 2);
+                                (v / digits).round() * digits
+                            }
+                        });
+                    }
+                } />
             <input type="number" id=format!("{id}-value") class="value" min=min max=max step=step
                 aria-label=format!("{label}, value")
                 prop:value=move || number(value(), 4)
-                on:change:target=move |ev| update(ev.target().value()) />
+                on:change:target=move |ev| {
+                    if let Ok(v) = ev.target().value().trim().parse::<f64>() {
+                        write(v);
+                    }
+                } />
         </div>
     }
 }
@@ -62,9 +129,9 @@ pub fn CountInput(
     set: fn(&mut Scenario, u32),
 ) -> impl IntoView {
     view! {
-        <div class="control">
+        <div class="count">
             <label for=id>{label}</label>
-            <input type="number" id=id class="value wide" min=0 max=MAX_COUNT step=1
+            <input type="number" id=id class="value" min=0 max=MAX_COUNT step=1
                 prop:value=move || scenario.with(get).to_string()
                 on:change:target=move |ev| {
                     if let Ok(v) = ev.target().value().trim().parse::<f64>()
@@ -74,5 +141,100 @@ pub fn CountInput(
                     }
                 } />
         </div>
+    }
+}
+
+/// Negatives per positive, for the ratio slider (1 when there are no negatives, the largest
+/// ratio when there are no positives).
+pub fn ratio_of(s: &Scenario) -> f64 {
+    match (s.neg, s.pos) {
+        (0, _) => 1.0,
+        (_, 0) => RATIO_MAX,
+        (n, p) => f64::from(n) / f64::from(p),
+    }
+}
+
+/// Splits `total` samples at `ratio` negatives per positive, each class within `MAX_COUNT`.
+fn split(s: &mut Scenario, total: f64, ratio: f64) {
+    let total = total.round().clamp(0.0, f64::from(MAX_COUNT));
+    let neg = (total * ratio / (ratio + 1.0)).round();
+    s.neg = neg as u32;
+    s.pos = (total - neg) as u32;
+}
+
+/// Sets the class ratio, keeping the total.
+pub fn set_ratio(s: &mut Scenario, ratio: f64) {
+    split(s, s.total() as f64, ratio);
+}
+
+/// Sets the total, keeping the class ratio (or keeping one class empty if it was).
+pub fn set_total(s: &mut Scenario, total: f64) {
+    let total = total.round().clamp(0.0, f64::from(MAX_COUNT)) as u32;
+    match (s.neg, s.pos) {
+        (0, 0) => split(s, f64::from(total), 100.0),
+        (_, 0) => s.neg = total,
+        (0, _) => s.pos = total,
+        _ => split(s, f64::from(total), ratio_of(s)),
+    }
+}
+
+/// One line on the composition: "1,010,000 samples: 1,000,000 negatives, 10,000 positives".
+pub fn composition_line(s: &Scenario) -> String {
+    let share = if s.total() == 0 {
+        String::new()
+    } else {
+        format!(
+            " ({} % positive)",
+            number(100.0 * f64::from(s.pos) / s.total() as f64, 3)
+        )
+    };
+    format!(
+        "{} samples: {} negatives, {} positives{share}",
+        grouped(s.total()),
+        grouped(u64::from(s.neg)),
+        grouped(u64::from(s.pos)),
+    )
+}
+
+/// The seed, and a button that draws a new sample.
+#[component]
+pub fn SeedInput(
+    /// The scenario being edited.
+    scenario: RwSignal<Scenario>,
+) -> impl IntoView {
+    view! {
+        <div class="seed">
+            <label for="seed">"seed"</label>
+            <input type="number" id="seed" class="value" min=0 step=1
+                prop:value=move || scenario.with(|s| s.seed.to_string())
+                on:change:target=move |ev| {
+                    if let Ok(v) = ev.target().value().trim().parse::<u64>() {
+                        scenario.update(|s| s.seed = v);
+                    }
+                } />
+            <button type="button" id="new-sample"
+                on:click=move |_| scenario.update(|s| s.seed = s.seed.wrapping_add(1))>
+                "new sample"
+            </button>
+        </div>
+    }
+}
+
+/// Buttons that load the named scenarios.
+#[component]
+pub fn Presets(
+    /// The scenario being edited.
+    scenario: RwSignal<Scenario>,
+) -> impl IntoView {
+    let buttons = PRESETS.map(|preset| {
+        view! {
+            <button type="button" class="preset" title=preset.about
+                on:click=move |_| scenario.update(|s| *s = preset.scenario(s.seed))>
+                {preset.name}
+            </button>
+        }
+    });
+    view! {
+        <div class="presets" role="group" aria-label="presets">{buttons.to_vec()}</div>
     }
 }

@@ -1,14 +1,60 @@
-//! The page's derived state: a chain of memos shaped like the core's layers, so a control
-//! recomputes only what depends on it (the threshold never regenerates data, alpha never
-//! re-sums anything).
+//! The page's state and what is derived from it: a chain of memos shaped like the core's layers,
+//! so a control recomputes only what depends on it (the threshold never regenerates data, alpha
+//! never re-sums anything, model B reuses model A's random draws).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::sim::curves::{histogram, threshold_sweep};
+use crate::sim::ranking::average_precision_weighted;
 use crate::sim::{
-    Class, ClassLoss, ClassScores, Confusion, Losses, Metrics, Ranking, Scenario, UnitDraws, losses,
+    Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Ranking,
+    Scenario, UnitDraws, losses,
 };
+
+/// Bins of the score histograms.
+pub const BINS: usize = 50;
+/// Thresholds in the precision / recall / ROC / PR sweeps.
+pub const SWEEP: usize = 200;
+
+/// The second model of the A/B comparison: its accuracies on each class. Model A is the
+/// scenario's own.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rival {
+    /// Accuracy on the negatives.
+    pub acc0: f64,
+    /// Accuracy on the positives.
+    pub acc1: f64,
+}
+
+impl Default for Rival {
+    /// The seed notebook's model B.
+    fn default() -> Self {
+        Rival {
+            acc0: 0.98,
+            acc1: 0.9,
+        }
+    }
+}
+
+/// How the charts are shown (not part of the numbers).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ViewOptions {
+    /// Histogram counts on a log axis.
+    pub log_counts: bool,
+    /// The focal chart shows the modulating factor instead of the loss.
+    pub focal_factor: bool,
+}
+
+impl Default for ViewOptions {
+    fn default() -> Self {
+        ViewOptions {
+            log_counts: true,
+            focal_factor: false,
+        }
+    }
+}
 
 /// Large memoised data, compared by identity: a fresh computation is always a change, and no
 /// memo ever compares a million samples element by element.
@@ -27,71 +73,158 @@ impl<T> PartialEq for Shared<T> {
     }
 }
 
-/// A memo of one parameter: it notifies only when that parameter changes.
-fn field<T>(scenario: RwSignal<Scenario>, get: fn(&Scenario) -> T) -> Memo<T>
+/// A memo of one part of a signal: it notifies only when that part changes.
+fn field<S, T>(source: RwSignal<S>, get: impl Fn(&S) -> T + Send + Sync + 'static) -> Memo<T>
 where
+    S: Send + Sync + 'static,
     T: PartialEq + Send + Sync + 'static,
 {
-    Memo::new(move |_| scenario.with(get))
+    Memo::new(move |_| source.with(&get))
 }
 
-/// One class's memos: draws (seed, count), then scores (accuracy), then loss sums (gamma).
-fn class_chain(
-    scenario: RwSignal<Scenario>,
-    class: Class,
-    gamma: Memo<f64>,
-) -> (Memo<Shared<ClassScores>>, Memo<ClassLoss>) {
-    let seed = field(scenario, |s| s.seed);
-    let count = Memo::new(move |_| scenario.with(|s| s.count(class)));
-    let acc = Memo::new(move |_| scenario.with(|s| s.acc(class)));
-    let draws = Memo::new(move |_| {
-        Shared(Arc::new(UnitDraws::generate(
-            seed.get(),
-            class,
-            count.get(),
-        )))
-    });
-    let scores = Memo::new(move |_| {
-        draws.with(|d| Shared(Arc::new(ClassScores::new(class, acc.get(), &d.0))))
-    });
-    let loss = Memo::new(move |_| scores.with(|s| ClassLoss::new(&s.0, gamma.get())));
-    (scores, loss)
-}
-
-/// Everything the page shows, derived from the scenario.
+/// The settings every model shares.
 #[derive(Clone, Copy)]
-pub struct Derived {
+struct Common {
+    gamma: Memo<f64>,
+    alpha: Memo<f64>,
+    pos_weight: Memo<f64>,
+    threshold: Memo<f64>,
+    total: Memo<u64>,
+}
+
+/// One model's results over the shared draws.
+#[derive(Clone, Copy)]
+pub struct Model {
+    /// The negatives' sorted scores.
+    pub neg: Memo<Shared<ClassScores>>,
+    /// The positives' sorted scores.
+    pub pos: Memo<Shared<ClassScores>>,
     /// The four losses.
     pub losses: Memo<Losses>,
     /// The metrics at the threshold and the threshold-free ones.
     pub metrics: Memo<Metrics>,
+    /// The same model at other class ratios.
+    pub profile: Memo<Profile>,
+    /// Average precision at each of `RATIOS`.
+    pub ap_at_ratios: Memo<[Metric; RATIOS.len()]>,
+}
+
+impl Model {
+    fn new(draws: [Memo<Shared<UnitDraws>>; 2], acc: [Memo<f64>; 2], common: Common) -> Self {
+        let scores = |i: usize, class| {
+            let (draws, acc) = (draws[i], acc[i]);
+            Memo::new(move |_| {
+                draws.with(|d| Shared(Arc::new(ClassScores::new(class, acc.get(), &d.0))))
+            })
+        };
+        let (neg, pos) = (scores(0, Class::Negative), scores(1, Class::Positive));
+        let class_loss = |s: Memo<Shared<ClassScores>>| {
+            Memo::new(move |_| s.with(|s| ClassLoss::new(&s.0, common.gamma.get())))
+        };
+        let (neg_loss, pos_loss) = (class_loss(neg), class_loss(pos));
+        let ranking = Memo::new(move |_| neg.with(|n| pos.with(|p| Ranking::new(&n.0, &p.0))));
+        let confusion = Memo::new(move |_| {
+            neg.with(|n| pos.with(|p| Confusion::at(&n.0, &p.0, common.threshold.get())))
+        });
+        let losses = Memo::new(move |_| {
+            losses(
+                neg_loss.get(),
+                pos_loss.get(),
+                common.total.get(),
+                common.alpha.get(),
+                common.pos_weight.get(),
+            )
+        });
+        let metrics = Memo::new(move |_| Metrics::new(confusion.get(), ranking.get()));
+        let profile = Memo::new(move |_| losses.with(|l| metrics.with(|m| Profile::new(l, m))));
+        let ap_at_ratios = Memo::new(move |_| {
+            neg.with(|n| {
+                pos.with(|p| {
+                    let (n, p) = (&n.0.scores, &p.0.scores);
+                    RATIOS.map(|r| {
+                        // Each negative stands for r * pos / neg negatives at ratio r.
+                        let w = if n.is_empty() {
+                            1.0
+                        } else {
+                            r * p.len() as f64 / n.len() as f64
+                        };
+                        average_precision_weighted(n, p, w)
+                    })
+                })
+            })
+        });
+        Model {
+            neg,
+            pos,
+            losses,
+            metrics,
+            profile,
+            ap_at_ratios,
+        }
+    }
+}
+
+/// Everything the page shows, derived from the scenario and the rival model.
+#[derive(Clone, Copy)]
+pub struct Derived {
+    /// Model A: the scenario's own.
+    pub a: Model,
+    /// Model B: the rival's accuracies on the same draws.
+    pub b: Model,
+    /// Model A's score histograms (negatives, positives).
+    pub histograms: Memo<(Vec<u64>, Vec<u64>)>,
+    /// Model A's confusion matrices over `SWEEP + 1` thresholds.
+    pub sweep: Memo<Shared<Vec<(f64, Confusion)>>>,
 }
 
 impl Derived {
-    /// Builds the memo chain over `scenario`.
-    pub fn new(scenario: RwSignal<Scenario>) -> Self {
-        let gamma = field(scenario, |s| s.gamma);
-        let alpha = field(scenario, |s| s.alpha);
-        let pos_weight = field(scenario, |s| s.pos_weight);
-        let threshold = field(scenario, |s| s.threshold);
-        let total = field(scenario, Scenario::total);
-        let (neg, neg_loss) = class_chain(scenario, Class::Negative, gamma);
-        let (pos, pos_loss) = class_chain(scenario, Class::Positive, gamma);
-        let ranking = Memo::new(move |_| neg.with(|n| pos.with(|p| Ranking::new(&n.0, &p.0))));
-        let confusion = Memo::new(move |_| {
-            neg.with(|n| pos.with(|p| Confusion::at(&n.0, &p.0, threshold.get())))
+    /// Builds the memo chain over the page's state.
+    pub fn new(scenario: RwSignal<Scenario>, rival: RwSignal<Rival>) -> Self {
+        let common = Common {
+            gamma: field(scenario, |s| s.gamma),
+            alpha: field(scenario, |s| s.alpha),
+            pos_weight: field(scenario, |s| s.pos_weight),
+            threshold: field(scenario, |s| s.threshold),
+            total: field(scenario, Scenario::total),
+        };
+        let seed = field(scenario, |s| s.seed);
+        let draws = [Class::Negative, Class::Positive].map(|class| {
+            let count = field(scenario, move |s| s.count(class));
+            Memo::new(move |_| {
+                Shared(Arc::new(UnitDraws::generate(
+                    seed.get(),
+                    class,
+                    count.get(),
+                )))
+            })
+        });
+        let a = Model::new(
+            draws,
+            [field(scenario, |s| s.acc0), field(scenario, |s| s.acc1)],
+            common,
+        );
+        let b = Model::new(
+            draws,
+            [field(rival, |r| r.acc0), field(rival, |r| r.acc1)],
+            common,
+        );
+        let histograms = Memo::new(move |_| {
+            (
+                a.neg.with(|s| histogram(&s.0, BINS)),
+                a.pos.with(|s| histogram(&s.0, BINS)),
+            )
+        });
+        let sweep = Memo::new(move |_| {
+            a.neg.with(|n| {
+                a.pos
+                    .with(|p| Shared(Arc::new(threshold_sweep(&n.0, &p.0, SWEEP))))
+            })
         });
         Derived {
-            losses: Memo::new(move |_| {
-                losses(
-                    neg_loss.get(),
-                    pos_loss.get(),
-                    total.get(),
-                    alpha.get(),
-                    pos_weight.get(),
-                )
-            }),
-            metrics: Memo::new(move |_| Metrics::new(confusion.get(), ranking.get())),
+            a,
+            b,
+            histograms,
+            sweep,
         }
     }
 }
