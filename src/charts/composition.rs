@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::{ChartStyle, DrawResult, legend, legend_line, style_mesh};
+use super::{ChartStyle, DrawResult, Entries, legend, style_mesh};
 use crate::sim::{LossKind, Measure, Profile, RATIO_MAX};
 
 type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
@@ -81,15 +81,14 @@ pub fn draw_composition_losses<DB: DrawingBackend>(
         .y_labels(6)
         .x_label_formatter(&|r| ratio_label(*r))
         .draw()?;
+    let mut entries = Entries::new();
     marker(&mut chart, ratio, 0.0, top, s)?;
     for (kind, points) in curves {
         let style = s.line(loss_color(kind, s), 2.0);
-        chart
-            .draw_series(LineSeries::new(points, style))?
-            .label(Measure::Loss(kind).name())
-            .legend(legend_line(s, style));
+        chart.draw_series(LineSeries::new(points, style))?;
+        entries.push((String::from(Measure::Loss(kind).name()), style));
     }
-    legend(&mut chart, s, SeriesLabelPosition::UpperLeft)
+    legend(&chart, &entries, SeriesLabelPosition::UpperLeft, s)
 }
 
 /// Precision, recall and F1 against the class ratio at the current threshold.
@@ -110,6 +109,7 @@ pub fn draw_composition_metrics<DB: DrawingBackend>(
         .y_labels(6)
         .x_label_formatter(&|r| ratio_label(*r))
         .draw()?;
+    let mut entries = Entries::new();
     marker(&mut chart, ratio, 0.0, 1.02, s)?;
     let lines: [(Measure, RGBColor); 4] = [
         (Measure::Precision, p.green),
@@ -119,10 +119,8 @@ pub fn draw_composition_metrics<DB: DrawingBackend>(
     ];
     for (m, color) in lines {
         let style = s.line(color, 2.0);
-        chart
-            .draw_series(LineSeries::new(series(profile, m), style))?
-            .label(m.name())
-            .legend(legend_line(s, style));
+        chart.draw_series(LineSeries::new(series(profile, m), style))?;
+        entries.push((String::from(m.name()), style));
     }
-    legend(&mut chart, s, SeriesLabelPosition::LowerLeft)
+    legend(&chart, &entries, SeriesLabelPosition::LowerLeft, s)
 }

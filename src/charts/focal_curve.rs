@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{ChartStyle, DrawResult, anchor, legend, legend_line, style_mesh};
+use super::{ChartStyle, DrawResult, Entries, anchor, legend, style_mesh};
 use crate::sim::fastmath;
 
 /// The gammas drawn for reference, as in the paper's figure.
@@ -69,6 +69,7 @@ pub fn draw_focal_curve<DB: DrawingBackend>(
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, s, "probability of the true class, pₜ", y_desc);
     mesh.x_labels(6).y_labels(6).draw()?;
+    let mut entries = Entries::new();
 
     // The paper's "well-classified examples" band, where focal loss does its work.
     chart.draw_series(std::iter::once(Rectangle::new(
@@ -104,16 +105,12 @@ pub fn draw_focal_curve<DB: DrawingBackend>(
         } else {
             gamma_label(g)
         };
-        chart
-            .draw_series(LineSeries::new(curve(lo, value(g)), style))?
-            .label(label)
-            .legend(legend_line(s, style));
+        chart.draw_series(LineSeries::new(curve(lo, value(g)), style))?;
+        entries.push((label, style));
     }
     let now = s.line(p.purple, 3.0);
-    chart
-        .draw_series(LineSeries::new(curve(lo, value(data.gamma)), now))?
-        .label(format!("{} now", gamma_label(data.gamma)))
-        .legend(legend_line(s, now));
+    chart.draw_series(LineSeries::new(curve(lo, value(data.gamma)), now))?;
+    entries.push((format!("{} now", gamma_label(data.gamma)), now));
     if !data.factor {
         // What each class actually pays: the same curve scaled by a_t.
         for (weight, color, name) in [
@@ -122,16 +119,14 @@ pub fn draw_focal_curve<DB: DrawingBackend>(
         ] {
             let style = s.line(color, 2.0);
             let f = value(data.gamma);
-            chart
-                .draw_series(DashedLineSeries::new(
-                    curve(lo, move |x| weight * f(x)),
-                    s.px(6.0),
-                    s.px(4.0),
-                    style,
-                ))?
-                .label(format!("{name} = {}", super::short(weight)))
-                .legend(legend_line(s, style));
+            chart.draw_series(DashedLineSeries::new(
+                curve(lo, move |x| weight * f(x)),
+                s.px(6.0),
+                s.px(4.0),
+                style,
+            ))?;
+            entries.push((format!("{name} = {}", super::short(weight)), style));
         }
     }
-    legend(&mut chart, s, SeriesLabelPosition::UpperRight)
+    legend(&chart, &entries, SeriesLabelPosition::UpperRight, s)
 }

@@ -162,36 +162,70 @@ fn style_mesh<X, Y, DB>(
         .y_desc(y_desc);
 }
 
-/// A legend box in the given corner.
-fn legend<'a, DB, X, Y>(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+/// Legend entries gathered while drawing: the label and the line it stands for.
+type Entries = Vec<(String, ShapeStyle)>;
+
+/// A legend box in a corner of the plot. Drawn here rather than by plotters so that every label
+/// is measured through the backend (in the page: the canvas's own `measureText`).
+fn legend<DB, X, Y>(
+    chart: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
+    entries: &[(String, ShapeStyle)],
+    corner: SeriesLabelPosition,
     s: &ChartStyle,
-    position: SeriesLabelPosition,
 ) -> DrawResult<DB>
 where
-    DB: DrawingBackend + 'a,
+    DB: DrawingBackend,
     X: Ranged,
     Y: Ranged,
 {
+    if entries.is_empty() {
+        return Ok(());
+    }
     let p = s.palette();
-    chart
-        .configure_series_labels()
-        .position(position)
-        .background_style(p.background.mix(0.85))
-        .border_style(s.line(p.grid, 1.0))
-        .label_font(s.font(13.0, p.text))
-        .margin(s.px(6.0))
-        .legend_area_size(s.px(22.0))
-        .draw()
-}
-
-/// A short line in a legend entry.
-fn legend_line(
-    s: &ChartStyle,
-    style: ShapeStyle,
-) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
-    let w = s.px(18.0) as i32;
-    move |(x, y)| PathElement::new(vec![(x, y), (x + w, y)], style)
+    let plot = chart.plotting_area().strip_coord_spec();
+    let font = s.font(13.0, p.text);
+    let mut text_width = 0;
+    for (text, _) in entries {
+        text_width = text_width.max(plot.estimate_text_size(text, &font)?.0 as i32);
+    }
+    let px = |v: f64| s.px(v) as i32;
+    let (pad, line, gap, row, margin) = (px(7.0), px(18.0), px(6.0), px(18.0), px(8.0));
+    let (w, h) = (
+        2 * pad + line + gap + text_width,
+        2 * pad + row * entries.len() as i32,
+    );
+    let (pw, ph) = plot.dim_in_pixel();
+    let left = matches!(
+        corner,
+        SeriesLabelPosition::UpperLeft | SeriesLabelPosition::LowerLeft
+    );
+    let top = matches!(
+        corner,
+        SeriesLabelPosition::UpperLeft | SeriesLabelPosition::UpperRight
+    );
+    let x0 = if left { margin } else { pw as i32 - w - margin };
+    let y0 = if top { margin } else { ph as i32 - h - margin };
+    plot.draw(&Rectangle::new(
+        [(x0, y0), (x0 + w, y0 + h)],
+        p.background.mix(0.88).filled(),
+    ))?;
+    plot.draw(&Rectangle::new(
+        [(x0, y0), (x0 + w, y0 + h)],
+        s.line(p.grid, 1.0),
+    ))?;
+    for (i, (text, style)) in entries.iter().enumerate() {
+        let y = y0 + pad + row * i as i32 + row / 2;
+        plot.draw(&PathElement::new(
+            vec![(x0 + pad, y), (x0 + pad + line, y)],
+            *style,
+        ))?;
+        plot.draw(&Text::new(
+            text.clone(),
+            (x0 + pad + line + gap, y),
+            font.pos(anchor(HPos::Left, VPos::Center)),
+        ))?;
+    }
+    Ok(())
 }
 
 /// A text anchor.

@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{ChartStyle, DrawResult, Palette, anchor, legend, legend_line, style_mesh};
+use super::{ChartStyle, DrawResult, Entries, Palette, anchor, legend, style_mesh};
 use crate::sim::curves::{pr_points, roc_points};
 use crate::sim::{Confusion, Metric};
 
@@ -70,6 +70,7 @@ pub fn draw_threshold_metrics<DB: DrawingBackend>(
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, s, "threshold", "");
     mesh.x_labels(6).y_labels(6).draw()?;
+    let mut entries = Entries::new();
     let t = data.threshold;
     chart.draw_series(std::iter::once(PathElement::new(
         vec![(t, 0.0), (t, 1.02)],
@@ -87,18 +88,15 @@ pub fn draw_threshold_metrics<DB: DrawingBackend>(
             }
         }
         runs.push(run);
-        let mut first = true;
         for run in runs.into_iter().filter(|r| !r.is_empty()) {
-            let series = chart.draw_series(LineSeries::new(run, style))?;
-            if std::mem::take(&mut first) {
-                series.label(name).legend(legend_line(s, style));
-            }
+            chart.draw_series(LineSeries::new(run, style))?;
         }
+        entries.push((name.to_string(), style));
         if let Ok(y) = f(&data.current) {
             chart.draw_series(dot(t, y, color, s))?;
         }
     }
-    legend(&mut chart, s, SeriesLabelPosition::LowerLeft)
+    legend(&chart, &entries, SeriesLabelPosition::LowerLeft, s)
 }
 
 /// The ROC curve, the chance diagonal, and the operating point.
@@ -119,6 +117,7 @@ pub fn draw_roc<DB: DrawingBackend>(
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, s, "false positive rate", "true positive rate");
     mesh.x_labels(6).y_labels(6).draw()?;
+    let mut entries = Entries::new();
     chart.draw_series(DashedLineSeries::new(
         [(0.0, 0.0), (1.0, 1.0)],
         s.px(5.0),
@@ -130,14 +129,12 @@ pub fn draw_roc<DB: DrawingBackend>(
         .map(super::short)
         .unwrap_or_else(|_| "undefined".into());
     let style = s.line(p.text, 2.0);
-    chart
-        .draw_series(LineSeries::new(points, style))?
-        .label(format!("ROC, AUC {auc}"))
-        .legend(legend_line(s, style));
+    chart.draw_series(LineSeries::new(points, style))?;
+    entries.push((format!("ROC, AUC {auc}"), style));
     if let (Ok(x), Ok(y)) = (data.current.fall_out(), data.current.recall()) {
         chart.draw_series(dot(x, y, p.purple, s))?;
     }
-    legend(&mut chart, s, SeriesLabelPosition::LowerRight)
+    legend(&chart, &entries, SeriesLabelPosition::LowerRight, s)
 }
 
 /// The precision-recall curve, the no-skill line at the positives' share, and the operating
@@ -159,6 +156,7 @@ pub fn draw_pr<DB: DrawingBackend>(
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, s, "recall", "precision");
     mesh.x_labels(6).y_labels(6).draw()?;
+    let mut entries = Entries::new();
     let c = &data.current;
     let total = c.positives() + c.negatives();
     if total > 0 {
@@ -175,12 +173,10 @@ pub fn draw_pr<DB: DrawingBackend>(
         .map(super::short)
         .unwrap_or_else(|_| "undefined".into());
     let style = s.line(p.text, 2.0);
-    chart
-        .draw_series(LineSeries::new(points, style))?
-        .label(format!("PR, AP {ap}"))
-        .legend(legend_line(s, style));
+    chart.draw_series(LineSeries::new(points, style))?;
+    entries.push((format!("PR, AP {ap}"), style));
     if let (Ok(x), Ok(y)) = (c.recall(), c.precision()) {
         chart.draw_series(dot(x, y, p.purple, s))?;
     }
-    legend(&mut chart, s, SeriesLabelPosition::LowerLeft)
+    legend(&chart, &entries, SeriesLabelPosition::LowerLeft, s)
 }

@@ -7,13 +7,13 @@ use leptos::wasm_bindgen::JsCast;
 use leptos::wasm_bindgen::closure::Closure;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::{MediaQueryList, ResizeObserver};
 
+use super::measured::MeasuredCanvas;
 use crate::charts::{ChartStyle, DrawResult, Theme};
 
 /// The drawing area a chart function gets in the page.
-pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
+pub type CanvasArea = DrawingArea<MeasuredCanvas, Shift>;
 
 /// The system's colour scheme, following changes while the page is open.
 pub fn system_theme() -> ReadSignal<Theme> {
@@ -73,7 +73,7 @@ pub fn ChartCanvas<F>(
     draw: F,
 ) -> impl IntoView
 where
-    F: Fn(&CanvasArea, &ChartStyle) -> DrawResult<CanvasBackend> + 'static,
+    F: Fn(&CanvasArea, &ChartStyle) -> DrawResult<MeasuredCanvas> + 'static,
 {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let size = element_size(canvas);
@@ -86,9 +86,17 @@ where
             return;
         }
         let scale = window().device_pixel_ratio().clamp(1.0, 4.0);
-        el.set_width((f64::from(width) * scale).round() as u32);
-        el.set_height((f64::from(height) * scale).round() as u32);
-        let Some(backend) = CanvasBackend::with_canvas_object(el) else {
+        let (w, h) = (
+            (f64::from(width) * scale).round() as u32,
+            (f64::from(height) * scale).round() as u32,
+        );
+        // Resizing the bitmap reallocates it: only when the box or the density changed (every
+        // chart paints its whole background, so an unchanged bitmap needs no clearing).
+        if el.width() != w || el.height() != h {
+            el.set_width(w);
+            el.set_height(h);
+        }
+        let Some(backend) = MeasuredCanvas::new(el) else {
             return;
         };
         let area = backend.into_drawing_area();

@@ -5,6 +5,7 @@ mod compare;
 mod controls;
 mod explain;
 mod format;
+mod measured;
 mod state;
 mod tables;
 
