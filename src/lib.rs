@@ -4,6 +4,9 @@
 //! renders the core's results in the browser.
 
 pub mod charts;
+pub mod export;
+pub mod link;
+pub mod page;
 pub mod sim;
 
 #[cfg(target_arch = "wasm32")]

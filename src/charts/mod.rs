@@ -5,6 +5,7 @@
 //! device pixel ratio), so a chart is crisp on HiDPI screens and identical in shape everywhere.
 
 pub mod composition;
+pub mod figure;
 pub mod focal_curve;
 pub mod loss_share;
 pub mod scores;
@@ -15,6 +16,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub use composition::{draw_composition_losses, draw_composition_metrics};
+pub use figure::{DataTable, Figure};
 pub use focal_curve::{FocalCurve, draw_focal_curve};
 pub use loss_share::draw_loss_share;
 pub use scores::{ScoreHistogram, draw_scores};

@@ -1,0 +1,101 @@
+//! The downloads of SPEC section 5: results as JSON, predictions as CSV. Plain text built here,
+//! so the core needs no serialisation library and the formats are visible in one place.
+
+use std::fmt::Write;
+
+use crate::sim::{ClassScores, LossKind, Losses, Metric, Metrics, Reduction, Scenario};
+
+/// The results schema's name and version.
+pub const RESULTS_SCHEMA: &str = "imbalance-lab/results/v1";
+
+/// The CSV's first line.
+pub const CSV_HEADER: &str = "label,probability\n";
+
+/// A JSON number: the shortest decimal that reads back to the same double. Finite by
+/// construction; a non-finite value would be a bug, and is written as `null` rather than as
+/// invalid JSON.
+fn number(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v}")
+    } else {
+        "null".into()
+    }
+}
+
+fn metric(m: Metric) -> String {
+    m.map(number).unwrap_or_else(|_| "null".into())
+}
+
+fn reduction(r: &Reduction) -> String {
+    format!(
+        r#"{{ "mean": {}, "sum": {}, "neg_sum": {}, "pos_sum": {} }}"#,
+        metric(r.mean),
+        number(r.sum),
+        number(r.neg_sum),
+        number(r.pos_sum)
+    )
+}
+
+/// The results file: the scenario's parameters, its four losses and its metrics; undefined
+/// values are `null`.
+pub fn results_json(s: &Scenario, losses: &Losses, m: &Metrics) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{{");
+    let _ = writeln!(out, r#"  "schema": "{RESULTS_SCHEMA}","#);
+    let _ = writeln!(
+        out,
+        r#"  "params": {{ "neg": {}, "pos": {}, "acc0": {}, "acc1": {}, "alpha": {}, "gamma": {}, "pos_weight": {}, "threshold": {}, "seed": {}, "generator": "uniform" }},"#,
+        s.neg,
+        s.pos,
+        number(s.acc0),
+        number(s.acc1),
+        number(s.alpha),
+        number(s.gamma),
+        number(s.pos_weight),
+        number(s.threshold),
+        s.seed
+    );
+    let _ = writeln!(out, r#"  "losses": {{"#);
+    for (i, kind) in LossKind::ALL.iter().enumerate() {
+        let comma = if i + 1 < LossKind::ALL.len() { "," } else { "" };
+        let _ = writeln!(
+            out,
+            r#"    "{}": {}{comma}"#,
+            kind.key(),
+            reduction(losses.get(*kind))
+        );
+    }
+    let _ = writeln!(out, "  }},");
+    let c = &m.confusion;
+    let _ = writeln!(
+        out,
+        r#"  "metrics": {{ "tp": {}, "fp": {}, "tn": {}, "fn": {}, "accuracy": {}, "precision": {}, "recall": {}, "f1": {}, "specificity": {}, "balanced_accuracy": {}, "mcc": {}, "roc_auc": {}, "average_precision": {} }}"#,
+        c.tp,
+        c.fp,
+        c.tn,
+        c.fn_,
+        metric(m.accuracy),
+        metric(m.precision),
+        metric(m.recall),
+        metric(m.f1),
+        metric(m.specificity),
+        metric(m.balanced_accuracy),
+        metric(m.mcc),
+        metric(m.roc_auc),
+        metric(m.average_precision)
+    );
+    let _ = writeln!(out, "}}");
+    out
+}
+
+/// Appends CSV rows for `scores[range]` of one class: `label,probability`, the probability in
+/// the shortest form that reads back to the exact double the app computed with.
+pub fn csv_rows(scores: &ClassScores, range: std::ops::Range<usize>, out: &mut Vec<u8>) {
+    let label = scores.class.label();
+    let mut line = String::with_capacity(32);
+    for &p in &scores.scores[range] {
+        line.clear();
+        let _ = writeln!(line, "{label},{p}");
+        out.extend_from_slice(line.as_bytes());
+    }
+}

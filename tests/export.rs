@@ -1,0 +1,111 @@
+//! The downloads (SPEC section 5) read back with a real JSON parser and as CSV.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use imbalance_lab::export::{CSV_HEADER, csv_rows, results_json};
+use imbalance_lab::sim::{LossKind, Metric, Scenario, analyse};
+use serde_json::Value;
+
+fn json_of(s: &Scenario) -> (Value, imbalance_lab::sim::Analysis) {
+    let a = analyse(s);
+    let text = results_json(s, &a.losses, &a.metrics);
+    (serde_json::from_str(&text).expect("valid JSON"), a)
+}
+
+fn same(v: &Value, m: Metric) {
+    match m {
+        Ok(x) => assert_eq!(v.as_f64().unwrap().to_bits(), x.to_bits(), "{v} vs {x}"),
+        Err(_) => assert!(v.is_null(), "{v} should be null"),
+    }
+}
+
+#[test]
+fn results_carry_every_number_exactly() {
+    let s = Scenario {
+        neg: 5_000,
+        pos: 70,
+        acc0: 0.97,
+        acc1: 0.6,
+        gamma: 2.5,
+        pos_weight: 7.3,
+        threshold: 0.42,
+        seed: 9,
+        ..Scenario::default()
+    };
+    let (j, a) = json_of(&s);
+    assert_eq!(j["schema"], "imbalance-lab/results/v1");
+    let p = &j["params"];
+    assert_eq!(p["neg"], 5_000);
+    assert_eq!(p["pos"], 70);
+    assert_eq!(p["pos_weight"].as_f64(), Some(7.3));
+    assert_eq!(p["threshold"].as_f64(), Some(0.42));
+    assert_eq!(p["seed"], 9);
+    assert_eq!(p["generator"], "uniform");
+    for kind in LossKind::ALL {
+        let r = a.losses.get(kind);
+        let l = &j["losses"][kind.key()];
+        same(&l["mean"], r.mean);
+        same(&l["sum"], Ok(r.sum));
+        same(&l["neg_sum"], Ok(r.neg_sum));
+        same(&l["pos_sum"], Ok(r.pos_sum));
+    }
+    let m = &j["metrics"];
+    assert_eq!(m["tp"], a.metrics.confusion.tp);
+    assert_eq!(m["fn"], a.metrics.confusion.fn_);
+    same(&m["precision"], a.metrics.precision);
+    same(&m["mcc"], a.metrics.mcc);
+    same(&m["roc_auc"], a.metrics.roc_auc);
+    same(&m["average_precision"], a.metrics.average_precision);
+}
+
+#[test]
+fn undefined_metrics_are_null() {
+    let (j, _) = json_of(&Scenario {
+        neg: 100,
+        pos: 0,
+        ..Scenario::default()
+    });
+    for key in ["recall", "roc_auc", "average_precision", "f1"] {
+        assert!(j["metrics"][key].is_null(), "{key}");
+    }
+    let (j, _) = json_of(&Scenario {
+        neg: 0,
+        pos: 0,
+        ..Scenario::default()
+    });
+    assert!(j["losses"]["bce"]["mean"].is_null());
+    assert_eq!(j["losses"]["bce"]["sum"].as_f64(), Some(0.0));
+}
+
+#[test]
+fn predictions_read_back_to_the_same_doubles() {
+    let a = analyse(&Scenario {
+        neg: 3_000,
+        pos: 200,
+        ..Scenario::default()
+    });
+    let mut out = CSV_HEADER.as_bytes().to_vec();
+    csv_rows(&a.neg, 0..1_000, &mut out);
+    csv_rows(&a.neg, 1_000..a.neg.len(), &mut out);
+    csv_rows(&a.pos, 0..a.pos.len(), &mut out);
+    let text = String::from_utf8(out).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("label,probability"));
+    let rows: Vec<(u8, f64)> = lines
+        .map(|l| {
+            let (label, p) = l.split_once(',').unwrap();
+            (label.parse().unwrap(), p.parse().unwrap())
+        })
+        .collect();
+    assert_eq!(rows.len(), 3_200);
+    let expected = a
+        .neg
+        .scores
+        .iter()
+        .map(|&p| (0, p))
+        .chain(a.pos.scores.iter().map(|&p| (1, p)));
+    for (got, want) in rows.iter().zip(expected) {
+        assert_eq!(got.0, want.0);
+        assert_eq!(got.1.to_bits(), want.1.to_bits());
+    }
+}

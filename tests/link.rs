@@ -1,0 +1,208 @@
+//! Links (SPEC section 5): the fragment reads back to the same state, and bad input never
+//! breaks the page.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use imbalance_lab::link::{PageState, format, parse};
+use imbalance_lab::page::{Control, Keyed, Layout, Panel, Rival, ViewOptions};
+use imbalance_lab::sim::{MAX_COUNT, Scenario};
+use proptest::prelude::*;
+
+#[test]
+fn the_spec_example_reads_without_a_notice() {
+    let p =
+        parse("#neg=1000000&pos=10000&acc0=0.999&acc1=0.5&alpha=0.25&gamma=2&pw=1&thr=0.5&seed=1");
+    assert_eq!(p.notices, Vec::<String>::new());
+    assert_eq!(p.state, PageState::default());
+}
+
+#[test]
+fn missing_keys_take_their_defaults() {
+    let p = parse("gamma=5");
+    assert!(p.notices.is_empty());
+    assert_eq!(
+        p.state.scenario,
+        Scenario {
+            gamma: 5.0,
+            ..Scenario::default()
+        }
+    );
+    assert_eq!(parse("").state, PageState::default());
+}
+
+#[test]
+fn bad_values_are_clamped_or_defaulted_and_said() {
+    let cases = [
+        ("acc0=1.7", "acc0=1.7 is outside [0, 1]; using 1."),
+        ("acc1=-3", "acc1=-3 is outside [0, 1]; using 0."),
+        ("pw=0", "pw=0 is outside [0.01, 100]; using 0.01."),
+        (
+            "gamma=abc",
+            "gamma=\u{201c}abc\u{201d} is not a number; using 2.",
+        ),
+        (
+            "thr=NaN",
+            "thr=\u{201c}NaN\u{201d} is not a number; using 0.5.",
+        ),
+        (
+            "alpha=inf",
+            "alpha=\u{201c}inf\u{201d} is not a number; using 0.25.",
+        ),
+        (
+            "neg=2.5",
+            "neg=2.5 is not a whole number from 0 to 10000000; using 3.",
+        ),
+        (
+            "pos=99999999999",
+            "pos=99999999999 is not a whole number from 0 to 10000000; using 10000000.",
+        ),
+        (
+            "seed=-1",
+            "seed=\u{201c}-1\u{201d} is not a whole number from 0 to 18446744073709551615; using 1.",
+        ),
+        (
+            "log=maybe",
+            "log=\u{201c}maybe\u{201d} should be 1 or 0; ignored.",
+        ),
+        (
+            "colour=red",
+            "\u{201c}colour\u{201d} is not a key this page knows; ignored.",
+        ),
+        (
+            "gamma=1&gamma=3",
+            "gamma is given more than once; the last value is used.",
+        ),
+        (
+            "panels=focal,pie",
+            "panels: \u{201c}pie\u{201d} is not one of numbers, focal, scores, share, threshold, composition, ab; ignored.",
+        ),
+    ];
+    for (fragment, notice) in cases {
+        let p = parse(fragment);
+        assert_eq!(p.notices, vec![notice.to_string()], "{fragment}");
+    }
+    let p = parse("acc0=1.7&pos=99999999999&gamma=1&gamma=3");
+    assert_eq!(p.state.scenario.acc0, 1.0);
+    assert_eq!(p.state.scenario.pos, MAX_COUNT);
+    assert_eq!(p.state.scenario.gamma, 3.0);
+}
+
+#[test]
+fn layout_keys_pick_panels_and_controls_in_page_order() {
+    let p = parse("embed=1&panels=ab,focal&controls=gamma,%20alpha");
+    assert!(p.notices.is_empty(), "{:?}", p.notices);
+    assert_eq!(
+        p.state.layout,
+        Layout {
+            embed: true,
+            panels: vec![Panel::Focal, Panel::Ab],
+            controls: vec![Control::Alpha, Control::Gamma]
+        }
+    );
+    // An empty list is a choice too: no controls at all.
+    assert_eq!(
+        parse("controls=").state.layout.controls,
+        Vec::<Control>::new()
+    );
+    assert!(format(&p.state).contains("embed=1&panels=focal,ab&controls=alpha,gamma"));
+}
+
+#[test]
+fn percent_encoding_is_read() {
+    let p = parse("panels=focal%2Cscores&acc0=0%2E9");
+    assert!(p.notices.is_empty(), "{:?}", p.notices);
+    assert_eq!(p.state.layout.panels, vec![Panel::Focal, Panel::Scores]);
+    assert_eq!(p.state.scenario.acc0, 0.9);
+}
+
+fn keyed_subset<T: Keyed + std::fmt::Debug>() -> impl Strategy<Value = Vec<T>> {
+    proptest::collection::vec(any::<bool>(), T::ALL.len()).prop_map(|mask| {
+        T::ALL
+            .iter()
+            .zip(mask)
+            .filter(|(_, m)| *m)
+            .map(|(v, _)| *v)
+            .collect()
+    })
+}
+
+prop_compose! {
+    fn any_state()(
+        neg in 0..=MAX_COUNT, pos in 0..=MAX_COUNT,
+        acc0 in 0.0..=1.0f64, acc1 in 0.0..=1.0f64, alpha in 0.0..=1.0f64,
+        gamma in 0.0..=10.0f64, pw in 0.01..=100.0f64, thr in 0.0..=1.0f64, seed in any::<u64>(),
+        b0 in 0.0..=1.0f64, b1 in 0.0..=1.0f64, log in any::<bool>(), factor in any::<bool>(),
+        embed in any::<bool>(), panels in keyed_subset::<Panel>(), controls in keyed_subset::<Control>(),
+    ) -> PageState {
+        PageState {
+            scenario: Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight: pw, threshold: thr, seed },
+            rival: Rival { acc0: b0, acc1: b1 },
+            view: ViewOptions { log_counts: log, focal_factor: factor },
+            layout: Layout { embed, panels, controls },
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_state_survives_a_round_trip_bit_for_bit(state in any_state()) {
+        let link = format(&state);
+        let back = parse(&link);
+        prop_assert!(back.notices.is_empty(), "{link}: {:?}", back.notices);
+        prop_assert_eq!(&back.state, &state);
+        prop_assert_eq!(back.state.scenario.acc0.to_bits(), state.scenario.acc0.to_bits());
+    }
+
+    #[test]
+    fn any_text_gives_a_valid_state(fragment in ".{0,200}") {
+        check_valid(&parse(&fragment).state);
+    }
+
+    #[test]
+    fn near_misses_give_a_valid_state(
+        pairs in proptest::collection::vec(
+            (prop_oneof![
+                Just("neg"), Just("pos"), Just("acc0"), Just("acc1"), Just("alpha"), Just("gamma"),
+                Just("pw"), Just("thr"), Just("seed"), Just("acc0b"), Just("acc1b"), Just("log"),
+                Just("factor"), Just("embed"), Just("panels"), Just("controls"), Just("x"),
+            ],
+            prop_oneof![
+                any::<f64>().prop_map(|v| v.to_string()), any::<i64>().prop_map(|v| v.to_string()),
+                Just("".to_string()), Just("NaN".to_string()), Just("-inf".to_string()),
+                Just("1e400".to_string()), Just("%".to_string()), Just("%zz".to_string()),
+                Just("focal,,ab".to_string()), "[a-z%=&,.0-9-]{0,12}",
+            ]),
+            0..12,
+        )
+    ) {
+        let fragment: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let parsed = parse(&fragment.join("&"));
+        check_valid(&parsed.state);
+        // Whatever was wrong, writing the state and reading it back is clean.
+        let again = parse(&format(&parsed.state));
+        prop_assert!(again.notices.is_empty());
+        prop_assert_eq!(again.state, parsed.state);
+    }
+}
+
+fn check_valid(s: &PageState) {
+    let c = &s.scenario;
+    assert!(c.neg <= MAX_COUNT && c.pos <= MAX_COUNT);
+    for (v, lo, hi) in [
+        (c.acc0, 0.0, 1.0),
+        (c.acc1, 0.0, 1.0),
+        (c.alpha, 0.0, 1.0),
+        (c.gamma, 0.0, 10.0),
+        (c.pos_weight, 0.01, 100.0),
+        (c.threshold, 0.0, 1.0),
+        (s.rival.acc0, 0.0, 1.0),
+        (s.rival.acc1, 0.0, 1.0),
+    ] {
+        assert!(
+            v.is_finite() && (lo..=hi).contains(&v),
+            "{v} not in [{lo}, {hi}]"
+        );
+    }
+}
