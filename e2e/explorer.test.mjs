@@ -81,7 +81,7 @@ const CONTROLS = [
   ['negatives', (p) => setField(p, 'negatives (label 0)', 30000), DATA],
   ['positives', (p) => setField(p, 'positives (label 1)', 3000), DATA],
   ['new sample', (p) => p.getByRole('button', { name: 'new sample' }).click(), DATA],
-  ['seed', (p) => setField(p, 'seed', 12345), DATA],
+  ['seed', async (p) => { const f = p.getByRole('spinbutton', { name: 'seed', exact: true }); await f.fill('12345'); await f.press('Enter'); }, DATA],
   ['model B acc0', (p) => setField(p, 'model B, accuracy on negatives, value', 0.9), ['ab']],
   ['model B acc1', (p) => setField(p, 'model B, accuracy on positives, value', 0.6), ['ab']],
   ['log counts', (p) => p.getByLabel('log scale for counts').uncheck(), ['scores']],

@@ -5,15 +5,13 @@ use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::wasm_bindgen::closure::Closure;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use web_sys::{MediaQueryList, ResizeObserver};
 
 use super::measured::MeasuredCanvas;
-use crate::charts::{ChartStyle, DrawResult, Theme};
+use super::download::{save_png, save_svg};
+use crate::charts::{ChartStyle, DataTable, Figure, Theme};
 
-/// The drawing area a chart function gets in the page.
-pub type CanvasArea = DrawingArea<MeasuredCanvas, Shift>;
 
 /// The system's colour scheme, following changes while the page is open.
 pub fn system_theme() -> ReadSignal<Theme> {
@@ -58,29 +56,54 @@ fn element_size(node: NodeRef<leptos::html::Canvas>) -> ReadSignal<(u32, u32)> {
     size
 }
 
-/// A chart on a canvas.
+/// The rows of a chart's data table.
+fn data_table(figure: &Figure, title: &str) -> impl IntoView + use<> {
+    let DataTable { header, rows } = figure.table();
+    let head = header
+        .into_iter()
+        .map(|h| view! { <th scope="col">{h}</th> })
+        .collect::<Vec<_>>();
+    let body = rows
+        .into_iter()
+        .map(|row| {
+            let mut cells = row.into_iter();
+            let first = cells.next().unwrap_or_default();
+            let rest = cells.map(|c| view! { <td>{c}</td> }).collect::<Vec<_>>();
+            view! { <tr><th scope="row">{first}</th>{rest}</tr> }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <div class="table-wrap">
+            <table class="numbers data" aria-label=format!("{title}: data")>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A chart on a canvas, with its downloads and its numbers as a table.
 #[component]
-pub fn ChartCanvas<F>(
-    /// Element id.
-    id: &'static str,
-    /// What the chart shows, for screen readers.
+pub fn ChartCanvas(
+    /// What to draw; the canvas redraws whenever it changes.
+    figure: Memo<Figure>,
+    /// The chart's title, for downloads and the data table.
+    title: &'static str,
+    /// What the chart shows now, for screen readers.
     #[prop(into)]
     label: Signal<String>,
     /// Extra CSS class (sets the aspect ratio).
     #[prop(optional)]
     class: &'static str,
-    /// Draws the chart; everything it reads is tracked, so it reruns when that changes.
-    draw: F,
-) -> impl IntoView
-where
-    F: Fn(&CanvasArea, &ChartStyle) -> DrawResult<MeasuredCanvas> + 'static,
-{
+) -> impl IntoView {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let size = element_size(canvas);
     let theme = use_context::<ReadSignal<Theme>>();
+    let theme_now = move || theme.map(|t| t.get()).unwrap_or_default();
+    let name = figure.with_untracked(|f| f.name());
     Effect::new(move |_| {
         let (width, height) = size.get();
-        let theme = theme.map(|t| t.get()).unwrap_or_default();
+        let theme = theme_now();
         let Some(el) = canvas.get() else { return };
         if width == 0 || height == 0 {
             return;
@@ -101,12 +124,38 @@ where
         };
         let area = backend.into_drawing_area();
         let style = ChartStyle { theme, scale };
-        if draw(&area, &style).and_then(|()| area.present()).is_err() {
-            leptos::logging::warn!("the chart {id} could not be drawn");
+        let drawn = figure.with(|f| f.draw(&area, &style)).and_then(|()| area.present());
+        if drawn.is_err() {
+            leptos::logging::warn!("the chart {name} could not be drawn");
         }
     });
+    let (table_open, set_table_open) = signal(false);
+    let css_size = move || {
+        let (w, h) = size.get_untracked();
+        (w.max(320), h.max(200))
+    };
     view! {
-        <canvas node_ref=canvas id=id class=format!("chart {class}") role="img"
-            aria-label=move || label.get()></canvas>
+        <figure class="chart-figure">
+            <canvas node_ref=canvas id=format!("{name}-chart") class=format!("chart {class}")
+                role="img" aria-label=move || label.get()></canvas>
+            <figcaption class="chart-tools">
+                <details class="data" on:toggle:target=move |ev| {
+                    set_table_open.set(ev.target().has_attribute("open"))
+                }>
+                    <summary>"Data table"</summary>
+                    {move || table_open.get().then(|| figure.with(|f| data_table(f, title)))}
+                </details>
+                <span class="downloads">
+                    <button type="button" aria-label=format!("Download {title} as PNG")
+                        on:click=move |_| figure.with_untracked(|f| save_png(f, css_size(), theme_now()))>
+                        "PNG"
+                    </button>
+                    <button type="button" aria-label=format!("Download {title} as SVG")
+                        on:click=move |_| figure.with_untracked(|f| save_svg(f, css_size(), theme_now()))>
+                        "SVG"
+                    </button>
+                </span>
+            </figcaption>
+        </figure>
     }
 }

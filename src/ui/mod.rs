@@ -3,15 +3,20 @@
 mod canvas;
 mod compare;
 mod controls;
+mod download;
 mod explain;
 mod format;
 mod measured;
+mod share;
 mod state;
 mod tables;
+mod url;
 
 use leptos::prelude::*;
 
-use crate::charts::{self, FocalCurve, ScoreHistogram, ThresholdCurves};
+use crate::charts::{self, Figure, FocalCurve, ScoreHistogram, ThresholdCurves};
+use crate::link::{self, PageState};
+use crate::page::{Control, Layout, Panel};
 use crate::sim::{RATIO_MAX, Scenario, ratio_of};
 use canvas::{ChartCanvas, system_theme};
 use compare::Comparison;
@@ -19,92 +24,169 @@ use controls::{
     CountInput, ParamSlider, Presets, Scale, SeedInput, composition_line, set_ratio, set_total,
 };
 use explain::{ALPHA_T, CE, FOCAL, Formula, MIX, P_T, PRECISION, WEIGHTED};
-use state::{Derived, Rival, ViewOptions};
+use share::ShareBar;
+use state::{Derived, Page, ViewOptions};
 use tables::{LossTable, MetricTable};
 
-/// The whole page.
+/// The whole page, opened on the link in the address bar.
 #[component]
 pub fn App() -> impl IntoView {
-    let scenario = RwSignal::new(Scenario::default());
-    let rival = RwSignal::new(Rival::default());
-    let options = RwSignal::new(ViewOptions::default());
+    let page = Page::new(link::parse(&url::current_fragment()));
     provide_context(system_theme());
-    let derived = Derived::new(scenario, rival);
+    url::sync(page);
+    let derived = Derived::new(page.scenario, page.rival);
+    let layout = page.layout;
+    let embed = move || layout.with(|l| l.embed);
+    // Embedded pages drop the page chrome; the body's class lets the CSS fit the frame.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.class_list().toggle_with_force("embed", embed());
+        }
+    });
+    let shows = move |p: Panel| layout.with(|l| l.shows(p));
+    let full_page = move || {
+        let state = PageState { layout: Layout::default(), ..page.state() };
+        format!("{}#{}", url::base_url(), link::format(&state))
+    };
+    let scenario = page.scenario;
+    let options = page.view;
     view! {
-        <header class="site">
-            <h1>"imbalance-lab"</h1>
-            <p class="lede">
-                "Why a falling validation loss can hide a model that got worse at the rare class, "
-                "and what class weights and focal loss change. Every number below comes from "
-                "synthetic predictions regenerated as you move a control."
-            </p>
-        </header>
-        <div class="layout">
-            <ScenarioControls scenario />
+        <Show when=move || !embed()>
+            <header class="site">
+                <h1>"imbalance-lab"</h1>
+                <p class="lede">
+                    "Why a falling validation loss can hide a model that got worse at the rare "
+                    "class, and what class weights and focal loss change. Every number below "
+                    "comes from synthetic predictions regenerated as you move a control."
+                </p>
+                <ShareBar page derived />
+            </header>
+        </Show>
+        <Notices page />
+        <div class="layout" class:no-controls=move || layout.with(|l| l.controls.is_empty())>
+            <Show when=move || layout.with(|l| !l.controls.is_empty())>
+                <ScenarioControls scenario layout />
+            </Show>
             <main>
-                <NumbersPanel derived />
-                <FocalPanel scenario options />
-                <ScoresPanel scenario options derived />
-                <SharePanel derived />
-                <ThresholdPanel scenario derived />
-                <CompositionPanel scenario derived />
-                <section class="panel" id="ab" aria-labelledby="ab-title">
-                    <h2 id="ab-title">"Model A or model B? Ask each measure"</h2>
-                    <p class="explain">
-                        "Two models scored on the same samples. A is the scenario's model; B "
-                        "has its own accuracies (by default the seed notebook's pair: A "
-                        "0.999 / 0.5, B 0.98 / 0.9). Each row says which model a loss or metric "
-                        "prefers, first on this validation set and then on sets of other class "
-                        "ratios. Drag the ratio: BCE changes sides, recall never does."
-                    </p>
-                    <Comparison scenario rival derived />
-                </section>
+                <Show when=move || shows(Panel::Numbers)><NumbersPanel derived /></Show>
+                <Show when=move || shows(Panel::Focal)><FocalPanel scenario options /></Show>
+                <Show when=move || shows(Panel::Scores)>
+                    <ScoresPanel scenario options derived />
+                </Show>
+                <Show when=move || shows(Panel::Share)><SharePanel derived /></Show>
+                <Show when=move || shows(Panel::Threshold)>
+                    <ThresholdPanel scenario derived />
+                </Show>
+                <Show when=move || shows(Panel::Composition)>
+                    <CompositionPanel scenario derived />
+                </Show>
+                <Show when=move || shows(Panel::Ab)>
+                    <section class="panel" id="ab" aria-labelledby="ab-title">
+                        <h2 id="ab-title">"Model A or model B? Ask each measure"</h2>
+                        <p class="explain">
+                            "Two models scored on the same samples. A is the scenario's model; B "
+                            "has its own accuracies (by default the seed notebook's pair: A "
+                            "0.999 / 0.5, B 0.98 / 0.9). Each row says which model a loss or "
+                            "metric prefers, first on this validation set and then on sets of "
+                            "other class ratios. Drag the ratio: BCE changes sides, recall never "
+                            "does."
+                        </p>
+                        <Comparison scenario rival=page.rival derived />
+                    </section>
+                </Show>
             </main>
         </div>
-        <footer class="site">
-            <p>
-                "Predictions follow the seed notebook's uniform generator; losses follow Keras "
-                "and PyTorch conventions (probabilities clipped to [1e-7, 1 − 1e-7]), metrics "
-                "follow scikit-learn. Nothing leaves this page."
-            </p>
-        </footer>
+        <Show
+            when=move || !embed()
+            fallback=move || view! {
+                <footer class="embed-footer">
+                    <a href=full_page target="_blank" rel="noopener">"Open in imbalance-lab ↗"</a>
+                </footer>
+            }
+        >
+            <footer class="site">
+                <p>
+                    "Predictions follow the seed notebook's uniform generator; losses follow Keras "
+                    "and PyTorch conventions (probabilities clipped to [1e-7, 1 − 1e-7]), metrics "
+                    "follow scikit-learn. Nothing leaves this page."
+                </p>
+            </footer>
+        </Show>
     }
 }
 
-/// Every control of the scenario, with the presets.
+/// What had to be corrected in the link the page was opened with.
 #[component]
-fn ScenarioControls(scenario: RwSignal<Scenario>) -> impl IntoView {
+fn Notices(page: Page) -> impl IntoView {
+    let notices = page.notices;
+    view! {
+        <Show when=move || notices.with(|n| !n.is_empty())>
+            <div class="notices" role="status">
+                <p>"The link had values this page could not use as written:"</p>
+                <ul>
+                    {move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect::<Vec<_>>()}
+                </ul>
+                <button type="button" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// Every control of the scenario (those the layout shows), with the presets.
+#[component]
+fn ScenarioControls(scenario: RwSignal<Scenario>, layout: RwSignal<Layout>) -> impl IntoView {
+    let has = move |c: Control| layout.with(|l| l.has(c));
     view! {
         <aside class="panel controls" aria-labelledby="controls-title">
             <h2 id="controls-title">"Scenario"</h2>
-            <Presets scenario />
-            <p class="composition" aria-live="polite">{move || scenario.with(composition_line)}</p>
-            <ParamSlider state=scenario id="ratio" label="class ratio, negatives per positive"
-                min=1.0 max=RATIO_MAX step=1.0 scale=Scale::Log get=controls::ratio_of
-                set=set_ratio />
-            <ParamSlider state=scenario id="total" label="total samples" symbol="N"
-                min=100.0 max=10_000_000.0 step=1.0 scale=Scale::Log
-                get=|s| s.total() as f64 set=set_total />
-            <div class="counts">
-                <CountInput scenario id="neg" label="negatives (label 0)"
-                    get=|s| s.neg set=|s, v| s.neg = v />
-                <CountInput scenario id="pos" label="positives (label 1)"
-                    get=|s| s.pos set=|s, v| s.pos = v />
-            </div>
-            <ParamSlider state=scenario id="acc0" label="accuracy on negatives" symbol="acc0"
-                min=0.0 max=1.0 step=0.001 get=|s| s.acc0 set=|s, v| s.acc0 = v />
-            <ParamSlider state=scenario id="acc1" label="accuracy on positives" symbol="acc1"
-                min=0.0 max=1.0 step=0.001 get=|s| s.acc1 set=|s, v| s.acc1 = v />
-            <ParamSlider state=scenario id="thr" label="threshold" symbol="t"
-                min=0.0 max=1.0 step=0.001 get=|s| s.threshold set=|s, v| s.threshold = v />
-            <ParamSlider state=scenario id="pw" label="pos_weight" symbol="w"
-                min=0.01 max=100.0 step=0.01 scale=Scale::Log
-                get=|s| s.pos_weight set=|s, v| s.pos_weight = v />
-            <ParamSlider state=scenario id="alpha" label="focal alpha" symbol="α"
-                min=0.0 max=1.0 step=0.01 get=|s| s.alpha set=|s, v| s.alpha = v />
-            <ParamSlider state=scenario id="gamma" label="focal gamma" symbol="γ"
-                min=0.0 max=10.0 step=0.1 get=|s| s.gamma set=|s, v| s.gamma = v />
-            <SeedInput scenario />
+            <Show when=move || has(Control::Presets)><Presets scenario /></Show>
+            <Show when=move || has(Control::Ratio) || has(Control::Total) || has(Control::Counts)>
+                <p class="composition" aria-live="polite">{move || scenario.with(composition_line)}</p>
+            </Show>
+            <Show when=move || has(Control::Ratio)>
+                <ParamSlider state=scenario id="ratio" label="class ratio, negatives per positive"
+                    min=1.0 max=RATIO_MAX step=1.0 scale=Scale::Log get=controls::ratio_of
+                    set=set_ratio />
+            </Show>
+            <Show when=move || has(Control::Total)>
+                <ParamSlider state=scenario id="total" label="total samples" symbol="N"
+                    min=100.0 max=10_000_000.0 step=1.0 scale=Scale::Log
+                    get=|s| s.total() as f64 set=set_total />
+            </Show>
+            <Show when=move || has(Control::Counts)>
+                <div class="counts">
+                    <CountInput scenario id="neg" label="negatives (label 0)"
+                        get=|s| s.neg set=|s, v| s.neg = v />
+                    <CountInput scenario id="pos" label="positives (label 1)"
+                        get=|s| s.pos set=|s, v| s.pos = v />
+                </div>
+            </Show>
+            <Show when=move || has(Control::Acc0)>
+                <ParamSlider state=scenario id="acc0" label="accuracy on negatives" symbol="acc0"
+                    min=0.0 max=1.0 step=0.001 get=|s| s.acc0 set=|s, v| s.acc0 = v />
+            </Show>
+            <Show when=move || has(Control::Acc1)>
+                <ParamSlider state=scenario id="acc1" label="accuracy on positives" symbol="acc1"
+                    min=0.0 max=1.0 step=0.001 get=|s| s.acc1 set=|s, v| s.acc1 = v />
+            </Show>
+            <Show when=move || has(Control::Threshold)>
+                <ParamSlider state=scenario id="thr" label="threshold" symbol="t"
+                    min=0.0 max=1.0 step=0.001 get=|s| s.threshold set=|s, v| s.threshold = v />
+            </Show>
+            <Show when=move || has(Control::PosWeight)>
+                <ParamSlider state=scenario id="pw" label="pos_weight" symbol="w"
+                    min=0.01 max=100.0 step=0.01 scale=Scale::Log
+                    get=|s| s.pos_weight set=|s, v| s.pos_weight = v />
+            </Show>
+            <Show when=move || has(Control::Alpha)>
+                <ParamSlider state=scenario id="alpha" label="focal alpha" symbol="α"
+                    min=0.0 max=1.0 step=0.01 get=|s| s.alpha set=|s, v| s.alpha = v />
+            </Show>
+            <Show when=move || has(Control::Gamma)>
+                <ParamSlider state=scenario id="gamma" label="focal gamma" symbol="γ"
+                    min=0.0 max=10.0 step=0.1 get=|s| s.gamma set=|s, v| s.gamma = v />
+            </Show>
+            <Show when=move || has(Control::Seed)><SeedInput scenario /></Show>
         </aside>
     }
 }
@@ -147,6 +229,7 @@ fn FocalPanel(scenario: RwSignal<Scenario>, options: RwSignal<ViewOptions>) -> i
             factor: options.with(|o| o.focal_factor),
         })
     };
+    let figure = Memo::new(move |_| Figure::Focal(data()));
     let label = move || {
         let d = data();
         format!(
@@ -159,8 +242,7 @@ fn FocalPanel(scenario: RwSignal<Scenario>, options: RwSignal<ViewOptions>) -> i
         <section class="panel split" id="focal" aria-labelledby="focal-title">
             <h2 id="focal-title">"Focal loss: quieting the easy examples"</h2>
             <div class="figure">
-            <ChartCanvas id="focal-chart" label=Signal::derive(label)
-                draw=move |area, style| charts::draw_focal_curve(area, &data(), style) />
+            <ChartCanvas figure title="focal loss curve" label=Signal::derive(label) />
             <label class="toggle">
                 <input type="checkbox" id="focal-factor"
                     prop:checked=move || options.with(|o| o.focal_factor)
@@ -204,6 +286,7 @@ fn ScoresPanel(
             log: options.with(|o| o.log_counts),
         }
     };
+    let figure = Memo::new(move |_| Figure::Scores(data()));
     let label = move || {
         let c = derived.a.metrics.with(|m| m.confusion);
         format!(
@@ -220,8 +303,7 @@ fn ScoresPanel(
         <section class="panel split" id="scores" aria-labelledby="scores-title">
             <h2 id="scores-title">"What the model predicts, class by class"</h2>
             <div class="figure">
-            <ChartCanvas id="scores-chart" label=Signal::derive(label)
-                draw=move |area, style| charts::draw_scores(area, &data(), style) />
+            <ChartCanvas figure title="score histograms" label=Signal::derive(label) />
             <label class="toggle">
                 <input type="checkbox" id="log-counts"
                     prop:checked=move || options.with(|o| o.log_counts)
@@ -248,6 +330,7 @@ fn ScoresPanel(
 /// The share of each loss carried by each class.
 #[component]
 fn SharePanel(derived: Derived) -> impl IntoView {
+    let figure = Memo::new(move |_| Figure::Share(derived.a.losses.get()));
     let label = move || {
         derived.a.losses.with(|l| {
             crate::sim::LossKind::ALL
@@ -266,8 +349,7 @@ fn SharePanel(derived: Derived) -> impl IntoView {
         <section class="panel split" id="share" aria-labelledby="share-title">
             <h2 id="share-title">"Who pays the loss"</h2>
             <div class="figure">
-            <ChartCanvas id="share-chart" class="short" label=Signal::derive(label)
-                draw=move |area, style| derived.a.losses.with(|l| charts::draw_loss_share(area, l, style)) />
+            <ChartCanvas figure class="short" title="who pays the loss" label=Signal::derive(label) />
             </div>
             <div class="words">
             <p class="explain">
@@ -292,6 +374,10 @@ fn ThresholdPanel(scenario: RwSignal<Scenario>, derived: Derived) -> impl IntoVi
         roc_auc: derived.a.metrics.with(|m| m.roc_auc),
         average_precision: derived.a.metrics.with(|m| m.average_precision),
     };
+    let curves = Memo::new(move |_| data());
+    let threshold = Memo::new(move |_| Figure::Threshold(curves.get()));
+    let roc = Memo::new(move |_| Figure::Roc(curves.get()));
+    let pr = Memo::new(move |_| Figure::Pr(curves.get()));
     let label = |what: &'static str| {
         Signal::derive(move || {
             derived.a.metrics.with(|m| {
@@ -308,13 +394,11 @@ fn ThresholdPanel(scenario: RwSignal<Scenario>, derived: Derived) -> impl IntoVi
         <section class="panel" id="threshold" aria-labelledby="threshold-title">
             <h2 id="threshold-title">"Choosing the threshold"</h2>
             <div class="chart-row">
-                <ChartCanvas id="threshold-chart" class="square"
-                    label=label("Precision, recall and F1 against the threshold")
-                    draw=move |area, style| charts::draw_threshold_metrics(area, &data(), style) />
-                <ChartCanvas id="roc-chart" class="square" label=label("ROC curve")
-                    draw=move |area, style| charts::draw_roc(area, &data(), style) />
-                <ChartCanvas id="pr-chart" class="square" label=label("Precision-recall curve")
-                    draw=move |area, style| charts::draw_pr(area, &data(), style) />
+                <ChartCanvas figure=threshold class="square" title="precision, recall and F1"
+                    label=label("Precision, recall and F1 against the threshold") />
+                <ChartCanvas figure=roc class="square" title="ROC curve" label=label("ROC curve") />
+                <ChartCanvas figure=pr class="square" title="precision-recall curve"
+                    label=label("Precision-recall curve") />
             </div>
             <p class="explain">
                 "The dots mark the current threshold. ROC plots the two rates within each class, "
@@ -330,6 +414,8 @@ fn ThresholdPanel(scenario: RwSignal<Scenario>, derived: Derived) -> impl IntoVi
 #[component]
 fn CompositionPanel(scenario: RwSignal<Scenario>, derived: Derived) -> impl IntoView {
     let ratio = move || derived.a.metrics.with(|m| ratio_of(&m.confusion));
+    let losses = Memo::new(move |_| Figure::CompositionLosses(derived.a.profile.get(), ratio()));
+    let metrics = Memo::new(move |_| Figure::CompositionMetrics(derived.a.profile.get(), ratio()));
     let label = |what: &'static str| {
         Signal::derive(move || {
             format!(
@@ -343,14 +429,10 @@ fn CompositionPanel(scenario: RwSignal<Scenario>, derived: Derived) -> impl Into
         <section class="panel" id="composition" aria-labelledby="composition-title">
             <h2 id="composition-title">"Same model, different validation sets"</h2>
             <div class="chart-row two">
-                <ChartCanvas id="composition-losses-chart" label=label("Mean of each loss")
-                    draw=move |area, style| derived.a.profile.with(|p| {
-                        charts::draw_composition_losses(area, p, ratio(), style)
-                    }) />
-                <ChartCanvas id="composition-metrics-chart" label=label("Precision, recall, F1 and accuracy")
-                    draw=move |area, style| derived.a.profile.with(|p| {
-                        charts::draw_composition_metrics(area, p, ratio(), style)
-                    }) />
+                <ChartCanvas figure=losses title="loss means by class ratio"
+                    label=label("Mean of each loss") />
+                <ChartCanvas figure=metrics title="metrics by class ratio"
+                    label=label("Precision, recall, F1 and accuracy") />
             </div>
             <Formula mathml=MIX alt="mean = (r L0 + L1) / (r + 1), r negatives per positive" />
             <Formula mathml=PRECISION alt="precision = TPR / (TPR + r FPR)" />

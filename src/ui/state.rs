@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::link::{PageState, Parsed};
+pub use crate::page::{Layout, Rival, ViewOptions};
 use crate::sim::curves::{histogram, threshold_sweep};
 use crate::sim::ranking::average_precision_weighted;
 use crate::sim::{
@@ -18,40 +20,67 @@ pub const BINS: usize = 50;
 /// Thresholds in the precision / recall / ROC / PR sweeps.
 pub const SWEEP: usize = 200;
 
-/// The second model of the A/B comparison: its accuracies on each class. Model A is the
-/// scenario's own.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rival {
-    /// Accuracy on the negatives.
-    pub acc0: f64,
-    /// Accuracy on the positives.
-    pub acc1: f64,
+/// The page's state: one signal per part, so a control notifies only what reads its part.
+#[derive(Clone, Copy)]
+pub struct Page {
+    /// The numbers' parameters.
+    pub scenario: RwSignal<Scenario>,
+    /// Model B of the comparison.
+    pub rival: RwSignal<Rival>,
+    /// How the charts are shown.
+    pub view: RwSignal<ViewOptions>,
+    /// Which panels and controls appear.
+    pub layout: RwSignal<Layout>,
+    /// What had to be corrected in the link the page was opened with.
+    pub notices: RwSignal<Vec<String>>,
 }
 
-impl Default for Rival {
-    /// The seed notebook's model B.
-    fn default() -> Self {
-        Rival {
-            acc0: 0.98,
-            acc1: 0.9,
+impl Page {
+    /// The page opened on a link.
+    pub fn new(parsed: Parsed) -> Self {
+        let s = parsed.state;
+        Page {
+            scenario: RwSignal::new(s.scenario),
+            rival: RwSignal::new(s.rival),
+            view: RwSignal::new(s.view),
+            layout: RwSignal::new(s.layout),
+            notices: RwSignal::new(parsed.notices),
         }
     }
-}
 
-/// How the charts are shown (not part of the numbers).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ViewOptions {
-    /// Histogram counts on a log axis.
-    pub log_counts: bool,
-    /// The focal chart shows the modulating factor instead of the loss.
-    pub focal_factor: bool,
-}
+    /// The whole state (tracked).
+    pub fn state(&self) -> PageState {
+        PageState {
+            scenario: self.scenario.get(),
+            rival: self.rival.get(),
+            view: self.view.get(),
+            layout: self.layout.get(),
+        }
+    }
 
-impl Default for ViewOptions {
-    fn default() -> Self {
-        ViewOptions {
-            log_counts: true,
-            focal_factor: false,
+    /// The whole state (untracked).
+    pub fn state_untracked(&self) -> PageState {
+        PageState {
+            scenario: self.scenario.get_untracked(),
+            rival: self.rival.get_untracked(),
+            view: self.view.get_untracked(),
+            layout: self.layout.get_untracked(),
+        }
+    }
+
+    /// Replaces the whole state, touching only the parts that differ.
+    pub fn set(&self, s: PageState) {
+        if self.scenario.get_untracked() != s.scenario {
+            self.scenario.set(s.scenario);
+        }
+        if self.rival.get_untracked() != s.rival {
+            self.rival.set(s.rival);
+        }
+        if self.view.get_untracked() != s.view {
+            self.view.set(s.view);
+        }
+        if self.layout.get_untracked() != s.layout {
+            self.layout.set(s.layout);
         }
     }
 }

@@ -1,0 +1,115 @@
+//! Saving files from the page: results, predictions and charts. Everything is made in the page
+//! and handed to the browser as a Blob or data URL; nothing is uploaded anywhere.
+
+use std::sync::Arc;
+
+use js_sys::{Array, Promise, Uint8Array};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
+
+use super::measured::MeasuredCanvas;
+use crate::charts::{ChartStyle, Figure, Theme, to_svg};
+use crate::export::{CSV_HEADER, csv_rows};
+use crate::sim::ClassScores;
+use plotters::prelude::IntoDrawingArea;
+
+/// Rows formatted between two yields to the browser: about 15 ms of work here, so a download
+/// of 10,000,000 predictions never blocks a frame for long.
+const CSV_CHUNK: usize = 100_000;
+
+/// Clicks a temporary link that downloads `href` as `name`.
+fn click_download(name: &str, href: &str) {
+    let Ok(a) = document().create_element("a") else { return };
+    let Ok(a) = a.dyn_into::<HtmlAnchorElement>() else { return };
+    a.set_href(href);
+    a.set_download(name);
+    a.click();
+}
+
+/// Downloads the parts of a Blob.
+pub fn save_parts(name: &str, parts: &Array, mime: &str) {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(parts, &options) else { return };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
+    click_download(name, &url);
+    // The download has started by the next task; the URL is no longer needed.
+    let _ = set_timeout_with_handle(move || { let _ = Url::revoke_object_url(&url); }, std::time::Duration::from_secs(10));
+}
+
+/// Downloads a text.
+pub fn save_text(name: &str, text: &str, mime: &str) {
+    let parts = Array::new();
+    parts.push(&Uint8Array::from(text.as_bytes()));
+    save_parts(name, &parts, mime);
+}
+
+/// Lets the browser paint and handle input before the next chunk of work.
+async fn yield_to_browser() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Writes the predictions as CSV in chunks, reporting progress in [0, 1] (`None` when done).
+pub fn save_predictions(neg: Arc<ClassScores>, pos: Arc<ClassScores>, progress: RwSignal<Option<f64>>) {
+    if progress.get_untracked().is_some() {
+        return;
+    }
+    progress.set(Some(0.0));
+    leptos::task::spawn_local(async move {
+        let total = (neg.len() + pos.len()).max(1);
+        let parts = Array::new();
+        parts.push(&Uint8Array::from(CSV_HEADER.as_bytes()));
+        let mut done = 0;
+        for scores in [&neg, &pos] {
+            let mut start = 0;
+            while start < scores.len() {
+                let end = (start + CSV_CHUNK).min(scores.len());
+                let mut buf = Vec::with_capacity((end - start) * 22);
+                csv_rows(scores, start..end, &mut buf);
+                parts.push(&Uint8Array::from(&buf[..]));
+                done += end - start;
+                start = end;
+                progress.set(Some(done as f64 / total as f64));
+                yield_to_browser().await;
+            }
+        }
+        save_parts("imbalance-lab-predictions.csv", &parts, "text/csv");
+        progress.set(None);
+    });
+}
+
+/// Downloads a chart as PNG at twice its on-screen resolution.
+pub fn save_png(figure: &Figure, css: (u32, u32), theme: Theme) {
+    let Some(canvas) = document()
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+    else {
+        return;
+    };
+    let scale = 2.0 * window().device_pixel_ratio().max(1.0);
+    canvas.set_width((f64::from(css.0) * scale).round() as u32);
+    canvas.set_height((f64::from(css.1) * scale).round() as u32);
+    let Some(backend) = MeasuredCanvas::new(canvas.clone()) else { return };
+    let area = backend.into_drawing_area();
+    if figure.draw(&area, &ChartStyle { theme, scale }).and_then(|()| area.present()).is_err() {
+        return;
+    }
+    if let Ok(url) = canvas.to_data_url() {
+        click_download(&format!("imbalance-lab-{}.png", figure.name()), &url);
+    }
+}
+
+/// Downloads a chart as SVG, drawn by the same function at its on-screen CSS size.
+pub fn save_svg(figure: &Figure, css: (u32, u32), theme: Theme) {
+    let svg = to_svg(css.0.max(1), css.1.max(1), &ChartStyle { theme, scale: 1.0 }, |area, style| {
+        figure.draw(area, style)
+    });
+    save_text(&format!("imbalance-lab-{}.svg", figure.name()), &svg, "image/svg+xml");
+}
+

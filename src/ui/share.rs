@@ -1,0 +1,207 @@
+//! Sharing and exporting: copy the link, get an embed snippet, download results and
+//! predictions.
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::download::{save_predictions, save_text};
+use super::state::{Derived, Page};
+use super::url::base_url;
+use crate::export::results_json;
+use crate::link::{self, PageState};
+use crate::page::{Control, Keyed, Layout, Panel};
+
+/// How a panel is named in the embed dialog.
+pub fn panel_name(p: Panel) -> &'static str {
+    match p {
+        Panel::Numbers => "loss and metric tables",
+        Panel::Focal => "focal loss curve",
+        Panel::Scores => "score histograms",
+        Panel::Share => "who pays the loss",
+        Panel::Threshold => "threshold, ROC and PR",
+        Panel::Composition => "class-ratio view",
+        Panel::Ab => "A/B comparison",
+    }
+}
+
+/// How a control is named in the embed dialog.
+pub fn control_name(c: Control) -> &'static str {
+    match c {
+        Control::Presets => "presets",
+        Control::Ratio => "class ratio",
+        Control::Total => "total samples",
+        Control::Counts => "exact counts",
+        Control::Acc0 => "acc0",
+        Control::Acc1 => "acc1",
+        Control::Threshold => "threshold",
+        Control::PosWeight => "pos_weight",
+        Control::Alpha => "alpha",
+        Control::Gamma => "gamma",
+        Control::Seed => "seed",
+    }
+}
+
+fn escape_attribute(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+}
+
+/// The link to the current view.
+pub fn current_link(page: &Page) -> String {
+    format!("{}#{}", base_url(), link::format(&page.state_untracked()))
+}
+
+/// Checkboxes choosing a subset of `T`.
+fn pick<T: Keyed + Send + Sync>(
+    legend: &'static str,
+    chosen: RwSignal<Vec<T>>,
+    name: fn(T) -> &'static str,
+    prefix: &'static str,
+) -> impl IntoView {
+    let boxes = T::ALL
+        .iter()
+        .map(|&item| {
+            let id = format!("{prefix}-{}", item.key());
+            let label_for = id.clone();
+            view! {
+                <label class="pick" for=label_for>
+                    <input type="checkbox" id=id
+                        prop:checked=move || chosen.with(|c| c.contains(&item))
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            chosen.update(|c| {
+                                c.retain(|x| *x != item);
+                                if on {
+                                    c.push(item);
+                                }
+                                let keep = c.clone();
+                                *c = T::ALL.iter().copied().filter(|x| keep.contains(x)).collect();
+                            });
+                        } />
+                    {name(item)}
+                </label>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! { <fieldset><legend>{legend}</legend>{boxes}</fieldset> }
+}
+
+/// The bar of share and export buttons, and the embed dialog.
+#[component]
+pub fn ShareBar(
+    /// The page's state.
+    page: Page,
+    /// The numbers to export.
+    derived: Derived,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let progress = RwSignal::new(None::<f64>);
+    let copy = move |_| {
+        let href = current_link(&page);
+        let promise = window().navigator().clipboard().write_text(&href);
+        leptos::task::spawn_local(async move {
+            status.set(match JsFuture::from(promise).await {
+                Ok(_) => "Link copied.".into(),
+                Err(_) => format!("Copy this link: {href}"),
+            });
+        });
+    };
+    let results = move |_| {
+        let s = page.scenario.get_untracked();
+        let text = derived
+            .a
+            .losses
+            .with_untracked(|l| derived.a.metrics.with_untracked(|m| results_json(&s, l, m)));
+        save_text("imbalance-lab-results.json", &text, "application/json");
+    };
+    let predictions = move |_| {
+        let neg = derived.a.neg.get_untracked().0;
+        let pos = derived.a.pos.get_untracked().0;
+        save_predictions(neg, pos, progress);
+    };
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let panels = RwSignal::new(vec![Panel::Focal]);
+    let controls = RwSignal::new(vec![Control::Alpha, Control::Gamma]);
+    let width = RwSignal::new(720u32);
+    let height = RwSignal::new(640u32);
+    let snippet = move || {
+        let state = PageState {
+            layout: Layout {
+                embed: true,
+                panels: panels.get(),
+                controls: controls.get(),
+            },
+            ..page.state()
+        };
+        let src = format!("{}#{}", base_url(), link::format(&state));
+        format!(
+            r#"<iframe src="{}" width="{}" height="{}" style="border:0;max-width:100%" title="imbalance-lab: losses on imbalanced data" loading="lazy"></iframe>"#,
+            escape_attribute(&src),
+            width.get(),
+            height.get()
+        )
+    };
+    let size_field = |id: &'static str, label: &'static str, value: RwSignal<u32>| {
+        view! {
+            <label for=id>{label}
+                <input type="number" id=id class="value" min=200 max=4000 step=10
+                    prop:value=move || value.get().to_string()
+                    on:change:target=move |ev| {
+                        if let Ok(v) = ev.target().value().parse::<u32>() {
+                            value.set(v.clamp(200, 4000));
+                        }
+                    } />
+            </label>
+        }
+    };
+    view! {
+        <div class="share-bar" role="toolbar" aria-label="share and export">
+            <button type="button" on:click=copy>"Copy link"</button>
+            <button type="button" on:click=move |_| {
+                if let Some(d) = dialog.get() {
+                    let _ = d.show_modal();
+                }
+            }>"Embed…"</button>
+            <button type="button" on:click=results>"Download results (JSON)"</button>
+            <button type="button" on:click=predictions
+                disabled=move || progress.get().is_some()>"Download predictions (CSV)"</button>
+            {move || progress.get().map(|p| view! {
+                <span class="progress" role="status">
+                    <progress max="1" value=p aria-label="preparing the predictions file"></progress>
+                    {format!(" {:.0} %", 100.0 * p)}
+                </span>
+            })}
+            <span class="share-status" role="status">{move || status.get()}</span>
+        </div>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title">
+            <h2 id="embed-title">"Embed this view"</h2>
+            <p>"Pick what the frame shows; the scenario is the one on the page now."</p>
+            <div class="embed-picks">
+                {pick("panels", panels, panel_name, "embed-panel")}
+                {pick("controls", controls, control_name, "embed-control")}
+            </div>
+            <div class="embed-size">
+                {size_field("embed-width", "width ", width)}
+                {size_field("embed-height", "height ", height)}
+            </div>
+            <label for="embed-snippet">"HTML to paste into your post"</label>
+            <textarea id="embed-snippet" readonly rows="5" prop:value=snippet></textarea>
+            <div class="dialog-buttons">
+                <button type="button" on:click=move |_| {
+                    let text = snippet();
+                    let promise = window().navigator().clipboard().write_text(&text);
+                    leptos::task::spawn_local(async move {
+                        status.set(match JsFuture::from(promise).await {
+                            Ok(_) => "Embed code copied.".into(),
+                            Err(_) => "Select the code and copy it.".into(),
+                        });
+                    });
+                }>"Copy code"</button>
+                <button type="button" on:click=move |_| {
+                    if let Some(d) = dialog.get() {
+                        d.close();
+                    }
+                }>"Close"</button>
+            </div>
+        </dialog>
+    }
+}
