@@ -15,11 +15,25 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Starts a static server for dist/ on a free loopback port; resolves to { url, close }. */
-export async function serveDist() {
+/**
+ * Starts a static server for dist/ on a free loopback port; resolves to { url, close }.
+ * `prefix` serves the site from a sub-path (as a host would, e.g. '/lab/'); `extra` maps
+ * paths to pages of the tests' own (a host page that embeds the app, say).
+ */
+export async function serveDist({ prefix = '/', extra = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = join(DIST, path.endsWith('/') ? path + 'index.html' : path);
+    if (extra[path]) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(extra[path]);
+      return;
+    }
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const inner = '/' + path.slice(prefix.length);
+    const file = join(DIST, inner.endsWith('/') ? inner + 'index.html' : inner);
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
@@ -30,7 +44,11 @@ export async function serveDist() {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
 }
 
 /** Launches headless Chromium with the flags this sandbox needs. */
@@ -49,8 +67,8 @@ export function launch() {
  * Opens the app and records what a user never wants to see: console errors, uncaught
  * exceptions, and requests that leave the page's origin.
  */
-export async function openApp(browser, baseUrl, { width = 1280, height = 900, hash = '' } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2 });
+export async function openApp(browser, baseUrl, { width = 1280, height = 900, hash = '', options = {}, ready = 'table[aria-label="metrics"]' } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2, ...options });
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
@@ -61,8 +79,8 @@ export async function openApp(browser, baseUrl, { width = 1280, height = 900, ha
     }
   });
   await page.goto(baseUrl + hash);
-  // The app is mounted once the metrics table shows a count.
-  await page.getByRole('table', { name: 'metrics' }).waitFor();
+  // The app is mounted once its first panel is there (by default, the metrics table).
+  await page.locator(ready).first().waitFor();
   return { page, problems };
 }
 

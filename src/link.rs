@@ -261,7 +261,16 @@ fn read_pair(state: &mut PageState, key: &str, raw: &str, notices: &mut Vec<Stri
                 shown(raw)
             )),
         },
-        "panels" => state.layout.panels = parse_list::<Panel>(key, raw, notices),
+        "panels" => {
+            let panels = parse_list::<Panel>(key, raw, notices);
+            // A page with no panel at all is never what a link meant.
+            if panels.is_empty() {
+                notices.push("panels names no panel this page has; showing them all.".into());
+                state.layout.panels = Panel::ALL.to_vec();
+            } else {
+                state.layout.panels = panels;
+            }
+        }
         "controls" => state.layout.controls = parse_list::<Control>(key, raw, notices),
         _ => notices.push(format!(
             "\u{201c}{}\u{201d} is not a key this page knows; ignored.",

@@ -115,14 +115,20 @@ fn percent_encoding_is_read() {
     assert_eq!(p.state.scenario.acc0, 0.9);
 }
 
-fn keyed_subset<T: Keyed + std::fmt::Debug>() -> impl Strategy<Value = Vec<T>> {
-    proptest::collection::vec(any::<bool>(), T::ALL.len()).prop_map(|mask| {
-        T::ALL
+fn keyed_subset<T: Keyed + std::fmt::Debug>(at_least_one: bool) -> impl Strategy<Value = Vec<T>> {
+    proptest::collection::vec(any::<bool>(), T::ALL.len()).prop_map(move |mask| {
+        let v: Vec<T> = T::ALL
             .iter()
             .zip(mask)
             .filter(|(_, m)| *m)
             .map(|(v, _)| *v)
-            .collect()
+            .collect();
+        // A link never asks for no panel at all (that reads back as every panel).
+        if v.is_empty() && at_least_one {
+            T::ALL.to_vec()
+        } else {
+            v
+        }
     })
 }
 
@@ -132,7 +138,7 @@ prop_compose! {
         acc0 in 0.0..=1.0f64, acc1 in 0.0..=1.0f64, alpha in 0.0..=1.0f64,
         gamma in 0.0..=10.0f64, pw in 0.01..=100.0f64, thr in 0.0..=1.0f64, seed in any::<u64>(),
         b0 in 0.0..=1.0f64, b1 in 0.0..=1.0f64, log in any::<bool>(), factor in any::<bool>(),
-        embed in any::<bool>(), panels in keyed_subset::<Panel>(), controls in keyed_subset::<Control>(),
+        embed in any::<bool>(), panels in keyed_subset::<Panel>(true), controls in keyed_subset::<Control>(false),
     ) -> PageState {
         PageState {
             scenario: Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight: pw, threshold: thr, seed },

@@ -8,10 +8,9 @@ use leptos::wasm_bindgen::closure::Closure;
 use plotters::prelude::*;
 use web_sys::{MediaQueryList, ResizeObserver};
 
-use super::measured::MeasuredCanvas;
 use super::download::{save_png, save_svg};
+use super::measured::MeasuredCanvas;
 use crate::charts::{ChartStyle, DataTable, Figure, Theme};
-
 
 /// The system's colour scheme, following changes while the page is open.
 pub fn system_theme() -> ReadSignal<Theme> {
@@ -124,7 +123,9 @@ pub fn ChartCanvas(
         };
         let area = backend.into_drawing_area();
         let style = ChartStyle { theme, scale };
-        let drawn = figure.with(|f| f.draw(&area, &style)).and_then(|()| area.present());
+        let drawn = figure
+            .with(|f| f.draw(&area, &style))
+            .and_then(|()| area.present());
         if drawn.is_err() {
             leptos::logging::warn!("the chart {name} could not be drawn");
         }
@@ -135,10 +136,10 @@ pub fn ChartCanvas(
         (w.max(320), h.max(200))
     };
     view! {
-        <figure class="chart-figure">
+        <div class="chart-figure">
             <canvas node_ref=canvas id=format!("{name}-chart") class=format!("chart {class}")
                 role="img" aria-label=move || label.get()></canvas>
-            <figcaption class="chart-tools">
+            <div class="chart-tools">
                 <details class="data" on:toggle:target=move |ev| {
                     set_table_open.set(ev.target().has_attribute("open"))
                 }>
@@ -155,7 +156,7 @@ pub fn ChartCanvas(
                         "SVG"
                     </button>
                 </span>
-            </figcaption>
-        </figure>
+            </div>
+        </div>
     }
 }

@@ -21,8 +21,12 @@ const CSV_CHUNK: usize = 100_000;
 
 /// Clicks a temporary link that downloads `href` as `name`.
 fn click_download(name: &str, href: &str) {
-    let Ok(a) = document().create_element("a") else { return };
-    let Ok(a) = a.dyn_into::<HtmlAnchorElement>() else { return };
+    let Ok(a) = document().create_element("a") else {
+        return;
+    };
+    let Ok(a) = a.dyn_into::<HtmlAnchorElement>() else {
+        return;
+    };
     a.set_href(href);
     a.set_download(name);
     a.click();
@@ -32,11 +36,20 @@ fn click_download(name: &str, href: &str) {
 pub fn save_parts(name: &str, parts: &Array, mime: &str) {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(parts, &options) else { return };
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(parts, &options) else {
+        return;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     click_download(name, &url);
     // The download has started by the next task; the URL is no longer needed.
-    let _ = set_timeout_with_handle(move || { let _ = Url::revoke_object_url(&url); }, std::time::Duration::from_secs(10));
+    let _ = set_timeout_with_handle(
+        move || {
+            let _ = Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
 }
 
 /// Downloads a text.
@@ -55,7 +68,11 @@ async fn yield_to_browser() {
 }
 
 /// Writes the predictions as CSV in chunks, reporting progress in [0, 1] (`None` when done).
-pub fn save_predictions(neg: Arc<ClassScores>, pos: Arc<ClassScores>, progress: RwSignal<Option<f64>>) {
+pub fn save_predictions(
+    neg: Arc<ClassScores>,
+    pos: Arc<ClassScores>,
+    progress: RwSignal<Option<f64>>,
+) {
     if progress.get_untracked().is_some() {
         return;
     }
@@ -95,9 +112,15 @@ pub fn save_png(figure: &Figure, css: (u32, u32), theme: Theme) {
     let scale = 2.0 * window().device_pixel_ratio().max(1.0);
     canvas.set_width((f64::from(css.0) * scale).round() as u32);
     canvas.set_height((f64::from(css.1) * scale).round() as u32);
-    let Some(backend) = MeasuredCanvas::new(canvas.clone()) else { return };
+    let Some(backend) = MeasuredCanvas::new(canvas.clone()) else {
+        return;
+    };
     let area = backend.into_drawing_area();
-    if figure.draw(&area, &ChartStyle { theme, scale }).and_then(|()| area.present()).is_err() {
+    if figure
+        .draw(&area, &ChartStyle { theme, scale })
+        .and_then(|()| area.present())
+        .is_err()
+    {
         return;
     }
     if let Ok(url) = canvas.to_data_url() {
@@ -107,9 +130,15 @@ pub fn save_png(figure: &Figure, css: (u32, u32), theme: Theme) {
 
 /// Downloads a chart as SVG, drawn by the same function at its on-screen CSS size.
 pub fn save_svg(figure: &Figure, css: (u32, u32), theme: Theme) {
-    let svg = to_svg(css.0.max(1), css.1.max(1), &ChartStyle { theme, scale: 1.0 }, |area, style| {
-        figure.draw(area, style)
-    });
-    save_text(&format!("imbalance-lab-{}.svg", figure.name()), &svg, "image/svg+xml");
+    let svg = to_svg(
+        css.0.max(1),
+        css.1.max(1),
+        &ChartStyle { theme, scale: 1.0 },
+        |area, style| figure.draw(area, style),
+    );
+    save_text(
+        &format!("imbalance-lab-{}.svg", figure.name()),
+        &svg,
+        "image/svg+xml",
+    );
 }
-

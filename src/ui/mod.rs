@@ -45,7 +45,10 @@ pub fn App() -> impl IntoView {
     });
     let shows = move |p: Panel| layout.with(|l| l.shows(p));
     let full_page = move || {
-        let state = PageState { layout: Layout::default(), ..page.state() };
+        let state = PageState {
+            layout: Layout::default(),
+            ..page.state()
+        };
         format!("{}#{}", url::base_url(), link::format(&state))
     };
     let scenario = page.scenario;
@@ -62,12 +65,16 @@ pub fn App() -> impl IntoView {
                 <ShareBar page derived />
             </header>
         </Show>
-        <Notices page />
+        <Show when=embed>
+            // Embedded, the page still has a title for screen readers.
+            <header class="visually-hidden"><h1>"imbalance-lab"</h1></header>
+        </Show>
         <div class="layout" class:no-controls=move || layout.with(|l| l.controls.is_empty())>
             <Show when=move || layout.with(|l| !l.controls.is_empty())>
                 <ScenarioControls scenario layout />
             </Show>
             <main>
+                <Notices page />
                 <Show when=move || shows(Panel::Numbers)><NumbersPanel derived /></Show>
                 <Show when=move || shows(Panel::Focal)><FocalPanel scenario options /></Show>
                 <Show when=move || shows(Panel::Scores)>

@@ -42,7 +42,9 @@ pub fn control_name(c: Control) -> &'static str {
 }
 
 fn escape_attribute(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 /// The link to the current view.
