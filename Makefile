@@ -33,9 +33,10 @@ test-wasm:
 test-e2e: dist
 	node --test --test-concurrency=1 e2e/
 
-## Native benchmark of the core at the notebook's size.
-bench:
+## Benchmarks: the core natively at the notebook's size, then the built app in Chromium.
+bench: dist
 	cargo bench --bench core
+	node e2e/bench/browser.mjs
 
 clean:
 	cargo clean

@@ -2,4 +2,6 @@
 // Content-Security-Policy can forbid inline scripts.
 import init from './imbalance-lab.js';
 
-init();
+const wasm = await init();
+// The browser benchmark (e2e/bench) reads the size of the wasm memory from here.
+globalThis.imbalanceLab = { memory: wasm.memory };

@@ -1,0 +1,96 @@
+// `make bench`, browser half: drives each control of the built app (dist/) in headless Chromium
+// at 100,000, 1,010,000 and 10,000,000 samples and prints, per control, the input-to-paint
+// latency (p50 / p95 / max), the longest main-thread work one input caused, the frames it took,
+// peak memory, and the gzipped wasm size.
+//
+// One input is measured the way a browser sees it: dispatched at the start of a frame
+// (inside requestAnimationFrame), its work timed until the main thread is free again (a message
+// posted to ourselves arrives after every microtask, so after Leptos' effects), and its paint
+// taken as the next animation frame after that work, which is the frame that shows it.
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { serveDist, launch } from '../harness.mjs';
+
+const SIZES = [[99_010, 990], [1_000_000, 10_000], [9_900_990, 99_010]];
+const INPUTS = 12;
+const CONTROLS = [
+  // id, values cycled through (all inside the slider's range; log sliders take positions)
+  ['thr', (i) => 0.3 + 0.02 * (i % 10)],
+  ['alpha', (i) => 0.2 + 0.03 * (i % 10)],
+  ['pw', (i) => 0.5 + 0.01 * (i % 10)],
+  ['gamma', (i) => 1.5 + 0.1 * (i % 10)],
+  ['acc1', (i) => 0.5 + 0.01 * (i % 10)],
+  ['acc0', (i) => 0.95 + 0.004 * (i % 10)],
+  ['acc0b', (i) => 0.95 + 0.004 * (i % 10)],
+  ['ratio', (i) => 0.45 + 0.01 * (i % 10)],
+];
+
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.round((s.length - 1) * q))];
+}
+
+async function measureControl(page, id, values) {
+  return page.evaluate(async ({ id, values }) => {
+    const el = document.getElementById(id);
+    const idle = () => new Promise((r) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => r(performance.now());
+      ch.port2.postMessage(0);
+    });
+    const frame = () => new Promise((r) => requestAnimationFrame((t) => r(t)));
+    const out = [];
+    for (const v of values) {
+      await frame();
+      await frame();
+      // At the start of a frame: the input, as a dragged slider sends it.
+      const { t0, start } = await new Promise((r) => requestAnimationFrame((start) => {
+        const t0 = performance.now();
+        el.value = String(v);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        r({ t0, start });
+      }));
+      const done = await idle();
+      const painted = await frame();
+      out.push({ work: done - t0, latency: painted - t0, frames: Math.round((painted - start) / (1000 / 60)) });
+    }
+    return out;
+  }, { id, values });
+}
+
+async function memoryMb(page, cdp) {
+  const wasm = await page.evaluate(() => globalThis.imbalanceLab?.memory?.buffer.byteLength ?? 0);
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return (wasm + usedSize) / 1048576;
+}
+
+const server = await serveDist();
+const browser = await launch();
+const wasmGz = gzipSync(await readFile(new URL('../../dist/imbalance-lab_bg.wasm', import.meta.url)), { level: 9 }).length;
+console.log(`\nbrowser benchmark, ${new Date().toISOString().slice(0, 10)}, headless Chromium, ${INPUTS} inputs a control`);
+console.log(`wasm: ${wasmGz} bytes gzipped\n`);
+console.log('samples     control   p50 ms   p95 ms   max ms   longest work ms   frames p95   memory MB');
+for (const [neg, pos] of SIZES) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const cdp = await page.context().newCDPSession(page);
+  const t = Date.now();
+  await page.goto(`${server.url}#neg=${neg}&pos=${pos}`);
+  await page.locator('table[aria-label="metrics"]').waitFor({ timeout: 120_000 });
+  const load = Date.now() - t;
+  let peak = await memoryMb(page, cdp);
+  for (const [id, value] of CONTROLS) {
+    const values = Array.from({ length: INPUTS }, (_, i) => value(i));
+    const runs = await measureControl(page, id, values);
+    peak = Math.max(peak, await memoryMb(page, cdp));
+    const lat = runs.map((r) => r.latency);
+    const work = runs.map((r) => r.work);
+    const frames = runs.map((r) => r.frames);
+    console.log(
+      `${String(neg + pos).padStart(10)}  ${id.padEnd(8)} ${quantile(lat, 0.5).toFixed(1).padStart(7)} ${quantile(lat, 0.95).toFixed(1).padStart(8)} ${Math.max(...lat).toFixed(1).padStart(8)} ${Math.max(...work).toFixed(1).padStart(17)} ${String(quantile(frames, 0.95)).padStart(12)} ${peak.toFixed(0).padStart(11)}`,
+    );
+  }
+  console.log(`${String(neg + pos).padStart(10)}  (first load to numbers: ${load} ms)`);
+  await page.close();
+}
+await browser.close();
+await server.close();
