@@ -19,12 +19,20 @@ const LG7: f64 = f64::from_bits(0x3fc2f112df3e5244); // 1.479819860511658591e-1
 /// Natural logarithm.
 #[inline]
 pub fn ln(x: f64) -> f64 {
-    let bits = x.to_bits();
-    let hx = (bits >> 32) as u32;
+    let hx = (x.to_bits() >> 32) as u32;
     // Zero, subnormals, negatives, infinities and NaN take the general path.
     if !(0x0010_0000..0x7ff0_0000).contains(&hx) {
         return libm::log(x);
     }
+    ln_normal(x)
+}
+
+/// Natural logarithm of a positive, normal, finite `x` (the caller guarantees it): the same
+/// bits as `ln`, with no branch, so loops over many values compile to SIMD.
+#[inline(always)]
+pub fn ln_normal(x: f64) -> f64 {
+    let bits = x.to_bits();
+    let hx = (bits >> 32) as u32;
     // x = 2^k m with m in [sqrt(2)/2, sqrt(2)).
     let hx = hx + (0x3ff0_0000 - 0x3fe6_a09e);
     let k = (hx >> 20) as i32 - 0x3ff;
@@ -67,6 +75,30 @@ pub fn exp(x: f64) -> f64 {
     let c = r - rr * (P1 + rr * (P2 + rr * (P3 + rr * (P4 + rr * P5))));
     let y = 1.0 + (r * c / (2.0 - c) - lo + hi);
     y * f64::from_bits(((1023 + k) as u64) << 52)
+}
+
+/// 2^52 + 2^51: adding it rounds a double of magnitude below 2^51 to an integer, exactly.
+const ROUNDER: f64 = 6_755_399_441_055_744.0;
+
+/// `exp(x)` for `x` in (-708, 0] (the caller guarantees it): the same bits as `exp`, with no
+/// branch or float-to-int conversion, so loops over many values compile to SIMD.
+#[inline(always)]
+pub fn exp_nonpositive(x: f64) -> f64 {
+    // k = trunc(x / ln2 - 0.5), as `exp` computes it for x < 0; for x = 0 it is 0 either way.
+    // Truncation of a negative v is -floor(-v): round to nearest, then step back if that
+    // went past.
+    let v = INV_LN2 * x - 0.5;
+    let nearest = (v + ROUNDER) - ROUNDER;
+    let dk = if nearest < v { nearest + 1.0 } else { nearest };
+    let hi = x - dk * LN2_HI;
+    let lo = dk * LN2_LO;
+    let r = hi - lo;
+    let rr = r * r;
+    let c = r - rr * (P1 + rr * (P2 + rr * (P3 + rr * (P4 + rr * P5))));
+    let y = 1.0 + (r * c / (2.0 - c) - lo + hi);
+    // 2^k from the integer's bits: 1023 + k sits in the low mantissa bits of ROUNDER + 1023 + k.
+    let biased = (dk + (ROUNDER + 1023.0)).to_bits() & 0x7ff;
+    y * f64::from_bits(biased << 52)
 }
 
 /// `x^y` for `x` in (0, 1] and finite `y >= 0`; 0^y is 0 for y > 0 and 1 for y = 0.
@@ -135,6 +167,21 @@ mod tests {
         assert_eq!(exp(0.0), 1.0);
         assert_eq!(exp(-1000.0), 0.0);
         assert_eq!(exp(1000.0), f64::INFINITY);
+    }
+
+    #[test]
+    fn the_branch_free_versions_give_the_same_bits() {
+        for bits in inputs(1_000_000) {
+            let u = ((bits >> 11) + 1) as f64 / (1u64 << 53) as f64;
+            assert_eq!(ln_normal(u).to_bits(), ln(u).to_bits(), "ln({u:e})");
+            let x = -u * 707.9;
+            assert_eq!(exp_nonpositive(x).to_bits(), exp(x).to_bits(), "exp({x:e})");
+            let x = -u * 3.0;
+            assert_eq!(exp_nonpositive(x).to_bits(), exp(x).to_bits(), "exp({x:e})");
+        }
+        for x in [0.0, -0.0, -1e-300, -0.5 * core::f64::consts::LN_2, -core::f64::consts::LN_2, -707.99] {
+            assert_eq!(exp_nonpositive(x).to_bits(), exp(x).to_bits(), "exp({x:e})");
+        }
     }
 
     #[test]

@@ -26,11 +26,6 @@ fn open_unit(rng: &mut Xoshiro256PlusPlus) -> f64 {
     ((rng.next_u64() >> 11) + 1) as f64 * SCALE
 }
 
-/// A standard exponential draw.
-fn exp1(rng: &mut Xoshiro256PlusPlus) -> f64 {
-    -fastmath::ln(open_unit(rng))
-}
-
 /// `n` independent U(0, 1) draws of one class, in ascending order.
 ///
 /// They are made sorted rather than sorted afterwards: the partial sums of `n + 1` standard
@@ -42,15 +37,39 @@ pub struct UnitDraws(Vec<f64>);
 
 impl UnitDraws {
     /// Draws `n` sorted uniforms from the class's stream of `seed`.
+    ///
+    /// In chunks: the random bits one after the other (the stream is sequential), then their
+    /// logarithms together (branch-free, SIMD), then the running sum in order, so the result
+    /// has the same bits as drawing and summing one value at a time.
     pub fn generate(seed: u64, class: Class, n: u32) -> Self {
+        const CHUNK: usize = 256;
         let mut rng = class_stream(seed, class);
-        let mut draws = Vec::with_capacity(n as usize);
+        let n = n as usize;
+        let mut draws = Vec::with_capacity(n);
         let mut sum = 0.0;
-        for _ in 0..n {
-            sum += exp1(&mut rng);
-            draws.push(sum);
+        let mut total = 0.0;
+        let mut buf = [0.0; CHUNK];
+        // n partial sums, then one more exponential for the total.
+        let mut left = n + 1;
+        while left > 0 {
+            let m = left.min(CHUNK);
+            for b in &mut buf[..m] {
+                *b = open_unit(&mut rng);
+            }
+            // open_unit is in [2^-53, 1]: positive and normal.
+            for b in &mut buf[..m] {
+                *b = -fastmath::ln_normal(*b);
+            }
+            for &e in &buf[..m] {
+                if draws.len() < n {
+                    sum += e;
+                    draws.push(sum);
+                } else {
+                    total = sum + e;
+                }
+            }
+            left -= m;
         }
-        let total = sum + exp1(&mut rng);
         for d in &mut draws {
             *d /= total;
         }
