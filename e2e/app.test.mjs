@@ -84,6 +84,7 @@ test('no positives: recall is undefined with its reason, nothing shows NaN', asy
 test('screenshots at desktop and phone widths', async () => {
   for (const [name, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]]) {
     const { page, problems } = await openApp(browser, server.url, { width, height });
+    await page.waitForTimeout(700);
     await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the screen`);

@@ -42,7 +42,23 @@ async function observe(page) {
   }, { charts: CHARTS, tables: TABLES });
 }
 
-/** Waits until `changed` parts differ from `before`, then checks the rest did not move. */
+/**
+ * What the page shows once it has stopped changing. Off-screen charts and the A/B panel catch
+ * up 250 ms after the last change, so "settled" means unchanged for 400 ms.
+ */
+async function settle(page) {
+  let last = await observe(page);
+  let still = 0;
+  while (still < 400) {
+    await page.waitForTimeout(100);
+    const now = await observe(page);
+    still = JSON.stringify(now) === JSON.stringify(last) ? still + 100 : 0;
+    last = now;
+  }
+  return last;
+}
+
+/** Waits until `changed` parts differ from `before` and the page settles; the rest must not move. */
 async function expectChanges(page, before, changed, what) {
   let now;
   for (let i = 0; i < 50; i++) {
@@ -50,6 +66,7 @@ async function expectChanges(page, before, changed, what) {
     if (changed.every((k) => now[k] !== before[k])) break;
     await page.waitForTimeout(40);
   }
+  now = await settle(page);
   for (const k of Object.keys(before)) {
     if (changed.includes(k)) assert.notEqual(now[k], before[k], `${what} should change ${k}`);
     else assert.equal(now[k], before[k], `${what} should not change ${k}`);
@@ -94,7 +111,7 @@ test('every control moves what depends on it and nothing else', async () => {
   await setField(page, 'total samples, value', 20200);
   await page.waitForTimeout(200);
   for (const [name, move, changed] of CONTROLS) {
-    const before = await observe(page);
+    const before = await settle(page);
     await move(page);
     await expectChanges(page, before, changed, name);
   }
@@ -104,7 +121,7 @@ test('every control moves what depends on it and nothing else', async () => {
 
 test('arrow keys move a slider and everything follows', async () => {
   const { page, problems } = await openApp(browser, server.url);
-  const before = await observe(page);
+  const before = await settle(page);
   const gamma = page.getByLabel('focal gamma γ', { exact: true });
   await gamma.focus();
   await gamma.press('ArrowRight');
@@ -186,6 +203,8 @@ async function strip(page) {
 
 test('the A/B verdicts agree with the numbers and BCE changes sides with the ratio', async () => {
   const { page, problems } = await openApp(browser, server.url);
+  await page.locator('#ab').scrollIntoViewIfNeeded();
+  await settle(page);
   const check = async () => {
     const rows = await verdicts(page);
     assert.equal(rows.length, 12);
@@ -258,7 +277,7 @@ test('screenshots of the explorer in both themes', async () => {
       page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
       await page.goto(server.url);
       await page.getByRole('table', { name: 'metrics' }).waitFor();
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(700);
       await page.screenshot({ path: `${ARTIFACTS}${name}-${scheme}.png`, fullPage: true });
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.equal(background, scheme === 'dark' ? 'rgb(15, 18, 24)' : 'rgb(244, 245, 248)');

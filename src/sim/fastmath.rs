@@ -179,7 +179,14 @@ mod tests {
             let x = -u * 3.0;
             assert_eq!(exp_nonpositive(x).to_bits(), exp(x).to_bits(), "exp({x:e})");
         }
-        for x in [0.0, -0.0, -1e-300, -0.5 * core::f64::consts::LN_2, -core::f64::consts::LN_2, -707.99] {
+        for x in [
+            0.0,
+            -0.0,
+            -1e-300,
+            -0.5 * core::f64::consts::LN_2,
+            -core::f64::consts::LN_2,
+            -707.99,
+        ] {
             assert_eq!(exp_nonpositive(x).to_bits(), exp(x).to_bits(), "exp({x:e})");
         }
     }

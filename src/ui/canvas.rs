@@ -2,6 +2,8 @@
 //! HiDPI screens), redrawn when its box, the theme or anything the chart reads changes.
 
 use leptos::__reexports::send_wrapper::SendWrapper;
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::wasm_bindgen::closure::Closure;
@@ -34,6 +36,41 @@ pub fn system_theme() -> ReadSignal<Theme> {
         });
     }
     theme
+}
+
+/// How long an off-screen chart or table waits after the last change before it catches up.
+pub const OFFSCREEN_DELAY: Duration = Duration::from_millis(250);
+
+/// Whether an element is on screen (or within 100 px of it), kept current by an
+/// IntersectionObserver. What is off screen can wait: during a drag only what the reader sees is
+/// redrawn, the rest catches up a moment after the drag stops.
+pub fn on_screen(get: impl Fn() -> Option<web_sys::Element> + 'static) -> ReadSignal<bool> {
+    let (visible, set_visible) = signal(false);
+    Effect::new(move |_| {
+        let Some(el) = get() else { return };
+        let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries
+                .iter()
+                .last()
+                .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            {
+                set_visible.set(entry.is_intersecting());
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("100px");
+        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+            on_change.as_ref().unchecked_ref(),
+            &options,
+        ) else {
+            set_visible.set(true);
+            return;
+        };
+        observer.observe(&el);
+        let keep = SendWrapper::new((observer, on_change));
+        on_cleanup(move || keep.take().0.disconnect());
+    });
+    visible
 }
 
 /// The CSS size of an element, kept current by a ResizeObserver.
@@ -98,12 +135,15 @@ pub fn ChartCanvas(
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let size = element_size(canvas);
     let theme = use_context::<ReadSignal<Theme>>();
-    let theme_now = move || theme.map(|t| t.get()).unwrap_or_default();
+    let theme_now = move || theme.map(|t| t.get_untracked()).unwrap_or_default();
     let name = figure.with_untracked(|f| f.name());
-    Effect::new(move |_| {
-        let (width, height) = size.get();
-        let theme = theme_now();
-        let Some(el) = canvas.get() else { return };
+    let visible = on_screen(move || canvas.get().map(|c| c.into()));
+    let draw = move || {
+        let (width, height) = size.get_untracked();
+        let theme = theme.map(|t| t.get_untracked()).unwrap_or_default();
+        let Some(el) = canvas.get_untracked() else {
+            return;
+        };
         if width == 0 || height == 0 {
             return;
         }
@@ -124,10 +164,45 @@ pub fn ChartCanvas(
         let area = backend.into_drawing_area();
         let style = ChartStyle { theme, scale };
         let drawn = figure
-            .with(|f| f.draw(&area, &style))
+            .with_untracked(|f| f.draw(&area, &style))
             .and_then(|()| area.present());
         if drawn.is_err() {
             leptos::logging::warn!("the chart {name} could not be drawn");
+        }
+    };
+    // Something the chart shows changed: on screen, draw now; off screen, a moment after the
+    // last change (so the page is complete when the reader scrolls, or prints, or saves).
+    let dirty = StoredValue::new(false);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        size.track();
+        figure.track();
+        if let Some(t) = theme {
+            t.track();
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        if visible.get_untracked() {
+            draw();
+            dirty.set_value(false);
+        } else {
+            dirty.set_value(true);
+            let later = move || {
+                draw();
+                dirty.set_value(false);
+            };
+            pending.set_value(set_timeout_with_handle(later, OFFSCREEN_DELAY).ok());
+        }
+    });
+    // Scrolled into view with a change still pending: draw it now.
+    Effect::new(move |_| {
+        if visible.get() && dirty.get_value() {
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            draw();
+            dirty.set_value(false);
         }
     });
     let (table_open, set_table_open) = signal(false);

@@ -3,22 +3,52 @@
 
 use leptos::prelude::*;
 
+use super::canvas::{OFFSCREEN_DELAY, on_screen};
 use super::controls::{ParamSlider, Scale, ratio_of, set_ratio};
 use super::format::metric;
 use super::state::{Derived, Model, Rival};
 use crate::charts::grouped;
 use crate::sim::{
-    LossKind, Measure, Metric, RATIO_MAX, RATIOS, Scenario, Verdict, loss_crossover, verdict,
+    LossKind, Losses, Measure, Metric, Metrics, Profile, RATIO_MAX, RATIOS, Scenario, Verdict,
+    loss_crossover, verdict,
 };
 
-/// A measure of a model at ratio column `i` of `RATIOS`.
-fn at_ratio(model: &Model, m: Measure, i: usize) -> Metric {
-    if m == Measure::AveragePrecision {
-        model.ap_at_ratios.with(|ap| ap[i])
-    } else {
-        model.profile.with(|p| p.measure(m, RATIOS[i]))
+/// What the panel shows of one model, taken at once so the table is always consistent.
+#[derive(Clone, Debug, PartialEq)]
+struct Shown {
+    losses: Losses,
+    metrics: Metrics,
+    profile: Profile,
+    ap_at_ratios: [Metric; RATIOS.len()],
+}
+
+impl Shown {
+    /// Reads (and if need be computes) a model's results, without subscribing to them.
+    fn of(model: &Model) -> Self {
+        Shown {
+            losses: model.losses.get_untracked(),
+            metrics: model.metrics.get_untracked(),
+            profile: model.profile.get_untracked(),
+            ap_at_ratios: model.ap_at_ratios.get_untracked(),
+        }
+    }
+
+    fn now(&self, m: Measure) -> Metric {
+        m.of(&self.losses, &self.metrics)
+    }
+
+    /// A measure at ratio column `i` of `RATIOS`.
+    fn at_ratio(&self, m: Measure, i: usize) -> Metric {
+        if m == Measure::AveragePrecision {
+            self.ap_at_ratios[i]
+        } else {
+            self.profile.measure(m, RATIOS[i])
+        }
     }
 }
+
+/// Both models as shown.
+type Pair = Option<(Shown, Shown)>;
 
 fn verdict_cell(v: Verdict) -> impl IntoView {
     let (text, class) = match v {
@@ -31,8 +61,8 @@ fn verdict_cell(v: Verdict) -> impl IntoView {
 }
 
 /// One sentence on where a loss changes its mind.
-fn crossover_line(d: Derived, kind: LossKind) -> String {
-    let (a, b) = (d.a.profile.get(), d.b.profile.get());
+fn crossover_line(a: &Profile, b: &Profile, kind: LossKind) -> String {
+    let (a, b) = (*a, *b);
     let name = Measure::Loss(kind).name();
     let balanced = verdict(Measure::Loss(kind), a.loss(kind, 1.0), b.loss(kind, 1.0));
     match (loss_crossover(&a, &b, kind), balanced) {
@@ -64,6 +94,49 @@ pub fn Comparison(
     derived: Derived,
 ) -> impl IntoView {
     let d = derived;
+    // Model B doubles the work of every data control. The panel takes both models' results
+    // when it is on screen; off screen it catches up a moment after the last change, so a
+    // drag elsewhere on the page pays for model A only.
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    let visible = on_screen(move || wrap.get().map(|w| w.into()));
+    let shown = RwSignal::new(None::<(Shown, Shown)>);
+    let take = move || shown.set(Some((Shown::of(&d.a), Shown::of(&d.b))));
+    let dirty = StoredValue::new(true);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        scenario.track();
+        rival.track();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        if visible.get_untracked() {
+            take();
+            dirty.set_value(false);
+        } else {
+            dirty.set_value(true);
+            let later = move || {
+                take();
+                dirty.set_value(false);
+            };
+            pending.set_value(set_timeout_with_handle(later, OFFSCREEN_DELAY).ok());
+        }
+    });
+    Effect::new(move |_| {
+        if visible.get() && dirty.get_value() {
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            take();
+            dirty.set_value(false);
+        }
+    });
+    let with_pair = move |f: &dyn Fn(&Shown, &Shown) -> String| {
+        shown.with(|p: &Pair| {
+            p.as_ref()
+                .map(|(a, b)| f(a, b))
+                .unwrap_or_else(|| "…".into())
+        })
+    };
     let key = |m: Measure| match m {
         Measure::Loss(k) => k.key().to_string(),
         other => other.name().replace(' ', "_").to_lowercase(),
@@ -75,24 +148,28 @@ pub fn Comparison(
             if m.higher_is_better() { "" } else { " (mean)" }
         )
     };
+    let verdict_of = move |m: Measure, i: Option<usize>| {
+        shown.with(|p: &Pair| match p {
+            None => Verdict::Undefined,
+            Some((a, b)) => match i {
+                None => verdict(m, a.now(m), b.now(m)),
+                Some(i) => verdict(m, a.at_ratio(m, i), b.at_ratio(m, i)),
+            },
+        })
+    };
     let now_rows = Measure::ALL.map(|m| {
-        let now = move || {
-            let a = d.a.losses.with(|l| d.a.metrics.with(|x| m.of(l, x)));
-            let b = d.b.losses.with(|l| d.b.metrics.with(|x| m.of(l, x)));
-            (a, b)
-        };
         view! {
             <tr data-measure=key(m)>
                 <th scope="row">{name(m)}</th>
-                <td>{move || metric(now().0, 4)}</td>
-                <td>{move || metric(now().1, 4)}</td>
-                {move || { let (a, b) = now(); verdict_cell(verdict(m, a, b)) }}
+                <td>{move || with_pair(&|a, _| metric(a.now(m), 4))}</td>
+                <td>{move || with_pair(&|_, b| metric(b.now(m), 4))}</td>
+                {move || verdict_cell(verdict_of(m, None))}
             </tr>
         }
     });
     let strip_rows = Measure::ALL.map(|m| {
         let cells = (0..RATIOS.len())
-            .map(|i| move || verdict_cell(verdict(m, at_ratio(&d.a, m, i), at_ratio(&d.b, m, i))))
+            .map(|i| move || verdict_cell(verdict_of(m, Some(i))))
             .collect::<Vec<_>>();
         view! { <tr data-measure=key(m)><th scope="row">{name(m)}</th>{cells}</tr> }
     });
@@ -105,6 +182,7 @@ pub fn Comparison(
         view! { <th scope="col">{short}</th> }
     });
     view! {
+        <div node_ref=wrap class="ab-body">
         <div class="ab-controls">
             <p class="model-a">
                 "Model A is the scenario above: "
@@ -119,7 +197,11 @@ pub fn Comparison(
                 min=1.0 max=RATIO_MAX step=1.0 scale=Scale::Log get=ratio_of set=set_ratio />
         </div>
         <ul class="crossovers">
-            {LossKind::ALL.map(|k| view! { <li>{move || crossover_line(d, k)}</li> }).to_vec()}
+            {LossKind::ALL
+                .map(|k| view! {
+                    <li>{move || with_pair(&|a, b| crossover_line(&a.profile, &b.profile, k))}</li>
+                })
+                .to_vec()}
         </ul>
         <div class="ab-tables">
             <div class="table-wrap">
@@ -143,6 +225,7 @@ pub fn Comparison(
                     <tbody>{strip_rows.to_vec()}</tbody>
                 </table>
             </div>
+        </div>
         </div>
     }
 }
