@@ -6,15 +6,23 @@
 //! relative for the exponents the app uses and several times faster than `libm::pow`.
 //! Constants are fdlibm's, written as their exact bits.
 
-const LN2_HI: f64 = f64::from_bits(0x3fe62e42fee00000); // 6.93147180369123816490e-1
-const LN2_LO: f64 = f64::from_bits(0x3dea39ef35793c76); // 1.90821492927058770002e-10
-const LG1: f64 = f64::from_bits(0x3fe5555555555593); // 6.666666666666735130e-1
-const LG2: f64 = f64::from_bits(0x3fd999999997fa04); // 3.999999999940941908e-1
-const LG3: f64 = f64::from_bits(0x3fd2492494229359); // 2.857142874366239149e-1
-const LG4: f64 = f64::from_bits(0x3fcc71c51d8e78af); // 2.222219843214978396e-1
-const LG5: f64 = f64::from_bits(0x3fc7466496cb03de); // 1.818357216161805012e-1
-const LG6: f64 = f64::from_bits(0x3fc39a09d078c69f); // 1.531383769920937332e-1
-const LG7: f64 = f64::from_bits(0x3fc2f112df3e5244); // 1.479819860511658591e-1
+pub(crate) const LN2_HI: f64 = f64::from_bits(0x3fe62e42fee00000); // 6.93147180369123816490e-1
+pub(crate) const LN2_LO: f64 = f64::from_bits(0x3dea39ef35793c76); // 1.90821492927058770002e-10
+pub(crate) const LG1: f64 = f64::from_bits(0x3fe5555555555593); // 6.666666666666735130e-1
+pub(crate) const LG2: f64 = f64::from_bits(0x3fd999999997fa04); // 3.999999999940941908e-1
+pub(crate) const LG3: f64 = f64::from_bits(0x3fd2492494229359); // 2.857142874366239149e-1
+pub(crate) const LG4: f64 = f64::from_bits(0x3fcc71c51d8e78af); // 2.222219843214978396e-1
+pub(crate) const LG5: f64 = f64::from_bits(0x3fc7466496cb03de); // 1.818357216161805012e-1
+pub(crate) const LG6: f64 = f64::from_bits(0x3fc39a09d078c69f); // 1.531383769920937332e-1
+pub(crate) const LG7: f64 = f64::from_bits(0x3fc2f112df3e5244); // 1.479819860511658591e-1
+
+/// The algorithms' constants, for the two-lane versions in `kernels.rs`.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+pub(crate) mod consts {
+    pub(crate) use super::{
+        INV_LN2, LG1, LG2, LG3, LG4, LG5, LG6, LG7, LN2_HI, LN2_LO, P1, P2, P3, P4, P5,
+    };
+}
 
 /// Natural logarithm.
 #[inline]
@@ -51,12 +59,12 @@ pub fn ln_normal(x: f64) -> f64 {
     s * (hfsq + r) + dk * LN2_LO - hfsq + f + dk * LN2_HI
 }
 
-const INV_LN2: f64 = f64::from_bits(0x3ff71547652b82fe); // 1.44269504088896338700
-const P1: f64 = f64::from_bits(0x3fc555555555553e); // 1.66666666666666019037e-1
-const P2: f64 = f64::from_bits(0xbf66c16c16bebd93); // -2.77777777770155933842e-3
-const P3: f64 = f64::from_bits(0x3f11566aaf25de2c); // 6.61375632143793436117e-5
-const P4: f64 = f64::from_bits(0xbebbbd41c5d26bf1); // -1.65339022054652515390e-6
-const P5: f64 = f64::from_bits(0x3e66376972bea4d0); // 4.13813679705723846039e-8
+pub(crate) const INV_LN2: f64 = f64::from_bits(0x3ff71547652b82fe); // 1.44269504088896338700
+pub(crate) const P1: f64 = f64::from_bits(0x3fc555555555553e); // 1.66666666666666019037e-1
+pub(crate) const P2: f64 = f64::from_bits(0xbf66c16c16bebd93); // -2.77777777770155933842e-3
+pub(crate) const P3: f64 = f64::from_bits(0x3f11566aaf25de2c); // 6.61375632143793436117e-5
+pub(crate) const P4: f64 = f64::from_bits(0xbebbbd41c5d26bf1); // -1.65339022054652515390e-6
+pub(crate) const P5: f64 = f64::from_bits(0x3e66376972bea4d0); // 4.13813679705723846039e-8
 
 /// Exponential.
 #[inline]
@@ -78,7 +86,7 @@ pub fn exp(x: f64) -> f64 {
 }
 
 /// 2^52 + 2^51: adding it rounds a double of magnitude below 2^51 to an integer, exactly.
-const ROUNDER: f64 = 6_755_399_441_055_744.0;
+pub(crate) const ROUNDER: f64 = 6_755_399_441_055_744.0;
 
 /// `exp(x)` for `x` in (-708, 0] (the caller guarantees it): the same bits as `exp`, with no
 /// branch or float-to-int conversion, so loops over many values compile to SIMD.

@@ -4,10 +4,10 @@
 //! cross-entropy sum (in `ClassScores`) and the focal sum at the current gamma. So alpha and
 //! pos_weight cost no pass over the samples, and gamma costs one.
 
-use super::fastmath;
 use super::generator::ClassScores;
 use super::metrics::{Metric, Undefined};
 use super::params::{Class, EPS};
+use super::{fastmath, kernels};
 
 /// The losses the app compares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -140,18 +140,14 @@ impl ClassLoss {
                 }
             }
             // Clipped to [1e-7, 1 - 1e-7]: every value is positive and normal.
-            for i in 0..n {
-                sample_ce[i] = -fastmath::ln_normal(p_t[i]);
-            }
+            kernels::neg_ln(&p_t[..n], &mut sample_ce[..n]);
             if whole {
                 for i in 0..n {
                     factor[i] = modulating(rest[i], gamma);
                 }
             } else {
                 // gamma * ln(rest) >= 10 ln(1e-7) > -708: inside exp's branch-free range.
-                for i in 0..n {
-                    factor[i] = fastmath::exp_nonpositive(gamma * fastmath::ln_normal(rest[i]));
-                }
+                kernels::pow_slice(&rest[..n], gamma, &mut factor[..n]);
             }
             for i in 0..n {
                 ce += sample_ce[i];

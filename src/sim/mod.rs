@@ -18,6 +18,7 @@ pub mod composition;
 pub mod curves;
 pub mod fastmath;
 pub mod generator;
+pub mod kernels;
 pub mod losses;
 pub mod metrics;
 pub mod params;

@@ -7,7 +7,7 @@
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rand_xoshiro::rand_core::{Rng, SeedableRng};
 
-use super::fastmath;
+use super::kernels;
 use super::params::Class;
 
 /// The stream of one class. Negatives use the seed's stream, positives the same stream jumped
@@ -48,18 +48,16 @@ impl UnitDraws {
         let mut draws = Vec::with_capacity(n);
         let mut sum = 0.0;
         let mut total = 0.0;
-        let mut buf = [0.0; CHUNK];
+        let (mut unit, mut buf) = ([0.0; CHUNK], [0.0; CHUNK]);
         // n partial sums, then one more exponential for the total.
         let mut left = n + 1;
         while left > 0 {
             let m = left.min(CHUNK);
-            for b in &mut buf[..m] {
-                *b = open_unit(&mut rng);
+            for u in &mut unit[..m] {
+                *u = open_unit(&mut rng);
             }
             // open_unit is in [2^-53, 1]: positive and normal.
-            for b in &mut buf[..m] {
-                *b = -fastmath::ln_normal(*b);
-            }
+            kernels::neg_ln(&unit[..m], &mut buf[..m]);
             for &e in &buf[..m] {
                 if draws.len() < n {
                     sum += e;
