@@ -93,7 +93,7 @@ pub fn results_json(s: &Scenario, losses: &Losses, m: &Metrics) -> String {
 pub fn csv_rows(scores: &ClassScores, range: std::ops::Range<usize>, out: &mut Vec<u8>) {
     let label = scores.class.label();
     let mut line = String::with_capacity(32);
-    for &p in &scores.scores[range] {
+    for p in range.map(|i| scores.get(i)) {
         line.clear();
         let _ = writeln!(line, "{label},{p}");
         out.extend_from_slice(line.as_bytes());

@@ -110,7 +110,7 @@ fn every_accuracy_is_honoured_with_both_rules() {
         assert!((correct1 - acc).abs() < 0.006, "acc1 {acc}: {correct1}");
         for (class, scores) in [(Class::Negative, &a.neg), (Class::Positive, &a.pos)] {
             let i = score_interval(class, acc);
-            assert!(scores.scores.iter().all(|&p| i.lo <= p && p <= i.hi));
+            assert!(scores.iter().all(|p| i.lo <= p && p <= i.hi));
             // Sampled mean CE against the closed form (relative SE below 0.3 % here).
             let ce = match class {
                 Class::Negative => a.losses.bce.neg_sum,

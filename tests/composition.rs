@@ -89,7 +89,7 @@ fn weighting_negatives_equals_repeating_them() {
         acc1: 0.7,
         ..Scenario::default()
     });
-    let (neg, pos) = (&a.neg.scores, &a.pos.scores);
+    let (neg, pos) = (&a.neg.to_vec(), &a.pos.to_vec());
     assert_eq!(
         average_precision_weighted(neg, pos, 1.0),
         average_precision(neg, pos)

@@ -100,10 +100,9 @@ fn predictions_read_back_to_the_same_doubles() {
     assert_eq!(rows.len(), 3_200);
     let expected = a
         .neg
-        .scores
         .iter()
-        .map(|&p| (0, p))
-        .chain(a.pos.scores.iter().map(|&p| (1, p)));
+        .map(|p| (0, p))
+        .chain(a.pos.iter().map(|p| (1, p)));
     for (got, want) in rows.iter().zip(expected) {
         assert_eq!(got.0, want.0);
         assert_eq!(got.1.to_bits(), want.1.to_bits());

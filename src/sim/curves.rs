@@ -39,12 +39,11 @@ pub fn pr_points(sweep: &[(f64, Confusion)]) -> Vec<(f64, f64)> {
 /// Counts of the scores in `bins` equal bins over [0, 1]; the last bin includes 1.
 pub fn histogram(scores: &ClassScores, bins: usize) -> Vec<u64> {
     let bins = bins.max(1);
-    let s = &scores.scores;
     let edge = |k: usize| {
         if k == bins {
-            s.len()
+            scores.len()
         } else {
-            s.partition_point(|&p| p < k as f64 / bins as f64)
+            scores.partition_point(|p| p < k as f64 / bins as f64)
         }
     };
     (0..bins).map(|k| (edge(k + 1) - edge(k)) as u64).collect()

@@ -1,6 +1,8 @@
 //! The `uniform` generator of SPEC section 1: where a class's probabilities lie for a given
 //! accuracy, and the class's sorted probabilities with their cross-entropy sum.
 
+use std::sync::Arc;
+
 use super::params::Class;
 use super::rng::UnitDraws;
 
@@ -34,31 +36,35 @@ pub fn score_interval(class: Class, acc: f64) -> Interval {
 }
 
 /// One class's synthetic probabilities at one accuracy.
+///
+/// Stored as the class's sorted unit draws (shared, never copied) and the increasing map
+/// `p = lo + width * u` onto the class's interval. Every probability is computed from its draw
+/// when it is read, with the same arithmetic each time, so it has the same bits wherever it is
+/// used; and because the map is monotone in floating point too (each rounding step is), binary
+/// searches on the mapped values stay exact. An accuracy change therefore costs nothing here,
+/// and the models of the A/B comparison share one copy of the draws.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClassScores {
     /// Which class these samples belong to.
     pub class: Class,
     /// Where the probabilities were drawn from.
     pub interval: Interval,
-    /// The probabilities, ascending.
-    pub scores: Vec<f64>,
+    unit: Arc<Vec<f64>>,
+    lo: f64,
+    width: f64,
 }
 
 impl ClassScores {
     /// Maps sorted unit draws onto the class's interval: an increasing map, so the scores stay
-    /// sorted, and no logarithm, so an accuracy change costs one cheap pass.
+    /// sorted; no pass and no copy.
     pub fn new(class: Class, acc: f64, unit: &UnitDraws) -> Self {
         let interval = score_interval(class, acc);
-        let width = interval.hi - interval.lo;
-        let scores = unit
-            .as_slice()
-            .iter()
-            .map(|&u| interval.lo + width * u)
-            .collect();
         ClassScores {
             class,
             interval,
-            scores,
+            unit: unit.shared(),
+            lo: interval.lo,
+            width: interval.hi - interval.lo,
         }
     }
 
@@ -75,25 +81,62 @@ impl ClassScores {
             lo: scores.first().copied().unwrap_or(0.0),
             hi: scores.last().copied().unwrap_or(1.0),
         };
+        // The identity map: 0 + 1 * p is p, to the bit, for every p >= 0.
         ClassScores {
             class,
             interval,
-            scores,
+            unit: Arc::new(scores),
+            lo: 0.0,
+            width: 1.0,
         }
+    }
+
+    /// The `i`-th smallest probability.
+    #[inline(always)]
+    pub fn get(&self, i: usize) -> f64 {
+        self.map(self.unit[i])
+    }
+
+    #[inline(always)]
+    fn map(&self, u: f64) -> f64 {
+        self.lo + self.width * u
+    }
+
+    /// The probabilities, ascending.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = f64> + '_ {
+        self.unit.iter().map(|&u| self.map(u))
+    }
+
+    /// The probabilities of `range` (indices in ascending order), mapped into `out`.
+    pub fn fill(&self, range: std::ops::Range<usize>, out: &mut [f64]) {
+        for (o, &u) in out.iter_mut().zip(&self.unit[range]) {
+            *o = self.map(u);
+        }
+    }
+
+    /// The probabilities as a vector, ascending (for tests and small cases).
+    pub fn to_vec(&self) -> Vec<f64> {
+        self.iter().collect()
     }
 
     /// Number of samples.
     pub fn len(&self) -> usize {
-        self.scores.len()
+        self.unit.len()
     }
 
     /// Whether the class has no samples.
     pub fn is_empty(&self) -> bool {
-        self.scores.is_empty()
+        self.unit.is_empty()
+    }
+
+    /// The number of leading probabilities `p` with `below(p)`, for a `below` that holds on a
+    /// prefix (as `slice::partition_point`).
+    pub fn partition_point(&self, below: impl Fn(f64) -> bool) -> usize {
+        self.unit.partition_point(|&u| below(self.map(u)))
     }
 
     /// How many of the samples have `p >= t`, i.e. are predicted positive at threshold `t`.
     pub fn count_at_or_above(&self, t: f64) -> u64 {
-        (self.scores.len() - self.scores.partition_point(|&p| p < t)) as u64
+        (self.len() - self.partition_point(|p| p < t)) as u64
     }
 }

@@ -123,8 +123,10 @@ impl ClassLoss {
         let (mut ce, mut focal) = (0.0, 0.0);
         let (mut p_t, mut rest) = ([0.0; CHUNK], [0.0; CHUNK]);
         let (mut sample_ce, mut factor) = ([0.0; CHUNK], [0.0; CHUNK]);
-        for chunk in scores.scores.chunks(CHUNK) {
-            let n = chunk.len();
+        let mut chunk = [0.0; CHUNK];
+        for start in (0..scores.len()).step_by(CHUNK) {
+            let n = CHUNK.min(scores.len() - start);
+            scores.fill(start..start + n, &mut chunk[..n]);
             match class {
                 Class::Positive => {
                     for i in 0..n {

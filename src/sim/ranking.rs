@@ -21,30 +21,86 @@ impl Ranking {
     /// Both metrics for the two classes.
     pub fn new(neg: &ClassScores, pos: &ClassScores) -> Self {
         Ranking {
-            roc_auc: roc_auc(&neg.scores, &pos.scores),
-            average_precision: average_precision(&neg.scores, &pos.scores),
+            roc_auc: roc_auc(neg, pos),
+            average_precision: average_precision(neg, pos),
         }
     }
 }
 
+/// Values in ascending order, read by index: a slice, or a class's scores (computed from their
+/// draws as they are read).
+pub trait Sorted {
+    /// Number of values.
+    fn count(&self) -> usize;
+    /// The `i`-th smallest value.
+    fn at(&self, i: usize) -> f64;
+}
+
+impl Sorted for [f64] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn at(&self, i: usize) -> f64 {
+        self[i]
+    }
+}
+
+impl Sorted for Vec<f64> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn at(&self, i: usize) -> f64 {
+        self[i]
+    }
+}
+
+impl Sorted for ClassScores {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn at(&self, i: usize) -> f64 {
+        self.get(i)
+    }
+}
+
+/// The first index in `lo..hi` whose value is not `below`, where `below` holds on a prefix.
+fn partition<S: Sorted + ?Sized>(
+    sorted: &S,
+    mut lo: usize,
+    mut hi: usize,
+    below: &impl Fn(f64) -> bool,
+) -> usize {
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below(sorted.at(mid)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
 /// The first index `i >= from` with `!below(sorted[i])`, where `below` holds on a prefix.
-fn gallop(sorted: &[f64], from: usize, below: impl Fn(f64) -> bool) -> usize {
+fn gallop<S: Sorted + ?Sized>(sorted: &S, from: usize, below: impl Fn(f64) -> bool) -> usize {
+    let n = sorted.count();
     let mut step = 1;
     let mut lo = from;
-    while lo + step <= sorted.len() && below(sorted[lo + step - 1]) {
+    while lo + step <= n && below(sorted.at(lo + step - 1)) {
         lo += step;
         step *= 2;
     }
-    let hi = (lo + step).min(sorted.len());
-    lo + sorted[lo..hi].partition_point(|&x| below(x))
+    let hi = (lo + step).min(n);
+    partition(sorted, lo, hi, &below)
 }
 
 /// For every value of `small`, counts the values of `large` strictly below it and equal to it;
 /// returns `2 * below + equal`, summed (twice the Mann-Whitney U of `small` over `large`).
-fn twice_u(small: &[f64], large: &[f64]) -> u128 {
+fn twice_u<A: Sorted + ?Sized, B: Sorted + ?Sized>(small: &A, large: &B) -> u128 {
     let mut total = 0u128;
     let (mut lt, mut le) = (0, 0);
-    for &x in small {
+    for i in 0..small.count() {
+        let x = small.at(i);
         lt = gallop(large, lt, |y| y < x);
         le = gallop(large, le.max(lt), |y| y <= x);
         total += 2 * lt as u128 + (le - lt) as u128;
@@ -53,15 +109,16 @@ fn twice_u(small: &[f64], large: &[f64]) -> u128 {
 }
 
 /// ROC AUC of the sorted negative and positive scores.
-pub fn roc_auc(neg: &[f64], pos: &[f64]) -> Metric {
-    if pos.is_empty() {
+pub fn roc_auc<S: Sorted + ?Sized>(neg: &S, pos: &S) -> Metric {
+    let (n, p) = (neg.count(), pos.count());
+    if p == 0 {
         return Err(Undefined::NoPositives);
     }
-    if neg.is_empty() {
+    if n == 0 {
         return Err(Undefined::NoNegatives);
     }
-    let pairs = 2 * neg.len() as u128 * pos.len() as u128;
-    let twice_u_pos = if pos.len() <= neg.len() {
+    let pairs = 2 * n as u128 * p as u128;
+    let twice_u_pos = if p <= n {
         twice_u(pos, neg)
     } else {
         // Every pair is below, equal or above: U(pos over neg) = pairs - U(neg over pos).
@@ -71,7 +128,7 @@ pub fn roc_auc(neg: &[f64], pos: &[f64]) -> Metric {
 }
 
 /// Average precision of the sorted negative and positive scores.
-pub fn average_precision(neg: &[f64], pos: &[f64]) -> Metric {
+pub fn average_precision<S: Sorted + ?Sized>(neg: &S, pos: &S) -> Metric {
     average_precision_weighted(neg, pos, 1.0)
 }
 
@@ -80,20 +137,21 @@ pub fn average_precision(neg: &[f64], pos: &[f64]) -> Metric {
 ///
 /// Recall only moves at thresholds equal to a positive's score, so the sum runs over the
 /// distinct positive scores x: (positives at x / P) * precision at threshold x.
-pub fn average_precision_weighted(neg: &[f64], pos: &[f64], neg_weight: f64) -> Metric {
-    if pos.is_empty() {
+pub fn average_precision_weighted<S: Sorted + ?Sized>(neg: &S, pos: &S, neg_weight: f64) -> Metric {
+    let (n, p) = (neg.count(), pos.count());
+    if p == 0 {
         return Err(Undefined::NoPositives);
     }
     let mut sum = 0.0;
     let (mut i, mut neg_below) = (0, 0);
-    while i < pos.len() {
-        let x = pos[i];
+    while i < p {
+        let x = pos.at(i);
         let end = gallop(pos, i, |y| y <= x);
         neg_below = gallop(neg, neg_below, |y| y < x);
-        let tp = (pos.len() - i) as f64;
-        let fp = neg_weight * (neg.len() - neg_below) as f64;
+        let tp = (p - i) as f64;
+        let fp = neg_weight * (n - neg_below) as f64;
         sum += (end - i) as f64 * tp / (tp + fp);
         i = end;
     }
-    Ok(sum / pos.len() as f64)
+    Ok(sum / p as f64)
 }

@@ -4,6 +4,8 @@
 //! of its `u64` stream is written here with integer and IEEE operations (`fastmath`), so the
 //! same seed gives the same bits natively and in every browser.
 
+use std::sync::Arc;
+
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rand_xoshiro::rand_core::{Rng, SeedableRng};
 
@@ -33,7 +35,7 @@ fn open_unit(rng: &mut Xoshiro256PlusPlus) -> f64 {
 /// of `n` uniforms (Renyi's representation; Devroye 1986, section V.3). One pass, no sort, and
 /// sorted scores make every threshold query a binary search.
 #[derive(Clone, Debug, PartialEq)]
-pub struct UnitDraws(Vec<f64>);
+pub struct UnitDraws(Arc<Vec<f64>>);
 
 impl UnitDraws {
     /// Draws `n` sorted uniforms from the class's stream of `seed`.
@@ -45,7 +47,15 @@ impl UnitDraws {
         const CHUNK: usize = 256;
         let mut rng = class_stream(seed, class);
         let n = n as usize;
-        let mut draws = Vec::with_capacity(n);
+        // Large classes get capacity in steps of 2^20 values (8 MB): while a count is dragged,
+        // each new allocation fits the block the previous draws just freed, so memory stays at
+        // about two copies instead of growing with every distinct size.
+        const STEP: usize = 1 << 20;
+        let mut draws = Vec::with_capacity(if n >= STEP {
+            n.next_multiple_of(STEP)
+        } else {
+            n
+        });
         let mut sum = 0.0;
         let mut total = 0.0;
         let (mut unit, mut buf) = ([0.0; CHUNK], [0.0; CHUNK]);
@@ -71,7 +81,12 @@ impl UnitDraws {
         for d in &mut draws {
             *d /= total;
         }
-        UnitDraws(draws)
+        UnitDraws(Arc::new(draws))
+    }
+
+    /// The draws, shared (a clone of the handle, not of the values).
+    pub fn shared(&self) -> Arc<Vec<f64>> {
+        Arc::clone(&self.0)
     }
 
     /// The draws, ascending, each in [0, 1].

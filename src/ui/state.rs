@@ -169,7 +169,7 @@ impl Model {
         let ap_at_ratios = Memo::new(move |_| {
             neg.with(|n| {
                 pos.with(|p| {
-                    let (n, p) = (&n.0.scores, &p.0.scores);
+                    let (n, p) = (n.0.as_ref(), p.0.as_ref());
                     RATIOS.map(|r| {
                         // Each negative stands for r * pos / neg negatives at ratio r.
                         let w = if n.is_empty() {
