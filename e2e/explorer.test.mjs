@@ -134,6 +134,8 @@ test('arrow keys move a slider and everything follows', async () => {
   await pw.press('ArrowRight');
   const w = Number(await page.getByLabel('pos_weight, value').inputValue());
   assert.ok(w > 1 && w < 1.05, `pos_weight ${w}`);
+  // Its position is not its value: assistive technology is told the value.
+  assert.equal(await pw.getAttribute('aria-valuetext'), await page.getByLabel('pos_weight, value').inputValue());
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -85,6 +85,8 @@ where
                 {(!symbol.is_empty()).then(|| view! { " " <span class="symbol">{symbol}</span> })}
             </label>
             <input type="range" id=id min=slider_min max=slider_max step=slider_step
+                // A log slider's position is not its value: screen readers announce the value.
+                aria-valuetext=move || number(value(), 4)
                 prop:value=move || match scale {
                     Scale::Linear => value().to_string(),
                     Scale::Log => scale.position(value(), min, max).to_string(),
