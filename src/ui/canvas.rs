@@ -73,6 +73,42 @@ pub fn on_screen(get: impl Fn() -> Option<web_sys::Element> + 'static) -> ReadSi
     visible
 }
 
+/// Runs `act` after each change that `track` reads: at once while `visible`; off screen, a
+/// moment after the last change (so the page is complete when the reader scrolls, prints or
+/// saves), or as soon as it scrolls into view, whichever comes first.
+pub fn when_seen(
+    visible: ReadSignal<bool>,
+    track: impl Fn() + 'static,
+    act: impl Fn() + Copy + Send + Sync + 'static,
+) {
+    let dirty = StoredValue::new(false);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let run = move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        act();
+        dirty.set_value(false);
+    };
+    Effect::new(move |_| {
+        track();
+        if visible.get_untracked() {
+            run();
+        } else {
+            dirty.set_value(true);
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            pending.set_value(set_timeout_with_handle(run, OFFSCREEN_DELAY).ok());
+        }
+    });
+    Effect::new(move |_| {
+        if visible.get() && dirty.get_value() {
+            run();
+        }
+    });
+}
+
 /// The CSS size of an element, kept current by a ResizeObserver.
 fn element_size(node: NodeRef<leptos::html::Canvas>) -> ReadSignal<(u32, u32)> {
     let (size, set_size) = signal((0, 0));
@@ -170,41 +206,17 @@ pub fn ChartCanvas(
             leptos::logging::warn!("the chart {name} could not be drawn");
         }
     };
-    // Something the chart shows changed: on screen, draw now; off screen, a moment after the
-    // last change (so the page is complete when the reader scrolls, or prints, or saves).
-    let dirty = StoredValue::new(false);
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        size.track();
-        figure.track();
-        if let Some(t) = theme {
-            t.track();
-        }
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        if visible.get_untracked() {
-            draw();
-            dirty.set_value(false);
-        } else {
-            dirty.set_value(true);
-            let later = move || {
-                draw();
-                dirty.set_value(false);
-            };
-            pending.set_value(set_timeout_with_handle(later, OFFSCREEN_DELAY).ok());
-        }
-    });
-    // Scrolled into view with a change still pending: draw it now.
-    Effect::new(move |_| {
-        if visible.get() && dirty.get_value() {
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
+    when_seen(
+        visible,
+        move || {
+            size.track();
+            figure.track();
+            if let Some(t) = theme {
+                t.track();
             }
-            draw();
-            dirty.set_value(false);
-        }
-    });
+        },
+        draw,
+    );
     let (table_open, set_table_open) = signal(false);
     let css_size = move || {
         let (w, h) = size.get_untracked();

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::canvas::{OFFSCREEN_DELAY, on_screen};
+use super::canvas::{on_screen, when_seen};
 use super::controls::{ParamSlider, Scale, ratio_of, set_ratio};
 use super::format::metric;
 use super::state::{Derived, Model, Rival};
@@ -101,35 +101,14 @@ pub fn Comparison(
     let visible = on_screen(move || wrap.get().map(|w| w.into()));
     let shown = RwSignal::new(None::<(Shown, Shown)>);
     let take = move || shown.set(Some((Shown::of(&d.a), Shown::of(&d.b))));
-    let dirty = StoredValue::new(true);
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        scenario.track();
-        rival.track();
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        if visible.get_untracked() {
-            take();
-            dirty.set_value(false);
-        } else {
-            dirty.set_value(true);
-            let later = move || {
-                take();
-                dirty.set_value(false);
-            };
-            pending.set_value(set_timeout_with_handle(later, OFFSCREEN_DELAY).ok());
-        }
-    });
-    Effect::new(move |_| {
-        if visible.get() && dirty.get_value() {
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
-            }
-            take();
-            dirty.set_value(false);
-        }
-    });
+    when_seen(
+        visible,
+        move || {
+            scenario.track();
+            rival.track();
+        },
+        take,
+    );
     let with_pair = move |f: &dyn Fn(&Shown, &Shown) -> String| {
         shown.with(|p: &Pair| {
             p.as_ref()
