@@ -28,13 +28,7 @@ pub fn draw_scores<DB: DrawingBackend>(
     data: &ScoreHistogram,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    if !data.log {
-        return draw_linear(area, data, s);
-    }
-    let p = s.palette();
-    area.fill(&p.background)?;
-    let bins = data.neg.len().max(data.pos.len()).max(1);
-    let width = 1.0 / bins as f64;
+    area.fill(&s.palette().background)?;
     let most = data
         .neg
         .iter()
@@ -43,67 +37,56 @@ pub fn draw_scores<DB: DrawingBackend>(
         .max()
         .unwrap_or(0)
         .max(1) as f64;
+    let mut frame = s.frame(area, 40.0, 58.0);
     // Room above the bars for the confusion counts.
-    let (bottom, top) = (0.7, most * 80.0);
-    let mut chart = s
-        .frame(area, 40.0, 58.0)
-        .build_cartesian_2d(0.0..1.0, (bottom..top).log_scale().base(10.0))?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "predicted probability p", "samples (log)");
-    mesh.x_labels(6)
-        .y_labels(6)
-        .y_label_formatter(&|v| power_of_ten(*v))
-        .draw()?;
-    threshold_band(&mut chart, data.threshold, bottom, top, s)?;
-    for (counts, color) in [(&data.neg, p.negative), (&data.pos, p.positive)] {
-        bars(&mut chart, counts, width, bottom, color, s)?;
+    if data.log {
+        let (bottom, top) = (0.7, most * 80.0);
+        let mut chart = frame.build_cartesian_2d(0.0..1.0, (bottom..top).log_scale().base(10.0))?;
+        let mut mesh = chart.configure_mesh();
+        style_mesh(&mut mesh, s, "predicted probability p", "samples (log)");
+        mesh.x_labels(6)
+            .y_labels(6)
+            .y_label_formatter(&|v| power_of_ten(*v))
+            .draw()?;
+        draw_body(&mut chart, data, bottom, top, s)
+    } else {
+        let top = most * 1.45;
+        let mut chart = frame.build_cartesian_2d(0.0..1.0, 0.0..top)?;
+        let mut mesh = chart.configure_mesh();
+        style_mesh(&mut mesh, s, "predicted probability p", "samples");
+        mesh.x_labels(6)
+            .y_labels(5)
+            .y_label_formatter(&|v| compact(*v))
+            .draw()?;
+        draw_body(&mut chart, data, 0.0, top, s)
     }
+}
+
+/// Everything inside the axes, on either count axis: the predicted-positive band, each class's
+/// bars, the threshold line and the confusion counts.
+fn draw_body<DB, Y>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>,
+    data: &ScoreHistogram,
+    bottom: f64,
+    top: f64,
+    s: &ChartStyle,
+) -> DrawResult<DB>
+where
+    DB: DrawingBackend,
+    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
+{
+    let p = s.palette();
+    let width = 1.0 / data.neg.len().max(data.pos.len()).max(1) as f64;
     let t = data.threshold;
+    threshold_band(chart, t, bottom, top, s)?;
+    for (counts, color) in [(&data.neg, p.negative), (&data.pos, p.positive)] {
+        bars(chart, counts, width, bottom, color, s)?;
+    }
     chart.draw_series(std::iter::once(PathElement::new(
         vec![(t, bottom), (t, top)],
         s.line(p.text, 2.0),
     )))?;
-    labels(&chart, data, s)
-}
-
-/// The same chart with counts on a linear axis.
-fn draw_linear<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-    data: &ScoreHistogram,
-    s: &ChartStyle,
-) -> DrawResult<DB> {
-    let p = s.palette();
-    area.fill(&p.background)?;
-    let bins = data.neg.len().max(data.pos.len()).max(1);
-    let width = 1.0 / bins as f64;
-    let most = data
-        .neg
-        .iter()
-        .chain(&data.pos)
-        .copied()
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
-    let top = most * 1.45;
-    let mut chart = s
-        .frame(area, 40.0, 58.0)
-        .build_cartesian_2d(0.0..1.0, 0.0..top)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "predicted probability p", "samples");
-    mesh.x_labels(6)
-        .y_labels(5)
-        .y_label_formatter(&|v| compact(*v))
-        .draw()?;
-    threshold_band(&mut chart, data.threshold, 0.0, top, s)?;
-    for (counts, color) in [(&data.neg, p.negative), (&data.pos, p.positive)] {
-        bars(&mut chart, counts, width, 0.0, color, s)?;
-    }
-    let t = data.threshold;
-    chart.draw_series(std::iter::once(PathElement::new(
-        vec![(t, 0.0), (t, top)],
-        s.line(p.text, 2.0),
-    )))?;
-    labels(&chart, data, s)
+    labels(chart, data, s)
 }
 
 /// The predicted-positive side of the threshold, lightly shaded.
