@@ -99,42 +99,78 @@ pub fn draw_threshold_metrics<DB: DrawingBackend>(
     legend(&chart, &entries, SeriesLabelPosition::LowerLeft, s)
 }
 
+/// A curve traced over the thresholds, as ROC and PR both are.
+struct SweepCurve<'a> {
+    /// The points, or none when the curve does not exist (then `missing` is said instead).
+    points: Vec<(f64, f64)>,
+    missing: &'a str,
+    x_desc: &'a str,
+    y_desc: &'a str,
+    /// Top of the y axis.
+    y_top: f64,
+    /// The no-skill reference line, dashed.
+    reference: Option<[(f64, f64); 2]>,
+    label: String,
+    /// The operating point the current threshold picks.
+    current: Option<(f64, f64)>,
+    corner: SeriesLabelPosition,
+}
+
+fn draw_sweep_curve<DB: DrawingBackend>(
+    area: &Area<DB>,
+    c: SweepCurve<'_>,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    if c.points.is_empty() {
+        return note(area, c.missing, s);
+    }
+    let mut chart = s
+        .frame(area, 40.0, 44.0)
+        .build_cartesian_2d(0.0..1.0, 0.0..c.y_top)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, c.x_desc, c.y_desc);
+    mesh.x_labels(6).y_labels(6).draw()?;
+    if let Some(line) = c.reference {
+        chart.draw_series(DashedLineSeries::new(
+            line,
+            s.px(5.0),
+            s.px(4.0),
+            s.line(p.muted, 1.0),
+        ))?;
+    }
+    let style = s.line(p.text, 2.0);
+    chart.draw_series(LineSeries::new(c.points, style))?;
+    if let Some((x, y)) = c.current {
+        chart.draw_series(dot(x, y, p.purple, s))?;
+    }
+    legend(&chart, &[(c.label, style)], c.corner, s)
+}
+
+fn shown(m: Metric) -> String {
+    m.map(super::short).unwrap_or_else(|_| "undefined".into())
+}
+
 /// The ROC curve, the chance diagonal, and the operating point.
 pub fn draw_roc<DB: DrawingBackend>(
     area: &Area<DB>,
     data: &ThresholdCurves,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let p = s.palette();
-    area.fill(&p.background)?;
-    let points = roc_points(&data.sweep);
-    if points.is_empty() {
-        return note(area, "ROC needs both classes", s);
-    }
-    let mut chart = s
-        .frame(area, 40.0, 44.0)
-        .build_cartesian_2d(0.0..1.0, 0.0..1.0)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "false positive rate", "true positive rate");
-    mesh.x_labels(6).y_labels(6).draw()?;
-    let mut entries = Entries::new();
-    chart.draw_series(DashedLineSeries::new(
-        [(0.0, 0.0), (1.0, 1.0)],
-        s.px(5.0),
-        s.px(4.0),
-        s.line(p.muted, 1.0),
-    ))?;
-    let auc = data
-        .roc_auc
-        .map(super::short)
-        .unwrap_or_else(|_| "undefined".into());
-    let style = s.line(p.text, 2.0);
-    chart.draw_series(LineSeries::new(points, style))?;
-    entries.push((format!("ROC, AUC {auc}"), style));
-    if let (Ok(x), Ok(y)) = (data.current.fall_out(), data.current.recall()) {
-        chart.draw_series(dot(x, y, p.purple, s))?;
-    }
-    legend(&chart, &entries, SeriesLabelPosition::LowerRight, s)
+    let c = &data.current;
+    let curve = SweepCurve {
+        points: roc_points(&data.sweep),
+        missing: "ROC needs both classes",
+        x_desc: "false positive rate",
+        y_desc: "true positive rate",
+        y_top: 1.0,
+        reference: Some([(0.0, 0.0), (1.0, 1.0)]),
+        label: format!("ROC, AUC {}", shown(data.roc_auc)),
+        current: c.fall_out().ok().zip(c.recall().ok()),
+        corner: SeriesLabelPosition::LowerRight,
+    };
+    draw_sweep_curve(area, curve, s)
 }
 
 /// The precision-recall curve, the no-skill line at the positives' share, and the operating
@@ -144,39 +180,19 @@ pub fn draw_pr<DB: DrawingBackend>(
     data: &ThresholdCurves,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let p = s.palette();
-    area.fill(&p.background)?;
-    let points = pr_points(&data.sweep);
-    if points.is_empty() {
-        return note(area, "PR needs positives", s);
-    }
-    let mut chart = s
-        .frame(area, 40.0, 44.0)
-        .build_cartesian_2d(0.0..1.0, 0.0..1.02)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "recall", "precision");
-    mesh.x_labels(6).y_labels(6).draw()?;
-    let mut entries = Entries::new();
     let c = &data.current;
     let total = c.positives() + c.negatives();
-    if total > 0 {
-        let base = c.positives() as f64 / total as f64;
-        chart.draw_series(DashedLineSeries::new(
-            [(0.0, base), (1.0, base)],
-            s.px(5.0),
-            s.px(4.0),
-            s.line(p.muted, 1.0),
-        ))?;
-    }
-    let ap = data
-        .average_precision
-        .map(super::short)
-        .unwrap_or_else(|_| "undefined".into());
-    let style = s.line(p.text, 2.0);
-    chart.draw_series(LineSeries::new(points, style))?;
-    entries.push((format!("PR, AP {ap}"), style));
-    if let (Ok(x), Ok(y)) = (c.recall(), c.precision()) {
-        chart.draw_series(dot(x, y, p.purple, s))?;
-    }
-    legend(&chart, &entries, SeriesLabelPosition::LowerLeft, s)
+    let base = (total > 0).then(|| c.positives() as f64 / total as f64);
+    let curve = SweepCurve {
+        points: pr_points(&data.sweep),
+        missing: "PR needs positives",
+        x_desc: "recall",
+        y_desc: "precision",
+        y_top: 1.02,
+        reference: base.map(|b| [(0.0, b), (1.0, b)]),
+        label: format!("PR, AP {}", shown(data.average_precision)),
+        current: c.recall().ok().zip(c.precision().ok()),
+        corner: SeriesLabelPosition::LowerLeft,
+    };
+    draw_sweep_curve(area, curve, s)
 }
