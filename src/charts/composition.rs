@@ -54,6 +54,39 @@ fn loss_color(kind: LossKind, s: &ChartStyle) -> RGBColor {
     }
 }
 
+/// A named, coloured line of points (ratio, value).
+type Line = (&'static str, RGBColor, Vec<(f64, f64)>);
+
+/// Named lines against the class ratio, on a log axis from 1:1 to 1:10,000, with a vertical
+/// line at the current ratio.
+fn draw_against_ratio<DB: DrawingBackend>(
+    area: &Area<DB>,
+    lines: Vec<Line>,
+    (y_top, y_desc, y_label_area): (f64, &str, f64),
+    ratio: Option<f64>,
+    corner: SeriesLabelPosition,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    area.fill(&s.palette().background)?;
+    let mut chart = s
+        .frame(area, 40.0, y_label_area)
+        .build_cartesian_2d((1.0..RATIO_MAX).log_scale().base(10.0), 0.0..y_top)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, "negatives per positive", y_desc);
+    mesh.x_labels(5)
+        .y_labels(6)
+        .x_label_formatter(&|r| ratio_label(*r))
+        .draw()?;
+    let mut entries = Entries::new();
+    marker(&mut chart, ratio, 0.0, y_top, s)?;
+    for (name, color, points) in lines {
+        let style = s.line(color, 2.0);
+        chart.draw_series(LineSeries::new(points, style))?;
+        entries.push((name.to_string(), style));
+    }
+    legend(&chart, &entries, corner, s)
+}
+
 /// Each loss's mean against the class ratio; a vertical line at the current ratio.
 pub fn draw_composition_losses<DB: DrawingBackend>(
     area: &Area<DB>,
@@ -61,34 +94,20 @@ pub fn draw_composition_losses<DB: DrawingBackend>(
     ratio: Option<f64>,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let p = s.palette();
-    area.fill(&p.background)?;
-    let curves: Vec<(LossKind, Vec<(f64, f64)>)> = LossKind::ALL
+    let lines: Vec<_> = LossKind::ALL
         .into_iter()
-        .map(|k| (k, series(profile, Measure::Loss(k))))
+        .map(|k| {
+            let m = Measure::Loss(k);
+            (m.name(), loss_color(k, s), series(profile, m))
+        })
         .collect();
-    let top = curves
+    let top = lines
         .iter()
-        .flat_map(|(_, c)| c.iter().map(|(_, y)| *y))
+        .flat_map(|(_, _, c)| c.iter().map(|(_, y)| *y))
         .fold(0.0f64, f64::max);
     let top = if top > 0.0 { top * 1.1 } else { 1.0 };
-    let mut chart = s
-        .frame(area, 40.0, 50.0)
-        .build_cartesian_2d((1.0..RATIO_MAX).log_scale().base(10.0), 0.0..top)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "negatives per positive", "mean loss");
-    mesh.x_labels(5)
-        .y_labels(6)
-        .x_label_formatter(&|r| ratio_label(*r))
-        .draw()?;
-    let mut entries = Entries::new();
-    marker(&mut chart, ratio, 0.0, top, s)?;
-    for (kind, points) in curves {
-        let style = s.line(loss_color(kind, s), 2.0);
-        chart.draw_series(LineSeries::new(points, style))?;
-        entries.push((String::from(Measure::Loss(kind).name()), style));
-    }
-    legend(&chart, &entries, SeriesLabelPosition::UpperLeft, s)
+    let axis = (top, "mean loss", 50.0);
+    draw_against_ratio(area, lines, axis, ratio, SeriesLabelPosition::UpperLeft, s)
 }
 
 /// Precision, recall and F1 against the class ratio at the current threshold.
@@ -99,28 +118,15 @@ pub fn draw_composition_metrics<DB: DrawingBackend>(
     s: &ChartStyle,
 ) -> DrawResult<DB> {
     let p = s.palette();
-    area.fill(&p.background)?;
-    let mut chart = s
-        .frame(area, 40.0, 44.0)
-        .build_cartesian_2d((1.0..RATIO_MAX).log_scale().base(10.0), 0.0..1.02)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "negatives per positive", "");
-    mesh.x_labels(5)
-        .y_labels(6)
-        .x_label_formatter(&|r| ratio_label(*r))
-        .draw()?;
-    let mut entries = Entries::new();
-    marker(&mut chart, ratio, 0.0, 1.02, s)?;
-    let lines: [(Measure, RGBColor); 4] = [
+    let lines = [
         (Measure::Precision, p.green),
         (Measure::Recall, p.purple),
         (Measure::F1, p.text),
         (Measure::Accuracy, p.muted),
-    ];
-    for (m, color) in lines {
-        let style = s.line(color, 2.0);
-        chart.draw_series(LineSeries::new(series(profile, m), style))?;
-        entries.push((String::from(m.name()), style));
-    }
-    legend(&chart, &entries, SeriesLabelPosition::LowerLeft, s)
+    ]
+    .into_iter()
+    .map(|(m, color)| (m.name(), color, series(profile, m)))
+    .collect();
+    let axis = (1.02, "", 44.0);
+    draw_against_ratio(area, lines, axis, ratio, SeriesLabelPosition::LowerLeft, s)
 }
