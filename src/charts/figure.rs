@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 
 use super::composition::{draw_composition_losses, draw_composition_metrics};
-use super::focal_curve::{FocalCurve, REFERENCE_GAMMAS, draw_focal_curve};
+use super::focal_curve::{FocalCurve, REFERENCE_GAMMAS, draw_focal_curve, focal_value};
 use super::loss_share::{draw_loss_share, loss_name};
 use super::scores::{ScoreHistogram, draw_scores};
 use super::threshold::{ThresholdCurves, draw_pr, draw_roc, draw_threshold_metrics};
@@ -46,15 +46,6 @@ fn cell(m: Metric) -> String {
         Ok(v) => format!("{v:.4}"),
         Err(_) => "undefined".into(),
     }
-}
-
-fn focal_value(p_t: f64, gamma: f64, factor: bool) -> f64 {
-    let m = if gamma == 0.0 {
-        1.0
-    } else {
-        (1.0 - p_t).powf(gamma)
-    };
-    if factor { m } else { -m * p_t.ln() }
 }
 
 /// Thresholds 0, 0.05, ..., 1 picked out of a sweep.

@@ -34,6 +34,17 @@ fn factor(p_t: f64, gamma: f64) -> f64 {
     }
 }
 
+/// What the chart plots at `p_t` for one gamma: the focal term (1 - p_t)^gamma (-ln p_t), before
+/// alpha, or the modulating factor alone. The data table reads the same values.
+pub(super) fn focal_value(p_t: f64, gamma: f64, factor_only: bool) -> f64 {
+    let m = factor(p_t, gamma);
+    if factor_only {
+        m
+    } else {
+        -m * fastmath::ln(p_t.max(1e-12))
+    }
+}
+
 /// Sample points of `f` over the visible p_t range.
 fn curve(lo: f64, f: impl Fn(f64) -> f64) -> Vec<(f64, f64)> {
     (0..=POINTS)
@@ -87,14 +98,7 @@ pub fn draw_focal_curve<DB: DrawingBackend>(
     let lo = if data.factor { 0.0 } else { (-LOSS_TOP).exp() };
     let value = |g: f64| {
         let factor_only = data.factor;
-        move |p_t: f64| {
-            let m = factor(p_t, g);
-            if factor_only {
-                m
-            } else {
-                -m * fastmath::ln(p_t.max(1e-12))
-            }
-        }
+        move |p_t: f64| focal_value(p_t, g, factor_only)
     };
     for (i, &g) in REFERENCE_GAMMAS.iter().enumerate() {
         // Reference curves in greys, darker as gamma grows; CE (gamma 0) solid and thicker.

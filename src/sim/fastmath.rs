@@ -75,14 +75,19 @@ pub fn exp(x: f64) -> f64 {
     }
     // x = k ln2 + r, |r| <= ln2 / 2; then e^r by a rational approximation.
     let k = (INV_LN2 * x + if x < 0.0 { -0.5 } else { 0.5 }) as i32;
-    let dk = f64::from(k);
+    exp_reduced(x, f64::from(k)) * f64::from_bits(((1023 + k) as u64) << 52)
+}
+
+/// e^r for x = k ln2 + r (`dk` is k as a double), by fdlibm's rational approximation: `exp`
+/// without its final scaling by 2^k, shared by both ways of choosing k.
+#[inline(always)]
+fn exp_reduced(x: f64, dk: f64) -> f64 {
     let hi = x - dk * LN2_HI;
     let lo = dk * LN2_LO;
     let r = hi - lo;
     let rr = r * r;
     let c = r - rr * (P1 + rr * (P2 + rr * (P3 + rr * (P4 + rr * P5))));
-    let y = 1.0 + (r * c / (2.0 - c) - lo + hi);
-    y * f64::from_bits(((1023 + k) as u64) << 52)
+    1.0 + (r * c / (2.0 - c) - lo + hi)
 }
 
 /// 2^52 + 2^51: adding it rounds a double of magnitude below 2^51 to an integer, exactly.
@@ -98,12 +103,7 @@ pub fn exp_nonpositive(x: f64) -> f64 {
     let v = INV_LN2 * x - 0.5;
     let nearest = (v + ROUNDER) - ROUNDER;
     let dk = if nearest < v { nearest + 1.0 } else { nearest };
-    let hi = x - dk * LN2_HI;
-    let lo = dk * LN2_LO;
-    let r = hi - lo;
-    let rr = r * r;
-    let c = r - rr * (P1 + rr * (P2 + rr * (P3 + rr * (P4 + rr * P5))));
-    let y = 1.0 + (r * c / (2.0 - c) - lo + hi);
+    let y = exp_reduced(x, dk);
     // 2^k from the integer's bits: 1023 + k sits in the low mantissa bits of ROUNDER + 1023 + k.
     let biased = (dk + (ROUNDER + 1023.0)).to_bits() & 0x7ff;
     y * f64::from_bits(biased << 52)
