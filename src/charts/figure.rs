@@ -5,7 +5,7 @@ use plotters::prelude::*;
 
 use super::composition::{draw_composition_losses, draw_composition_metrics};
 use super::focal_curve::{FocalCurve, REFERENCE_GAMMAS, draw_focal_curve, focal_value};
-use super::loss_share::{draw_loss_share, loss_name};
+use super::loss_share::draw_loss_share;
 use super::scores::{ScoreHistogram, draw_scores};
 use super::threshold::{ThresholdCurves, draw_pr, draw_roc, draw_threshold_metrics};
 use super::{ChartStyle, DrawResult, short};
@@ -147,7 +147,7 @@ impl Figure {
                     .map(|&k| {
                         let r = l.get(k);
                         vec![
-                            s(loss_name(k)),
+                            s(k.name()),
                             format!("{:.6}", r.sum),
                             cell(r.share(Class::Negative)),
                             cell(r.share(Class::Positive)),

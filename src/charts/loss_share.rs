@@ -6,11 +6,6 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::{ChartStyle, DrawResult, anchor, style_mesh};
 use crate::sim::{Class, LossKind, Losses};
 
-/// The loss's name as the page writes it.
-pub fn loss_name(kind: LossKind) -> &'static str {
-    crate::sim::Measure::Loss(kind).name()
-}
-
 /// Draws one 100 % bar a loss, negatives' share on the left.
 pub fn draw_loss_share<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
@@ -36,11 +31,7 @@ pub fn draw_loss_share<DB: DrawingBackend>(
         let (bar_lo, bar_hi) = (y + 0.12, y + 0.52);
         let r = losses.get(kind);
         let name = Text::new(
-            format!(
-                "{} (sum {})",
-                loss_name(kind),
-                crate::charts::short_sum(r.sum)
-            ),
+            format!("{} (sum {})", kind.name(), crate::charts::short_sum(r.sum)),
             (0.0, y + 0.92),
             s.font(13.0, p.text).pos(anchor(HPos::Left, VPos::Top)),
         );

@@ -60,10 +60,7 @@ impl Measure {
     /// The name the page shows.
     pub fn name(self) -> &'static str {
         match self {
-            Measure::Loss(LossKind::Bce) => "BCE",
-            Measure::Loss(LossKind::WeightedBce) => "weighted BCE",
-            Measure::Loss(LossKind::BalancedCe) => "balanced CE",
-            Measure::Loss(LossKind::Focal) => "focal",
+            Measure::Loss(kind) => kind.name(),
             Measure::Accuracy => "accuracy",
             Measure::Precision => "precision",
             Measure::Recall => "recall",

@@ -40,6 +40,16 @@ impl LossKind {
             LossKind::Focal => "focal",
         }
     }
+
+    /// The name the page shows.
+    pub fn name(self) -> &'static str {
+        match self {
+            LossKind::Bce => "BCE",
+            LossKind::WeightedBce => "weighted BCE",
+            LossKind::BalancedCe => "balanced CE",
+            LossKind::Focal => "focal",
+        }
+    }
 }
 
 /// Clips a probability to `[EPS, 1 - EPS]`, as Keras does before taking logarithms.

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::canvas::{on_screen, when_seen};
-use super::controls::{ParamSlider, Scale, ratio_of, set_ratio};
+use super::controls::{ParamSlider, Scale, set_ratio, slider_ratio};
 use super::format::metric;
 use super::state::{Derived, Model, Rival};
 use crate::charts::grouped;
@@ -173,7 +173,7 @@ pub fn Comparison(
             <ParamSlider state=rival id="acc1b" label="model B, accuracy on positives" symbol="acc1"
                 min=0.0 max=1.0 step=0.001 get=|r| r.acc1 set=|r, v| r.acc1 = v />
             <ParamSlider state=scenario id="ab-ratio" label="comparison class ratio, negatives per positive"
-                min=1.0 max=RATIO_MAX step=1.0 scale=Scale::Log get=ratio_of set=set_ratio />
+                min=1.0 max=RATIO_MAX step=1.0 scale=Scale::Log get=slider_ratio set=set_ratio />
         </div>
         <ul class="crossovers">
             {LossKind::ALL

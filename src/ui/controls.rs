@@ -148,7 +148,7 @@ pub fn CountInput(
 
 /// Negatives per positive, for the ratio slider (1 when there are no negatives, the largest
 /// ratio when there are no positives).
-pub fn ratio_of(s: &Scenario) -> f64 {
+pub fn slider_ratio(s: &Scenario) -> f64 {
     match (s.neg, s.pos) {
         (0, _) => 1.0,
         (_, 0) => RATIO_MAX,
@@ -176,7 +176,7 @@ pub fn set_total(s: &mut Scenario, total: f64) {
         (0, 0) => split(s, f64::from(total), 100.0),
         (_, 0) => s.neg = total,
         (0, _) => s.pos = total,
-        _ => split(s, f64::from(total), ratio_of(s)),
+        _ => split(s, f64::from(total), slider_ratio(s)),
     }
 }
 

@@ -14,7 +14,7 @@ mod url;
 
 use leptos::prelude::*;
 
-use crate::charts::{self, Figure, FocalCurve, ScoreHistogram, ThresholdCurves};
+use crate::charts::{Figure, FocalCurve, ScoreHistogram, ThresholdCurves};
 use crate::link::{self, PageState};
 use crate::page::{Control, Layout, Panel};
 use crate::sim::{RATIO_MAX, Scenario, ratio_of};
@@ -152,7 +152,7 @@ fn ScenarioControls(scenario: RwSignal<Scenario>, layout: RwSignal<Layout>) -> i
             </Show>
             <Show when=move || has(Control::Ratio)>
                 <ParamSlider state=scenario id="ratio" label="class ratio, negatives per positive"
-                    min=1.0 max=RATIO_MAX step=1.0 scale=Scale::Log get=controls::ratio_of
+                    min=1.0 max=RATIO_MAX step=1.0 scale=Scale::Log get=controls::slider_ratio
                     set=set_ratio />
             </Show>
             <Show when=move || has(Control::Total)>
@@ -343,11 +343,7 @@ fn SharePanel(derived: Derived) -> impl IntoView {
             crate::sim::LossKind::ALL
                 .map(|k| {
                     let share = l.get(k).share(crate::sim::Class::Negative);
-                    format!(
-                        "{}: negatives {}",
-                        charts::loss_share::loss_name(k),
-                        format::percent(share)
-                    )
+                    format!("{}: negatives {}", k.name(), format::percent(share))
                 })
                 .join("; ")
         })
@@ -428,7 +424,7 @@ fn CompositionPanel(scenario: RwSignal<Scenario>, derived: Derived) -> impl Into
             format!(
                 "{what} against the class ratio, from 1:1 to 1:10,000; the line marks the \
                  current ratio, {} negatives per positive",
-                scenario.with(|s| format::number(controls::ratio_of(s), 4))
+                scenario.with(|s| format::number(controls::slider_ratio(s), 4))
             )
         })
     };

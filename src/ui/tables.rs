@@ -5,15 +5,6 @@ use leptos::prelude::*;
 use super::format::{metric, number, percent};
 use crate::sim::{Class, LossKind, Losses, Metric, Metrics};
 
-fn loss_name(kind: LossKind) -> &'static str {
-    match kind {
-        LossKind::Bce => "BCE",
-        LossKind::WeightedBce => "weighted BCE",
-        LossKind::BalancedCe => "balanced CE",
-        LossKind::Focal => "focal",
-    }
-}
-
 /// The four losses: mean, sum, and the share each class carries.
 #[component]
 pub fn LossTable(
@@ -25,7 +16,7 @@ pub fn LossTable(
         let r = move || *losses.get().get(kind);
         view! {
             <tr>
-                <th scope="row">{loss_name(kind)}</th>
+                <th scope="row">{kind.name()}</th>
                 <td>{move || metric(r().mean, 6)}</td>
                 <td>{move || number(r().sum, 6)}</td>
                 <td>{move || percent(r().share(Class::Negative))}</td>
