@@ -285,6 +285,11 @@ test('screenshots of the explorer in both themes', async () => {
       assert.equal(background, scheme === 'dark' ? 'rgb(15, 18, 24)' : 'rgb(244, 245, 248)');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the screen`);
+      // Every table fits its panel without a sideways scroll.
+      const cramped = await page.evaluate(() => [...document.querySelectorAll('table')]
+        .filter((t) => t.parentElement.clientWidth < t.scrollWidth)
+        .map((t) => `${t.getAttribute('aria-label')}: ${t.scrollWidth} > ${t.parentElement.clientWidth}`));
+      assert.deepEqual(cramped, [], `${name}, ${scheme}`);
       assert.deepEqual(problems, []);
       await page.close();
     }
