@@ -16,6 +16,7 @@ pub mod analysis;
 pub mod compare;
 pub mod composition;
 pub mod curves;
+pub mod engine;
 pub mod fastmath;
 pub mod generator;
 pub mod kernels;

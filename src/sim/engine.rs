@@ -1,0 +1,408 @@
+//! The exact numbers of a view, worked out away from the page.
+//!
+//! Large classes make the passes over every sample too slow for one frame (a logarithm per
+//! sample for the loss sums, another for the draws). The page therefore shows an estimate from
+//! a preview of at most `PREVIEW` draws a class while a control moves, and asks an `Engine`
+//! (in a Web Worker) for the exact numbers, which replace the estimate when they arrive.
+//!
+//! The engine keeps each layer of the last request (draws, loss sums, ranking, curves) and
+//! redoes only the layers whose inputs changed, like the page's memos. Requests and answers
+//! travel as flat lists of numbers (`Request::encode`, `Exact::decode`).
+
+use super::compare::RATIOS;
+use super::curves::{histogram, threshold_sweep};
+use super::generator::ClassScores;
+use super::losses::ClassLoss;
+use super::metrics::{Confusion, Metric, Undefined};
+use super::params::{Class, Scenario};
+use super::ranking::{Ranking, average_precision_weighted};
+use super::rng::UnitDraws;
+
+/// Bins of the score histograms.
+pub const BINS: usize = 50;
+/// Thresholds in the precision / recall / ROC / PR sweeps (`SWEEP + 1` points).
+pub const SWEEP: usize = 200;
+/// The most draws a class's preview holds. A class this small or smaller is its own preview,
+/// so its numbers on the page are exact at once.
+pub const PREVIEW: u32 = 1 << 16;
+
+/// The models of the comparison: A (the scenario's accuracies) and B (the rival's).
+pub const MODELS: usize = 2;
+
+/// What the exact numbers depend on: the scenario, and model B's accuracies.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Request {
+    /// The scenario (model A's accuracies among it).
+    pub scenario: Scenario,
+    /// Model B's accuracies on the negatives and the positives.
+    pub rival: [f64; 2],
+}
+
+impl Request {
+    /// Model `m`'s accuracy on `class` (m = 0 is A, 1 is B).
+    pub fn acc(&self, m: usize, class: Class) -> f64 {
+        match (m, class) {
+            (0, c) => self.scenario.acc(c),
+            (_, Class::Negative) => self.rival[0],
+            (_, Class::Positive) => self.rival[1],
+        }
+    }
+
+    /// Whether every class fits its preview, so the page computes everything exactly itself.
+    pub fn fits_preview(&self) -> bool {
+        self.scenario.neg <= PREVIEW && self.scenario.pos <= PREVIEW
+    }
+
+    /// The request as numbers (the seed split in two halves, each exact in a double).
+    pub fn encode(&self) -> Vec<f64> {
+        let s = &self.scenario;
+        vec![
+            f64::from(s.neg),
+            f64::from(s.pos),
+            s.acc0,
+            s.acc1,
+            s.alpha,
+            s.gamma,
+            s.pos_weight,
+            s.threshold,
+            (s.seed >> 32) as f64,
+            (s.seed & 0xffff_ffff) as f64,
+            self.rival[0],
+            self.rival[1],
+        ]
+    }
+
+    /// The request back from `encode`'s numbers; `None` for anything else.
+    pub fn decode(v: &[f64]) -> Option<Self> {
+        let mut r = Reader(v);
+        let request = Request {
+            scenario: Scenario {
+                neg: r.count()?,
+                pos: r.count()?,
+                acc0: r.real()?,
+                acc1: r.real()?,
+                alpha: r.real()?,
+                gamma: r.real()?,
+                pos_weight: r.real()?,
+                threshold: r.real()?,
+                seed: (r.half()? << 32) | r.half()?,
+            },
+            rival: [r.real()?, r.real()?],
+        };
+        r.0.is_empty().then_some(request)
+    }
+}
+
+/// One model's exact results.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelExact {
+    /// The loss sums of the negatives and the positives.
+    pub loss: [ClassLoss; 2],
+    /// The confusion matrix at the threshold.
+    pub confusion: Confusion,
+    /// ROC AUC and average precision.
+    pub ranking: Ranking,
+    /// Average precision at each of `RATIOS`.
+    pub ap_at_ratios: [Metric; RATIOS.len()],
+}
+
+/// The exact numbers of one request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exact {
+    /// What they were computed for.
+    pub request: Request,
+    /// Models A and B.
+    pub models: [ModelExact; MODELS],
+    /// Model A's score histograms (negatives, positives), `BINS` bins each.
+    pub histograms: [Vec<u64>; 2],
+    /// Model A's confusion matrices at `SWEEP + 1` thresholds.
+    pub sweep: Vec<(f64, Confusion)>,
+}
+
+/// Average precision at each of `RATIOS`: every negative counted `r * pos / neg` times, the
+/// value the model would score with `r` negatives per positive.
+pub fn ap_at_ratios(neg: &ClassScores, pos: &ClassScores) -> [Metric; RATIOS.len()] {
+    RATIOS.map(|r| {
+        let w = if neg.is_empty() {
+            1.0
+        } else {
+            r * pos.len() as f64 / neg.len() as f64
+        };
+        average_precision_weighted(neg, pos, w)
+    })
+}
+
+/// A value and the inputs it was computed from.
+struct Cached<K, V>(Option<(K, V)>);
+
+impl<K: PartialEq + Copy, V: Clone> Cached<K, V> {
+    /// The value for `key`, computed by `f` only when the key changed. The old value is dropped
+    /// first, so a large one is never held twice.
+    fn get(&mut self, key: K, f: impl FnOnce() -> V) -> V {
+        match &self.0 {
+            Some((k, v)) if *k == key => v.clone(),
+            _ => {
+                self.0 = None;
+                let v = f();
+                self.0 = Some((key, v.clone()));
+                v
+            }
+        }
+    }
+}
+
+/// Everything one model's ranking depends on: seed, counts, accuracies.
+type ModelKey = (u64, u32, u32, u64, u64);
+/// What one class's loss sums depend on: seed, count, accuracy, gamma.
+type LossKey = (u64, u32, u64, u64);
+
+/// Computes exact numbers, keeping each layer of the last request.
+pub struct Engine {
+    draws: [Cached<(u64, u32), UnitDraws>; 2],
+    loss: [[Cached<LossKey, ClassLoss>; 2]; MODELS],
+    ranking: [Cached<ModelKey, (Ranking, [Metric; RATIOS.len()])>; MODELS],
+    curves: Cached<ModelKey, ([Vec<u64>; 2], Vec<(f64, Confusion)>)>,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine {
+            draws: [Cached(None), Cached(None)],
+            loss: [[Cached(None), Cached(None)], [Cached(None), Cached(None)]],
+            ranking: [Cached(None), Cached(None)],
+            curves: Cached(None),
+        }
+    }
+}
+
+impl Engine {
+    /// A new engine with nothing computed yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// One class's draws for the request.
+    pub fn draws(&mut self, r: &Request, class: Class) -> UnitDraws {
+        let (seed, n) = (r.scenario.seed, r.scenario.count(class));
+        self.draws[class as usize].get((seed, n), || UnitDraws::generate(seed, class, n))
+    }
+
+    /// The exact numbers of `r`. `progress` hears the share of the work done, in [0, 1], after
+    /// each pass over a class.
+    pub fn compute(&mut self, r: &Request, progress: &mut dyn FnMut(f64)) -> Exact {
+        let s = r.scenario;
+        let classes = [Class::Negative, Class::Positive];
+        // The work, counted in samples passed over: drawing, then a loss pass a class and model.
+        let total = 3.0 * MODELS as f64 * s.total() as f64;
+        let mut done = 0.0;
+        let mut step = |samples: u32, progress: &mut dyn FnMut(f64)| {
+            done += f64::from(samples);
+            progress((done / total.max(1.0)).min(1.0));
+        };
+        let draws = classes.map(|c| {
+            let d = self.draws(r, c);
+            step(2 * s.count(c), progress);
+            d
+        });
+        let models: [ModelExact; MODELS] = std::array::from_fn(|m| {
+            let scores = classes.map(|c| ClassScores::new(c, r.acc(m, c), &draws[c as usize]));
+            let loss = classes.map(|c| {
+                let key = (s.seed, s.count(c), r.acc(m, c).to_bits(), s.gamma.to_bits());
+                let l = self.loss[m][c as usize]
+                    .get(key, || ClassLoss::new(&scores[c as usize], s.gamma));
+                step(s.count(c), progress);
+                l
+            });
+            let key = model_key(r, m);
+            let (ranking, ap) = self.ranking[m].get(key, || {
+                (
+                    Ranking::new(&scores[0], &scores[1]),
+                    ap_at_ratios(&scores[0], &scores[1]),
+                )
+            });
+            ModelExact {
+                loss,
+                confusion: Confusion::at(&scores[0], &scores[1], s.threshold),
+                ranking,
+                ap_at_ratios: ap,
+            }
+        });
+        let (histograms, sweep) = self.curves.get(model_key(r, 0), || {
+            let scores = classes.map(|c| ClassScores::new(c, r.acc(0, c), &draws[c as usize]));
+            (
+                scores.each_ref().map(|s| histogram(s, BINS)),
+                threshold_sweep(&scores[0], &scores[1], SWEEP),
+            )
+        });
+        progress(1.0);
+        Exact {
+            request: *r,
+            models,
+            histograms,
+            sweep,
+        }
+    }
+}
+
+fn model_key(r: &Request, m: usize) -> ModelKey {
+    let s = &r.scenario;
+    (
+        s.seed,
+        s.neg,
+        s.pos,
+        r.acc(m, Class::Negative).to_bits(),
+        r.acc(m, Class::Positive).to_bits(),
+    )
+}
+
+/// Reads numbers written by `Writer`, checking each.
+struct Reader<'a>(&'a [f64]);
+
+impl Reader<'_> {
+    fn next(&mut self) -> Option<f64> {
+        let (&v, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(v)
+    }
+    fn real(&mut self) -> Option<f64> {
+        self.next().filter(|v| v.is_finite())
+    }
+    fn nonnegative(&mut self) -> Option<f64> {
+        self.real().filter(|&v| v >= 0.0)
+    }
+    fn whole(&mut self) -> Option<u64> {
+        let v = self.real()?;
+        (v >= 0.0 && v.fract() == 0.0 && v <= 9_007_199_254_740_992.0).then_some(v as u64)
+    }
+    fn count(&mut self) -> Option<u32> {
+        u32::try_from(self.whole()?).ok()
+    }
+    fn half(&mut self) -> Option<u64> {
+        self.whole().filter(|&v| v <= 0xffff_ffff)
+    }
+    fn metric(&mut self) -> Option<Metric> {
+        let tag = self.whole()?;
+        let v = self.next()?;
+        if tag == 0 {
+            return v.is_finite().then_some(Ok(v));
+        }
+        UNDEFINED.get(tag as usize - 1).map(|&u| Err(u))
+    }
+    fn confusion(&mut self) -> Option<Confusion> {
+        Some(Confusion {
+            tp: self.whole()?,
+            fp: self.whole()?,
+            tn: self.whole()?,
+            fn_: self.whole()?,
+        })
+    }
+    fn counts(&mut self, n: usize) -> Option<Vec<u64>> {
+        (0..n).map(|_| self.whole()).collect()
+    }
+}
+
+/// Every reason a metric can be undefined, in a fixed order (its code is the index + 1).
+const UNDEFINED: [Undefined; 7] = [
+    Undefined::NoSamples,
+    Undefined::NoPositives,
+    Undefined::NoNegatives,
+    Undefined::NoPredictedPositives,
+    Undefined::NoPredictedNegatives,
+    Undefined::NoPositivesNorPredicted,
+    Undefined::ZeroLoss,
+];
+
+fn write_metric(out: &mut Vec<f64>, m: Metric) {
+    match m {
+        Ok(v) => out.extend([0.0, v]),
+        Err(u) => {
+            let code = UNDEFINED.iter().position(|&x| x == u).unwrap_or(0) + 1;
+            out.extend([code as f64, 0.0]);
+        }
+    }
+}
+
+fn write_confusion(out: &mut Vec<f64>, c: &Confusion) {
+    out.extend([c.tp, c.fp, c.tn, c.fn_].map(|v| v as f64));
+}
+
+impl Exact {
+    /// The numbers as a flat list (every count is below 2^53, so exact in a double).
+    pub fn encode(&self) -> Vec<f64> {
+        let mut out = self.request.encode();
+        for m in &self.models {
+            for l in &m.loss {
+                out.extend([l.ce, l.focal]);
+            }
+            write_confusion(&mut out, &m.confusion);
+            write_metric(&mut out, m.ranking.roc_auc);
+            write_metric(&mut out, m.ranking.average_precision);
+            for &ap in &m.ap_at_ratios {
+                write_metric(&mut out, ap);
+            }
+        }
+        for h in &self.histograms {
+            out.push(h.len() as f64);
+            out.extend(h.iter().map(|&c| c as f64));
+        }
+        out.push(self.sweep.len() as f64);
+        for (t, c) in &self.sweep {
+            out.push(*t);
+            write_confusion(&mut out, c);
+        }
+        out
+    }
+
+    /// The numbers back from `encode`'s list; `None` for anything else.
+    pub fn decode(v: &[f64]) -> Option<Self> {
+        let head = Request::encode(&Request {
+            scenario: Scenario::default(),
+            rival: [0.0; 2],
+        })
+        .len();
+        let request = Request::decode(v.get(..head)?)?;
+        let mut r = Reader(&v[head..]);
+        let mut model = || -> Option<ModelExact> {
+            let mut loss = || {
+                Some(ClassLoss {
+                    ce: r.nonnegative()?,
+                    focal: r.nonnegative()?,
+                })
+            };
+            let loss = [loss()?, loss()?];
+            let confusion = r.confusion()?;
+            let ranking = Ranking {
+                roc_auc: r.metric()?,
+                average_precision: r.metric()?,
+            };
+            let mut ap = [Ok(0.0); RATIOS.len()];
+            for a in &mut ap {
+                *a = r.metric()?;
+            }
+            Some(ModelExact {
+                loss,
+                confusion,
+                ranking,
+                ap_at_ratios: ap,
+            })
+        };
+        let models = [model()?, model()?];
+        let mut histogram = || {
+            let n = r.whole()? as usize;
+            (n <= 4 * BINS).then_some(())?;
+            r.counts(n)
+        };
+        let histograms = [histogram()?, histogram()?];
+        let n = r.whole()? as usize;
+        (n <= 4 * SWEEP + 4).then_some(())?;
+        let sweep = (0..n)
+            .map(|_| Some((r.real()?, r.confusion()?)))
+            .collect::<Option<Vec<_>>>()?;
+        r.0.is_empty().then_some(Exact {
+            request,
+            models,
+            histograms,
+            sweep,
+        })
+    }
+}
