@@ -156,12 +156,15 @@ type ModelKey = (u64, u32, u32, u64, u64);
 /// What one class's loss sums depend on: seed, count, accuracy, gamma.
 type LossKey = (u64, u32, u64, u64);
 
+/// Model A's histograms and threshold sweep.
+type Curves = ([Vec<u64>; 2], Vec<(f64, Confusion)>);
+
 /// Computes exact numbers, keeping each layer of the last request.
 pub struct Engine {
     draws: [Cached<(u64, u32), UnitDraws>; 2],
     loss: [[Cached<LossKey, ClassLoss>; 2]; MODELS],
     ranking: [Cached<ModelKey, (Ranking, [Metric; RATIOS.len()])>; MODELS],
-    curves: Cached<ModelKey, ([Vec<u64>; 2], Vec<(f64, Confusion)>)>,
+    curves: Cached<ModelKey, Curves>,
 }
 
 impl Default for Engine {
