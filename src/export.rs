@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use crate::sim::{ClassScores, LossKind, Losses, Metric, Metrics, Reduction, Scenario};
+use crate::sim::engine::{Engine, Request};
+use crate::sim::{Class, ClassScores, LossKind, Losses, Metric, Metrics, Reduction, Scenario};
 
 /// The results schema's name and version.
 pub const RESULTS_SCHEMA: &str = "imbalance-lab/results/v1";
@@ -98,4 +99,29 @@ pub fn csv_rows(scores: &ClassScores, range: std::ops::Range<usize>, out: &mut V
         let _ = writeln!(line, "{label},{p}");
         out.extend_from_slice(line.as_bytes());
     }
+}
+
+/// Rows of the predictions file after its header: every negative, then every positive.
+pub fn prediction_rows(s: &Scenario) -> usize {
+    s.total() as usize
+}
+
+/// The predictions file's rows `range` (the header first when the range starts at 0), from the
+/// engine's full draws: the file is written in pieces, by the worker or between frames.
+pub fn predictions_csv(engine: &mut Engine, r: &Request, range: std::ops::Range<usize>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(range.len() * 22 + CSV_HEADER.len());
+    if range.start == 0 {
+        out.extend_from_slice(CSV_HEADER.as_bytes());
+    }
+    let neg = r.scenario.neg as usize;
+    for class in [Class::Negative, Class::Positive] {
+        let offset = if class == Class::Negative { 0 } else { neg };
+        let n = r.scenario.count(class) as usize;
+        let (lo, hi) = (range.start.max(offset), range.end.min(offset + n));
+        if lo < hi {
+            let scores = ClassScores::new(class, r.scenario.acc(class), &engine.draws(r, class));
+            csv_rows(&scores, lo - offset..hi - offset, &mut out);
+        }
+    }
+    out
 }

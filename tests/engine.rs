@@ -198,3 +198,88 @@ fn small_classes_are_their_own_preview() {
     assert!(!fits(PREVIEW + 1, 10));
     assert!(!fits(10, PREVIEW + 1));
 }
+
+#[test]
+fn an_answer_covers_exactly_the_requests_it_answers() {
+    let s = Scenario {
+        neg: 2_000,
+        pos: 100,
+        ..Scenario::default()
+    };
+    let r = request(s, [0.9, 0.8]);
+    let exact = Engine::new().compute(&r, &mut |_| {});
+    assert!(exact.covers(&r));
+    assert!(exact.covers(&request(
+        Scenario {
+            alpha: 0.6,
+            pos_weight: 9.0,
+            ..s
+        },
+        [0.9, 0.8]
+    )));
+    for other in [
+        request(
+            Scenario {
+                threshold: 0.4,
+                ..s
+            },
+            [0.9, 0.8],
+        ),
+        request(Scenario { gamma: 1.0, ..s }, [0.9, 0.8]),
+        request(Scenario { acc0: 0.5, ..s }, [0.9, 0.8]),
+        request(Scenario { neg: 2_001, ..s }, [0.9, 0.8]),
+        request(Scenario { seed: 2, ..s }, [0.9, 0.8]),
+        request(s, [0.9, 0.7]),
+    ] {
+        assert!(!exact.covers(&other), "{other:?}");
+    }
+    // A new count of negatives leaves the positives' loss sums valid.
+    let more = request(Scenario { neg: 3_000, ..s }, [0.9, 0.8]);
+    let key = imbalance_lab::sim::engine::loss_key(&more, 0, Class::Positive);
+    assert_eq!(
+        exact.loss(key, 0, Class::Positive),
+        Some(exact.models[0].loss[1])
+    );
+    let key = imbalance_lab::sim::engine::loss_key(&more, 0, Class::Negative);
+    assert_eq!(exact.loss(key, 0, Class::Negative), None);
+}
+
+#[test]
+fn a_preview_estimate_is_close_and_a_whole_class_is_exact() {
+    use imbalance_lab::sim::engine::Weights;
+    use imbalance_lab::sim::ranking::average_precision_weighted;
+    let s = Scenario {
+        neg: 1_000_000,
+        pos: 10_000,
+        ..Scenario::default()
+    };
+    let w = Weights::of(&s);
+    assert_eq!(w.weight[1], 1.0);
+    assert!((w.weight[0] - 1_000_000.0 / f64::from(PREVIEW)).abs() < 1e-12);
+    let preview = |c: Class| {
+        ClassScores::new(
+            c,
+            s.acc(c),
+            &UnitDraws::generate(s.seed, c, Weights::preview_size(s.count(c))),
+        )
+    };
+    let (n, p) = (preview(Class::Negative), preview(Class::Positive));
+    let exact = Engine::new().compute(&request(s, [0.98, 0.9]), &mut |_| {});
+    // The positives fit: their numbers are the exact ones to the bit.
+    assert_eq!(
+        w.loss(Class::Positive, ClassLoss::new(&p, s.gamma)),
+        exact.models[0].loss[1]
+    );
+    // The negatives' estimate is within a percent (a sample of 65,536 of a million).
+    let est = w.loss(Class::Negative, ClassLoss::new(&n, s.gamma));
+    let truth = exact.models[0].loss[0];
+    assert!((est.ce / truth.ce - 1.0).abs() < 0.01, "{est:?} {truth:?}");
+    let c = w.confusion(Confusion::at(&n, &p, s.threshold));
+    assert_eq!((c.tp + c.fn_, c.fp + c.tn), (10_000, 1_000_000));
+    assert_eq!(c.tp, exact.models[0].confusion.tp);
+    let fp = exact.models[0].confusion.fp as f64;
+    assert!((c.fp as f64 - fp).abs() < 0.15 * fp + 50.0, "{c:?} {fp}");
+    let ap = average_precision_weighted(&n, &p, w.negative_weight()).unwrap();
+    let ap_exact = exact.models[0].ranking.average_precision.unwrap();
+    assert!((ap - ap_exact).abs() < 0.01, "{ap} {ap_exact}");
+}

@@ -108,3 +108,36 @@ fn predictions_read_back_to_the_same_doubles() {
         assert_eq!(got.1.to_bits(), want.1.to_bits());
     }
 }
+
+#[test]
+fn the_predictions_file_in_pieces_is_the_file_in_one() {
+    use imbalance_lab::export::{prediction_rows, predictions_csv};
+    use imbalance_lab::sim::engine::{Engine, Request};
+    let s = Scenario {
+        neg: 1_234,
+        pos: 56,
+        ..Scenario::default()
+    };
+    let r = Request {
+        scenario: s,
+        rival: [0.9, 0.9],
+    };
+    let mut engine = Engine::new();
+    let rows = prediction_rows(&s);
+    let whole = predictions_csv(&mut engine, &r, 0..rows);
+    let mut pieces = Vec::new();
+    for start in (0..rows).step_by(500) {
+        pieces.extend(predictions_csv(
+            &mut engine,
+            &r,
+            start..(start + 500).min(rows),
+        ));
+    }
+    assert_eq!(whole, pieces);
+    let text = String::from_utf8(whole).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), rows + 1);
+    assert_eq!(lines[0], "label,probability");
+    assert!(lines[1].starts_with("0,") && lines[1_234].starts_with("0,"));
+    assert!(lines[1_235].starts_with("1,") && lines[rows].starts_with("1,"));
+}

@@ -151,10 +151,21 @@ impl<K: PartialEq + Copy, V: Clone> Cached<K, V> {
     }
 }
 
-/// Everything one model's ranking depends on: seed, counts, accuracies.
-type ModelKey = (u64, u32, u32, u64, u64);
-/// What one class's loss sums depend on: seed, count, accuracy, gamma.
-type LossKey = (u64, u32, u64, u64);
+/// Everything one model's ranking depends on: seed, counts, accuracies (as bits).
+pub type ModelKey = (u64, u32, u32, u64, u64);
+/// What one class's loss sums depend on: seed, count, accuracy, gamma (as bits).
+pub type LossKey = (u64, u32, u64, u64);
+
+/// The inputs of model `m`'s loss sums over `class`.
+pub fn loss_key(r: &Request, m: usize, class: Class) -> LossKey {
+    let s = &r.scenario;
+    (
+        s.seed,
+        s.count(class),
+        r.acc(m, class).to_bits(),
+        s.gamma.to_bits(),
+    )
+}
 
 /// Model A's histograms and threshold sweep.
 type Curves = ([Vec<u64>; 2], Vec<(f64, Confusion)>);
@@ -247,7 +258,8 @@ impl Engine {
     }
 }
 
-fn model_key(r: &Request, m: usize) -> ModelKey {
+/// The inputs of model `m`'s ranking (and of model A's curves).
+pub fn model_key(r: &Request, m: usize) -> ModelKey {
     let s = &r.scenario;
     (
         s.seed,
@@ -330,6 +342,43 @@ fn write_confusion(out: &mut Vec<f64>, c: &Confusion) {
 }
 
 impl Exact {
+    /// Model `m`'s loss sums over `class`, if they were computed for these inputs.
+    pub fn loss(&self, key: LossKey, m: usize, class: Class) -> Option<ClassLoss> {
+        (loss_key(&self.request, m, class) == key).then(|| self.models[m].loss[class as usize])
+    }
+
+    /// Model `m`'s ranking and AP at the ratios, if computed for these inputs.
+    pub fn ranking(&self, key: ModelKey, m: usize) -> Option<(Ranking, [Metric; RATIOS.len()])> {
+        (model_key(&self.request, m) == key)
+            .then(|| (self.models[m].ranking, self.models[m].ap_at_ratios))
+    }
+
+    /// Model `m`'s confusion matrix, if computed for these inputs and threshold.
+    pub fn confusion(&self, key: ModelKey, threshold: f64, m: usize) -> Option<Confusion> {
+        (model_key(&self.request, m) == key
+            && self.request.scenario.threshold.to_bits() == threshold.to_bits())
+        .then_some(self.models[m].confusion)
+    }
+
+    /// The answer, if model A's histograms and sweep in it were computed for these inputs.
+    pub fn curves(&self, key: ModelKey) -> Option<&Self> {
+        (model_key(&self.request, 0) == key).then_some(self)
+    }
+
+    /// Whether every part answers `r` (alpha and pos_weight need no pass, so they never
+    /// make an answer stale).
+    pub fn covers(&self, r: &Request) -> bool {
+        let classes = [Class::Negative, Class::Positive];
+        (0..MODELS).all(|m| {
+            classes
+                .iter()
+                .all(|&c| self.loss(loss_key(r, m, c), m, c).is_some())
+                && self
+                    .confusion(model_key(r, m), r.scenario.threshold, m)
+                    .is_some()
+        })
+    }
+
     /// The numbers as a flat list (every count is below 2^53, so exact in a double).
     pub fn encode(&self) -> Vec<f64> {
         let mut out = self.request.encode();
@@ -407,5 +456,69 @@ impl Exact {
             histograms,
             sweep,
         })
+    }
+}
+
+/// An estimate from a class's preview: each preview draw stands for `weight` samples.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weights {
+    /// Samples per preview draw of the negatives and of the positives (1 when exact).
+    pub weight: [f64; 2],
+    /// The classes' true counts.
+    pub count: [u64; 2],
+}
+
+impl Weights {
+    /// The preview size of a class of `n` samples.
+    pub fn preview_size(n: u32) -> u32 {
+        n.min(PREVIEW)
+    }
+
+    /// The weights of a scenario's previews.
+    pub fn of(s: &Scenario) -> Self {
+        let w = |n: u32| {
+            let m = Self::preview_size(n);
+            if m == 0 {
+                1.0
+            } else {
+                f64::from(n) / f64::from(m)
+            }
+        };
+        Weights {
+            weight: [w(s.neg), w(s.pos)],
+            count: [u64::from(s.neg), u64::from(s.pos)],
+        }
+    }
+
+    /// A preview count of `class` scaled to the whole class (never more than the class).
+    pub fn count(&self, class: Class, preview: u64) -> u64 {
+        let c = class as usize;
+        ((preview as f64 * self.weight[c]).round() as u64).min(self.count[c])
+    }
+
+    /// A preview's loss sums scaled to the whole class.
+    pub fn loss(&self, class: Class, l: ClassLoss) -> ClassLoss {
+        let w = self.weight[class as usize];
+        ClassLoss {
+            ce: l.ce * w,
+            focal: l.focal * w,
+        }
+    }
+
+    /// A preview's confusion matrix scaled to the whole classes; each class still adds up.
+    pub fn confusion(&self, c: Confusion) -> Confusion {
+        let fp = self.count(Class::Negative, c.fp);
+        let tp = self.count(Class::Positive, c.tp);
+        Confusion {
+            tp,
+            fp,
+            tn: self.count[0] - fp,
+            fn_: self.count[1] - tp,
+        }
+    }
+
+    /// Average precision's weight of a negative against a positive in the preview.
+    pub fn negative_weight(&self) -> f64 {
+        self.weight[0] / self.weight[1]
     }
 }

@@ -1,8 +1,6 @@
 //! Saving files from the page: results, predictions and charts. Everything is made in the page
 //! and handed to the browser as a Blob or data URL; nothing is uploaded anywhere.
 
-use std::sync::Arc;
-
 use js_sys::{Array, Promise, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,13 +9,7 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
 
 use super::measured::MeasuredCanvas;
 use crate::charts::{ChartStyle, Figure, Theme, to_svg};
-use crate::export::{CSV_HEADER, csv_rows};
-use crate::sim::ClassScores;
 use plotters::prelude::IntoDrawingArea;
-
-/// Rows formatted between two yields to the browser: about 15 ms of work here, so a download
-/// of 10,000,000 predictions never blocks a frame for long.
-const CSV_CHUNK: usize = 100_000;
 
 /// Clicks a temporary link that downloads `href` as `name`.
 fn click_download(name: &str, href: &str) {
@@ -60,44 +52,11 @@ pub fn save_text(name: &str, text: &str, mime: &str) {
 }
 
 /// Lets the browser paint and handle input before the next chunk of work.
-async fn yield_to_browser() {
+pub async fn yield_to_browser() {
     let promise = Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback(&resolve);
     });
     let _ = JsFuture::from(promise).await;
-}
-
-/// Writes the predictions as CSV in chunks, reporting progress in [0, 1] (`None` when done).
-pub fn save_predictions(
-    neg: Arc<ClassScores>,
-    pos: Arc<ClassScores>,
-    progress: RwSignal<Option<f64>>,
-) {
-    if progress.get_untracked().is_some() {
-        return;
-    }
-    progress.set(Some(0.0));
-    leptos::task::spawn_local(async move {
-        let total = (neg.len() + pos.len()).max(1);
-        let parts = Array::new();
-        parts.push(&Uint8Array::from(CSV_HEADER.as_bytes()));
-        let mut done = 0;
-        for scores in [&neg, &pos] {
-            let mut start = 0;
-            while start < scores.len() {
-                let end = (start + CSV_CHUNK).min(scores.len());
-                let mut buf = Vec::with_capacity((end - start) * 22);
-                csv_rows(scores, start..end, &mut buf);
-                parts.push(&Uint8Array::from(&buf[..]));
-                done += end - start;
-                start = end;
-                progress.set(Some(done as f64 / total as f64));
-                yield_to_browser().await;
-            }
-        }
-        save_parts("imbalance-lab-predictions.csv", &parts, "text/csv");
-        progress.set(None);
-    });
 }
 
 /// Downloads a chart as PNG at twice its on-screen resolution.

@@ -4,6 +4,7 @@ mod canvas;
 mod compare;
 mod controls;
 mod download;
+mod exact;
 mod explain;
 mod format;
 mod measured;
@@ -35,6 +36,16 @@ pub fn App() -> impl IntoView {
     provide_context(system_theme());
     url::sync(page);
     let derived = Derived::new(page.scenario, page.rival);
+    provide_context(exact::connect(derived));
+    // Whether every number on the page is exact (no preview estimate shown anywhere).
+    let settled = Memo::new(move |_| {
+        derived.request.with(|r| {
+            r.fits_preview()
+                || derived
+                    .exact
+                    .with(|e| e.as_ref().is_some_and(|e| e.0.covers(r)))
+        })
+    });
     let layout = page.layout;
     let embed = move || layout.with(|l| l.embed);
     // Embedded pages drop the page chrome; the body's class lets the CSS fit the frame.
@@ -73,8 +84,9 @@ pub fn App() -> impl IntoView {
             <Show when=move || layout.with(|l| !l.controls.is_empty())>
                 <ScenarioControls scenario layout />
             </Show>
-            <main>
+            <main data-exact=move || settled.get().to_string() class:estimate=move || !settled.get()>
                 <Notices page />
+                <ExactStatus settled />
                 <Show when=move || shows(Panel::Numbers)><NumbersPanel derived /></Show>
                 <Show when=move || shows(Panel::Focal)><FocalPanel scenario options /></Show>
                 <Show when=move || shows(Panel::Scores)>
@@ -119,6 +131,46 @@ pub fn App() -> impl IntoView {
                 </p>
             </footer>
         </Show>
+    }
+}
+
+/// While the shown numbers are a preview's estimate for longer than 200 ms: says so, with the
+/// exact numbers' progress.
+#[component]
+fn ExactStatus(settled: Memo<bool>) -> impl IntoView {
+    let progress = expect_context::<exact::Progress>().exact;
+    let shown = RwSignal::new(false);
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let now = generation.get_value().wrapping_add(1);
+        generation.set_value(now);
+        if settled.get() {
+            shown.set(false);
+        } else {
+            set_timeout(
+                move || {
+                    if generation.get_value() == now && !settled.get_untracked() {
+                        shown.set(true);
+                    }
+                },
+                std::time::Duration::from_millis(200),
+            );
+        }
+    });
+    view! {
+        <p class="exact-status" role="status" class:visible=move || shown.get()>
+            {move || shown.get().then(|| {
+                let p = progress.get().unwrap_or(0.0);
+                view! {
+                    <progress max="1" value=p aria-label="exact numbers"></progress>
+                    {format!(
+                        " Estimates (≈) from a {}-sample preview of each large class; exact numbers {:.0} % done.",
+                        crate::charts::grouped(u64::from(crate::sim::engine::PREVIEW)),
+                        100.0 * p
+                    )}
+                }
+            })}
+        </p>
     }
 }
 

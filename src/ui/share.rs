@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::download::{save_predictions, save_text};
+use super::download::save_text;
 use super::state::{Derived, Page};
 use super::url::base_url;
 use crate::export::results_json;
@@ -96,7 +96,7 @@ pub fn ShareBar(
     derived: Derived,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
-    let progress = RwSignal::new(None::<f64>);
+    let progress = expect_context::<super::exact::Progress>().csv;
     let copy = move |_| {
         let href = current_link(&page);
         let promise = window().navigator().clipboard().write_text(&href);
@@ -116,9 +116,7 @@ pub fn ShareBar(
         save_text("imbalance-lab-results.json", &text, "application/json");
     };
     let predictions = move |_| {
-        let neg = derived.a.neg.get_untracked().0;
-        let pos = derived.a.pos.get_untracked().0;
-        save_predictions(neg, pos, progress);
+        super::exact::save_predictions(derived.request.get_untracked());
     };
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let panels = RwSignal::new(vec![Panel::Focal]);

@@ -1,6 +1,11 @@
 //! The page's state and what is derived from it: a chain of memos shaped like the core's layers,
 //! so a control recomputes only what depends on it (the threshold never regenerates data, alpha
 //! never re-sums anything, model B reuses model A's random draws).
+//!
+//! The memos work on each class's preview (`sim::engine`: at most 65,536 draws, so every layer
+//! fits in a frame) and scale it to the class. A class that small is its own preview and exact.
+//! For larger ones the exact numbers come from the engine in a Web Worker (`exact.rs`); each
+//! layer uses them as soon as they answer its own inputs, and its estimate until then.
 
 use std::sync::Arc;
 
@@ -9,16 +14,13 @@ use leptos::prelude::*;
 use crate::link::{PageState, Parsed};
 pub use crate::page::{Layout, Rival, ViewOptions};
 use crate::sim::curves::{histogram, threshold_sweep};
-use crate::sim::ranking::average_precision_weighted;
+pub use crate::sim::engine::{BINS, SWEEP};
+use crate::sim::engine::{Exact, LossKey, ModelKey, Request, Weights, ap_at_ratios};
+use crate::sim::ranking::{average_precision_weighted, roc_auc};
 use crate::sim::{
     Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Ranking,
     Scenario, UnitDraws, losses,
 };
-
-/// Bins of the score histograms.
-pub const BINS: usize = 50;
-/// Thresholds in the precision / recall / ROC / PR sweeps.
-pub const SWEEP: usize = 200;
 
 /// The page's state: one signal per part, so a control notifies only what reads its part.
 #[derive(Clone, Copy)]
@@ -114,19 +116,30 @@ where
 /// The settings every model shares.
 #[derive(Clone, Copy)]
 struct Common {
+    seed: Memo<u64>,
+    counts: [Memo<u32>; 2],
+    weights: Memo<Weights>,
     gamma: Memo<f64>,
     alpha: Memo<f64>,
     pos_weight: Memo<f64>,
     threshold: Memo<f64>,
     total: Memo<u64>,
+    exact: RwSignal<Option<Shared<Exact>>>,
+}
+
+impl Common {
+    /// An exact part, if the engine's last answer has one for these inputs.
+    fn exact<T>(&self, f: impl FnOnce(&Exact) -> Option<T>) -> Option<T> {
+        self.exact.with(|e| e.as_ref().and_then(|e| f(&e.0)))
+    }
 }
 
 /// One model's results over the shared draws.
 #[derive(Clone, Copy)]
 pub struct Model {
-    /// The negatives' sorted scores.
+    /// The negatives' sorted scores (the preview).
     pub neg: Memo<Shared<ClassScores>>,
-    /// The positives' sorted scores.
+    /// The positives' sorted scores (the preview).
     pub pos: Memo<Shared<ClassScores>>,
     /// The four losses.
     pub losses: Memo<Losses>,
@@ -136,51 +149,97 @@ pub struct Model {
     pub profile: Memo<Profile>,
     /// Average precision at each of `RATIOS`.
     pub ap_at_ratios: Memo<[Metric; RATIOS.len()]>,
+    /// Whether every number above is exact (not a preview's estimate).
+    pub exact: Memo<bool>,
 }
 
 impl Model {
-    fn new(draws: [Memo<Shared<UnitDraws>>; 2], acc: [Memo<f64>; 2], common: Common) -> Self {
-        let scores = |i: usize, class| {
-            let (draws, acc) = (draws[i], acc[i]);
+    fn new(
+        m: usize,
+        previews: [Memo<Shared<UnitDraws>>; 2],
+        acc: [Memo<f64>; 2],
+        c: Common,
+    ) -> Self {
+        let classes = [Class::Negative, Class::Positive];
+        let scores = |class: Class| {
+            let (draws, acc) = (previews[class as usize], acc[class as usize]);
             Memo::new(move |_| {
                 draws.with(|d| Shared(Arc::new(ClassScores::new(class, acc.get(), &d.0))))
             })
         };
-        let (neg, pos) = (scores(0, Class::Negative), scores(1, Class::Positive));
-        let class_loss = |s: Memo<Shared<ClassScores>>| {
-            Memo::new(move |_| s.with(|s| ClassLoss::new(&s.0, common.gamma.get())))
-        };
-        let (neg_loss, pos_loss) = (class_loss(neg), class_loss(pos));
-        let ranking = Memo::new(move |_| neg.with(|n| pos.with(|p| Ranking::new(&n.0, &p.0))));
-        let confusion = Memo::new(move |_| {
-            neg.with(|n| pos.with(|p| Confusion::at(&n.0, &p.0, common.threshold.get())))
-        });
-        let losses = Memo::new(move |_| {
-            losses(
-                neg_loss.get(),
-                pos_loss.get(),
-                common.total.get(),
-                common.alpha.get(),
-                common.pos_weight.get(),
+        let (neg, pos) = (scores(Class::Negative), scores(Class::Positive));
+        let model_key = Memo::new(move |_| -> ModelKey {
+            (
+                c.seed.get(),
+                c.counts[0].get(),
+                c.counts[1].get(),
+                acc[0].get().to_bits(),
+                acc[1].get().to_bits(),
             )
         });
-        let metrics = Memo::new(move |_| Metrics::new(confusion.get(), ranking.get()));
-        let profile = Memo::new(move |_| losses.with(|l| metrics.with(|m| Profile::new(l, m))));
-        let ap_at_ratios = Memo::new(move |_| {
+        // Each part: the engine's exact value when it answers these inputs, else the preview's.
+        let class_loss = classes.map(|class| {
+            let i = class as usize;
+            let s = if i == 0 { neg } else { pos };
+            let estimate = Memo::new(move |_| {
+                let l = s.with(|s| ClassLoss::new(&s.0, c.gamma.get()));
+                c.weights.with(|w| w.loss(class, l))
+            });
+            Memo::new(move |_| {
+                let key: LossKey = (
+                    c.seed.get(),
+                    c.counts[i].get(),
+                    acc[i].get().to_bits(),
+                    c.gamma.get().to_bits(),
+                );
+                match c.exact(|e| e.loss(key, m, class)) {
+                    Some(l) => (l, true),
+                    None => (estimate.get(), c.weights.with(|w| w.weight[i] == 1.0)),
+                }
+            })
+        });
+        let ranking_estimate = Memo::new(move |_| {
             neg.with(|n| {
                 pos.with(|p| {
                     let (n, p) = (n.0.as_ref(), p.0.as_ref());
-                    RATIOS.map(|r| {
-                        // Each negative stands for r * pos / neg negatives at ratio r.
-                        let w = if n.is_empty() {
-                            1.0
-                        } else {
-                            r * p.len() as f64 / n.len() as f64
-                        };
-                        average_precision_weighted(n, p, w)
-                    })
+                    let w = c.weights.with(Weights::negative_weight);
+                    let ranking = Ranking {
+                        roc_auc: roc_auc(n, p),
+                        average_precision: average_precision_weighted(n, p, w),
+                    };
+                    (ranking, ap_at_ratios(n, p))
                 })
             })
+        });
+        let previews_exact = move || c.weights.with(|w| w.weight == [1.0, 1.0]);
+        let ranking = Memo::new(move |_| match c.exact(|e| e.ranking(model_key.get(), m)) {
+            Some(r) => (r, true),
+            None => (ranking_estimate.get(), previews_exact()),
+        });
+        let confusion = Memo::new(move |_| {
+            let t = c.threshold.get();
+            match c.exact(|e| e.confusion(model_key.get(), t, m)) {
+                Some(x) => (x, true),
+                None => {
+                    let x = neg.with(|n| pos.with(|p| Confusion::at(&n.0, &p.0, t)));
+                    (c.weights.with(|w| w.confusion(x)), previews_exact())
+                }
+            }
+        });
+        let losses = Memo::new(move |_| {
+            losses(
+                class_loss[0].get().0,
+                class_loss[1].get().0,
+                c.total.get(),
+                c.alpha.get(),
+                c.pos_weight.get(),
+            )
+        });
+        let metrics = Memo::new(move |_| Metrics::new(confusion.get().0, ranking.get().0.0));
+        let profile = Memo::new(move |_| losses.with(|l| metrics.with(|m| Profile::new(l, m))));
+        let ap_at_ratios = Memo::new(move |_| ranking.get().0.1);
+        let exact = Memo::new(move |_| {
+            class_loss[0].get().1 && class_loss[1].get().1 && ranking.get().1 && confusion.get().1
         });
         Model {
             neg,
@@ -189,6 +248,7 @@ impl Model {
             metrics,
             profile,
             ap_at_ratios,
+            exact,
         }
     }
 }
@@ -204,56 +264,107 @@ pub struct Derived {
     pub histograms: Memo<(Vec<u64>, Vec<u64>)>,
     /// Model A's confusion matrices over `SWEEP + 1` thresholds.
     pub sweep: Memo<Shared<Vec<(f64, Confusion)>>>,
+    /// Whether model A's curves are exact.
+    pub curves_exact: Memo<bool>,
+    /// The request the exact numbers answer: the scenario and model B.
+    pub request: Memo<Request>,
+    /// The engine's last answer.
+    pub exact: RwSignal<Option<Shared<Exact>>>,
 }
 
 impl Derived {
     /// Builds the memo chain over the page's state.
     pub fn new(scenario: RwSignal<Scenario>, rival: RwSignal<Rival>) -> Self {
-        let common = Common {
+        let exact = RwSignal::new(None);
+        let counts = [Class::Negative, Class::Positive]
+            .map(|class| field(scenario, move |s| s.count(class)));
+        let c = Common {
+            seed: field(scenario, |s| s.seed),
+            counts,
+            weights: field(scenario, Weights::of),
             gamma: field(scenario, |s| s.gamma),
             alpha: field(scenario, |s| s.alpha),
             pos_weight: field(scenario, |s| s.pos_weight),
             threshold: field(scenario, |s| s.threshold),
             total: field(scenario, Scenario::total),
+            exact,
         };
-        let seed = field(scenario, |s| s.seed);
-        let draws = [Class::Negative, Class::Positive].map(|class| {
-            let count = field(scenario, move |s| s.count(class));
+        let previews = [Class::Negative, Class::Positive].map(|class| {
+            let size = field(scenario, move |s| Weights::preview_size(s.count(class)));
             Memo::new(move |_| {
                 Shared(Arc::new(UnitDraws::generate(
-                    seed.get(),
+                    c.seed.get(),
                     class,
-                    count.get(),
+                    size.get(),
                 )))
             })
         });
         let a = Model::new(
-            draws,
+            0,
+            previews,
             [field(scenario, |s| s.acc0), field(scenario, |s| s.acc1)],
-            common,
+            c,
         );
         let b = Model::new(
-            draws,
+            1,
+            previews,
             [field(rival, |r| r.acc0), field(rival, |r| r.acc1)],
-            common,
+            c,
         );
-        let histograms = Memo::new(move |_| {
-            (
-                a.neg.with(|s| histogram(&s.0, BINS)),
-                a.pos.with(|s| histogram(&s.0, BINS)),
-            )
+        let key_a = Memo::new(move |_| -> ModelKey {
+            scenario.with(|s| (s.seed, s.neg, s.pos, s.acc0.to_bits(), s.acc1.to_bits()))
         });
-        let sweep = Memo::new(move |_| {
-            a.neg.with(|n| {
-                a.pos
-                    .with(|p| Shared(Arc::new(threshold_sweep(&n.0, &p.0, SWEEP))))
+        let exact_curves = Memo::new(move |_| {
+            c.exact(|e| {
+                e.curves(key_a.get()).map(|e| {
+                    let [n, p] = &e.histograms;
+                    ((n.clone(), p.clone()), Shared(Arc::new(e.sweep.clone())))
+                })
             })
+        });
+        let histograms = Memo::new(move |_| match exact_curves.get() {
+            Some((h, _)) => h,
+            None => c.weights.with(|w| {
+                let scale = |class: Class, h: Vec<u64>| -> Vec<u64> {
+                    h.into_iter().map(|x| w.count(class, x)).collect()
+                };
+                (
+                    scale(Class::Negative, a.neg.with(|s| histogram(&s.0, BINS))),
+                    scale(Class::Positive, a.pos.with(|s| histogram(&s.0, BINS))),
+                )
+            }),
+        });
+        let sweep = Memo::new(move |_| match exact_curves.get() {
+            Some((_, s)) => s,
+            None => a.neg.with(|n| {
+                a.pos.with(|p| {
+                    let sweep = threshold_sweep(&n.0, &p.0, SWEEP);
+                    c.weights.with(|w| {
+                        Shared(Arc::new(
+                            sweep
+                                .into_iter()
+                                .map(|(t, x)| (t, w.confusion(x)))
+                                .collect(),
+                        ))
+                    })
+                })
+            }),
+        });
+        let curves_exact = Memo::new(move |_| {
+            exact_curves.with(Option::is_some) || c.weights.with(|w| w.weight == [1.0, 1.0])
+        });
+        let request = Memo::new(move |_| Request {
+            scenario: scenario.get(),
+            rival: rival.with(|r| [r.acc0, r.acc1]),
         });
         Derived {
             a,
             b,
             histograms,
             sweep,
+            curves_exact,
+            request,
+            exact,
         }
     }
 }
