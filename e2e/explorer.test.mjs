@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serveDist, launch, openApp, rowText } from './harness.mjs';
+import { serveDist, launch, openApp, rowText, exactNumbers } from './harness.mjs';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 let server;
@@ -47,10 +47,12 @@ async function observe(page) {
  * up 250 ms after the last change, so "settled" means unchanged for 400 ms.
  */
 async function settle(page) {
+  await exactNumbers(page);
   let last = await observe(page);
   let still = 0;
   while (still < 400) {
     await page.waitForTimeout(100);
+    await exactNumbers(page);
     const now = await observe(page);
     still = JSON.stringify(now) === JSON.stringify(last) ? still + 100 : 0;
     last = now;
@@ -294,4 +296,46 @@ test('screenshots of the explorer in both themes', async () => {
       await page.close();
     }
   }
+});
+
+test('ten million samples: estimates at once, marked, then the exact numbers from the worker', async () => {
+  const hash = '#neg=9900990&pos=99010&acc0=0.97&acc1=0.6';
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + hash);
+  await page.locator('table[aria-label="metrics"]').waitFor();
+  const bce = () => rowText(page, 'losses', /^BCE/);
+  // A gamma drag: the page answers from the preview and says the numbers are estimates.
+  await exactNumbers(page);
+  const exactBefore = await bce();
+  const gamma = page.getByLabel('focal gamma γ', { exact: true });
+  await gamma.focus();
+  await gamma.press('ArrowRight');
+  assert.equal(await page.locator('main').getAttribute('data-exact'), 'false');
+  await page.locator('.exact-status progress').waitFor({ timeout: 5_000 });
+  await exactNumbers(page);
+  assert.equal(await page.locator('.exact-status progress').count(), 0);
+  assert.equal(page.workers().length, 1, 'the exact numbers come from one worker');
+  // BCE does not depend on gamma: the exact value comes back unchanged.
+  assert.equal(await bce(), exactBefore);
+  // Closed form of the mean BCE of U(0, b) negatives and U(a, 1) positives.
+  const b = 0.5 / 0.97, a = 1 - 0.5 / 0.6;
+  const negMean = ((1 - b) * Math.log(1 - b)) / b + 1;
+  const posMean = 1 + (a * Math.log(a)) / (1 - a);
+  const expected = (9900990 * negMean + 99010 * posMean) / 1e7;
+  const shown = Number.parseFloat(exactBefore.split(' | ')[0]);
+  assert.ok(Math.abs(shown / expected - 1) < 0.002, `BCE ${shown} vs closed form ${expected}`);
+  await page.close();
+});
+
+test('without a worker (a host that lacks worker.js) the page computes the same exact numbers itself', async () => {
+  const bare = await serveDist({ missing: ['/worker.js'] });
+  const hash = '#neg=300000&pos=3000&gamma=2.5';
+  const a = await openApp(browser, server.url, { hash });
+  const b = await openApp(browser, bare.url, { hash });
+  const read = (p) => p.evaluate(() => ['losses', 'metrics'].map((l) => document.querySelector(`table[aria-label="${l}"]`).innerText).join('\n'));
+  assert.equal(await read(b.page), await read(a.page));
+  assert.equal(b.page.workers().length, 0);
+  await a.page.close();
+  await b.page.close();
+  await bare.close();
 });

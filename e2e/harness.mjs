@@ -18,9 +18,10 @@ const TYPES = {
 /**
  * Starts a static server for dist/ on a free loopback port; resolves to { url, close }.
  * `prefix` serves the site from a sub-path (as a host would, e.g. '/lab/'); `extra` maps
- * paths to pages of the tests' own (a host page that embeds the app, say).
+ * paths to pages of the tests' own (a host page that embeds the app, say); `missing` names files
+ * to answer 404 for (a host that did not upload the worker, say).
  */
-export async function serveDist({ prefix = '/', extra = {} } = {}) {
+export async function serveDist({ prefix = '/', extra = {}, missing = [] } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (extra[path]) {
@@ -28,7 +29,7 @@ export async function serveDist({ prefix = '/', extra = {} } = {}) {
       res.end(extra[path]);
       return;
     }
-    if (!path.startsWith(prefix)) {
+    if (!path.startsWith(prefix) || missing.some((m) => path.endsWith(m))) {
       res.writeHead(404).end('not found');
       return;
     }
@@ -81,7 +82,16 @@ export async function openApp(browser, baseUrl, { width = 1280, height = 900, ha
   await page.goto(baseUrl + hash);
   // The app is mounted once its first panel is there (by default, the metrics table).
   await page.locator(ready).first().waitFor();
+  await exactNumbers(page);
   return { page, problems };
+}
+
+/**
+ * Waits until every number on the page is exact: with a class larger than its preview, the
+ * page first shows estimates and marks <main data-exact="false"> until the worker answers.
+ */
+export async function exactNumbers(page) {
+  await page.waitForFunction(() => document.querySelector('main')?.dataset.exact !== 'false', null, { timeout: 120_000 });
 }
 
 /** The text of a table row's value cells, found by the row's header as a user reads it. */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { serveDist, launch, openApp, rowText } from './harness.mjs';
+import { serveDist, launch, openApp, rowText, exactNumbers } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -37,9 +37,11 @@ async function numbers(page) {
   const read = () => page.evaluate(() => ['losses', 'metrics', 'model A against model B']
     .map((l) => document.querySelector(`table[aria-label="${l}"]`).innerText).join('\n'));
   // The A/B panel fills in a moment after the last change when it is off screen.
+  await exactNumbers(page);
   let last = await read();
   for (let still = 0; still < 400 || last.includes('…');) {
     await page.waitForTimeout(100);
+    await exactNumbers(page);
     const now = await read();
     still = now === last ? still + 100 : 0;
     last = now;
@@ -330,6 +332,8 @@ test('each chart has a data table and a live text summary', async () => {
   await page.getByLabel('threshold, value').fill('0.7');
   await page.getByLabel('threshold, value').press('Enter');
   await page.waitForFunction((b) => document.getElementById('scores-chart').getAttribute('aria-label') !== b, before);
+  await exactNumbers(page);
+  await page.waitForTimeout(300);
   await page.locator('.chart-figure').filter({ has: page.locator('#threshold-chart') }).getByText('Data table').click();
   const table = page.getByRole('table', { name: 'precision, recall and F1: data' });
   const row = await table.getByRole('row', { name: /^0\.70/ }).innerText();

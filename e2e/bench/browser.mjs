@@ -58,10 +58,33 @@ async function measureControl(page, id, values) {
   }, { id, values });
 }
 
+// The page's wasm memory and JS heap, plus the worker's wasm memory (where the full draws live).
 async function memoryMb(page, cdp) {
   const wasm = await page.evaluate(() => globalThis.imbalanceLab?.memory?.buffer.byteLength ?? 0);
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  return (wasm + usedSize) / 1048576;
+  let worker = 0;
+  for (const w of page.workers()) {
+    worker += await w.evaluate(() => globalThis.imbalanceLab?.memory?.buffer.byteLength ?? 0).catch(() => 0);
+  }
+  return (wasm + usedSize + worker) / 1048576;
+}
+
+// Main-thread tasks over 50 ms (Long Tasks API) since the last call, and the longest.
+async function longTasks(page) {
+  return page.evaluate(() => {
+    const t = globalThis.__longTasks ?? [];
+    globalThis.__longTasks = [];
+    return { count: t.length, max: Math.max(0, ...t) };
+  });
+}
+
+// Time until the exact numbers are on the page after an input (main[data-exact]).
+async function exactAfter(page) {
+  return page.evaluate(async () => {
+    const t0 = performance.now();
+    while (document.querySelector('main')?.dataset.exact === 'false') await new Promise((r) => setTimeout(r, 5));
+    return performance.now() - t0;
+  });
 }
 
 const server = await serveDist();
@@ -69,27 +92,39 @@ const browser = await launch();
 const wasmGz = gzipSync(await readFile(new URL('../../dist/imbalance-lab_bg.wasm', import.meta.url)), { level: 9 }).length;
 console.log(`\nbrowser benchmark, ${new Date().toISOString().slice(0, 10)}, headless Chromium, ${INPUTS} inputs a control`);
 console.log(`wasm: ${wasmGz} bytes gzipped\n`);
-console.log('samples     control   p50 ms   p95 ms   max ms   longest work ms   frames p95   memory MB');
+console.log('samples     control   p50 ms   p95 ms   max ms   longest work ms   frames p95   memory MB   tasks>50ms (longest)   exact after last input ms');
 for (const [neg, pos] of SIZES) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   const cdp = await page.context().newCDPSession(page);
   const t = Date.now();
+  await page.addInitScript(() => {
+    globalThis.__longTasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => globalThis.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  });
   await page.goto(`${server.url}#neg=${neg}&pos=${pos}`);
   await page.locator('table[aria-label="metrics"]').waitFor({ timeout: 120_000 });
   const load = Date.now() - t;
+  await exactAfter(page);
+  const exactLoad = Date.now() - t;
+  await page.waitForTimeout(500);
+  await longTasks(page);
   let peak = await memoryMb(page, cdp);
   for (const [id, value] of CONTROLS) {
     const values = Array.from({ length: INPUTS }, (_, i) => value(i));
     const runs = await measureControl(page, id, values);
     peak = Math.max(peak, await memoryMb(page, cdp));
+    const exactMs = await exactAfter(page);
+    await page.waitForTimeout(300);
+    peak = Math.max(peak, await memoryMb(page, cdp));
+    const long = await longTasks(page);
     const lat = runs.map((r) => r.latency);
     const work = runs.map((r) => r.work);
     const frames = runs.map((r) => r.frames);
     console.log(
-      `${String(neg + pos).padStart(10)}  ${id.padEnd(8)} ${quantile(lat, 0.5).toFixed(1).padStart(7)} ${quantile(lat, 0.95).toFixed(1).padStart(8)} ${Math.max(...lat).toFixed(1).padStart(8)} ${Math.max(...work).toFixed(1).padStart(17)} ${String(quantile(frames, 0.95)).padStart(12)} ${peak.toFixed(0).padStart(11)}`,
+      `${String(neg + pos).padStart(10)}  ${id.padEnd(8)} ${quantile(lat, 0.5).toFixed(1).padStart(7)} ${quantile(lat, 0.95).toFixed(1).padStart(8)} ${Math.max(...lat).toFixed(1).padStart(8)} ${Math.max(...work).toFixed(1).padStart(17)} ${String(quantile(frames, 0.95)).padStart(12)} ${peak.toFixed(0).padStart(11)}   ${`${long.count} (${long.max.toFixed(0)})`.padStart(20)}   ${exactMs.toFixed(0).padStart(25)}`,
     );
   }
-  console.log(`${String(neg + pos).padStart(10)}  (first load to numbers: ${load} ms)`);
+  console.log(`${String(neg + pos).padStart(10)}  (first load to numbers: ${load} ms, to exact numbers: ${exactLoad} ms)`);
   await page.close();
 }
 await browser.close();

@@ -106,6 +106,8 @@ pub fn Comparison(
         move || {
             scenario.track();
             rival.track();
+            // The exact numbers replacing the estimates.
+            d.exact.track();
         },
         take,
     );
