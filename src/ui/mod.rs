@@ -164,7 +164,7 @@ fn ExactStatus(settled: Memo<bool>) -> impl IntoView {
                 view! {
                     <progress max="1" value=p aria-label="exact numbers"></progress>
                     {format!(
-                        " Estimates (≈) from a {}-sample preview of each large class; exact numbers {:.0} % done.",
+                        " Numbers in italics are estimates from a {}-sample preview of each large class; exact numbers {:.0} % done.",
                         crate::charts::grouped(u64::from(crate::sim::engine::PREVIEW)),
                         100.0 * p
                     )}
