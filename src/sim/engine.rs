@@ -75,7 +75,13 @@ impl Request {
     /// The request back from `encode`'s numbers; `None` for anything else.
     pub fn decode(v: &[f64]) -> Option<Self> {
         let mut r = Reader(v);
-        let request = Request {
+        let request = Self::read(&mut r)?;
+        r.0.is_empty().then_some(request)
+    }
+
+    /// Reads the numbers `encode` writes, from the front of `r`.
+    fn read(r: &mut Reader) -> Option<Self> {
+        Some(Request {
             scenario: Scenario {
                 neg: r.count()?,
                 pos: r.count()?,
@@ -88,9 +94,14 @@ impl Request {
                 seed: (r.half()? << 32) | r.half()?,
             },
             rival: [r.real()?, r.real()?],
-        };
-        r.0.is_empty().then_some(request)
+        })
     }
+}
+
+/// Whether the page has every number of `r` exactly: each class fits its preview, or the
+/// engine's answer `exact` covers `r`.
+pub fn settled(r: &Request, exact: Option<&Exact>) -> bool {
+    r.fits_preview() || exact.is_some_and(|e| e.covers(r))
 }
 
 /// One model's exact results.
@@ -407,13 +418,8 @@ impl Exact {
 
     /// The numbers back from `encode`'s list; `None` for anything else.
     pub fn decode(v: &[f64]) -> Option<Self> {
-        let head = Request::encode(&Request {
-            scenario: Scenario::default(),
-            rival: [0.0; 2],
-        })
-        .len();
-        let request = Request::decode(v.get(..head)?)?;
-        let mut r = Reader(&v[head..]);
+        let mut r = Reader(v);
+        let request = Request::read(&mut r)?;
         let mut model = || -> Option<ModelExact> {
             let mut loss = || {
                 Some(ClassLoss {

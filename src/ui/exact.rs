@@ -16,7 +16,7 @@ use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use super::download::save_parts;
 use super::state::{Derived, Shared};
 use crate::export::{CSV_HEADER, prediction_rows, predictions_csv};
-use crate::sim::engine::{Engine, Exact, Request};
+use crate::sim::engine::{Engine, Exact, Request, settled};
 
 /// Rows of the predictions file written between two frames when there is no worker.
 const CSV_ROWS: usize = 100_000;
@@ -40,6 +40,7 @@ enum Backend {
 struct Client {
     backend: RefCell<Backend>,
     busy: Cell<bool>,
+    worker_tried: Cell<bool>,
     /// The request in flight, to resend if the worker fails.
     current: Cell<Option<Request>>,
     next: Cell<Option<Request>>,
@@ -73,6 +74,7 @@ pub fn connect(derived: Derived) -> Progress {
     let new = Rc::new(Client {
         backend: RefCell::new(Backend::Here(Rc::new(RefCell::new(Engine::new())))),
         busy: Cell::new(false),
+        worker_tried: Cell::new(false),
         current: Cell::new(None),
         next: Cell::new(None),
         csv_parts: RefCell::new(None),
@@ -93,11 +95,11 @@ pub fn connect(derived: Derived) -> Progress {
 impl Client {
     /// Asks for `r` unless the page already has everything it needs for it.
     fn want(self: &Rc<Self>, r: Request) {
-        let covered = self
+        let settled = self
             .derived
             .exact
-            .with_untracked(|e| e.as_ref().is_some_and(|e| e.0.covers(&r)));
-        if r.fits_preview() || covered {
+            .with_untracked(|e| settled(&r, e.as_ref().map(|e| &*e.0)));
+        if settled {
             self.next.set(None);
             return;
         }
@@ -111,9 +113,8 @@ impl Client {
     fn send(self: &Rc<Self>, r: Request) {
         self.busy.set(true);
         self.current.set(Some(r));
-        if matches!(&*self.backend.borrow(), Backend::Here(_)) && self.try_worker() {
-            // Started now: the request below waits in the worker's queue until it is ready.
-        }
+        // The first time: start the worker (the request waits in its queue until it is ready).
+        self.try_worker();
         match &*self.backend.borrow() {
             Backend::Worker(w) => {
                 let msg = Array::of2(&"exact".into(), &Float64Array::from(&r.encode()[..]).into());
@@ -134,16 +135,13 @@ impl Client {
         }
     }
 
-    /// Starts the worker the first time one is needed; false if none can start here.
-    fn try_worker(self: &Rc<Self>) -> bool {
-        thread_local! {
-            static TRIED: Cell<bool> = const { Cell::new(false) };
-        }
-        if TRIED.with(|t| t.replace(true)) {
-            return false;
+    /// Starts the worker the first time one is needed; if none can start, the engine stays here.
+    fn try_worker(self: &Rc<Self>) {
+        if self.worker_tried.replace(true) {
+            return;
         }
         let Some(worker) = start_worker() else {
-            return false;
+            return;
         };
         let this = Rc::clone(self);
         let on_message = Handler::new(move |e: MessageEvent| {
@@ -155,7 +153,6 @@ impl Client {
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         self._handlers.borrow_mut().extend([on_message, on_error]);
         *self.backend.borrow_mut() = Backend::Worker(worker);
-        true
     }
 
     /// The worker could not start or died: the engine runs here from now on.
@@ -224,7 +221,7 @@ pub fn save_predictions(r: Request) {
     }
     c.progress.csv.set(Some(0.0));
     let rows = prediction_rows(&r.scenario);
-    if !r.fits_preview() && matches!(&*c.backend.borrow(), Backend::Here(_)) {
+    if !r.fits_preview() {
         c.try_worker();
     }
     let backend = match &*c.backend.borrow() {

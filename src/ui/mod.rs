@@ -37,15 +37,7 @@ pub fn App() -> impl IntoView {
     url::sync(page);
     let derived = Derived::new(page.scenario, page.rival);
     provide_context(exact::connect(derived));
-    // Whether every number on the page is exact (no preview estimate shown anywhere).
-    let settled = Memo::new(move |_| {
-        derived.request.with(|r| {
-            r.fits_preview()
-                || derived
-                    .exact
-                    .with(|e| e.as_ref().is_some_and(|e| e.0.covers(r)))
-        })
-    });
+    let settled = derived.settled;
     let layout = page.layout;
     let embed = move || layout.with(|l| l.embed);
     // Embedded pages drop the page chrome; the body's class lets the CSS fit the frame.

@@ -15,7 +15,7 @@ use crate::link::{PageState, Parsed};
 pub use crate::page::{Layout, Rival, ViewOptions};
 use crate::sim::curves::{histogram, threshold_sweep};
 pub use crate::sim::engine::{BINS, SWEEP};
-use crate::sim::engine::{Exact, LossKey, ModelKey, Request, Weights, ap_at_ratios};
+use crate::sim::engine::{Exact, Request, Weights, ap_at_ratios, loss_key, model_key, settled};
 use crate::sim::ranking::{average_precision_weighted, roc_auc};
 use crate::sim::{
     Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Ranking,
@@ -116,8 +116,7 @@ where
 /// The settings every model shares.
 #[derive(Clone, Copy)]
 struct Common {
-    seed: Memo<u64>,
-    counts: [Memo<u32>; 2],
+    request: Memo<Request>,
     weights: Memo<Weights>,
     gamma: Memo<f64>,
     alpha: Memo<f64>,
@@ -131,6 +130,15 @@ impl Common {
     /// An exact part, if the engine's last answer has one for these inputs.
     fn exact<T>(&self, f: impl FnOnce(&Exact) -> Option<T>) -> Option<T> {
         self.exact.with(|e| e.as_ref().and_then(|e| f(&e.0)))
+    }
+
+    /// A part's key from the request: it notifies only when that part's inputs change.
+    fn key<K: PartialEq + Send + Sync + 'static>(
+        &self,
+        f: impl Fn(&Request) -> K + Send + Sync + 'static,
+    ) -> Memo<K> {
+        let request = self.request;
+        Memo::new(move |_| request.with(&f))
     }
 }
 
@@ -149,8 +157,6 @@ pub struct Model {
     pub profile: Memo<Profile>,
     /// Average precision at each of `RATIOS`.
     pub ap_at_ratios: Memo<[Metric; RATIOS.len()]>,
-    /// Whether every number above is exact (not a preview's estimate).
-    pub exact: Memo<bool>,
 }
 
 impl Model {
@@ -160,7 +166,6 @@ impl Model {
         acc: [Memo<f64>; 2],
         c: Common,
     ) -> Self {
-        let classes = [Class::Negative, Class::Positive];
         let scores = |class: Class| {
             let (draws, acc) = (previews[class as usize], acc[class as usize]);
             Memo::new(move |_| {
@@ -168,34 +173,17 @@ impl Model {
             })
         };
         let (neg, pos) = (scores(Class::Negative), scores(Class::Positive));
-        let model_key = Memo::new(move |_| -> ModelKey {
-            (
-                c.seed.get(),
-                c.counts[0].get(),
-                c.counts[1].get(),
-                acc[0].get().to_bits(),
-                acc[1].get().to_bits(),
-            )
-        });
+        let model_key = c.key(move |r| model_key(r, m));
         // Each part: the engine's exact value when it answers these inputs, else the preview's.
-        let class_loss = classes.map(|class| {
-            let i = class as usize;
-            let s = if i == 0 { neg } else { pos };
+        let class_loss = [(Class::Negative, neg), (Class::Positive, pos)].map(|(class, s)| {
             let estimate = Memo::new(move |_| {
                 let l = s.with(|s| ClassLoss::new(&s.0, c.gamma.get()));
                 c.weights.with(|w| w.loss(class, l))
             });
+            let key = c.key(move |r| loss_key(r, m, class));
             Memo::new(move |_| {
-                let key: LossKey = (
-                    c.seed.get(),
-                    c.counts[i].get(),
-                    acc[i].get().to_bits(),
-                    c.gamma.get().to_bits(),
-                );
-                match c.exact(|e| e.loss(key, m, class)) {
-                    Some(l) => (l, true),
-                    None => (estimate.get(), c.weights.with(|w| w.weight[i] == 1.0)),
-                }
+                c.exact(|e| e.loss(key.get(), m, class))
+                    .unwrap_or_else(|| estimate.get())
             })
         });
         let ranking_estimate = Memo::new(move |_| {
@@ -211,36 +199,30 @@ impl Model {
                 })
             })
         });
-        let previews_exact = move || c.weights.with(|w| w.weight == [1.0, 1.0]);
-        let ranking = Memo::new(move |_| match c.exact(|e| e.ranking(model_key.get(), m)) {
-            Some(r) => (r, true),
-            None => (ranking_estimate.get(), previews_exact()),
+        let ranking = Memo::new(move |_| {
+            c.exact(|e| e.ranking(model_key.get(), m))
+                .unwrap_or_else(|| ranking_estimate.get())
         });
         let confusion = Memo::new(move |_| {
             let t = c.threshold.get();
-            match c.exact(|e| e.confusion(model_key.get(), t, m)) {
-                Some(x) => (x, true),
-                None => {
+            c.exact(|e| e.confusion(model_key.get(), t, m))
+                .unwrap_or_else(|| {
                     let x = neg.with(|n| pos.with(|p| Confusion::at(&n.0, &p.0, t)));
-                    (c.weights.with(|w| w.confusion(x)), previews_exact())
-                }
-            }
+                    c.weights.with(|w| w.confusion(x))
+                })
         });
         let losses = Memo::new(move |_| {
             losses(
-                class_loss[0].get().0,
-                class_loss[1].get().0,
+                class_loss[0].get(),
+                class_loss[1].get(),
                 c.total.get(),
                 c.alpha.get(),
                 c.pos_weight.get(),
             )
         });
-        let metrics = Memo::new(move |_| Metrics::new(confusion.get().0, ranking.get().0.0));
+        let metrics = Memo::new(move |_| Metrics::new(confusion.get(), ranking.get().0));
         let profile = Memo::new(move |_| losses.with(|l| metrics.with(|m| Profile::new(l, m))));
-        let ap_at_ratios = Memo::new(move |_| ranking.get().0.1);
-        let exact = Memo::new(move |_| {
-            class_loss[0].get().1 && class_loss[1].get().1 && ranking.get().1 && confusion.get().1
-        });
+        let ap_at_ratios = Memo::new(move |_| ranking.get().1);
         Model {
             neg,
             pos,
@@ -248,7 +230,6 @@ impl Model {
             metrics,
             profile,
             ap_at_ratios,
-            exact,
         }
     }
 }
@@ -264,23 +245,24 @@ pub struct Derived {
     pub histograms: Memo<(Vec<u64>, Vec<u64>)>,
     /// Model A's confusion matrices over `SWEEP + 1` thresholds.
     pub sweep: Memo<Shared<Vec<(f64, Confusion)>>>,
-    /// Whether model A's curves are exact.
-    pub curves_exact: Memo<bool>,
     /// The request the exact numbers answer: the scenario and model B.
     pub request: Memo<Request>,
     /// The engine's last answer.
     pub exact: RwSignal<Option<Shared<Exact>>>,
+    /// Whether every number on the page is exact (no preview's estimate shown anywhere).
+    pub settled: Memo<bool>,
 }
 
 impl Derived {
     /// Builds the memo chain over the page's state.
     pub fn new(scenario: RwSignal<Scenario>, rival: RwSignal<Rival>) -> Self {
         let exact = RwSignal::new(None);
-        let counts = [Class::Negative, Class::Positive]
-            .map(|class| field(scenario, move |s| s.count(class)));
+        let request = Memo::new(move |_| Request {
+            scenario: scenario.get(),
+            rival: rival.with(|r| [r.acc0, r.acc1]),
+        });
         let c = Common {
-            seed: field(scenario, |s| s.seed),
-            counts,
+            request,
             weights: field(scenario, Weights::of),
             gamma: field(scenario, |s| s.gamma),
             alpha: field(scenario, |s| s.alpha),
@@ -289,15 +271,10 @@ impl Derived {
             total: field(scenario, Scenario::total),
             exact,
         };
+        let seed = field(scenario, |s| s.seed);
         let previews = [Class::Negative, Class::Positive].map(|class| {
             let size = field(scenario, move |s| Weights::preview_size(s.count(class)));
-            Memo::new(move |_| {
-                Shared(Arc::new(UnitDraws::generate(
-                    c.seed.get(),
-                    class,
-                    size.get(),
-                )))
-            })
+            Memo::new(move |_| Shared(Arc::new(UnitDraws::generate(seed.get(), class, size.get()))))
         });
         let a = Model::new(
             0,
@@ -311,9 +288,7 @@ impl Derived {
             [field(rival, |r| r.acc0), field(rival, |r| r.acc1)],
             c,
         );
-        let key_a = Memo::new(move |_| -> ModelKey {
-            scenario.with(|s| (s.seed, s.neg, s.pos, s.acc0.to_bits(), s.acc1.to_bits()))
-        });
+        let key_a = c.key(|r| model_key(r, 0));
         let exact_curves = Memo::new(move |_| {
             c.exact(|e| {
                 e.curves(key_a.get()).map(|e| {
@@ -350,21 +325,19 @@ impl Derived {
                 })
             }),
         });
-        let curves_exact = Memo::new(move |_| {
-            exact_curves.with(Option::is_some) || c.weights.with(|w| w.weight == [1.0, 1.0])
-        });
-        let request = Memo::new(move |_| Request {
-            scenario: scenario.get(),
-            rival: rival.with(|r| [r.acc0, r.acc1]),
+        let settled = Memo::new(move |_| {
+            request.with(|r| {
+                exact.with(|e: &Option<Shared<Exact>>| settled(r, e.as_ref().map(|e| &*e.0)))
+            })
         });
         Derived {
             a,
             b,
             histograms,
             sweep,
-            curves_exact,
             request,
             exact,
+            settled,
         }
     }
 }
