@@ -319,7 +319,10 @@ test('ten million samples: estimates at once, marked, then the exact numbers fro
   await gamma.press('ArrowRight');
   assert.equal(await page.locator('main').getAttribute('data-exact'), 'false');
   await page.locator('.exact-status progress').waitFor({ timeout: 5_000 });
+  // Marked together: the status line says the italic numbers are estimates.
+  assert.equal(await page.locator('main.estimate td').first().evaluate((td) => getComputedStyle(td).fontStyle), 'italic');
   await exactNumbers(page);
+  await page.locator('main:not(.estimate)').waitFor();
   assert.equal(await page.locator('.exact-status progress').count(), 0);
   assert.equal(page.workers().length, 1, 'the exact numbers come from one worker');
   // BCE does not depend on gamma: the exact value comes back unchanged.

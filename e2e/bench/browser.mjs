@@ -11,7 +11,10 @@ import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { serveDist, launch } from '../harness.mjs';
 
-const SIZES = [[99_010, 990], [1_000_000, 10_000], [9_900_990, 99_010]];
+// BENCH_SIZES=1010000 (comma-separated totals) runs a subset.
+const ALL_SIZES = [[99_010, 990], [1_000_000, 10_000], [9_900_990, 99_010]];
+const only = process.env.BENCH_SIZES?.split(',').map(Number);
+const SIZES = only ? ALL_SIZES.filter(([n, p]) => only.includes(n + p)) : ALL_SIZES;
 const INPUTS = 12;
 const CONTROLS = [
   // id, values cycled through (all inside the slider's range; log sliders take positions)

@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
     let derived = Derived::new(page.scenario, page.rival);
     provide_context(exact::connect(derived));
     let settled = derived.settled;
+    let marked = estimate_marked(settled);
     let layout = page.layout;
     let embed = move || layout.with(|l| l.embed);
     // Embedded pages drop the page chrome; the body's class lets the CSS fit the frame.
@@ -76,9 +77,9 @@ pub fn App() -> impl IntoView {
             <Show when=move || layout.with(|l| !l.controls.is_empty())>
                 <ScenarioControls scenario layout />
             </Show>
-            <main data-exact=move || settled.get().to_string() class:estimate=move || !settled.get()>
+            <main data-exact=move || settled.get().to_string() class:estimate=move || marked.get()>
                 <Notices page />
-                <ExactStatus settled />
+                <ExactStatus marked />
                 <Show when=move || shows(Panel::Numbers)><NumbersPanel derived /></Show>
                 <Show when=move || shows(Panel::Focal)><FocalPanel scenario options /></Show>
                 <Show when=move || shows(Panel::Scores)>
@@ -126,29 +127,39 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// While the shown numbers are a preview's estimate for longer than 200 ms: says so, with the
-/// exact numbers' progress.
-#[component]
-fn ExactStatus(settled: Memo<bool>) -> impl IntoView {
-    let progress = expect_context::<exact::Progress>().exact;
-    let shown = RwSignal::new(false);
+/// How long an estimate stays on screen before it is marked (italics, status line): the exact
+/// numbers usually replace it sooner at a million samples, and marking then unmarking every
+/// table cell on each input would only flicker and cost a re-layout.
+const MARK_AFTER: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Whether the shown numbers have been a preview's estimate for longer than `MARK_AFTER`.
+fn estimate_marked(settled: Memo<bool>) -> ReadSignal<bool> {
+    let (marked, set_marked) = signal(false);
     let generation = StoredValue::new(0u32);
     Effect::new(move |_| {
         let now = generation.get_value().wrapping_add(1);
         generation.set_value(now);
         if settled.get() {
-            shown.set(false);
+            set_marked.set(false);
         } else {
             set_timeout(
                 move || {
                     if generation.get_value() == now && !settled.get_untracked() {
-                        shown.set(true);
+                        set_marked.set(true);
                     }
                 },
-                std::time::Duration::from_millis(200),
+                MARK_AFTER,
             );
         }
     });
+    marked
+}
+
+/// While the shown numbers are a marked estimate: says so, with the exact numbers' progress.
+#[component]
+fn ExactStatus(marked: ReadSignal<bool>) -> impl IntoView {
+    let progress = expect_context::<exact::Progress>().exact;
+    let shown = marked;
     view! {
         <p class="exact-status" role="status" class:visible=move || shown.get()>
             {move || shown.get().then(|| {
