@@ -314,10 +314,14 @@ test('ten million samples: estimates at once, marked, then the exact numbers fro
   // A gamma drag: the page answers from the preview and says the numbers are estimates.
   await exactNumbers(page);
   const exactBefore = await bce();
+  const focalBefore = await rowText(page, 'losses', /^focal/);
   const gamma = page.getByLabel('focal gamma γ', { exact: true });
   await gamma.focus();
   await gamma.press('ArrowRight');
   assert.equal(await page.locator('main').getAttribute('data-exact'), 'false');
+  // Only the focal numbers are estimates meanwhile: BCE does not depend on gamma and stays exact.
+  assert.equal(await bce(), exactBefore);
+  assert.notEqual(await rowText(page, 'losses', /^focal/), focalBefore);
   await page.locator('.exact-status progress').waitFor({ timeout: 5_000 });
   // Marked together: the status line says the italic numbers are estimates.
   assert.equal(await page.locator('main.estimate td').first().evaluate((td) => getComputedStyle(td).fontStyle), 'italic');

@@ -4,8 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use imbalance_lab::sim::curves::{histogram, threshold_sweep};
-use imbalance_lab::sim::engine::{BINS, Engine, Exact, PREVIEW, Request, SWEEP, ap_at_ratios};
-use imbalance_lab::sim::{Class, ClassLoss, ClassScores, Confusion, Ranking, Scenario, UnitDraws};
+use imbalance_lab::sim::engine::{BINS, Engine, Exact, PREVIEW, Request, SWEEP};
+use imbalance_lab::sim::ranking::average_precision_weighted;
+use imbalance_lab::sim::{
+    Class, ClassLoss, ClassScores, Confusion, RATIOS, Ranking, Scenario, UnitDraws,
+};
 
 fn request(s: Scenario, rival: [f64; 2]) -> Request {
     Request { scenario: s, rival }
@@ -26,7 +29,15 @@ fn direct(r: &Request) -> Exact {
             loss: [ClassLoss::new(&n, s.gamma), ClassLoss::new(&p, s.gamma)],
             confusion: Confusion::at(&n, &p, s.threshold),
             ranking: Ranking::new(&n, &p),
-            ap_at_ratios: ap_at_ratios(&n, &p),
+            // One weighted walk per ratio: the engine's single walk must give the same bits.
+            ap_at_ratios: RATIOS.map(|ratio| {
+                let w = if n.is_empty() {
+                    1.0
+                } else {
+                    ratio * p.len() as f64 / n.len() as f64
+                };
+                average_precision_weighted(&n, &p, w)
+            }),
         }
     };
     let [n, p] = scores(0);
@@ -242,6 +253,22 @@ fn an_answer_covers_exactly_the_requests_it_answers() {
     );
     let key = imbalance_lab::sim::engine::loss_key(&more, 0, Class::Negative);
     assert_eq!(exact.loss(key, 0, Class::Negative), None);
+    assert_eq!(exact.cross_entropy(key, 0, Class::Negative), None);
+    // A new gamma leaves every cross-entropy sum valid, and no focal sum.
+    let steeper = request(Scenario { gamma: 3.5, ..s }, [0.9, 0.8]);
+    for m in 0..2 {
+        for class in [Class::Negative, Class::Positive] {
+            let key = imbalance_lab::sim::engine::loss_key(&steeper, m, class);
+            assert_eq!(exact.loss(key, m, class), None);
+            assert_eq!(
+                exact.cross_entropy(key, m, class),
+                Some(exact.models[m].loss[class as usize].ce)
+            );
+        }
+    }
+    let other_model = request(Scenario { gamma: 3.5, ..s }, [0.9, 0.7]);
+    let key = imbalance_lab::sim::engine::loss_key(&other_model, 1, Class::Positive);
+    assert_eq!(exact.cross_entropy(key, 1, Class::Positive), None);
 }
 
 #[test]

@@ -15,7 +15,7 @@ use super::generator::ClassScores;
 use super::losses::ClassLoss;
 use super::metrics::{Confusion, Metric, Undefined};
 use super::params::{Class, Scenario};
-use super::ranking::{Ranking, average_precision_weighted};
+use super::ranking::{Ranking, average_precisions, roc_auc};
 use super::rng::UnitDraws;
 
 /// Bins of the score histograms.
@@ -130,17 +130,27 @@ pub struct Exact {
     pub sweep: Vec<(f64, Confusion)>,
 }
 
-/// Average precision at each of `RATIOS`: every negative counted `r * pos / neg` times, the
-/// value the model would score with `r` negatives per positive.
-pub fn ap_at_ratios(neg: &ClassScores, pos: &ClassScores) -> [Metric; RATIOS.len()] {
-    RATIOS.map(|r| {
-        let w = if neg.is_empty() {
+/// Average precision with every negative counted `neg_weight` times, and at each of `RATIOS`
+/// (every negative counted `r * pos / neg` times, the value the model would score with `r`
+/// negatives per positive), in one walk.
+pub fn ap_at_ratios(
+    neg: &ClassScores,
+    pos: &ClassScores,
+    neg_weight: f64,
+) -> (Metric, [Metric; RATIOS.len()]) {
+    let ratio = |r: f64| {
+        if neg.is_empty() {
             1.0
         } else {
             r * pos.len() as f64 / neg.len() as f64
-        };
-        average_precision_weighted(neg, pos, w)
-    })
+        }
+    };
+    let mut weights = [neg_weight; RATIOS.len() + 1];
+    for (w, r) in weights[1..].iter_mut().zip(RATIOS) {
+        *w = ratio(r);
+    }
+    let [ap, at @ ..] = average_precisions(neg, pos, weights);
+    (ap, at)
 }
 
 /// A value and the inputs it was computed from.
@@ -240,9 +250,14 @@ impl Engine {
             });
             let key = model_key(r, m);
             let (ranking, ap) = self.ranking[m].get(key, || {
+                let (average_precision, at_ratios) = ap_at_ratios(&scores[0], &scores[1], 1.0);
+                let roc_auc = roc_auc(&scores[0], &scores[1]);
                 (
-                    Ranking::new(&scores[0], &scores[1]),
-                    ap_at_ratios(&scores[0], &scores[1]),
+                    Ranking {
+                        roc_auc,
+                        average_precision,
+                    },
+                    at_ratios,
                 )
             });
             ModelExact {
@@ -356,6 +371,14 @@ impl Exact {
     /// Model `m`'s loss sums over `class`, if they were computed for these inputs.
     pub fn loss(&self, key: LossKey, m: usize, class: Class) -> Option<ClassLoss> {
         (loss_key(&self.request, m, class) == key).then(|| self.models[m].loss[class as usize])
+    }
+
+    /// Model `m`'s cross-entropy sum over `class`, if computed for these inputs: it does not
+    /// depend on gamma (the last part of the key), so an answer for another gamma has it.
+    pub fn cross_entropy(&self, key: LossKey, m: usize, class: Class) -> Option<f64> {
+        let (seed, count, acc, _) = loss_key(&self.request, m, class);
+        ((seed, count, acc) == (key.0, key.1, key.2))
+            .then(|| self.models[m].loss[class as usize].ce)
     }
 
     /// Model `m`'s ranking and AP at the ratios, if computed for these inputs.

@@ -134,24 +134,37 @@ pub fn average_precision<S: Sorted + ?Sized>(neg: &S, pos: &S) -> Metric {
 
 /// Average precision with every negative counted `neg_weight` times: the value the same model
 /// would score on a validation set with `neg_weight` times as many negatives per positive.
+pub fn average_precision_weighted<S: Sorted + ?Sized>(neg: &S, pos: &S, neg_weight: f64) -> Metric {
+    let [ap] = average_precisions(neg, pos, [neg_weight]);
+    ap
+}
+
+/// Average precision under each of several negative weights, in one walk over the classes
+/// (each value has the bits `average_precision_weighted` gives it alone).
 ///
 /// Recall only moves at thresholds equal to a positive's score, so the sum runs over the
 /// distinct positive scores x: (positives at x / P) * precision at threshold x.
-pub fn average_precision_weighted<S: Sorted + ?Sized>(neg: &S, pos: &S, neg_weight: f64) -> Metric {
+pub fn average_precisions<S: Sorted + ?Sized, const K: usize>(
+    neg: &S,
+    pos: &S,
+    neg_weights: [f64; K],
+) -> [Metric; K] {
     let (n, p) = (neg.count(), pos.count());
     if p == 0 {
-        return Err(Undefined::NoPositives);
+        return [Err(Undefined::NoPositives); K];
     }
-    let mut sum = 0.0;
+    let mut sums = [0.0; K];
     let (mut i, mut neg_below) = (0, 0);
     while i < p {
         let x = pos.at(i);
         let end = gallop(pos, i, |y| y <= x);
         neg_below = gallop(neg, neg_below, |y| y < x);
         let tp = (p - i) as f64;
-        let fp = neg_weight * (n - neg_below) as f64;
-        sum += (end - i) as f64 * tp / (tp + fp);
+        let (at_x, above) = ((end - i) as f64, (n - neg_below) as f64);
+        for (sum, w) in sums.iter_mut().zip(neg_weights) {
+            *sum += at_x * tp / (tp + w * above);
+        }
         i = end;
     }
-    Ok(sum / p as f64)
+    sums.map(|sum| Ok(sum / p as f64))
 }

@@ -16,7 +16,7 @@ pub use crate::page::{Layout, Rival, ViewOptions};
 use crate::sim::curves::{histogram, threshold_sweep};
 pub use crate::sim::engine::{BINS, SWEEP};
 use crate::sim::engine::{Exact, Request, Weights, ap_at_ratios, loss_key, model_key, settled};
-use crate::sim::ranking::{average_precision_weighted, roc_auc};
+use crate::sim::ranking::roc_auc;
 use crate::sim::{
     Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Ranking,
     Scenario, UnitDraws, losses,
@@ -176,14 +176,22 @@ impl Model {
         let model_key = c.key(move |r| model_key(r, m));
         // Each part: the engine's exact value when it answers these inputs, else the preview's.
         let class_loss = [(Class::Negative, neg), (Class::Positive, pos)].map(|(class, s)| {
-            let estimate = Memo::new(move |_| {
-                let l = s.with(|s| ClassLoss::new(&s.0, c.gamma.get()));
-                c.weights.with(|w| w.loss(class, l))
-            });
+            // The preview's sums, then scaled: a new class size only rescales them.
+            let preview = Memo::new(move |_| s.with(|s| ClassLoss::new(&s.0, c.gamma.get())));
+            let estimate = Memo::new(move |_| c.weights.with(|w| w.loss(class, preview.get())));
             let key = c.key(move |r| loss_key(r, m, class));
             Memo::new(move |_| {
-                c.exact(|e| e.loss(key.get(), m, class))
-                    .unwrap_or_else(|| estimate.get())
+                let key = key.get();
+                c.exact(|e| e.loss(key, m, class)).unwrap_or_else(|| {
+                    // A gamma drag leaves the cross-entropy exact.
+                    let estimate = estimate.get();
+                    ClassLoss {
+                        ce: c
+                            .exact(|e| e.cross_entropy(key, m, class))
+                            .unwrap_or(estimate.ce),
+                        focal: estimate.focal,
+                    }
+                })
             })
         });
         let ranking_estimate = Memo::new(move |_| {
@@ -191,11 +199,12 @@ impl Model {
                 pos.with(|p| {
                     let (n, p) = (n.0.as_ref(), p.0.as_ref());
                     let w = c.weights.with(Weights::negative_weight);
+                    let (average_precision, at_ratios) = ap_at_ratios(n, p, w);
                     let ranking = Ranking {
                         roc_auc: roc_auc(n, p),
-                        average_precision: average_precision_weighted(n, p, w),
+                        average_precision,
                     };
-                    (ranking, ap_at_ratios(n, p))
+                    (ranking, at_ratios)
                 })
             })
         });
