@@ -15,7 +15,7 @@ use super::generator::ClassScores;
 use super::losses::ClassLoss;
 use super::metrics::{Confusion, Metric, Undefined};
 use super::params::{Class, Scenario};
-use super::ranking::{Ranking, average_precisions, roc_auc};
+use super::ranking::{Ranking, ranks};
 use super::rng::UnitDraws;
 
 /// Bins of the score histograms.
@@ -130,27 +130,30 @@ pub struct Exact {
     pub sweep: Vec<(f64, Confusion)>,
 }
 
-/// Average precision with every negative counted `neg_weight` times, and at each of `RATIOS`
-/// (every negative counted `r * pos / neg` times, the value the model would score with `r`
-/// negatives per positive), in one walk.
-pub fn ap_at_ratios(
+/// ROC AUC and average precision with every negative counted `neg_weight` times, and average
+/// precision at each of `RATIOS` (every negative counted `r * pos / neg` times, the value the
+/// model would score with `r` negatives per positive), in one walk.
+pub fn ranking_at_ratios(
     neg: &ClassScores,
     pos: &ClassScores,
     neg_weight: f64,
-) -> (Metric, [Metric; RATIOS.len()]) {
-    let ratio = |r: f64| {
-        if neg.is_empty() {
+) -> (Ranking, [Metric; RATIOS.len()]) {
+    let mut weights = [neg_weight; RATIOS.len() + 1];
+    for (w, r) in weights[1..].iter_mut().zip(RATIOS) {
+        *w = if neg.is_empty() {
             1.0
         } else {
             r * pos.len() as f64 / neg.len() as f64
-        }
-    };
-    let mut weights = [neg_weight; RATIOS.len() + 1];
-    for (w, r) in weights[1..].iter_mut().zip(RATIOS) {
-        *w = ratio(r);
+        };
     }
-    let [ap, at @ ..] = average_precisions(neg, pos, weights);
-    (ap, at)
+    let (roc_auc, [average_precision, at @ ..]) = ranks(neg, pos, weights);
+    (
+        Ranking {
+            roc_auc,
+            average_precision,
+        },
+        at,
+    )
 }
 
 /// A value and the inputs it was computed from.
@@ -249,17 +252,8 @@ impl Engine {
                 l
             });
             let key = model_key(r, m);
-            let (ranking, ap) = self.ranking[m].get(key, || {
-                let (average_precision, at_ratios) = ap_at_ratios(&scores[0], &scores[1], 1.0);
-                let roc_auc = roc_auc(&scores[0], &scores[1]);
-                (
-                    Ranking {
-                        roc_auc,
-                        average_precision,
-                    },
-                    at_ratios,
-                )
-            });
+            let (ranking, ap) =
+                self.ranking[m].get(key, || ranking_at_ratios(&scores[0], &scores[1], 1.0));
             ModelExact {
                 loss,
                 confusion: Confusion::at(&scores[0], &scores[1], s.threshold),

@@ -14,6 +14,12 @@ pub fn neg_ln(x: &[f64], out: &mut [f64]) {
     {
         simd::neg_ln(x, out);
     }
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2.
+        unsafe { avx2::neg_ln(x, out) };
+        return;
+    }
     #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     for (o, &v) in out.iter_mut().zip(x) {
         *o = -fastmath::ln_normal(v);
@@ -27,9 +33,37 @@ pub fn pow_slice(x: &[f64], gamma: f64, out: &mut [f64]) {
     {
         simd::pow_slice(x, gamma, out);
     }
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2.
+        unsafe { avx2::pow_slice(x, gamma, out) };
+        return;
+    }
     #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     for (o, &v) in out.iter_mut().zip(x) {
         *o = fastmath::exp_nonpositive(gamma * fastmath::ln_normal(v));
+    }
+}
+
+/// Natively on x86-64 with AVX2: the same loops, which the compiler vectorises four lanes wide
+/// instead of two. Only AVX2 is enabled, not FMA, and Rust never fuses a multiply and an add
+/// by itself, so every value keeps the scalar code's bits.
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use super::fastmath;
+
+    #[target_feature(enable = "avx2")]
+    pub fn neg_ln(x: &[f64], out: &mut [f64]) {
+        for (o, &v) in out.iter_mut().zip(x) {
+            *o = -fastmath::ln_normal(v);
+        }
+    }
+
+    #[target_feature(enable = "avx2")]
+    pub fn pow_slice(x: &[f64], gamma: f64, out: &mut [f64]) {
+        for (o, &v) in out.iter_mut().zip(x) {
+            *o = fastmath::exp_nonpositive(gamma * fastmath::ln_normal(v));
+        }
     }
 }
 

@@ -20,9 +20,10 @@ pub struct Ranking {
 impl Ranking {
     /// Both metrics for the two classes.
     pub fn new(neg: &ClassScores, pos: &ClassScores) -> Self {
+        let (roc_auc, [average_precision]) = ranks(neg, pos, [1.0]);
         Ranking {
-            roc_auc: roc_auc(neg, pos),
-            average_precision: average_precision(neg, pos),
+            roc_auc,
+            average_precision,
         }
     }
 }
@@ -167,4 +168,41 @@ pub fn average_precisions<S: Sorted + ?Sized, const K: usize>(
         i = end;
     }
     sums.map(|sum| Ok(sum / p as f64))
+}
+
+/// ROC AUC, and average precision under each of `neg_weights`: in one walk when the positives
+/// are the rarer class (the usual case), else by `roc_auc` and `average_precisions`. Each value
+/// has the bits `roc_auc` and `average_precision_weighted` give it alone: AUC counts the same
+/// integers, and each positive value's precision term is the same expression.
+pub fn ranks<S: Sorted + ?Sized, const K: usize>(
+    neg: &S,
+    pos: &S,
+    neg_weights: [f64; K],
+) -> (Metric, [Metric; K]) {
+    let (n, p) = (neg.count(), pos.count());
+    if p == 0 || p > n {
+        return (roc_auc(neg, pos), average_precisions(neg, pos, neg_weights));
+    }
+    let (mut twice_u, mut sums) = (0u128, [0.0; K]);
+    let (mut i, mut lt, mut le) = (0, 0, 0);
+    while i < p {
+        // The run of positives equal to x, and the negatives below and equal to it.
+        let x = pos.at(i);
+        let end = gallop(pos, i, |y| y <= x);
+        lt = gallop(neg, lt, |y| y < x);
+        le = gallop(neg, le.max(lt), |y| y <= x);
+        let run = end - i;
+        twice_u += run as u128 * (2 * lt as u128 + (le - lt) as u128);
+        let tp = (p - i) as f64;
+        let (at_x, above) = (run as f64, (n - lt) as f64);
+        for (sum, w) in sums.iter_mut().zip(neg_weights) {
+            *sum += at_x * tp / (tp + w * above);
+        }
+        i = end;
+    }
+    let pairs = 2 * n as u128 * p as u128;
+    (
+        Ok(twice_u as f64 / pairs as f64),
+        sums.map(|sum| Ok(sum / p as f64)),
+    )
 }

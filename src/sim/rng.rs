@@ -68,13 +68,13 @@ impl UnitDraws {
             }
             // open_unit is in [2^-53, 1]: positive and normal.
             kernels::neg_ln(&unit[..m], &mut buf[..m]);
-            for &e in &buf[..m] {
-                if draws.len() < n {
-                    sum += e;
-                    draws.push(sum);
-                } else {
-                    total = sum + e;
-                }
+            let take = m.min(n - draws.len());
+            draws.extend(buf[..take].iter().map(|&e| {
+                sum += e;
+                sum
+            }));
+            if take < m {
+                total = sum + buf[take];
             }
             left -= m;
         }

@@ -15,11 +15,12 @@ use crate::link::{PageState, Parsed};
 pub use crate::page::{Layout, Rival, ViewOptions};
 use crate::sim::curves::{histogram, threshold_sweep};
 pub use crate::sim::engine::{BINS, SWEEP};
-use crate::sim::engine::{Exact, Request, Weights, ap_at_ratios, loss_key, model_key, settled};
-use crate::sim::ranking::roc_auc;
+use crate::sim::engine::{
+    Exact, Request, Weights, loss_key, model_key, ranking_at_ratios, settled,
+};
 use crate::sim::{
-    Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Ranking,
-    Scenario, UnitDraws, losses,
+    Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Scenario,
+    UnitDraws, losses,
 };
 
 /// The page's state: one signal per part, so a control notifies only what reads its part.
@@ -199,12 +200,7 @@ impl Model {
                 pos.with(|p| {
                     let (n, p) = (n.0.as_ref(), p.0.as_ref());
                     let w = c.weights.with(Weights::negative_weight);
-                    let (average_precision, at_ratios) = ap_at_ratios(n, p, w);
-                    let ranking = Ranking {
-                        roc_auc: roc_auc(n, p),
-                        average_precision,
-                    };
-                    (ranking, at_ratios)
+                    ranking_at_ratios(n, p, w)
                 })
             })
         });
