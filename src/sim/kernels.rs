@@ -26,6 +26,50 @@ pub fn neg_ln(x: &[f64], out: &mut [f64]) {
     }
 }
 
+/// `x[i] = -ln(x[i])` for positive, normal, finite `x[i]`.
+pub fn neg_ln_in_place(x: &mut [f64]) {
+    const CHUNK: usize = 256;
+    let mut buf = [0.0; CHUNK];
+    for part in x.chunks_mut(CHUNK) {
+        let buf = &mut buf[..part.len()];
+        buf.copy_from_slice(part);
+        neg_ln(buf, part);
+    }
+}
+
+/// Runs `f` on the two halves of `x`: natively on two threads at once when `x` is long enough
+/// to repay starting one (the browser's module has one thread: there, one half after the
+/// other). For element-wise work, whose values do not depend on how it is split.
+pub fn on_halves(x: &mut [f64], f: impl Fn(&mut [f64]) + Sync) {
+    let (a, b) = x.split_at_mut(x.len() / 2);
+    if a.len() >= 1 << 16 {
+        both(|| f(a), || f(b));
+    } else {
+        f(a);
+        f(b);
+    }
+}
+
+/// Both results: natively on two threads at once, in the browser's single-threaded module one
+/// after the other.
+pub fn both<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::thread::scope(|s| {
+            let b = s.spawn(b);
+            let a = a();
+            (a, b.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        (a(), b())
+    }
+}
+
 /// `out[i] = exp(gamma * ln(x[i]))`, i.e. `x[i]^gamma`, for `x[i]` in [1e-7, 1] and gamma in
 /// [0, 10] (so the exponent stays inside `exp_nonpositive`'s range).
 pub fn pow_slice(x: &[f64], gamma: f64, out: &mut [f64]) {

@@ -120,6 +120,9 @@ pub struct ClassLoss {
 /// Samples handled together: small enough to stay in the L1 cache, long enough for SIMD.
 const CHUNK: usize = 256;
 
+/// From this many samples on, a class's sums are two halves added (see `ClassLoss::new`).
+pub const SPLIT: usize = 1 << 17;
+
 impl ClassLoss {
     /// Both sums in one pass over the class, sharing each sample's logarithm. Depends on the
     /// scores and gamma only: alpha and pos_weight scale these sums later.
@@ -127,59 +130,90 @@ impl ClassLoss {
     /// Each chunk is computed in stages (the true-class probabilities, their logarithms, the
     /// modulating factors) that have no branch and compile to SIMD, then summed in sample order,
     /// so the sums have the same bits as a plain loop over `per_sample_loss`'s arithmetic.
+    ///
+    /// A class of `SPLIT` samples or more is summed as two halves, each from zero, then added:
+    /// natively the halves run on two threads at once, in the browser one after the other,
+    /// with the same bits.
     pub fn new(scores: &ClassScores, gamma: f64) -> Self {
-        let class = scores.class;
-        let whole = gamma.fract() == 0.0 && gamma <= 64.0;
+        let len = scores.len();
+        if len < SPLIT {
+            return Self::range(scores, gamma, 0..len);
+        }
+        let mid = (len / 2).next_multiple_of(CHUNK);
+        let (a, b) = kernels::both(
+            || Self::range(scores, gamma, 0..mid),
+            || Self::range(scores, gamma, mid..len),
+        );
+        ClassLoss {
+            ce: a.ce + b.ce,
+            focal: a.focal + b.focal,
+        }
+    }
+
+    /// The sums over the samples of `range`, in order.
+    fn range(scores: &ClassScores, gamma: f64, range: std::ops::Range<usize>) -> Self {
         let (mut ce, mut focal) = (0.0, 0.0);
-        let (mut p_t, mut rest) = ([0.0; CHUNK], [0.0; CHUNK]);
         let (mut sample_ce, mut factor) = ([0.0; CHUNK], [0.0; CHUNK]);
-        let mut chunk = [0.0; CHUNK];
-        for start in (0..scores.len()).step_by(CHUNK) {
-            let n = CHUNK.min(scores.len() - start);
-            scores.fill(start..start + n, &mut chunk[..n]);
-            match class {
-                Class::Positive => {
-                    for i in 0..n {
-                        let q = clip(chunk[i]);
-                        (p_t[i], rest[i]) = (q, 1.0 - q);
-                    }
-                }
-                Class::Negative => {
-                    for i in 0..n {
-                        let q = clip(chunk[i]);
-                        (p_t[i], rest[i]) = (1.0 - q, q);
-                    }
-                }
-            }
-            // Clipped to [1e-7, 1 - 1e-7]: every value is positive and normal.
-            kernels::neg_ln(&p_t[..n], &mut sample_ce[..n]);
-            if whole {
-                // `modulating`'s repeated squaring, one step at a time over the whole chunk:
-                // the same multiplications in the same order for each sample, without its
-                // per-sample loop, so they vectorise.
-                let (mut base, mut e) = (rest, gamma as u32);
-                factor[..n].fill(1.0);
-                while e > 0 {
-                    if e & 1 == 1 {
-                        for i in 0..n {
-                            factor[i] *= base[i];
-                        }
-                    }
-                    for b in &mut base[..n] {
-                        *b *= *b;
-                    }
-                    e >>= 1;
-                }
-            } else {
-                // gamma * ln(rest) >= 10 ln(1e-7) > -708: inside exp's branch-free range.
-                kernels::pow_slice(&rest[..n], gamma, &mut factor[..n]);
-            }
+        for start in range.clone().step_by(CHUNK) {
+            let n = CHUNK.min(range.end - start);
+            stage(scores, gamma, start, &mut sample_ce[..n], &mut factor[..n]);
             for i in 0..n {
                 ce += sample_ce[i];
                 focal += factor[i] * sample_ce[i];
             }
         }
         ClassLoss { ce, focal }
+    }
+}
+
+/// The per-sample cross-entropy and modulating factor of the samples from `start` on (as many
+/// as `sample_ce` holds, at most `CHUNK`), in stages without branches that compile to SIMD.
+fn stage(
+    scores: &ClassScores,
+    gamma: f64,
+    start: usize,
+    sample_ce: &mut [f64],
+    factor: &mut [f64],
+) {
+    let n = sample_ce.len();
+    let (mut chunk, mut p_t, mut rest) = ([0.0; CHUNK], [0.0; CHUNK], [0.0; CHUNK]);
+    scores.fill(start..start + n, &mut chunk[..n]);
+    match scores.class {
+        Class::Positive => {
+            for i in 0..n {
+                let q = clip(chunk[i]);
+                (p_t[i], rest[i]) = (q, 1.0 - q);
+            }
+        }
+        Class::Negative => {
+            for i in 0..n {
+                let q = clip(chunk[i]);
+                (p_t[i], rest[i]) = (1.0 - q, q);
+            }
+        }
+    }
+    // Clipped to [1e-7, 1 - 1e-7]: every value is positive and normal.
+    kernels::neg_ln(&p_t[..n], sample_ce);
+    if gamma.fract() == 0.0 && gamma <= 64.0 {
+        // `modulating`'s repeated squaring, one step at a time over the whole chunk: the same
+        // multiplications in the same order for each sample, without its per-sample loop, so
+        // they vectorise.
+        let (mut base, mut e) = (rest, gamma as u32);
+        factor.fill(1.0);
+        while e > 0 {
+            if e & 1 == 1 {
+                for i in 0..n {
+                    factor[i] *= base[i];
+                }
+            }
+            for b in &mut base[..n] {
+                *b *= *b;
+            }
+            e >>= 1;
+        }
+    } else {
+        // gamma * ln(rest) >= 10 ln(1e-7) > -708: inside exp's branch-free range.
+        kernels::pow_slice(&rest[..n], gamma, factor);
     }
 }
 
@@ -266,24 +300,44 @@ mod tests {
     use crate::sim::UnitDraws;
 
     /// The chunked, staged sums have the bits of a plain loop over each sample, for whole
-    /// gammas (repeated squaring) and fractional ones (exp of ln).
+    /// gammas (repeated squaring) and fractional ones (exp of ln), and for a class large enough
+    /// to be summed in two halves.
     #[test]
     fn sums_match_a_plain_loop_bit_for_bit() {
-        for class in [Class::Negative, Class::Positive] {
-            let draws = UnitDraws::generate(7, class, 3_001);
+        let cases = [
+            (3_001, &[0.0, 1.0, 2.0, 3.0, 5.0, 7.0, 2.5, 0.3][..]),
+            (200_003, &[2.0, 2.5][..]),
+        ];
+        for (class, (size, gammas)) in [Class::Negative, Class::Positive]
+            .into_iter()
+            .flat_map(|c| cases.map(|case| (c, case)))
+        {
+            let draws = UnitDraws::generate(7, class, size);
             let scores = ClassScores::new(class, 0.8, &draws);
-            for gamma in [0.0, 1.0, 2.0, 3.0, 5.0, 7.0, 2.5, 0.3] {
-                let (mut ce, mut focal) = (0.0, 0.0);
-                for p in scores.iter() {
+            for &gamma in gammas {
+                // Large classes are two halves, each summed from zero.
+                let mid = if size as usize >= SPLIT {
+                    (size as usize / 2).next_multiple_of(CHUNK)
+                } else {
+                    size as usize
+                };
+                let (mut ce, mut focal) = ([0.0; 2], [0.0; 2]);
+                for (i, p) in scores.iter().enumerate() {
+                    let half = usize::from(i >= mid);
                     let q = clip(p);
                     let (p_t, rest) = match class {
                         Class::Positive => (q, 1.0 - q),
                         Class::Negative => (1.0 - q, q),
                     };
                     let sample = -fastmath::ln(p_t);
-                    ce += sample;
-                    focal += modulating(rest, gamma) * sample;
+                    ce[half] += sample;
+                    focal[half] += modulating(rest, gamma) * sample;
                 }
+                let (ce, focal) = if mid < size as usize {
+                    (ce[0] + ce[1], focal[0] + focal[1])
+                } else {
+                    (ce[0], focal[0])
+                };
                 let fast = ClassLoss::new(&scores, gamma);
                 assert_eq!(fast.ce.to_bits(), ce.to_bits(), "{class:?} ce");
                 assert_eq!(

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rand_xoshiro::rand_core::{Rng, SeedableRng};
 
-use super::kernels;
 use super::params::Class;
+use super::{fastmath, kernels};
 
 /// The stream of one class. Negatives use the seed's stream, positives the same stream jumped
 /// 2^128 steps ahead, so the two never overlap and regenerating one class leaves the other be.
@@ -40,11 +40,11 @@ pub struct UnitDraws(Arc<Vec<f64>>);
 impl UnitDraws {
     /// Draws `n` sorted uniforms from the class's stream of `seed`.
     ///
-    /// In chunks: the random bits one after the other (the stream is sequential), then their
-    /// logarithms together (branch-free, SIMD), then the running sum in order, so the result
-    /// has the same bits as drawing and summing one value at a time.
+    /// In passes over the draws: the random bits one after the other (the stream is
+    /// sequential), their logarithms (branch-free, SIMD, and natively on both halves at once),
+    /// the running sum in order, the division by the total. Each value goes through the same
+    /// operations in the same order as drawing and summing one value at a time: the same bits.
     pub fn generate(seed: u64, class: Class, n: u32) -> Self {
-        const CHUNK: usize = 256;
         let mut rng = class_stream(seed, class);
         let n = n as usize;
         // Large classes get capacity in steps of 2^20 values (8 MB): while a count is dragged,
@@ -56,31 +56,22 @@ impl UnitDraws {
         } else {
             n
         });
+        // n spacings, then one more exponential for the total. open_unit is in [2^-53, 1]:
+        // positive and normal.
+        draws.extend((0..n).map(|_| open_unit(&mut rng)));
+        let last = -fastmath::ln(open_unit(&mut rng));
+        kernels::on_halves(&mut draws, kernels::neg_ln_in_place);
         let mut sum = 0.0;
-        let mut total = 0.0;
-        let (mut unit, mut buf) = ([0.0; CHUNK], [0.0; CHUNK]);
-        // n partial sums, then one more exponential for the total.
-        let mut left = n + 1;
-        while left > 0 {
-            let m = left.min(CHUNK);
-            for u in &mut unit[..m] {
-                *u = open_unit(&mut rng);
-            }
-            // open_unit is in [2^-53, 1]: positive and normal.
-            kernels::neg_ln(&unit[..m], &mut buf[..m]);
-            let take = m.min(n - draws.len());
-            draws.extend(buf[..take].iter().map(|&e| {
-                sum += e;
-                sum
-            }));
-            if take < m {
-                total = sum + buf[take];
-            }
-            left -= m;
-        }
         for d in &mut draws {
-            *d /= total;
+            sum += *d;
+            *d = sum;
         }
+        let total = sum + last;
+        kernels::on_halves(&mut draws, |part| {
+            for d in part {
+                *d /= total;
+            }
+        });
         UnitDraws(Arc::new(draws))
     }
 
@@ -102,5 +93,30 @@ impl UnitDraws {
     /// Whether there are no draws.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The passes (and, natively, the two threads) give the bits of drawing and summing one
+    /// value at a time, for a class large enough to be split.
+    #[test]
+    fn draws_match_one_value_at_a_time_bit_for_bit() {
+        let n = 300_001;
+        let mut rng = class_stream(3, Class::Positive);
+        let mut sums = Vec::new();
+        let mut sum = 0.0;
+        for _ in 0..n {
+            sum += -fastmath::ln(open_unit(&mut rng));
+            sums.push(sum);
+        }
+        let total = sum + -fastmath::ln(open_unit(&mut rng));
+        let draws = UnitDraws::generate(3, Class::Positive, n as u32);
+        assert_eq!(draws.len(), n);
+        for (i, (d, s)) in draws.as_slice().iter().zip(&sums).enumerate() {
+            assert_eq!(d.to_bits(), (s / total).to_bits(), "draw {i}");
+        }
     }
 }
