@@ -5,7 +5,7 @@
 
 use imbalance_lab::sim::curves::{histogram, threshold_sweep};
 use imbalance_lab::sim::engine::{BINS, Engine, Exact, PREVIEW, Request, SWEEP};
-use imbalance_lab::sim::ranking::average_precision_weighted;
+use imbalance_lab::sim::ranking::{average_precision, average_precision_weighted, roc_auc};
 use imbalance_lab::sim::{
     Class, ClassLoss, ClassScores, Confusion, RATIOS, Ranking, Scenario, UnitDraws,
 };
@@ -28,7 +28,11 @@ fn direct(r: &Request) -> Exact {
         imbalance_lab::sim::engine::ModelExact {
             loss: [ClassLoss::new(&n, s.gamma), ClassLoss::new(&p, s.gamma)],
             confusion: Confusion::at(&n, &p, s.threshold),
-            ranking: Ranking::new(&n, &p),
+            // Independent of the engine's single walk (`ranks`): one walk each.
+            ranking: Ranking {
+                roc_auc: roc_auc(&n, &p),
+                average_precision: average_precision(&n, &p),
+            },
             // One weighted walk per ratio: the engine's single walk must give the same bits.
             ap_at_ratios: RATIOS.map(|ratio| {
                 let w = if n.is_empty() {

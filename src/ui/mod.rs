@@ -167,7 +167,7 @@ fn ExactStatus(marked: ReadSignal<bool>) -> impl IntoView {
                 view! {
                     <progress max="1" value=p aria-label="exact numbers"></progress>
                     {format!(
-                        " Numbers in italics are estimates from a {}-sample preview of each large class; exact numbers {:.0} % done.",
+                        " Italic tables hold estimates from a {}-sample preview of each large class (numbers the change did not touch stay exact); exact numbers {:.0} % done.",
                         crate::charts::grouped(u64::from(crate::sim::engine::PREVIEW)),
                         100.0 * p
                     )}
