@@ -323,8 +323,13 @@ test('ten million samples: estimates at once, marked, then the exact numbers fro
   assert.equal(await bce(), exactBefore);
   assert.notEqual(await rowText(page, 'losses', /^focal/), focalBefore);
   await page.locator('.exact-status progress').waitFor({ timeout: 5_000 });
-  // Marked together: the status line says the italic numbers are estimates.
-  assert.equal(await page.locator('main.estimate td').first().evaluate((td) => getComputedStyle(td).fontStyle), 'italic');
+  // Marked together: the status line says the italic numbers are estimates, and only they are
+  // italic (BCE is exact, focal is not; ROC AUC does not depend on gamma either).
+  const style = (table, row) => page.getByRole('table', { name: table }).getByRole('row', { name: row })
+    .locator('td').first().evaluate((td) => getComputedStyle(td).fontStyle);
+  assert.equal(await style('losses', /^focal/), 'italic');
+  assert.equal(await style('losses', /^BCE/), 'normal');
+  assert.equal(await style('metrics', /^ROC AUC/), 'normal');
   await exactNumbers(page);
   await page.locator('main:not(.estimate)').waitFor();
   assert.equal(await page.locator('.exact-status progress').count(), 0);

@@ -513,6 +513,11 @@ impl Weights {
         }
     }
 
+    /// Whether `class` is its own preview, so that its estimates are exact.
+    pub fn whole(&self, class: Class) -> bool {
+        self.count[class as usize] <= u64::from(PREVIEW)
+    }
+
     /// A preview count of `class` scaled to the whole class (never more than the class).
     pub fn count(&self, class: Class, preview: u64) -> u64 {
         let c = class as usize;

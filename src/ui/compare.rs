@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::canvas::{on_screen, when_seen};
 use super::controls::{ParamSlider, Scale, set_ratio, slider_ratio};
 use super::format::metric;
-use super::state::{Derived, Model, Rival};
+use super::state::{Derived, Exactness, Model, Rival};
 use crate::charts::grouped;
 use crate::sim::{
     LossKind, Losses, Measure, Metric, Metrics, Profile, RATIO_MAX, RATIOS, Scenario, Verdict,
@@ -20,6 +20,7 @@ struct Shown {
     metrics: Metrics,
     profile: Profile,
     ap_at_ratios: [Metric; RATIOS.len()],
+    exact: Exactness,
 }
 
 impl Shown {
@@ -30,6 +31,7 @@ impl Shown {
             metrics: model.metrics.get_untracked(),
             profile: model.profile.get_untracked(),
             ap_at_ratios: model.ap_at_ratios.get_untracked(),
+            exact: model.exact.get_untracked(),
         }
     }
 
@@ -139,8 +141,15 @@ pub fn Comparison(
         })
     };
     let now_rows = Measure::ALL.map(|m| {
+        // Exact for both models: never shown as an estimate.
+        let exact = move || {
+            shown.with(|p: &Pair| {
+                p.as_ref()
+                    .is_some_and(|(a, b)| a.exact.of(m) && b.exact.of(m))
+            })
+        };
         view! {
-            <tr data-measure=key(m)>
+            <tr data-measure=key(m) class:exact=exact>
                 <th scope="row">{name(m)}</th>
                 <td>{move || with_pair(&|a, _| metric(a.now(m), 4))}</td>
                 <td>{move || with_pair(&|_, b| metric(b.now(m), 4))}</td>

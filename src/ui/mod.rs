@@ -167,7 +167,7 @@ fn ExactStatus(marked: ReadSignal<bool>) -> impl IntoView {
                 view! {
                     <progress max="1" value=p aria-label="exact numbers"></progress>
                     {format!(
-                        " Italic tables hold estimates from a {}-sample preview of each large class (numbers the change did not touch stay exact); exact numbers {:.0} % done.",
+                        " Numbers in italics are estimates from a {}-sample preview of each large class; exact numbers {:.0} % done.",
                         crate::charts::grouped(u64::from(crate::sim::engine::PREVIEW)),
                         100.0 * p
                     )}
@@ -262,7 +262,7 @@ fn NumbersPanel(derived: Derived) -> impl IntoView {
             <div class="numbers-grid">
                 <div>
                     <h3>"Losses"</h3>
-                    <LossTable losses=derived.a.losses />
+                    <LossTable losses=derived.a.losses exact=derived.a.exact />
                     <p class="explain">
                         "Mean is the sum divided by the number of samples (PyTorch's and Keras' "
                         "default). The shares say how much of the sum each class carries: with "
@@ -274,7 +274,7 @@ fn NumbersPanel(derived: Derived) -> impl IntoView {
                 </div>
                 <div>
                     <h3>"Metrics at the threshold"</h3>
-                    <MetricTable metrics=derived.a.metrics />
+                    <MetricTable metrics=derived.a.metrics exact=derived.a.exact />
                 </div>
             </div>
         </section>

@@ -19,8 +19,8 @@ use crate::sim::engine::{
     Exact, Request, Weights, loss_key, model_key, ranking_at_ratios, settled,
 };
 use crate::sim::{
-    Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Scenario,
-    UnitDraws, losses,
+    Class, ClassLoss, ClassScores, Confusion, LossKind, Losses, Measure, Metric, Metrics, Profile,
+    RATIOS, Scenario, UnitDraws, losses,
 };
 
 /// The page's state: one signal per part, so a control notifies only what reads its part.
@@ -143,6 +143,31 @@ impl Common {
     }
 }
 
+/// Which parts of a model's numbers are exact now (the rest are the preview's estimates).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Exactness {
+    /// The cross-entropy sums: BCE, weighted BCE, balanced CE.
+    pub ce: bool,
+    /// The focal sums.
+    pub focal: bool,
+    /// The confusion matrix and every metric at the threshold.
+    pub confusion: bool,
+    /// ROC AUC and average precision.
+    pub ranking: bool,
+}
+
+impl Exactness {
+    /// Whether a measure's value is exact.
+    pub fn of(&self, m: Measure) -> bool {
+        match m {
+            Measure::Loss(LossKind::Focal) => self.focal,
+            Measure::Loss(_) => self.ce,
+            Measure::RocAuc | Measure::AveragePrecision => self.ranking,
+            _ => self.confusion,
+        }
+    }
+}
+
 /// One model's results over the shared draws.
 #[derive(Clone, Copy)]
 pub struct Model {
@@ -158,6 +183,8 @@ pub struct Model {
     pub profile: Memo<Profile>,
     /// Average precision at each of `RATIOS`.
     pub ap_at_ratios: Memo<[Metric; RATIOS.len()]>,
+    /// Which of the numbers above are exact.
+    pub exact: Memo<Exactness>,
 }
 
 impl Model {
@@ -181,19 +208,26 @@ impl Model {
             let preview = Memo::new(move |_| s.with(|s| ClassLoss::new(&s.0, c.gamma.get())));
             let estimate = Memo::new(move |_| c.weights.with(|w| w.loss(class, preview.get())));
             let key = c.key(move |r| loss_key(r, m, class));
+            // The sums, and whether the cross-entropy and the focal sum are exact.
             Memo::new(move |_| {
                 let key = key.get();
-                c.exact(|e| e.loss(key, m, class)).unwrap_or_else(|| {
-                    // A gamma drag leaves the cross-entropy exact.
-                    let estimate = estimate.get();
-                    ClassLoss {
-                        ce: c
-                            .exact(|e| e.cross_entropy(key, m, class))
-                            .unwrap_or(estimate.ce),
-                        focal: estimate.focal,
-                    }
-                })
+                if let Some(l) = c.exact(|e| e.loss(key, m, class)) {
+                    return (l, [true; 2]);
+                }
+                let whole = c.weights.with(|w| w.whole(class));
+                // A gamma drag leaves the cross-entropy exact.
+                let estimate = estimate.get();
+                let ce = c.exact(|e| e.cross_entropy(key, m, class));
+                let l = ClassLoss {
+                    ce: ce.unwrap_or(estimate.ce),
+                    focal: estimate.focal,
+                };
+                (l, [whole || ce.is_some(), whole])
             })
+        });
+        let whole = Memo::new(move |_| {
+            c.weights
+                .with(|w| w.whole(Class::Negative) && w.whole(Class::Positive))
         });
         let ranking_estimate = Memo::new(move |_| {
             neg.with(|n| {
@@ -204,30 +238,42 @@ impl Model {
                 })
             })
         });
-        let ranking = Memo::new(move |_| {
-            c.exact(|e| e.ranking(model_key.get(), m))
-                .unwrap_or_else(|| ranking_estimate.get())
+        // Each with whether it is exact.
+        let ranking = Memo::new(move |_| match c.exact(|e| e.ranking(model_key.get(), m)) {
+            Some(r) => (r, true),
+            None => (ranking_estimate.get(), whole.get()),
         });
         let confusion = Memo::new(move |_| {
             let t = c.threshold.get();
-            c.exact(|e| e.confusion(model_key.get(), t, m))
-                .unwrap_or_else(|| {
+            match c.exact(|e| e.confusion(model_key.get(), t, m)) {
+                Some(x) => (x, true),
+                None => {
                     let x = neg.with(|n| pos.with(|p| Confusion::at(&n.0, &p.0, t)));
-                    c.weights.with(|w| w.confusion(x))
-                })
+                    (c.weights.with(|w| w.confusion(x)), whole.get())
+                }
+            }
         });
         let losses = Memo::new(move |_| {
             losses(
-                class_loss[0].get(),
-                class_loss[1].get(),
+                class_loss[0].get().0,
+                class_loss[1].get().0,
                 c.total.get(),
                 c.alpha.get(),
                 c.pos_weight.get(),
             )
         });
-        let metrics = Memo::new(move |_| Metrics::new(confusion.get(), ranking.get().0));
+        let metrics = Memo::new(move |_| Metrics::new(confusion.get().0, ranking.get().0.0));
+        let exact = Memo::new(move |_| {
+            let [(_, neg), (_, pos)] = class_loss.map(|l| l.get());
+            Exactness {
+                ce: neg[0] && pos[0],
+                focal: neg[1] && pos[1],
+                confusion: confusion.get().1,
+                ranking: ranking.get().1,
+            }
+        });
         let profile = Memo::new(move |_| losses.with(|l| metrics.with(|m| Profile::new(l, m))));
-        let ap_at_ratios = Memo::new(move |_| ranking.get().1);
+        let ap_at_ratios = Memo::new(move |_| ranking.get().0.1);
         Model {
             neg,
             pos,
@@ -235,6 +281,7 @@ impl Model {
             metrics,
             profile,
             ap_at_ratios,
+            exact,
         }
     }
 }

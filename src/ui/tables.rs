@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::format::{metric, number, percent};
-use crate::sim::{Class, LossKind, Losses, Metric, Metrics};
+use super::state::Exactness;
+use crate::sim::{Class, LossKind, Losses, Measure, Metric, Metrics};
 
 /// The four losses: mean, sum, and the share each class carries.
 #[component]
@@ -11,11 +12,15 @@ pub fn LossTable(
     /// The losses to show.
     #[prop(into)]
     losses: Signal<Losses>,
+    /// Which numbers are exact: their rows are never shown as estimates.
+    #[prop(into)]
+    exact: Signal<Exactness>,
 ) -> impl IntoView {
     let rows = LossKind::ALL.map(|kind| {
         let r = move || *losses.get().get(kind);
+        let exact = move || exact.with(|e| e.of(Measure::Loss(kind)));
         view! {
-            <tr>
+            <tr class:exact=exact>
                 <th scope="row">{kind.name()}</th>
                 <td>{move || metric(r().mean, 6)}</td>
                 <td>{move || number(r().sum, 6)}</td>
@@ -48,11 +53,21 @@ pub fn MetricTable(
     /// The metrics to show.
     #[prop(into)]
     metrics: Signal<Metrics>,
+    /// Which numbers are exact: their rows are never shown as estimates.
+    #[prop(into)]
+    exact: Signal<Exactness>,
 ) -> impl IntoView {
     let count = |f: fn(&Metrics) -> u64| move || metrics.with(f).to_string();
     let value = |f: fn(&Metrics) -> Metric| move || metric(metrics.with(f), 4);
     let row = |name: &'static str, text: Box<dyn Fn() -> String + Send + Sync>| {
-        view! { <tr><th scope="row">{name}</th><td>{move || text()}</td></tr> }
+        // ROC AUC and average precision come from the ranking, the rest from the confusion.
+        let from = match name {
+            "ROC AUC" => Measure::RocAuc,
+            "average precision" => Measure::AveragePrecision,
+            _ => Measure::Accuracy,
+        };
+        let exact = move || exact.with(|e| e.of(from));
+        view! { <tr class:exact=exact><th scope="row">{name}</th><td>{move || text()}</td></tr> }
     };
     let rows = vec![
         row("TP", Box::new(count(|m| m.confusion.tp))),
