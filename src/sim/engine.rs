@@ -245,9 +245,9 @@ impl Engine {
         let models: [ModelExact; MODELS] = std::array::from_fn(|m| {
             let scores = classes.map(|c| ClassScores::new(c, r.acc(m, c), &draws[c as usize]));
             let loss = classes.map(|c| {
-                let key = (s.seed, s.count(c), r.acc(m, c).to_bits(), s.gamma.to_bits());
-                let l = self.loss[m][c as usize]
-                    .get(key, || ClassLoss::new(&scores[c as usize], s.gamma));
+                let l = self.loss[m][c as usize].get(loss_key(r, m, c), || {
+                    ClassLoss::new(&scores[c as usize], s.gamma)
+                });
                 step(s.count(c), progress);
                 l
             });

@@ -21,9 +21,7 @@ pub fn neg_ln(x: &[f64], out: &mut [f64]) {
         return;
     }
     #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-    for (o, &v) in out.iter_mut().zip(x) {
-        *o = -fastmath::ln_normal(v);
-    }
+    scalar::neg_ln(x, out);
 }
 
 /// `x[i] = -ln(x[i])` for positive, normal, finite `x[i]`.
@@ -84,30 +82,44 @@ pub fn pow_slice(x: &[f64], gamma: f64, out: &mut [f64]) {
         return;
     }
     #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-    for (o, &v) in out.iter_mut().zip(x) {
-        *o = fastmath::exp_nonpositive(gamma * fastmath::ln_normal(v));
-    }
+    scalar::pow_slice(x, gamma, out);
 }
 
-/// Natively on x86-64 with AVX2: the same loops, which the compiler vectorises four lanes wide
-/// instead of two. Only AVX2 is enabled, not FMA, and Rust never fuses a multiply and an add
-/// by itself, so every value keeps the scalar code's bits.
-#[cfg(target_arch = "x86_64")]
-mod avx2 {
+/// The plain loops, for targets without explicit SIMD; the compiler vectorises them.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+mod scalar {
     use super::fastmath;
 
-    #[target_feature(enable = "avx2")]
+    #[inline(always)]
     pub fn neg_ln(x: &[f64], out: &mut [f64]) {
         for (o, &v) in out.iter_mut().zip(x) {
             *o = -fastmath::ln_normal(v);
         }
     }
 
-    #[target_feature(enable = "avx2")]
+    #[inline(always)]
     pub fn pow_slice(x: &[f64], gamma: f64, out: &mut [f64]) {
         for (o, &v) in out.iter_mut().zip(x) {
             *o = fastmath::exp_nonpositive(gamma * fastmath::ln_normal(v));
         }
+    }
+}
+
+/// Natively on x86-64 with AVX2: the same loops (`scalar`), compiled to vectorise four lanes
+/// wide instead of two. Only AVX2 is enabled, not FMA, and Rust never fuses a multiply and an
+/// add by itself, so every value keeps the scalar code's bits.
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use super::scalar;
+
+    #[target_feature(enable = "avx2")]
+    pub fn neg_ln(x: &[f64], out: &mut [f64]) {
+        scalar::neg_ln(x, out);
+    }
+
+    #[target_feature(enable = "avx2")]
+    pub fn pow_slice(x: &[f64], gamma: f64, out: &mut [f64]) {
+        scalar::pow_slice(x, gamma, out);
     }
 }
 

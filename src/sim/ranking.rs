@@ -142,32 +142,12 @@ pub fn average_precision_weighted<S: Sorted + ?Sized>(neg: &S, pos: &S, neg_weig
 
 /// Average precision under each of several negative weights, in one walk over the classes
 /// (each value has the bits `average_precision_weighted` gives it alone).
-///
-/// Recall only moves at thresholds equal to a positive's score, so the sum runs over the
-/// distinct positive scores x: (positives at x / P) * precision at threshold x.
 pub fn average_precisions<S: Sorted + ?Sized, const K: usize>(
     neg: &S,
     pos: &S,
     neg_weights: [f64; K],
 ) -> [Metric; K] {
-    let (n, p) = (neg.count(), pos.count());
-    if p == 0 {
-        return [Err(Undefined::NoPositives); K];
-    }
-    let mut sums = [0.0; K];
-    let (mut i, mut neg_below) = (0, 0);
-    while i < p {
-        let x = pos.at(i);
-        let end = gallop(pos, i, |y| y <= x);
-        neg_below = gallop(neg, neg_below, |y| y < x);
-        let tp = (p - i) as f64;
-        let (at_x, above) = ((end - i) as f64, (n - neg_below) as f64);
-        for (sum, w) in sums.iter_mut().zip(neg_weights) {
-            *sum += at_x * tp / (tp + w * above);
-        }
-        i = end;
-    }
-    sums.map(|sum| Ok(sum / p as f64))
+    walk(neg, pos, neg_weights, false).1
 }
 
 /// ROC AUC, and average precision under each of `neg_weights`: in one walk when the positives
@@ -183,16 +163,38 @@ pub fn ranks<S: Sorted + ?Sized, const K: usize>(
     if p == 0 || p > n {
         return (roc_auc(neg, pos), average_precisions(neg, pos, neg_weights));
     }
+    let (twice_u, aps) = walk(neg, pos, neg_weights, true);
+    let pairs = 2 * n as u128 * p as u128;
+    (Ok(twice_u as f64 / pairs as f64), aps)
+}
+
+/// One walk over the runs of equal positive scores, finding each run's place among the
+/// negatives: average precision under each weight (recall only moves at thresholds equal to a
+/// positive's score, so the sum runs over the distinct positive scores x: (positives at x / P)
+/// times precision at threshold x), and with `auc`, twice the Mann-Whitney U of the positives
+/// over the negatives (0 without).
+fn walk<S: Sorted + ?Sized, const K: usize>(
+    neg: &S,
+    pos: &S,
+    neg_weights: [f64; K],
+    auc: bool,
+) -> (u128, [Metric; K]) {
+    let (n, p) = (neg.count(), pos.count());
+    if p == 0 {
+        return (0, [Err(Undefined::NoPositives); K]);
+    }
     let (mut twice_u, mut sums) = (0u128, [0.0; K]);
     let (mut i, mut lt, mut le) = (0, 0, 0);
     while i < p {
-        // The run of positives equal to x, and the negatives below and equal to it.
+        // The run of positives equal to x, and the negatives below (and equal to) it.
         let x = pos.at(i);
         let end = gallop(pos, i, |y| y <= x);
         lt = gallop(neg, lt, |y| y < x);
-        le = gallop(neg, le.max(lt), |y| y <= x);
         let run = end - i;
-        twice_u += run as u128 * (2 * lt as u128 + (le - lt) as u128);
+        if auc {
+            le = gallop(neg, le.max(lt), |y| y <= x);
+            twice_u += run as u128 * (2 * lt as u128 + (le - lt) as u128);
+        }
         let tp = (p - i) as f64;
         let (at_x, above) = (run as f64, (n - lt) as f64);
         for (sum, w) in sums.iter_mut().zip(neg_weights) {
@@ -200,9 +202,5 @@ pub fn ranks<S: Sorted + ?Sized, const K: usize>(
         }
         i = end;
     }
-    let pairs = 2 * n as u128 * p as u128;
-    (
-        Ok(twice_u as f64 / pairs as f64),
-        sums.map(|sum| Ok(sum / p as f64)),
-    )
+    (twice_u, sums.map(|sum| Ok(sum / p as f64)))
 }
