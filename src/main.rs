@@ -1,4 +1,6 @@
 #[cfg(target_arch = "wasm32")]
+use imbalance_lab::sim::engine::Request;
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 
 #[cfg(target_arch = "wasm32")]
@@ -29,7 +31,6 @@ impl ExactWorker {
     /// The exact numbers of an encoded request (empty for a malformed one); `progress` is
     /// called with the share done.
     pub fn exact(&mut self, request: &[f64], progress: &js_sys::Function) -> Vec<f64> {
-        use imbalance_lab::sim::engine::Request;
         let Some(r) = Request::decode(request) else {
             return Vec::new();
         };
@@ -42,7 +43,6 @@ impl ExactWorker {
 
     /// Rows `start..end` of the predictions file of an encoded request.
     pub fn csv(&mut self, request: &[f64], start: u32, end: u32) -> Vec<u8> {
-        use imbalance_lab::sim::engine::Request;
         match Request::decode(request) {
             Some(r) => imbalance_lab::export::predictions_csv(
                 &mut self.0,

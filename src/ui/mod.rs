@@ -159,10 +159,9 @@ fn estimate_marked(settled: Memo<bool>) -> ReadSignal<bool> {
 #[component]
 fn ExactStatus(marked: ReadSignal<bool>) -> impl IntoView {
     let progress = expect_context::<exact::Progress>().exact;
-    let shown = marked;
     view! {
-        <p class="exact-status" role="status" class:visible=move || shown.get()>
-            {move || shown.get().then(|| {
+        <p class="exact-status" role="status" class:visible=move || marked.get()>
+            {move || marked.get().then(|| {
                 let p = progress.get().unwrap_or(0.0);
                 view! {
                     <progress max="1" value=p aria-label="exact numbers"></progress>

@@ -124,6 +124,8 @@ struct Common {
     pos_weight: Memo<f64>,
     threshold: Memo<f64>,
     total: Memo<u64>,
+    /// Whether every class is its own preview, so that every estimate is exact.
+    fits: Memo<bool>,
     exact: RwSignal<Option<Shared<Exact>>>,
 }
 
@@ -225,10 +227,6 @@ impl Model {
                 (l, [whole || ce.is_some(), whole])
             })
         });
-        let whole = Memo::new(move |_| {
-            c.weights
-                .with(|w| w.whole(Class::Negative) && w.whole(Class::Positive))
-        });
         let ranking_estimate = Memo::new(move |_| {
             neg.with(|n| {
                 pos.with(|p| {
@@ -241,7 +239,7 @@ impl Model {
         // Each with whether it is exact.
         let ranking = Memo::new(move |_| match c.exact(|e| e.ranking(model_key.get(), m)) {
             Some(r) => (r, true),
-            None => (ranking_estimate.get(), whole.get()),
+            None => (ranking_estimate.get(), c.fits.get()),
         });
         let confusion = Memo::new(move |_| {
             let t = c.threshold.get();
@@ -249,7 +247,7 @@ impl Model {
                 Some(x) => (x, true),
                 None => {
                     let x = neg.with(|n| pos.with(|p| Confusion::at(&n.0, &p.0, t)));
-                    (c.weights.with(|w| w.confusion(x)), whole.get())
+                    (c.weights.with(|w| w.confusion(x)), c.fits.get())
                 }
             }
         });
@@ -321,6 +319,7 @@ impl Derived {
             pos_weight: field(scenario, |s| s.pos_weight),
             threshold: field(scenario, |s| s.threshold),
             total: field(scenario, Scenario::total),
+            fits: Memo::new(move |_| request.with(Request::fits_preview)),
             exact,
         };
         let seed = field(scenario, |s| s.seed);

@@ -59,34 +59,33 @@ pub fn MetricTable(
 ) -> impl IntoView {
     let count = |f: fn(&Metrics) -> u64| move || metrics.with(f).to_string();
     let value = |f: fn(&Metrics) -> Metric| move || metric(metrics.with(f), 4);
-    let row = |name: &'static str, text: Box<dyn Fn() -> String + Send + Sync>| {
-        // ROC AUC and average precision come from the ranking, the rest from the confusion.
-        let from = match name {
-            "ROC AUC" => Measure::RocAuc,
-            "average precision" => Measure::AveragePrecision,
-            _ => Measure::Accuracy,
-        };
-        let exact = move || exact.with(|e| e.of(from));
+    // Each row with the part it comes from: the confusion matrix or the ranking.
+    type Part = fn(&Exactness) -> bool;
+    let (confusion, ranking): (Part, Part) = (|e| e.confusion, |e| e.ranking);
+    let row = |name: &'static str, part: Part, text: Box<dyn Fn() -> String + Send + Sync>| {
+        let exact = move || exact.with(part);
         view! { <tr class:exact=exact><th scope="row">{name}</th><td>{move || text()}</td></tr> }
     };
     let rows = vec![
-        row("TP", Box::new(count(|m| m.confusion.tp))),
-        row("FP", Box::new(count(|m| m.confusion.fp))),
-        row("TN", Box::new(count(|m| m.confusion.tn))),
-        row("FN", Box::new(count(|m| m.confusion.fn_))),
-        row("accuracy", Box::new(value(|m| m.accuracy))),
-        row("precision", Box::new(value(|m| m.precision))),
-        row("recall", Box::new(value(|m| m.recall))),
-        row("F1", Box::new(value(|m| m.f1))),
-        row("specificity", Box::new(value(|m| m.specificity))),
+        row("TP", confusion, Box::new(count(|m| m.confusion.tp))),
+        row("FP", confusion, Box::new(count(|m| m.confusion.fp))),
+        row("TN", confusion, Box::new(count(|m| m.confusion.tn))),
+        row("FN", confusion, Box::new(count(|m| m.confusion.fn_))),
+        row("accuracy", confusion, Box::new(value(|m| m.accuracy))),
+        row("precision", confusion, Box::new(value(|m| m.precision))),
+        row("recall", confusion, Box::new(value(|m| m.recall))),
+        row("F1", confusion, Box::new(value(|m| m.f1))),
+        row("specificity", confusion, Box::new(value(|m| m.specificity))),
         row(
             "balanced accuracy",
+            confusion,
             Box::new(value(|m| m.balanced_accuracy)),
         ),
-        row("MCC", Box::new(value(|m| m.mcc))),
-        row("ROC AUC", Box::new(value(|m| m.roc_auc))),
+        row("MCC", confusion, Box::new(value(|m| m.mcc))),
+        row("ROC AUC", ranking, Box::new(value(|m| m.roc_auc))),
         row(
             "average precision",
+            ranking,
             Box::new(value(|m| m.average_precision)),
         ),
     ];
