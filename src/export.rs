@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
+use crate::format::{exact, exact_metric};
 use crate::sim::engine::{Engine, Request};
-use crate::sim::{Class, ClassScores, LossKind, Losses, Metric, Metrics, Reduction, Scenario};
+use crate::sim::{Class, ClassScores, LossKind, Losses, Metrics, Reduction, Scenario};
 
 /// The results schema's name and version.
 pub const RESULTS_SCHEMA: &str = "imbalance-lab/results/v1";
@@ -12,28 +13,13 @@ pub const RESULTS_SCHEMA: &str = "imbalance-lab/results/v1";
 /// The CSV's first line.
 pub const CSV_HEADER: &str = "label,probability\n";
 
-/// A JSON number: the shortest decimal that reads back to the same double. Finite by
-/// construction; a non-finite value would be a bug, and is written as `null` rather than as
-/// invalid JSON.
-fn number(v: f64) -> String {
-    if v.is_finite() {
-        format!("{v}")
-    } else {
-        "null".into()
-    }
-}
-
-fn metric(m: Metric) -> String {
-    m.map(number).unwrap_or_else(|_| "null".into())
-}
-
 fn reduction(r: &Reduction) -> String {
     format!(
         r#"{{ "mean": {}, "sum": {}, "neg_sum": {}, "pos_sum": {} }}"#,
-        metric(r.mean),
-        number(r.sum),
-        number(r.neg_sum),
-        number(r.pos_sum)
+        exact_metric(r.mean),
+        exact(r.sum),
+        exact(r.neg_sum),
+        exact(r.pos_sum)
     )
 }
 
@@ -48,12 +34,12 @@ pub fn results_json(s: &Scenario, losses: &Losses, m: &Metrics) -> String {
         r#"  "params": {{ "neg": {}, "pos": {}, "acc0": {}, "acc1": {}, "alpha": {}, "gamma": {}, "pos_weight": {}, "threshold": {}, "seed": {}, "generator": "uniform" }},"#,
         s.neg,
         s.pos,
-        number(s.acc0),
-        number(s.acc1),
-        number(s.alpha),
-        number(s.gamma),
-        number(s.pos_weight),
-        number(s.threshold),
+        exact(s.acc0),
+        exact(s.acc1),
+        exact(s.alpha),
+        exact(s.gamma),
+        exact(s.pos_weight),
+        exact(s.threshold),
         s.seed
     );
     let _ = writeln!(out, r#"  "losses": {{"#);
@@ -75,15 +61,15 @@ pub fn results_json(s: &Scenario, losses: &Losses, m: &Metrics) -> String {
         c.fp,
         c.tn,
         c.fn_,
-        metric(m.accuracy),
-        metric(m.precision),
-        metric(m.recall),
-        metric(m.f1),
-        metric(m.specificity),
-        metric(m.balanced_accuracy),
-        metric(m.mcc),
-        metric(m.roc_auc),
-        metric(m.average_precision)
+        exact_metric(m.accuracy),
+        exact_metric(m.precision),
+        exact_metric(m.recall),
+        exact_metric(m.f1),
+        exact_metric(m.specificity),
+        exact_metric(m.balanced_accuracy),
+        exact_metric(m.mcc),
+        exact_metric(m.roc_auc),
+        exact_metric(m.average_precision)
     );
     let _ = writeln!(out, "}}");
     out

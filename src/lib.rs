@@ -5,9 +5,11 @@
 
 pub mod charts;
 pub mod export;
+pub mod format;
 pub mod link;
 pub mod page;
 pub mod sim;
+pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

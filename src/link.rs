@@ -124,10 +124,6 @@ fn shown(value: &str) -> String {
     v
 }
 
-fn short(v: f64) -> String {
-    format!("{v}")
-}
-
 fn parse_real(raw: &str) -> Option<f64> {
     raw.trim().parse::<f64>().ok().filter(|v| v.is_finite())
 }
@@ -199,16 +195,16 @@ fn read_pair(state: &mut PageState, key: &str, raw: &str, notices: &mut Vec<Stri
             None => notices.push(format!(
                 "{key}=\u{201c}{}\u{201d} is not a number; using {}.",
                 shown(raw),
-                short(*slot)
+                crate::format::exact(*slot)
             )),
             Some(v) if v < spec.min || v > spec.max => {
                 let c = v.clamp(spec.min, spec.max);
                 notices.push(format!(
                     "{key}={} is outside [{}, {}]; using {}.",
                     shown(raw.trim()),
-                    short(spec.min),
-                    short(spec.max),
-                    short(c)
+                    crate::format::exact(spec.min),
+                    crate::format::exact(spec.max),
+                    crate::format::exact(c)
                 ));
                 *slot = c;
             }

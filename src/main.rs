@@ -1,56 +1,40 @@
 #[cfg(target_arch = "wasm32")]
-use imbalance_lab::sim::engine::Request;
-#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
     // The same module also runs in the page's Web Worker (worker.js), which has no window and
-    // only uses `ExactWorker`.
+    // only uses `WorkerHost`.
     if web_sys::window().is_some() {
         leptos::mount::mount_to_body(imbalance_lab::ui::App);
     }
 }
 
-/// The exact engine as the worker sees it: requests and answers are lists of numbers.
+/// The worker's engine, as `worker.js` sees it: it hands over each message from the page, and
+/// the replies go out through the `post` function it gave.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
-#[derive(Default)]
-pub struct ExactWorker(imbalance_lab::sim::engine::Engine);
+pub struct WorkerHost {
+    engine: imbalance_lab::sim::engine::Engine,
+    post: js_sys::Function,
+}
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
-impl ExactWorker {
-    /// An engine with nothing computed yet.
+impl WorkerHost {
+    /// A host with nothing computed yet; `post(message, transfer)` sends a reply to the page.
     #[wasm_bindgen(constructor)]
-    pub fn new() -> ExactWorker {
-        ExactWorker::default()
-    }
-
-    /// The exact numbers of an encoded request (empty for a malformed one); `progress` is
-    /// called with the share done.
-    pub fn exact(&mut self, request: &[f64], progress: &js_sys::Function) -> Vec<f64> {
-        let Some(r) = Request::decode(request) else {
-            return Vec::new();
-        };
-        self.0
-            .compute(&r, &mut |p| {
-                let _ = progress.call1(&JsValue::NULL, &JsValue::from_f64(p));
-            })
-            .encode()
-    }
-
-    /// Rows `start..end` of the predictions file of an encoded request.
-    pub fn csv(&mut self, request: &[f64], start: u32, end: u32) -> Vec<u8> {
-        match Request::decode(request) {
-            Some(r) => imbalance_lab::export::predictions_csv(
-                &mut self.0,
-                &r,
-                start as usize..end as usize,
-            ),
-            None => Vec::new(),
+    pub fn new(post: js_sys::Function) -> WorkerHost {
+        WorkerHost {
+            engine: Default::default(),
+            post,
         }
+    }
+
+    /// Answers one message from the page.
+    pub fn receive(&mut self, message: JsValue) {
+        imbalance_lab::worker::js::receive(&mut self.engine, &message, &self.post);
     }
 }
 

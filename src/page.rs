@@ -91,6 +91,8 @@ pub trait Keyed: Copy + PartialEq + 'static {
     const ALL: &'static [Self];
     /// The key in links.
     fn key(self) -> &'static str;
+    /// How it is named where a reader picks it (the embed dialog).
+    fn label(self) -> &'static str;
     /// The value of a key.
     fn from_key(key: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|v| v.key() == key)
@@ -116,6 +118,17 @@ impl Keyed for Panel {
             Panel::Threshold => "threshold",
             Panel::Composition => "composition",
             Panel::Ab => "ab",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            Panel::Numbers => "loss and metric tables",
+            Panel::Focal => "focal loss curve",
+            Panel::Scores => "score histograms",
+            Panel::Share => "who pays the loss",
+            Panel::Threshold => "threshold, ROC and PR",
+            Panel::Composition => "class-ratio view",
+            Panel::Ab => "A/B comparison",
         }
     }
 }
@@ -144,6 +157,21 @@ impl Keyed for Control {
             Control::Acc1 => "acc1",
             Control::Threshold => "thr",
             Control::PosWeight => "pw",
+            Control::Alpha => "alpha",
+            Control::Gamma => "gamma",
+            Control::Seed => "seed",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            Control::Presets => "presets",
+            Control::Ratio => "class ratio",
+            Control::Total => "total samples",
+            Control::Counts => "exact counts",
+            Control::Acc0 => "acc0",
+            Control::Acc1 => "acc1",
+            Control::Threshold => "threshold",
+            Control::PosWeight => "pos_weight",
             Control::Alpha => "alpha",
             Control::Gamma => "gamma",
             Control::Seed => "seed",

@@ -219,7 +219,7 @@ fn the_score_chart_prints_the_confusion_counts() {
     let svg = &all_charts(&a, &light())[2].1;
     for (cell, n) in [("TN", c.tn), ("FP", c.fp), ("FN", c.fn_), ("TP", c.tp)] {
         assert!(
-            svg.contains(&format!("{cell} {}", charts::grouped(n))),
+            svg.contains(&format!("{cell} {}", imbalance_lab::format::grouped(n))),
             "{cell} {n}"
         );
     }
@@ -264,11 +264,11 @@ fn empty_classes_draw_a_note_instead_of_a_curve() {
 
 #[test]
 fn counts_are_grouped_by_thousands() {
-    assert_eq!(charts::grouped(0), "0");
-    assert_eq!(charts::grouped(999), "999");
-    assert_eq!(charts::grouped(1_000), "1,000");
-    assert_eq!(charts::grouped(10_000_000), "10,000,000");
-    assert_eq!(charts::short(0.25), "0.25");
-    assert_eq!(charts::short(2.0), "2");
-    assert_eq!(charts::short(-0.0001), "0");
+    assert_eq!(imbalance_lab::format::grouped(0), "0");
+    assert_eq!(imbalance_lab::format::grouped(999), "999");
+    assert_eq!(imbalance_lab::format::grouped(1_000), "1,000");
+    assert_eq!(imbalance_lab::format::grouped(10_000_000), "10,000,000");
+    assert_eq!(imbalance_lab::format::short(0.25), "0.25");
+    assert_eq!(imbalance_lab::format::short(2.0), "2");
+    assert_eq!(imbalance_lab::format::short(-0.0001), "0");
 }

@@ -4,10 +4,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use imbalance_lab::sim::curves::{histogram, threshold_sweep};
-use imbalance_lab::sim::engine::{BINS, Engine, Exact, PREVIEW, Request, SWEEP};
+use imbalance_lab::sim::engine::{
+    Answer, BINS, Curves, Engine, ModelAnswer, ModelId, PREVIEW, Request, SWEEP,
+};
 use imbalance_lab::sim::ranking::{average_precision, average_precision_weighted, roc_auc};
 use imbalance_lab::sim::{
-    Class, ClassLoss, ClassScores, Confusion, RATIOS, Ranking, Scenario, UnitDraws,
+    Class, ClassLoss, ClassScores, Confusion, RATIOS, Ranking, Ranks, Scenario, UnitDraws,
 };
 
 fn request(s: Scenario, rival: [f64; 2]) -> Request {
@@ -15,41 +17,45 @@ fn request(s: Scenario, rival: [f64; 2]) -> Request {
 }
 
 /// The numbers of `r` straight from the core, with nothing kept between layers.
-fn direct(r: &Request) -> Exact {
+fn direct(r: &Request) -> Answer {
     let s = r.scenario;
     let draws =
         [Class::Negative, Class::Positive].map(|c| UnitDraws::generate(s.seed, c, s.count(c)));
-    let scores = |m: usize| {
+    let scores = |m: ModelId| {
         [Class::Negative, Class::Positive]
             .map(|c| ClassScores::new(c, r.acc(m, c), &draws[c as usize]))
     };
-    let model = |m: usize| {
+    let model = |m: ModelId| {
         let [n, p] = scores(m);
-        imbalance_lab::sim::engine::ModelExact {
+        ModelAnswer {
             loss: [ClassLoss::new(&n, s.gamma), ClassLoss::new(&p, s.gamma)],
             confusion: Confusion::at(&n, &p, s.threshold),
-            // Independent of the engine's single walk (`ranks`): one walk each.
-            ranking: Ranking {
-                roc_auc: roc_auc(&n, &p),
-                average_precision: average_precision(&n, &p),
+            ranks: Ranks {
+                // Independent of the engine's single walk (`ranks`): one walk each.
+                ranking: Ranking {
+                    roc_auc: roc_auc(&n, &p),
+                    average_precision: average_precision(&n, &p),
+                },
+                // One weighted walk per ratio: the engine's single walk must give the same bits.
+                ap_at_ratios: RATIOS.map(|ratio| {
+                    let w = if n.is_empty() {
+                        1.0
+                    } else {
+                        ratio * p.len() as f64 / n.len() as f64
+                    };
+                    average_precision_weighted(&n, &p, w)
+                }),
             },
-            // One weighted walk per ratio: the engine's single walk must give the same bits.
-            ap_at_ratios: RATIOS.map(|ratio| {
-                let w = if n.is_empty() {
-                    1.0
-                } else {
-                    ratio * p.len() as f64 / n.len() as f64
-                };
-                average_precision_weighted(&n, &p, w)
-            }),
         }
     };
-    let [n, p] = scores(0);
-    Exact {
+    let [n, p] = scores(ModelId::A);
+    Answer {
         request: *r,
-        models: [model(0), model(1)],
-        histograms: [histogram(&n, BINS), histogram(&p, BINS)],
-        sweep: threshold_sweep(&n, &p, SWEEP),
+        models: ModelId::ALL.map(model),
+        curves: Curves {
+            histograms: [histogram(&n, BINS), histogram(&p, BINS)],
+            sweep: threshold_sweep(&n, &p, SWEEP),
+        },
     }
 }
 
@@ -159,7 +165,7 @@ fn answers_and_requests_survive_their_trip_as_numbers() {
     ] {
         assert_eq!(Request::decode(&r.encode()), Some(r));
         let exact = engine.compute(&r, &mut |_| {});
-        let back = Exact::decode(&exact.encode()).expect("decodes");
+        let back = Answer::decode(&exact.encode()).expect("decodes");
         assert_eq!(back, exact);
         for (a, b) in back.models.iter().zip(&exact.models) {
             assert_eq!(a.loss[0].ce.to_bits(), b.loss[0].ce.to_bits());
@@ -181,17 +187,17 @@ fn anything_but_an_answer_is_refused() {
         &mut |_| {},
     );
     let good = exact.encode();
-    assert!(Exact::decode(&[]).is_none());
-    assert!(Exact::decode(&good[..good.len() - 1]).is_none());
+    assert!(Answer::decode(&[]).is_none());
+    assert!(Answer::decode(&good[..good.len() - 1]).is_none());
     let mut longer = good.clone();
     longer.push(0.0);
-    assert!(Exact::decode(&longer).is_none());
+    assert!(Answer::decode(&longer).is_none());
     for i in [0, 1, 8, 14, 20] {
         let mut bad = good.clone();
         bad[i] = f64::NAN;
-        assert!(Exact::decode(&bad).is_none(), "NaN at {i}");
+        assert!(Answer::decode(&bad).is_none(), "NaN at {i}");
         bad[i] = -1.5;
-        assert!(Exact::decode(&bad).is_none(), "-1.5 at {i}");
+        assert!(Answer::decode(&bad).is_none(), "-1.5 at {i}");
     }
     assert!(Request::decode(&[1.0; 3]).is_none());
 }
@@ -207,7 +213,7 @@ fn small_classes_are_their_own_preview() {
             },
             [0.9, 0.9],
         )
-        .fits_preview()
+        .exact_on_page()
     };
     assert!(fits(PREVIEW, PREVIEW));
     assert!(!fits(PREVIEW + 1, 10));
@@ -223,8 +229,8 @@ fn an_answer_covers_exactly_the_requests_it_answers() {
     };
     let r = request(s, [0.9, 0.8]);
     let exact = Engine::new().compute(&r, &mut |_| {});
-    assert!(exact.covers(&r));
-    assert!(exact.covers(&request(
+    assert!(exact.exact_for(&r));
+    assert!(exact.exact_for(&request(
         Scenario {
             alpha: 0.6,
             pos_weight: 9.0,
@@ -246,33 +252,33 @@ fn an_answer_covers_exactly_the_requests_it_answers() {
         request(Scenario { seed: 2, ..s }, [0.9, 0.8]),
         request(s, [0.9, 0.7]),
     ] {
-        assert!(!exact.covers(&other), "{other:?}");
+        assert!(!exact.exact_for(&other), "{other:?}");
     }
     // A new count of negatives leaves the positives' loss sums valid.
     let more = request(Scenario { neg: 3_000, ..s }, [0.9, 0.8]);
-    let key = imbalance_lab::sim::engine::loss_key(&more, 0, Class::Positive);
+    let key = more.loss_key(ModelId::A, Class::Positive);
     assert_eq!(
-        exact.loss(key, 0, Class::Positive),
+        exact.loss(key, ModelId::A, Class::Positive),
         Some(exact.models[0].loss[1])
     );
-    let key = imbalance_lab::sim::engine::loss_key(&more, 0, Class::Negative);
-    assert_eq!(exact.loss(key, 0, Class::Negative), None);
-    assert_eq!(exact.cross_entropy(key, 0, Class::Negative), None);
+    let key = more.loss_key(ModelId::A, Class::Negative);
+    assert_eq!(exact.loss(key, ModelId::A, Class::Negative), None);
+    assert_eq!(exact.cross_entropy(key, ModelId::A, Class::Negative), None);
     // A new gamma leaves every cross-entropy sum valid, and no focal sum.
     let steeper = request(Scenario { gamma: 3.5, ..s }, [0.9, 0.8]);
-    for m in 0..2 {
+    for m in ModelId::ALL {
         for class in [Class::Negative, Class::Positive] {
-            let key = imbalance_lab::sim::engine::loss_key(&steeper, m, class);
+            let key = steeper.loss_key(m, class);
             assert_eq!(exact.loss(key, m, class), None);
             assert_eq!(
                 exact.cross_entropy(key, m, class),
-                Some(exact.models[m].loss[class as usize].ce)
+                Some(exact.models[m.index()].loss[class as usize].ce)
             );
         }
     }
     let other_model = request(Scenario { gamma: 3.5, ..s }, [0.9, 0.7]);
-    let key = imbalance_lab::sim::engine::loss_key(&other_model, 1, Class::Positive);
-    assert_eq!(exact.cross_entropy(key, 1, Class::Positive), None);
+    let key = other_model.loss_key(ModelId::B, Class::Positive);
+    assert_eq!(exact.cross_entropy(key, ModelId::B, Class::Positive), None);
 }
 
 #[test]
@@ -311,6 +317,6 @@ fn a_preview_estimate_is_close_and_a_whole_class_is_exact() {
     let fp = exact.models[0].confusion.fp as f64;
     assert!((c.fp as f64 - fp).abs() < 0.15 * fp + 50.0, "{c:?} {fp}");
     let ap = average_precision_weighted(&n, &p, w.negative_weight()).unwrap();
-    let ap_exact = exact.models[0].ranking.average_precision.unwrap();
+    let ap_exact = exact.models[0].ranks.ranking.average_precision.unwrap();
     assert!((ap - ap_exact).abs() < 0.01, "{ap} {ap_exact}");
 }

@@ -15,10 +15,6 @@ fn ratios() -> impl Iterator<Item = f64> + Clone {
     (0..=POINTS).map(|k| RATIO_MAX.powf(k as f64 / POINTS as f64))
 }
 
-fn ratio_label(r: f64) -> String {
-    format!("1:{}", super::grouped(r.round() as u64))
-}
-
 fn series(profile: &Profile, m: Measure) -> Vec<(f64, f64)> {
     ratios()
         .filter_map(|r| profile.measure(m, r).ok().map(|v| (r, v)))
@@ -75,7 +71,7 @@ fn draw_against_ratio<DB: DrawingBackend>(
     style_mesh(&mut mesh, s, "negatives per positive", y_desc);
     mesh.x_labels(5)
         .y_labels(6)
-        .x_label_formatter(&|r| ratio_label(*r))
+        .x_label_formatter(&|r| crate::format::ratio(*r))
         .draw()?;
     let mut entries = Entries::new();
     marker(&mut chart, ratio, 0.0, y_top, s)?;

@@ -8,7 +8,8 @@ use super::focal_curve::{FocalCurve, REFERENCE_GAMMAS, draw_focal_curve, focal_v
 use super::loss_share::draw_loss_share;
 use super::scores::{ScoreHistogram, draw_scores};
 use super::threshold::{ThresholdCurves, draw_pr, draw_roc, draw_threshold_metrics};
-use super::{ChartStyle, DrawResult, short};
+use super::{ChartStyle, DrawResult};
+use crate::format::short;
 use crate::sim::{Class, Confusion, LossKind, Losses, Measure, Metric, Profile, RATIO_MAX};
 
 /// A chart and its data.
@@ -204,7 +205,7 @@ fn ratio_table(p: &Profile, measures: &[Measure]) -> DataTable {
     let rows = RATIO_ROWS
         .iter()
         .map(|&r| {
-            let mut row = vec![format!("1:{}", super::grouped(r as u64))];
+            let mut row = vec![crate::format::ratio(r)];
             row.extend(measures.iter().map(|&m| cell(p.measure(m, r))));
             row
         })

@@ -58,7 +58,7 @@ fn curve(lo: f64, f: impl Fn(f64) -> f64) -> Vec<(f64, f64)> {
 }
 
 fn gamma_label(g: f64) -> String {
-    format!("γ = {}", super::short(g))
+    format!("γ = {}", crate::format::short(g))
 }
 
 /// Draws the focal modulation chart.
@@ -129,7 +129,7 @@ pub fn draw_focal_curve<DB: DrawingBackend>(
                 s.px(4.0),
                 style,
             ))?;
-            entries.push((format!("{name} = {}", super::short(weight)), style));
+            entries.push((format!("{name} = {}", crate::format::short(weight)), style));
         }
     }
     legend(&chart, &entries, SeriesLabelPosition::UpperRight, s)

@@ -31,7 +31,7 @@ pub fn draw_loss_share<DB: DrawingBackend>(
         let (bar_lo, bar_hi) = (y + 0.12, y + 0.52);
         let r = losses.get(kind);
         let name = Text::new(
-            format!("{} (sum {})", kind.name(), crate::charts::short_sum(r.sum)),
+            format!("{} (sum {})", kind.name(), crate::format::short_sum(r.sum)),
             (0.0, y + 0.92),
             s.font(13.0, p.text).pos(anchor(HPos::Left, VPos::Top)),
         );

@@ -235,46 +235,6 @@ fn anchor(h: HPos, v: VPos) -> Pos {
     Pos::new(h, v)
 }
 
-/// A parameter value for a label: up to three decimals, trailing zeros dropped.
-pub fn short(v: f64) -> String {
-    let text = format!("{v:.3}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".into()
-    } else {
-        text.into()
-    }
-}
-
-/// A loss sum for a label: four significant digits, thousands grouped.
-pub fn short_sum(v: f64) -> String {
-    if !v.is_finite() {
-        return "undefined".into();
-    }
-    if v.abs() >= 1000.0 {
-        return grouped(v.round() as u64);
-    }
-    let digits = if v == 0.0 {
-        0
-    } else {
-        (3 - v.abs().log10().floor() as i32).clamp(0, 8)
-    };
-    format!("{v:.*}", digits as usize)
-}
-
-/// A count with thousands separators: 1000000 -> "1,000,000".
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Renders a chart to an SVG document of `width` x `height` CSS pixels.
 pub fn to_svg(
     width: u32,

@@ -4,7 +4,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{ChartStyle, DrawResult, anchor, grouped, style_mesh};
+use super::{ChartStyle, DrawResult, anchor, style_mesh};
+use crate::format::grouped;
 use crate::sim::Confusion;
 
 /// What the score chart shows.
@@ -200,5 +201,5 @@ fn compact(v: f64) -> String {
         a if a >= 1e3 => (v / 1e3, "k"),
         _ => (v, ""),
     };
-    format!("{}{unit}", super::short((x * 10.0).round() / 10.0))
+    format!("{}{unit}", crate::format::short((x * 10.0).round() / 10.0))
 }

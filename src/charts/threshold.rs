@@ -149,7 +149,8 @@ fn draw_sweep_curve<DB: DrawingBackend>(
 }
 
 fn shown(m: Metric) -> String {
-    m.map(super::short).unwrap_or_else(|_| "undefined".into())
+    m.map(crate::format::short)
+        .unwrap_or_else(|_| "undefined".into())
 }
 
 /// The ROC curve, the chance diagonal, and the operating point.

@@ -7,10 +7,7 @@
 
 use super::losses::{LossKind, Losses};
 use super::metrics::{Confusion, Metric, Metrics, Undefined};
-use super::params::Class;
-
-/// The largest class ratio the page explores: 10,000 negatives per positive.
-pub const RATIO_MAX: f64 = 10_000.0;
+use super::params::{Class, ratio};
 
 /// Something a reader can judge a model by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -193,5 +190,5 @@ impl Profile {
 
 /// The class ratio of a confusion matrix's samples, negatives per positive, if both exist.
 pub fn ratio_of(c: &Confusion) -> Option<f64> {
-    (c.positives() > 0 && c.negatives() > 0).then(|| c.negatives() as f64 / c.positives() as f64)
+    ratio(c.negatives(), c.positives())
 }

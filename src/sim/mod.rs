@@ -29,11 +29,11 @@ pub mod rng;
 
 pub use analysis::{Analysis, analyse};
 pub use compare::{RATIOS, Verdict, loss_crossover, verdict};
-pub use composition::{Measure, Profile, RATIO_MAX, ratio_of};
+pub use composition::{Measure, Profile, ratio_of};
 pub use generator::{ClassScores, Interval, score_interval};
 pub use losses::{ClassLoss, LossKind, Losses, Reduction, losses, per_sample_loss};
 pub use metrics::{Confusion, Metric, Metrics, Undefined};
-pub use params::{Class, EPS, MAX_COUNT, Scenario};
+pub use params::{Class, EPS, MAX_COUNT, RATIO_MAX, Scenario, ratio};
 pub use presets::{PRESETS, Preset};
-pub use ranking::Ranking;
+pub use ranking::{Ranking, Ranks};
 pub use rng::UnitDraws;

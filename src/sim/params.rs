@@ -6,6 +6,15 @@ pub const EPS: f64 = 1e-7;
 /// The largest count of samples allowed in one class.
 pub const MAX_COUNT: u32 = 10_000_000;
 
+/// The largest class ratio the page explores: 10,000 negatives per positive.
+pub const RATIO_MAX: f64 = 10_000.0;
+
+/// Negatives per positive, if both classes have samples. The one definition of the class
+/// ratio: the scenario's, a confusion matrix's and the sliders' all come from it.
+pub fn ratio(neg: u64, pos: u64) -> Option<f64> {
+    (neg > 0 && pos > 0).then(|| neg as f64 / pos as f64)
+}
+
 /// A sample's true label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Class {
@@ -86,5 +95,46 @@ impl Scenario {
     /// Total number of samples.
     pub fn total(&self) -> u64 {
         u64::from(self.neg) + u64::from(self.pos)
+    }
+
+    /// Negatives per positive, if both classes have samples.
+    pub fn ratio(&self) -> Option<f64> {
+        ratio(u64::from(self.neg), u64::from(self.pos))
+    }
+
+    /// The class ratio where a slider shows it: an empty class puts it at the end of the
+    /// track it has gone off (no negatives: 1; no positives: `RATIO_MAX`).
+    pub fn ratio_on_slider(&self) -> f64 {
+        match self.ratio() {
+            Some(r) => r,
+            None if self.neg == 0 => 1.0,
+            None => RATIO_MAX,
+        }
+    }
+
+    /// Sets the class ratio (negatives per positive), keeping the total.
+    pub fn set_ratio(&mut self, ratio: f64) {
+        self.split(self.total() as f64, ratio);
+    }
+
+    /// Sets the total, keeping the class ratio (or keeping one class empty if it was; an
+    /// empty scenario gets 100 negatives per positive).
+    pub fn set_total(&mut self, total: f64) {
+        let total = total.round().clamp(0.0, f64::from(MAX_COUNT)) as u32;
+        match (self.neg, self.pos) {
+            (0, 0) => self.split(f64::from(total), 100.0),
+            (_, 0) => self.neg = total,
+            (0, _) => self.pos = total,
+            _ => self.split(f64::from(total), self.ratio_on_slider()),
+        }
+    }
+
+    /// Splits `total` samples at `ratio` negatives per positive, each class within
+    /// `MAX_COUNT`.
+    fn split(&mut self, total: f64, ratio: f64) {
+        let total = total.round().clamp(0.0, f64::from(MAX_COUNT));
+        let neg = (total * ratio / (ratio + 1.0)).round();
+        self.neg = neg as u32;
+        self.pos = (total - neg) as u32;
     }
 }

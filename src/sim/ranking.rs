@@ -4,6 +4,7 @@
 //! galloping search from where the previous one stopped: O(m log(n / m)) for m <= n, which is a
 //! plain merge when the classes are balanced and far less when one class is rare.
 
+use super::compare::RATIOS;
 use super::generator::ClassScores;
 use super::metrics::{Metric, Undefined};
 
@@ -24,6 +25,39 @@ impl Ranking {
         Ranking {
             roc_auc,
             average_precision,
+        }
+    }
+}
+
+/// A model's threshold-free numbers: ROC AUC and average precision, and average precision at
+/// each of `RATIOS` (the value the model would score with `r` negatives per positive).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ranks {
+    /// ROC AUC and average precision, with each negative counted as the caller weighs it.
+    pub ranking: Ranking,
+    /// Average precision at each of `RATIOS`.
+    pub ap_at_ratios: [Metric; RATIOS.len()],
+}
+
+impl Ranks {
+    /// Every number of a model's ranks in one walk; each negative counts `neg_weight` times
+    /// in its own ROC AUC and average precision (a preview's weight; 1 for the whole class).
+    pub fn new(neg: &ClassScores, pos: &ClassScores, neg_weight: f64) -> Self {
+        let mut weights = [neg_weight; RATIOS.len() + 1];
+        for (w, r) in weights[1..].iter_mut().zip(RATIOS) {
+            *w = if neg.is_empty() {
+                1.0
+            } else {
+                r * pos.len() as f64 / neg.len() as f64
+            };
+        }
+        let (roc_auc, [average_precision, ap_at_ratios @ ..]) = ranks(neg, pos, weights);
+        Ranks {
+            ranking: Ranking {
+                roc_auc,
+                average_precision,
+            },
+            ap_at_ratios,
         }
     }
 }

@@ -1,25 +1,26 @@
 //! Where the exact numbers come from when a class is larger than its preview: the engine in a
 //! Web Worker (`worker.js`, the same wasm module), or, if no worker can start, the same engine
-//! here between frames. One request is in flight at a time; while it runs, the newest state
-//! waits and goes next, so a drag never queues up stale work.
+//! here between frames. What is sent, what comes back and what the worker does with it are
+//! `crate::worker`'s; this file only connects them to the page.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use js_sys::{Array, Float64Array, Uint8Array};
+use js_sys::{Array, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use super::download::save_parts;
-use super::state::{Derived, Shared};
-use crate::export::{CSV_HEADER, prediction_rows, predictions_csv};
-use crate::sim::engine::{Engine, Exact, Request, settled};
-
-/// Rows of the predictions file written between two frames when there is no worker.
-const CSV_ROWS: usize = 100_000;
+use super::derived::Derived;
+use super::download::{save_parts, yield_to_browser};
+use super::state::Shared;
+use crate::export::prediction_rows;
+use crate::sim::engine::{Engine, Request, all_exact};
+use crate::worker::js::{reply_from_js, to_js};
+use crate::worker::queue::Queue;
+use crate::worker::{FromWorker, ToWorker, csv_piece, csv_pieces, serve};
 
 /// What the page shows about work in progress.
 #[derive(Clone, Copy)]
@@ -33,22 +34,22 @@ pub struct Progress {
 type Handler = Closure<dyn FnMut(MessageEvent)>;
 
 enum Backend {
-    Worker(Worker),
+    /// The worker, and its message and error handlers (kept alive while it runs).
+    Worker {
+        worker: Worker,
+        _handlers: [Handler; 2],
+    },
     Here(Rc<RefCell<Engine>>),
 }
 
 struct Client {
     backend: RefCell<Backend>,
-    busy: Cell<bool>,
     worker_tried: Cell<bool>,
-    /// The request in flight, to resend if the worker fails.
-    current: Cell<Option<Request>>,
-    next: Cell<Option<Request>>,
+    queue: RefCell<Queue>,
+    /// The predictions file's pieces, while it is being written.
     csv_parts: RefCell<Option<Array>>,
     derived: Derived,
     progress: Progress,
-    // Keeps the worker's message handlers alive.
-    _handlers: RefCell<Vec<Handler>>,
 }
 
 thread_local! {
@@ -59,10 +60,8 @@ fn client() -> Option<Rc<Client>> {
     CLIENT.with(|c| c.borrow().clone())
 }
 
-fn start_worker() -> Option<Worker> {
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    Worker::new_with_options("./worker.js", &options).ok()
+fn here() -> Backend {
+    Backend::Here(Rc::new(RefCell::new(Engine::new())))
 }
 
 /// Starts the exact numbers' source for the page and keeps it fed with the page's state.
@@ -72,15 +71,12 @@ pub fn connect(derived: Derived) -> Progress {
         csv: RwSignal::new(None),
     };
     let new = Rc::new(Client {
-        backend: RefCell::new(Backend::Here(Rc::new(RefCell::new(Engine::new())))),
-        busy: Cell::new(false),
+        backend: RefCell::new(here()),
         worker_tried: Cell::new(false),
-        current: Cell::new(None),
-        next: Cell::new(None),
+        queue: RefCell::new(Queue::default()),
         csv_parts: RefCell::new(None),
         derived,
         progress,
-        _handlers: RefCell::new(Vec::new()),
     });
     CLIENT.with(|c| *c.borrow_mut() = Some(new));
     Effect::new(move |_| {
@@ -92,43 +88,43 @@ pub fn connect(derived: Derived) -> Progress {
     progress
 }
 
+/// Stops the worker and forgets the page (when the app is torn down).
+pub fn disconnect() {
+    if let Some(c) = CLIENT.with(|c| c.borrow_mut().take()) {
+        c.stop_worker();
+        // Drops the worker's handlers, which hold the client.
+        *c.backend.borrow_mut() = here();
+    }
+}
+
 impl Client {
+    /// Whether the page has every number of `r` exactly.
+    fn exact(&self, r: &Request) -> bool {
+        self.derived
+            .answer
+            .with_untracked(|a| all_exact(r, a.as_ref().map(|a| &*a.0)))
+    }
+
     /// Asks for `r` unless the page already has everything it needs for it.
     fn want(self: &Rc<Self>, r: Request) {
-        let settled = self
-            .derived
-            .exact
-            .with_untracked(|e| settled(&r, e.as_ref().map(|e| &*e.0)));
-        if settled {
-            self.next.set(None);
-            return;
-        }
-        if self.busy.get() {
-            self.next.set(Some(r));
-        } else {
-            self.send(r);
+        let send = self.queue.borrow_mut().want(r, self.exact(&r));
+        if let Some(r) = send {
+            self.send(ToWorker::Exact(r));
         }
     }
 
-    fn send(self: &Rc<Self>, r: Request) {
-        self.busy.set(true);
-        self.current.set(Some(r));
-        // The first time: start the worker (the request waits in its queue until it is ready).
+    fn send(self: &Rc<Self>, message: ToWorker) {
+        // The first time: start the worker (the message waits in it until the module loads).
         self.try_worker();
         match &*self.backend.borrow() {
-            Backend::Worker(w) => {
-                let msg = Array::of2(&"exact".into(), &Float64Array::from(&r.encode()[..]).into());
-                let _ = w.post_message(&msg);
+            Backend::Worker { worker: w, .. } => {
+                let _ = w.post_message(&to_js(&message));
             }
             Backend::Here(engine) => {
-                let engine = Rc::clone(engine);
-                let this = Rc::clone(self);
+                let (engine, this) = (Rc::clone(engine), Rc::clone(self));
                 // After this frame: the estimate is painted first.
                 set_timeout(
-                    move || {
-                        let exact = engine.borrow_mut().compute(&r, &mut |_| {});
-                        this.answered(exact);
-                    },
+                    move || serve(&mut engine.borrow_mut(), message, &mut |m| this.receive(m)),
                     std::time::Duration::from_millis(0),
                 );
             }
@@ -140,74 +136,70 @@ impl Client {
         if self.worker_tried.replace(true) {
             return;
         }
-        let Some(worker) = start_worker() else {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let Ok(worker) = Worker::new_with_options("./worker.js", &options) else {
             return;
         };
         let this = Rc::clone(self);
-        let on_message = Handler::new(move |e: MessageEvent| {
-            this.message(e.data());
-        });
+        let on_message =
+            Handler::new(move |e: MessageEvent| this.receive(reply_from_js(&e.data())));
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         let this = Rc::clone(self);
-        let on_error = Handler::new(move |_| this.fail());
+        let on_error = Handler::new(move |_| this.receive(FromWorker::Failed));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        self._handlers.borrow_mut().extend([on_message, on_error]);
-        *self.backend.borrow_mut() = Backend::Worker(worker);
+        *self.backend.borrow_mut() = Backend::Worker {
+            worker,
+            _handlers: [on_message, on_error],
+        };
     }
 
-    /// The worker could not start or died: the engine runs here from now on.
-    fn fail(self: &Rc<Self>) {
-        if let Backend::Worker(w) = &*self.backend.borrow() {
+    fn stop_worker(&self) {
+        if let Backend::Worker { worker: w, .. } = &*self.backend.borrow() {
+            w.set_onmessage(None);
+            w.set_onerror(None);
             w.terminate();
         }
-        *self.backend.borrow_mut() = Backend::Here(Rc::new(RefCell::new(Engine::new())));
-        if let Some(r) = self.current.take() {
-            self.send(r);
-        }
-        if self.csv_parts.borrow_mut().take().is_some() {
-            self.progress.csv.set(None);
-        }
     }
 
-    fn message(self: &Rc<Self>, data: JsValue) {
-        let msg = Array::from(&data);
-        match msg.get(0).as_string().as_deref() {
-            Some("progress") => {
-                if let Some(p) = msg.get(1).as_f64() {
-                    self.progress.exact.set(Some(p));
+    fn receive(self: &Rc<Self>, reply: FromWorker) {
+        match reply {
+            FromWorker::Progress(p) => self.progress.exact.set(Some(p)),
+            FromWorker::Answer(answer) => {
+                self.progress.exact.set(None);
+                self.derived.answer.set(Some(Shared(Arc::new(*answer))));
+                let next = self.queue.borrow_mut().answered(|r| self.exact(r));
+                if let Some(r) = next {
+                    self.send(ToWorker::Exact(r));
                 }
             }
-            Some("exact") => {
-                let v = Float64Array::new(&msg.get(1)).to_vec();
-                match Exact::decode(&v) {
-                    Some(exact) => self.answered(exact),
-                    None => self.fail(),
-                }
-            }
-            Some("csv") => {
+            FromWorker::CsvPiece(bytes, done) => {
                 if let Some(parts) = &*self.csv_parts.borrow() {
-                    parts.push(&msg.get(1));
+                    parts.push(&Uint8Array::from(&bytes[..]));
                 }
-                self.progress.csv.set(msg.get(2).as_f64());
+                self.progress.csv.set(Some(done));
             }
-            Some("csv-done") => {
+            FromWorker::CsvDone => {
                 if let Some(parts) = self.csv_parts.borrow_mut().take() {
                     save_parts("imbalance-lab-predictions.csv", &parts, "text/csv");
                 }
                 self.progress.csv.set(None);
             }
-            Some("error") => self.fail(),
-            _ => {}
+            FromWorker::Failed => self.fail(),
         }
     }
 
-    fn answered(self: &Rc<Self>, exact: Exact) {
-        self.busy.set(false);
-        self.current.set(None);
-        self.progress.exact.set(None);
-        self.derived.exact.set(Some(Shared(Arc::new(exact))));
-        if let Some(r) = self.next.take() {
-            self.want(r);
+    /// The worker could not start or died: the engine runs here from now on, beginning with
+    /// the request that was in flight.
+    fn fail(self: &Rc<Self>) {
+        self.stop_worker();
+        *self.backend.borrow_mut() = here();
+        let in_flight = self.queue.borrow().in_flight();
+        if let Some(r) = in_flight {
+            self.send(ToWorker::Exact(r));
+        }
+        if self.csv_parts.borrow_mut().take().is_some() {
+            self.progress.csv.set(None);
         }
     }
 }
@@ -220,44 +212,23 @@ pub fn save_predictions(r: Request) {
         return;
     }
     c.progress.csv.set(Some(0.0));
-    let rows = prediction_rows(&r.scenario);
-    if !r.fits_preview() {
+    *c.csv_parts.borrow_mut() = Some(Array::new());
+    if !r.exact_on_page() {
         c.try_worker();
     }
-    let backend = match &*c.backend.borrow() {
-        Backend::Worker(w) => Ok(w.clone()),
-        Backend::Here(e) => Err(Rc::clone(e)),
-    };
-    match backend {
-        Ok(worker) => {
-            let parts = Array::new();
-            if rows == 0 {
-                parts.push(&Uint8Array::from(CSV_HEADER.as_bytes()));
-            }
-            *c.csv_parts.borrow_mut() = Some(parts);
-            let msg = Array::of3(
-                &"csv".into(),
-                &Float64Array::from(&r.encode()[..]).into(),
-                &JsValue::from_f64(rows as f64),
-            );
-            let _ = worker.post_message(&msg);
+    let engine = match &*c.backend.borrow() {
+        Backend::Worker { worker: w, .. } => {
+            let _ = w.post_message(&to_js(&ToWorker::Csv(r)));
+            return;
         }
-        Err(engine) => leptos::task::spawn_local(async move {
-            let parts = Array::new();
-            let mut start = 0;
-            loop {
-                let end = (start + CSV_ROWS).min(rows);
-                let bytes = predictions_csv(&mut engine.borrow_mut(), &r, start..end);
-                parts.push(&Uint8Array::from(&bytes[..]));
-                c.progress.csv.set(Some(end as f64 / rows.max(1) as f64));
-                if end >= rows {
-                    break;
-                }
-                start = end;
-                super::download::yield_to_browser().await;
-            }
-            save_parts("imbalance-lab-predictions.csv", &parts, "text/csv");
-            c.progress.csv.set(None);
-        }),
-    }
+        Backend::Here(engine) => Rc::clone(engine),
+    };
+    leptos::task::spawn_local(async move {
+        for piece in csv_pieces(prediction_rows(&r.scenario)) {
+            let reply = csv_piece(&mut engine.borrow_mut(), &r, piece);
+            c.receive(reply);
+            yield_to_browser().await;
+        }
+        c.receive(FromWorker::CsvDone);
+    });
 }

@@ -3,15 +3,16 @@
 
 use leptos::prelude::*;
 
-use super::canvas::{on_screen, when_seen};
-use super::controls::{ParamSlider, Scale, set_ratio, slider_ratio};
-use super::format::metric;
-use super::state::{Derived, Exactness, Model, Rival};
-use crate::charts::grouped;
+use crate::format::{grouped, metric, ratio_heading};
+use crate::page::{Panel, Rival};
+use crate::sim::engine::ExactParts;
 use crate::sim::{
     LossKind, Losses, Measure, Metric, Metrics, Profile, RATIO_MAX, RATIOS, Scenario, Verdict,
     loss_crossover, verdict,
 };
+use crate::ui::derived::{Derived, Model};
+use crate::ui::hooks::{on_screen, when_seen};
+use crate::ui::widgets::{NumbersTable, PanelFrame, ParamSlider, Scale};
 
 /// What the panel shows of one model, taken at once so the table is always consistent.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,7 +21,7 @@ struct Shown {
     metrics: Metrics,
     profile: Profile,
     ap_at_ratios: [Metric; RATIOS.len()],
-    exact: Exactness,
+    exact: ExactParts,
 }
 
 impl Shown {
@@ -85,9 +86,33 @@ fn crossover_line(a: &Profile, b: &Profile, kind: LossKind) -> String {
     }
 }
 
-/// The A/B panel.
+/// Model A or model B: which one each measure prefers.
 #[component]
-pub fn Comparison(
+pub fn AbPanel(
+    /// The scenario (model A's accuracies, the shared settings).
+    scenario: RwSignal<Scenario>,
+    /// Model B's accuracies.
+    rival: RwSignal<Rival>,
+    /// The derived numbers of both models.
+    derived: Derived,
+) -> impl IntoView {
+    view! {
+        <PanelFrame panel=Panel::Ab title="Model A or model B? Ask each measure">
+            <p class="explain">
+                "Two models scored on the same samples. A is the scenario's model; B has its own "
+                "accuracies (by default the pair from the blog post \"Unbalanced Validation Data "
+                "Losses\": A 0.999 / 0.5, B 0.98 / 0.9). Each row says which model a loss or "
+                "metric prefers, first on this validation set and then on sets of other class "
+                "ratios. Drag the ratio: BCE changes sides, recall never does."
+            </p>
+            <Comparison scenario rival derived />
+        </PanelFrame>
+    }
+}
+
+/// The comparison's controls and tables.
+#[component]
+fn Comparison(
     /// The scenario (model A's accuracies, the shared settings).
     scenario: RwSignal<Scenario>,
     /// Model B's accuracies.
@@ -163,14 +188,11 @@ pub fn Comparison(
             .collect::<Vec<_>>();
         view! { <tr data-measure=key(m)><th scope="row">{name(m)}</th>{cells}</tr> }
     });
-    let headers = RATIOS.map(|r| {
-        let short = match r as u64 {
-            1_000 => "1:1k".to_string(),
-            10_000 => "1:10k".to_string(),
-            n => format!("1:{n}"),
-        };
-        view! { <th scope="col">{short}</th> }
-    });
+    let now_columns = ["on this set", "A", "B", "prefers"]
+        .map(String::from)
+        .to_vec();
+    let mut ratio_columns = vec!["at ratio".to_string()];
+    ratio_columns.extend(RATIOS.map(ratio_heading));
     view! {
         <div node_ref=wrap class="ab-body">
         <div class="ab-controls">
@@ -184,7 +206,8 @@ pub fn Comparison(
             <ParamSlider state=rival id="acc1b" label="model B, accuracy on positives" symbol="acc1"
                 min=0.0 max=1.0 step=0.001 get=|r| r.acc1 set=|r, v| r.acc1 = v />
             <ParamSlider state=scenario id="ab-ratio" label="comparison class ratio, negatives per positive"
-                min=1.0 max=RATIO_MAX step=1.0 scale=Scale::Log get=slider_ratio set=set_ratio />
+                min=1.0 max=RATIO_MAX step=1.0 scale=Scale::Log get=Scenario::ratio_on_slider
+                set=Scenario::set_ratio />
         </div>
         <ul class="crossovers">
             {LossKind::ALL
@@ -194,27 +217,12 @@ pub fn Comparison(
                 .to_vec()}
         </ul>
         <div class="ab-tables">
-            <div class="table-wrap">
-                <table class="numbers ab" aria-label="model A against model B">
-                    <thead>
-                        <tr>
-                            <th scope="col">"on this set"</th>
-                            <th scope="col">"A"</th>
-                            <th scope="col">"B"</th>
-                            <th scope="col">"prefers"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{now_rows.to_vec()}</tbody>
-                </table>
-            </div>
-            <div class="table-wrap">
-                <table class="numbers ab" aria-label="preferred model by class ratio">
-                    <thead>
-                        <tr><th scope="col">"at ratio"</th>{headers.to_vec()}</tr>
-                    </thead>
-                    <tbody>{strip_rows.to_vec()}</tbody>
-                </table>
-            </div>
+            <NumbersTable label="model A against model B" class="ab" columns=now_columns>
+                {now_rows.to_vec()}
+            </NumbersTable>
+            <NumbersTable label="preferred model by class ratio" class="ab" columns=ratio_columns>
+                {strip_rows.to_vec()}
+            </NumbersTable>
         </div>
         </div>
     }

@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::format::number;
-use crate::charts::grouped;
-use crate::sim::{MAX_COUNT, PRESETS, RATIO_MAX, Scenario};
+use crate::format::number;
+use crate::sim::{MAX_COUNT, PRESETS, Scenario};
 
 /// How a slider's position maps to its value.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -144,58 +143,6 @@ pub fn CountInput(
                 } />
         </div>
     }
-}
-
-/// Negatives per positive, for the ratio slider (1 when there are no negatives, the largest
-/// ratio when there are no positives).
-pub fn slider_ratio(s: &Scenario) -> f64 {
-    match (s.neg, s.pos) {
-        (0, _) => 1.0,
-        (_, 0) => RATIO_MAX,
-        (n, p) => f64::from(n) / f64::from(p),
-    }
-}
-
-/// Splits `total` samples at `ratio` negatives per positive, each class within `MAX_COUNT`.
-fn split(s: &mut Scenario, total: f64, ratio: f64) {
-    let total = total.round().clamp(0.0, f64::from(MAX_COUNT));
-    let neg = (total * ratio / (ratio + 1.0)).round();
-    s.neg = neg as u32;
-    s.pos = (total - neg) as u32;
-}
-
-/// Sets the class ratio, keeping the total.
-pub fn set_ratio(s: &mut Scenario, ratio: f64) {
-    split(s, s.total() as f64, ratio);
-}
-
-/// Sets the total, keeping the class ratio (or keeping one class empty if it was).
-pub fn set_total(s: &mut Scenario, total: f64) {
-    let total = total.round().clamp(0.0, f64::from(MAX_COUNT)) as u32;
-    match (s.neg, s.pos) {
-        (0, 0) => split(s, f64::from(total), 100.0),
-        (_, 0) => s.neg = total,
-        (0, _) => s.pos = total,
-        _ => split(s, f64::from(total), slider_ratio(s)),
-    }
-}
-
-/// One line on the composition: "1,010,000 samples: 1,000,000 negatives, 10,000 positives".
-pub fn composition_line(s: &Scenario) -> String {
-    let share = if s.total() == 0 {
-        String::new()
-    } else {
-        format!(
-            " ({} % positive)",
-            number(100.0 * f64::from(s.pos) / s.total() as f64, 3)
-        )
-    };
-    format!(
-        "{} samples: {} negatives, {} positives{share}",
-        grouped(s.total()),
-        grouped(u64::from(s.neg)),
-        grouped(u64::from(s.pos)),
-    )
 }
 
 /// The seed, and a button that draws a new sample.

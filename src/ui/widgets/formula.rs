@@ -1,5 +1,4 @@
-//! The words beside each panel, with the formulas in MathML (the browser typesets it; no
-//! JavaScript maths library).
+//! Formulas in MathML: the browser typesets them, no JavaScript maths library.
 
 use leptos::prelude::*;
 

@@ -4,42 +4,14 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::download::save_text;
-use super::state::{Derived, Page};
-use super::url::base_url;
 use crate::export::results_json;
 use crate::link::{self, PageState};
 use crate::page::{Control, Keyed, Layout, Panel};
-
-/// How a panel is named in the embed dialog.
-pub fn panel_name(p: Panel) -> &'static str {
-    match p {
-        Panel::Numbers => "loss and metric tables",
-        Panel::Focal => "focal loss curve",
-        Panel::Scores => "score histograms",
-        Panel::Share => "who pays the loss",
-        Panel::Threshold => "threshold, ROC and PR",
-        Panel::Composition => "class-ratio view",
-        Panel::Ab => "A/B comparison",
-    }
-}
-
-/// How a control is named in the embed dialog.
-pub fn control_name(c: Control) -> &'static str {
-    match c {
-        Control::Presets => "presets",
-        Control::Ratio => "class ratio",
-        Control::Total => "total samples",
-        Control::Counts => "exact counts",
-        Control::Acc0 => "acc0",
-        Control::Acc1 => "acc1",
-        Control::Threshold => "threshold",
-        Control::PosWeight => "pos_weight",
-        Control::Alpha => "alpha",
-        Control::Gamma => "gamma",
-        Control::Seed => "seed",
-    }
-}
+use crate::ui::derived::Derived;
+use crate::ui::download::save_text;
+use crate::ui::exact::{Progress, save_predictions};
+use crate::ui::state::Page;
+use crate::ui::url::base_url;
 
 fn escape_attribute(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -56,7 +28,6 @@ pub fn current_link(page: &Page) -> String {
 fn pick<T: Keyed + Send + Sync>(
     legend: &'static str,
     chosen: RwSignal<Vec<T>>,
-    name: fn(T) -> &'static str,
     prefix: &'static str,
 ) -> impl IntoView {
     let boxes = T::ALL
@@ -79,7 +50,7 @@ fn pick<T: Keyed + Send + Sync>(
                                 *c = T::ALL.iter().copied().filter(|x| keep.contains(x)).collect();
                             });
                         } />
-                    {name(item)}
+                    {item.label()}
                 </label>
             }
         })
@@ -96,7 +67,7 @@ pub fn ShareBar(
     derived: Derived,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
-    let progress = expect_context::<super::exact::Progress>().csv;
+    let progress = expect_context::<Progress>().csv;
     let copy = move |_| {
         let href = current_link(&page);
         let promise = window().navigator().clipboard().write_text(&href);
@@ -116,7 +87,7 @@ pub fn ShareBar(
         save_text("imbalance-lab-results.json", &text, "application/json");
     };
     let predictions = move |_| {
-        super::exact::save_predictions(derived.request.get_untracked());
+        save_predictions(derived.request.get_untracked());
     };
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let panels = RwSignal::new(vec![Panel::Focal]);
@@ -176,8 +147,8 @@ pub fn ShareBar(
             <h2 id="embed-title">"Embed this view"</h2>
             <p>"Pick what the frame shows; the scenario is the one on the page now."</p>
             <div class="embed-picks">
-                {pick("panels", panels, panel_name, "embed-panel")}
-                {pick("controls", controls, control_name, "embed-control")}
+                {pick("panels", panels, "embed-panel")}
+                {pick("controls", controls, "embed-control")}
             </div>
             <div class="embed-size">
                 {size_field("embed-width", "width ", width)}

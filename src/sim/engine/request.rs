@@ -1,0 +1,114 @@
+//! What the exact numbers are asked for, and the named keys that say which inputs each cached
+//! layer depends on.
+
+use super::preview::PREVIEW;
+use crate::sim::params::{Class, Scenario};
+
+/// A model of the comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ModelId {
+    /// The scenario's own accuracies.
+    A,
+    /// The rival's accuracies, on the same draws.
+    B,
+}
+
+impl ModelId {
+    /// Both, in the order the page shows them.
+    pub const ALL: [ModelId; 2] = [ModelId::A, ModelId::B];
+
+    /// The place of this model's results in a `[_; 2]`.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// What the exact numbers depend on: the scenario, and model B's accuracies.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Request {
+    /// The scenario (model A's accuracies among it).
+    pub scenario: Scenario,
+    /// Model B's accuracies on the negatives and the positives.
+    pub rival: [f64; 2],
+}
+
+impl Request {
+    /// A model's accuracy on `class`.
+    pub fn acc(&self, model: ModelId, class: Class) -> f64 {
+        match model {
+            ModelId::A => self.scenario.acc(class),
+            ModelId::B => self.rival[class as usize],
+        }
+    }
+
+    /// Whether every class fits its preview, so that the page's own numbers are exact and no
+    /// engine is needed.
+    pub fn exact_on_page(&self) -> bool {
+        self.scenario.neg <= PREVIEW && self.scenario.pos <= PREVIEW
+    }
+
+    /// The inputs of one class's draws.
+    pub fn draws_key(&self, class: Class) -> DrawsKey {
+        DrawsKey {
+            seed: self.scenario.seed,
+            count: self.scenario.count(class),
+        }
+    }
+
+    /// The inputs of a model's loss sums over `class`.
+    pub fn loss_key(&self, model: ModelId, class: Class) -> LossKey {
+        LossKey {
+            draws: self.draws_key(class),
+            acc: self.acc(model, class).to_bits(),
+            gamma: self.scenario.gamma.to_bits(),
+        }
+    }
+
+    /// The inputs of a model's ranking (and of model A's curves).
+    pub fn model_key(&self, model: ModelId) -> ModelKey {
+        let s = &self.scenario;
+        ModelKey {
+            seed: s.seed,
+            counts: [s.neg, s.pos],
+            acc: [Class::Negative, Class::Positive].map(|c| self.acc(model, c).to_bits()),
+        }
+    }
+}
+
+/// What one class's draws depend on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DrawsKey {
+    /// The seed.
+    pub seed: u64,
+    /// The class's count.
+    pub count: u32,
+}
+
+/// What one class's loss sums depend on (floats as bits, so equal means bit-identical).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LossKey {
+    /// The class's draws.
+    pub draws: DrawsKey,
+    /// The model's accuracy on the class.
+    pub acc: u64,
+    /// The focal exponent.
+    pub gamma: u64,
+}
+
+impl LossKey {
+    /// The same key without gamma: the cross-entropy sum does not depend on it.
+    pub fn cross_entropy(self) -> (DrawsKey, u64) {
+        (self.draws, self.acc)
+    }
+}
+
+/// What one model's ranking, confusion matrix (with the threshold) and curves depend on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ModelKey {
+    /// The seed.
+    pub seed: u64,
+    /// Negatives and positives.
+    pub counts: [u32; 2],
+    /// The model's accuracies on the negatives and the positives (as bits).
+    pub acc: [u64; 2],
+}

@@ -1,0 +1,212 @@
+//! Requests and answers as flat lists of numbers, the form they cross to and from the Web
+//! Worker in. Every count is below 2^53, so exact in a double; decoding checks every value and
+//! gives `None` for anything `encode` could not have written.
+
+use super::answer::{Answer, Curves, ModelAnswer};
+use super::request::Request;
+use super::{BINS, SWEEP};
+use crate::sim::compare::RATIOS;
+use crate::sim::losses::ClassLoss;
+use crate::sim::metrics::{Confusion, Metric, Undefined};
+use crate::sim::params::Scenario;
+use crate::sim::ranking::{Ranking, Ranks};
+
+impl Request {
+    /// The request as numbers (the seed split in two halves, each exact in a double).
+    pub fn encode(&self) -> Vec<f64> {
+        let mut out = Vec::with_capacity(12);
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut Vec<f64>) {
+        let s = &self.scenario;
+        out.extend([
+            f64::from(s.neg),
+            f64::from(s.pos),
+            s.acc0,
+            s.acc1,
+            s.alpha,
+            s.gamma,
+            s.pos_weight,
+            s.threshold,
+            (s.seed >> 32) as f64,
+            (s.seed & 0xffff_ffff) as f64,
+            self.rival[0],
+            self.rival[1],
+        ]);
+    }
+
+    /// The request back from `encode`'s numbers; `None` for anything else.
+    pub fn decode(v: &[f64]) -> Option<Self> {
+        let mut r = Reader(v);
+        let request = r.request()?;
+        r.end(request)
+    }
+}
+
+impl Answer {
+    /// The numbers as a flat list.
+    pub fn encode(&self) -> Vec<f64> {
+        let mut out = Vec::new();
+        self.request.write(&mut out);
+        for m in &self.models {
+            for l in &m.loss {
+                out.extend([l.ce, l.focal]);
+            }
+            write_confusion(&mut out, &m.confusion);
+            write_metric(&mut out, m.ranks.ranking.roc_auc);
+            write_metric(&mut out, m.ranks.ranking.average_precision);
+            for &ap in &m.ranks.ap_at_ratios {
+                write_metric(&mut out, ap);
+            }
+        }
+        for h in &self.curves.histograms {
+            out.push(h.len() as f64);
+            out.extend(h.iter().map(|&c| c as f64));
+        }
+        out.push(self.curves.sweep.len() as f64);
+        for (t, c) in &self.curves.sweep {
+            out.push(*t);
+            write_confusion(&mut out, c);
+        }
+        out
+    }
+
+    /// The numbers back from `encode`'s list; `None` for anything else.
+    pub fn decode(v: &[f64]) -> Option<Self> {
+        let mut r = Reader(v);
+        let request = r.request()?;
+        let models = [r.model()?, r.model()?];
+        let histograms = [r.histogram()?, r.histogram()?];
+        let n = r.whole()? as usize;
+        (n <= 4 * SWEEP + 4).then_some(())?;
+        let sweep = (0..n)
+            .map(|_| Some((r.real()?, r.confusion()?)))
+            .collect::<Option<Vec<_>>>()?;
+        r.end(Answer {
+            request,
+            models,
+            curves: Curves { histograms, sweep },
+        })
+    }
+}
+
+/// Reads the numbers `encode` writes, checking each.
+struct Reader<'a>(&'a [f64]);
+
+impl Reader<'_> {
+    fn next(&mut self) -> Option<f64> {
+        let (&v, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(v)
+    }
+    /// `value` if every number was read.
+    fn end<T>(&self, value: T) -> Option<T> {
+        self.0.is_empty().then_some(value)
+    }
+    fn real(&mut self) -> Option<f64> {
+        self.next().filter(|v| v.is_finite())
+    }
+    fn nonnegative(&mut self) -> Option<f64> {
+        self.real().filter(|&v| v >= 0.0)
+    }
+    fn whole(&mut self) -> Option<u64> {
+        let v = self.real()?;
+        (v >= 0.0 && v.fract() == 0.0 && v <= 9_007_199_254_740_992.0).then_some(v as u64)
+    }
+    fn count(&mut self) -> Option<u32> {
+        u32::try_from(self.whole()?).ok()
+    }
+    fn half(&mut self) -> Option<u64> {
+        self.whole().filter(|&v| v <= 0xffff_ffff)
+    }
+    fn request(&mut self) -> Option<Request> {
+        Some(Request {
+            scenario: Scenario {
+                neg: self.count()?,
+                pos: self.count()?,
+                acc0: self.real()?,
+                acc1: self.real()?,
+                alpha: self.real()?,
+                gamma: self.real()?,
+                pos_weight: self.real()?,
+                threshold: self.real()?,
+                seed: (self.half()? << 32) | self.half()?,
+            },
+            rival: [self.real()?, self.real()?],
+        })
+    }
+    fn metric(&mut self) -> Option<Metric> {
+        let tag = self.whole()?;
+        let v = self.next()?;
+        if tag == 0 {
+            return v.is_finite().then_some(Ok(v));
+        }
+        UNDEFINED.get(tag as usize - 1).map(|&u| Err(u))
+    }
+    fn confusion(&mut self) -> Option<Confusion> {
+        Some(Confusion {
+            tp: self.whole()?,
+            fp: self.whole()?,
+            tn: self.whole()?,
+            fn_: self.whole()?,
+        })
+    }
+    fn class_loss(&mut self) -> Option<ClassLoss> {
+        Some(ClassLoss {
+            ce: self.nonnegative()?,
+            focal: self.nonnegative()?,
+        })
+    }
+    fn model(&mut self) -> Option<ModelAnswer> {
+        let loss = [self.class_loss()?, self.class_loss()?];
+        let confusion = self.confusion()?;
+        let ranking = Ranking {
+            roc_auc: self.metric()?,
+            average_precision: self.metric()?,
+        };
+        let mut ap_at_ratios = [Ok(0.0); RATIOS.len()];
+        for a in &mut ap_at_ratios {
+            *a = self.metric()?;
+        }
+        Some(ModelAnswer {
+            loss,
+            confusion,
+            ranks: Ranks {
+                ranking,
+                ap_at_ratios,
+            },
+        })
+    }
+    fn histogram(&mut self) -> Option<Vec<u64>> {
+        let n = self.whole()? as usize;
+        (n <= 4 * BINS).then_some(())?;
+        (0..n).map(|_| self.whole()).collect()
+    }
+}
+
+/// Every reason a metric can be undefined, in a fixed order (its code is the index + 1).
+const UNDEFINED: [Undefined; 7] = [
+    Undefined::NoSamples,
+    Undefined::NoPositives,
+    Undefined::NoNegatives,
+    Undefined::NoPredictedPositives,
+    Undefined::NoPredictedNegatives,
+    Undefined::NoPositivesNorPredicted,
+    Undefined::ZeroLoss,
+];
+
+fn write_metric(out: &mut Vec<f64>, m: Metric) {
+    match m {
+        Ok(v) => out.extend([0.0, v]),
+        Err(u) => {
+            let code = UNDEFINED.iter().position(|&x| x == u).unwrap_or(0) + 1;
+            out.extend([code as f64, 0.0]);
+        }
+    }
+}
+
+fn write_confusion(out: &mut Vec<f64>, c: &Confusion) {
+    out.extend([c.tp, c.fp, c.tn, c.fn_].map(|v| v as f64));
+}

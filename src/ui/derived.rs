@@ -1,0 +1,302 @@
+//! What the page derives from its state: a chain of memos shaped like the core's layers, so a
+//! control recomputes only what depends on it (the threshold never regenerates data, alpha
+//! never re-sums anything, model B reuses model A's random draws).
+//!
+//! The memos work on each class's preview (`sim::engine::preview`: at most 65,536 draws, so
+//! every layer fits in a frame) and scale it to the class. A class that small is its own
+//! preview and exact. For larger ones the exact numbers come from the engine in a Web Worker
+//! (`exact.rs`); each layer takes them as soon as an answer is exact for its own inputs, and
+//! shows its estimate until then.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::state::Shared;
+use crate::page::Rival;
+use crate::sim::curves::{histogram, threshold_sweep};
+use crate::sim::engine::{
+    Answer, BINS, Estimated, ExactParts, ModelId, Request, SWEEP, Weights, all_exact,
+};
+use crate::sim::{
+    Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Ranks,
+    Scenario, UnitDraws, losses,
+};
+
+/// A memo of one part of a signal: it notifies only when that part changes.
+fn field<S, T>(source: RwSignal<S>, get: impl Fn(&S) -> T + Send + Sync + 'static) -> Memo<T>
+where
+    S: Send + Sync + 'static,
+    T: PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| source.with(&get))
+}
+
+/// The settings every model shares.
+#[derive(Clone, Copy)]
+struct Common {
+    request: Memo<Request>,
+    weights: Memo<Weights>,
+    gamma: Memo<f64>,
+    alpha: Memo<f64>,
+    pos_weight: Memo<f64>,
+    threshold: Memo<f64>,
+    total: Memo<u64>,
+    /// Whether every class is its own preview, so that every estimate is exact.
+    exact_on_page: Memo<bool>,
+    answer: RwSignal<Option<Shared<Answer>>>,
+}
+
+impl Common {
+    /// A part of the engine's last answer, if it has one for these inputs.
+    fn answered<T>(&self, f: impl FnOnce(&Answer) -> Option<T>) -> Option<T> {
+        self.answer.with(|a| a.as_ref().and_then(|a| f(&a.0)))
+    }
+
+    /// A part's key from the request: it notifies only when that part's inputs change.
+    fn key<K: PartialEq + Send + Sync + 'static>(
+        &self,
+        f: impl Fn(&Request) -> K + Send + Sync + 'static,
+    ) -> Memo<K> {
+        let request = self.request;
+        Memo::new(move |_| request.with(&f))
+    }
+}
+
+/// One class's loss sums, each with whether it is exact (a gamma drag leaves the
+/// cross-entropy exact while the focal sum is an estimate).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct ClassSums {
+    ce: Estimated<f64>,
+    focal: Estimated<f64>,
+}
+
+/// One model's results over the shared draws.
+#[derive(Clone, Copy)]
+pub struct Model {
+    /// The negatives' sorted scores (the preview).
+    pub neg: Memo<Shared<ClassScores>>,
+    /// The positives' sorted scores (the preview).
+    pub pos: Memo<Shared<ClassScores>>,
+    /// The four losses.
+    pub losses: Memo<Losses>,
+    /// The metrics at the threshold and the threshold-free ones.
+    pub metrics: Memo<Metrics>,
+    /// The same model at other class ratios.
+    pub profile: Memo<Profile>,
+    /// Average precision at each of `RATIOS`.
+    pub ap_at_ratios: Memo<[Metric; RATIOS.len()]>,
+    /// Which of the numbers above are exact.
+    pub exact: Memo<ExactParts>,
+}
+
+impl Model {
+    fn new(
+        model: ModelId,
+        previews: [Memo<Shared<UnitDraws>>; 2],
+        acc: [Memo<f64>; 2],
+        c: Common,
+    ) -> Self {
+        let scores = |class: Class| {
+            let (draws, acc) = (previews[class as usize], acc[class as usize]);
+            Memo::new(move |_| {
+                draws.with(|d| Shared(Arc::new(ClassScores::new(class, acc.get(), &d.0))))
+            })
+        };
+        let (neg, pos) = (scores(Class::Negative), scores(Class::Positive));
+        let model_key = c.key(move |r| r.model_key(model));
+        // Each part: the engine's exact value when it answers these inputs, else the preview's.
+        let class_sums = [(Class::Negative, neg), (Class::Positive, pos)].map(|(class, s)| {
+            // The preview's sums, then scaled: a new class size only rescales them.
+            let preview = Memo::new(move |_| s.with(|s| ClassLoss::new(&s.0, c.gamma.get())));
+            let estimate = Memo::new(move |_| c.weights.with(|w| w.loss(class, preview.get())));
+            let key = c.key(move |r| r.loss_key(model, class));
+            Memo::new(move |_| {
+                let key = key.get();
+                if let Some(l) = c.answered(|a| a.loss(key, model, class)) {
+                    return ClassSums {
+                        ce: Estimated::exact(l.ce),
+                        focal: Estimated::exact(l.focal),
+                    };
+                }
+                let exact = c.weights.with(|w| w.exact(class));
+                let estimate = estimate.get();
+                ClassSums {
+                    ce: match c.answered(|a| a.cross_entropy(key, model, class)) {
+                        Some(ce) => Estimated::exact(ce),
+                        None => Estimated::new(estimate.ce, exact),
+                    },
+                    focal: Estimated::new(estimate.focal, exact),
+                }
+            })
+        });
+        let ranks_estimate = Memo::new(move |_| {
+            neg.with(|n| {
+                pos.with(|p| {
+                    let w = c.weights.with(Weights::negative_weight);
+                    Ranks::new(&n.0, &p.0, w)
+                })
+            })
+        });
+        let ranks = Memo::new(
+            move |_| match c.answered(|a| a.ranks(model_key.get(), model)) {
+                Some(r) => Estimated::exact(r),
+                None => Estimated::new(ranks_estimate.get(), c.exact_on_page.get()),
+            },
+        );
+        let confusion = Memo::new(move |_| {
+            let t = c.threshold.get();
+            match c.answered(|a| a.confusion(model_key.get(), t, model)) {
+                Some(x) => Estimated::exact(x),
+                None => {
+                    let x = neg.with(|n| pos.with(|p| Confusion::at(&n.0, &p.0, t)));
+                    Estimated::new(c.weights.with(|w| w.confusion(x)), c.exact_on_page.get())
+                }
+            }
+        });
+        let losses = Memo::new(move |_| {
+            let [n, p] = class_sums.map(|s| s.get());
+            let sums = |s: ClassSums| ClassLoss {
+                ce: s.ce.value,
+                focal: s.focal.value,
+            };
+            losses(
+                sums(n),
+                sums(p),
+                c.total.get(),
+                c.alpha.get(),
+                c.pos_weight.get(),
+            )
+        });
+        let metrics = Memo::new(move |_| {
+            Metrics::new(confusion.get().value, ranks.with(|r| r.value.ranking))
+        });
+        let exact = Memo::new(move |_| {
+            let [n, p] = class_sums.map(|s| s.get());
+            ExactParts {
+                ce: n.ce.exact && p.ce.exact,
+                focal: n.focal.exact && p.focal.exact,
+                confusion: confusion.with(|x| x.exact),
+                ranking: ranks.with(|r| r.exact),
+            }
+        });
+        let profile = Memo::new(move |_| losses.with(|l| metrics.with(|m| Profile::new(l, m))));
+        let ap_at_ratios = Memo::new(move |_| ranks.with(|r| r.value.ap_at_ratios));
+        Model {
+            neg,
+            pos,
+            losses,
+            metrics,
+            profile,
+            ap_at_ratios,
+            exact,
+        }
+    }
+}
+
+/// Everything the page shows, derived from the scenario and the rival model.
+#[derive(Clone, Copy)]
+pub struct Derived {
+    /// Model A: the scenario's own.
+    pub a: Model,
+    /// Model B: the rival's accuracies on the same draws.
+    pub b: Model,
+    /// Model A's score histograms (negatives, positives).
+    pub histograms: Memo<(Vec<u64>, Vec<u64>)>,
+    /// Model A's confusion matrices over `SWEEP + 1` thresholds.
+    pub sweep: Memo<Shared<Vec<(f64, Confusion)>>>,
+    /// The request the exact numbers answer: the scenario and model B.
+    pub request: Memo<Request>,
+    /// The engine's last answer.
+    pub answer: RwSignal<Option<Shared<Answer>>>,
+    /// Whether every number on the page is exact (no preview's estimate shown anywhere).
+    pub exact: Memo<bool>,
+}
+
+impl Derived {
+    /// Builds the memo chain over the page's state.
+    pub fn new(scenario: RwSignal<Scenario>, rival: RwSignal<Rival>) -> Self {
+        let answer = RwSignal::new(None);
+        let request = Memo::new(move |_| Request {
+            scenario: scenario.get(),
+            rival: rival.with(|r| [r.acc0, r.acc1]),
+        });
+        let c = Common {
+            request,
+            weights: field(scenario, Weights::of),
+            gamma: field(scenario, |s| s.gamma),
+            alpha: field(scenario, |s| s.alpha),
+            pos_weight: field(scenario, |s| s.pos_weight),
+            threshold: field(scenario, |s| s.threshold),
+            total: field(scenario, Scenario::total),
+            exact_on_page: Memo::new(move |_| request.with(Request::exact_on_page)),
+            answer,
+        };
+        let seed = field(scenario, |s| s.seed);
+        let previews = [Class::Negative, Class::Positive].map(|class| {
+            let size = field(scenario, move |s| Weights::preview_size(s.count(class)));
+            Memo::new(move |_| Shared(Arc::new(UnitDraws::generate(seed.get(), class, size.get()))))
+        });
+        let a = Model::new(
+            ModelId::A,
+            previews,
+            [field(scenario, |s| s.acc0), field(scenario, |s| s.acc1)],
+            c,
+        );
+        let b = Model::new(
+            ModelId::B,
+            previews,
+            [field(rival, |r| r.acc0), field(rival, |r| r.acc1)],
+            c,
+        );
+        let key_a = c.key(|r| r.model_key(ModelId::A));
+        let exact_curves = Memo::new(move |_| {
+            c.answered(|a| {
+                a.curves(key_a.get()).map(|e| {
+                    let [n, p] = &e.histograms;
+                    ((n.clone(), p.clone()), Shared(Arc::new(e.sweep.clone())))
+                })
+            })
+        });
+        let histograms = Memo::new(move |_| match exact_curves.get() {
+            Some((h, _)) => h,
+            None => c.weights.with(|w| {
+                let scale = |class: Class, h: Vec<u64>| -> Vec<u64> {
+                    h.into_iter().map(|x| w.count(class, x)).collect()
+                };
+                (
+                    scale(Class::Negative, a.neg.with(|s| histogram(&s.0, BINS))),
+                    scale(Class::Positive, a.pos.with(|s| histogram(&s.0, BINS))),
+                )
+            }),
+        });
+        let sweep = Memo::new(move |_| match exact_curves.get() {
+            Some((_, s)) => s,
+            None => a.neg.with(|n| {
+                a.pos.with(|p| {
+                    let sweep = threshold_sweep(&n.0, &p.0, SWEEP);
+                    c.weights.with(|w| {
+                        Shared(Arc::new(
+                            sweep
+                                .into_iter()
+                                .map(|(t, x)| (t, w.confusion(x)))
+                                .collect(),
+                        ))
+                    })
+                })
+            }),
+        });
+        let exact = Memo::new(move |_| {
+            request.with(|r| answer.with(|a| all_exact(r, a.as_ref().map(|a| &*a.0))))
+        });
+        Derived {
+            a,
+            b,
+            histograms,
+            sweep,
+            request,
+            answer,
+            exact,
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! Losses and metrics of the same model at other class ratios.
+
+use leptos::prelude::*;
+
+use crate::charts::Figure;
+use crate::format::number;
+use crate::page::Panel;
+use crate::sim::Scenario;
+use crate::ui::derived::Derived;
+use crate::ui::widgets::formula::{MIX, PRECISION};
+use crate::ui::widgets::{ChartCanvas, Formula, PanelFrame};
+
+/// Same model, different validation sets.
+#[component]
+pub fn CompositionPanel(scenario: RwSignal<Scenario>, derived: Derived) -> impl IntoView {
+    let ratio = move || scenario.with(Scenario::ratio);
+    let losses = Memo::new(move |_| Figure::CompositionLosses(derived.a.profile.get(), ratio()));
+    let metrics = Memo::new(move |_| Figure::CompositionMetrics(derived.a.profile.get(), ratio()));
+    let label = move |what: &'static str| {
+        Signal::derive(move || {
+            format!(
+                "{what} against the class ratio, from 1:1 to 1:10,000; the line marks the \
+                 current ratio, {} negatives per positive",
+                scenario.with(|s| number(s.ratio_on_slider(), 4))
+            )
+        })
+    };
+    view! {
+        <PanelFrame panel=Panel::Composition title="Same model, different validation sets">
+            <div class="chart-row two">
+                <ChartCanvas figure=losses title="loss means by class ratio"
+                    label=label("Mean of each loss") />
+                <ChartCanvas figure=metrics title="metrics by class ratio"
+                    label=label("Precision, recall, F1 and accuracy") />
+            </div>
+            <Formula mathml=MIX alt="mean = (r L0 + L1) / (r + 1), r negatives per positive" />
+            <Formula mathml=PRECISION alt="precision = TPR / (TPR + r FPR)" />
+            <p class="explain">
+                "The model is fixed: the same accuracy on each class, the same per-class loss. "
+                "Only the validation set's mix changes. A mean loss is a weighted average of the "
+                "two classes' means, so as negatives pile up it tends to the negatives' loss "
+                "whatever the model does to positives. Recall stays put; precision falls as the "
+                "false positives multiply."
+            </p>
+        </PanelFrame>
+    }
+}

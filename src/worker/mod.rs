@@ -1,0 +1,141 @@
+//! The conversation between the page and its Web Worker, written once: the messages, their
+//! form on the wire, what the worker does with each (`serve`), and the pieces a predictions
+//! file is written in. The page's side keeps one request in flight (`queue`). All of it is
+//! pure and tested natively; `js` (wasm only) moves the messages in and out of JavaScript, and
+//! `worker.js` only loads the module and forwards messages.
+
+#[cfg(target_arch = "wasm32")]
+pub mod js;
+pub mod queue;
+
+use std::ops::Range;
+
+use crate::export::{prediction_rows, predictions_csv};
+use crate::sim::engine::{Answer, Engine, Request};
+
+/// Rows of the predictions file in one piece: a piece is written between two frames (or in one
+/// message from the worker), so no frame waits for millions of rows.
+pub const CSV_ROWS: usize = 100_000;
+
+/// The row ranges a predictions file of `rows` rows is written in; always at least one (the
+/// first piece carries the header, even with no rows).
+pub fn csv_pieces(rows: usize) -> impl Iterator<Item = Range<usize>> {
+    (0..rows.div_ceil(CSV_ROWS).max(1)).map(move |i| i * CSV_ROWS..((i + 1) * CSV_ROWS).min(rows))
+}
+
+/// What the page asks of the worker.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ToWorker {
+    /// The exact numbers of a request.
+    Exact(Request),
+    /// The predictions file of a request's scenario.
+    Csv(Request),
+}
+
+/// What the worker says back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FromWorker {
+    /// The share of the exact numbers' work done.
+    Progress(f64),
+    /// The exact numbers.
+    Answer(Box<Answer>),
+    /// A piece of the predictions file, and the share of the file written with it.
+    CsvPiece(Vec<u8>, f64),
+    /// The predictions file is complete.
+    CsvDone,
+    /// The worker could not load or could not read a message: the page computes by itself.
+    Failed,
+}
+
+const EXACT: f64 = 1.0;
+const CSV: f64 = 2.0;
+const PROGRESS: f64 = 3.0;
+const ANSWER: f64 = 4.0;
+const CSV_PIECE: f64 = 5.0;
+const CSV_DONE: f64 = 6.0;
+
+impl ToWorker {
+    /// The message as numbers: its kind, then its request.
+    pub fn encode(&self) -> Vec<f64> {
+        let (tag, r) = match self {
+            ToWorker::Exact(r) => (EXACT, r),
+            ToWorker::Csv(r) => (CSV, r),
+        };
+        let mut out = vec![tag];
+        out.extend(r.encode());
+        out
+    }
+
+    /// The message back from `encode`'s numbers; `None` for anything else.
+    pub fn decode(v: &[f64]) -> Option<Self> {
+        let (&tag, rest) = v.split_first()?;
+        let r = Request::decode(rest)?;
+        match tag {
+            EXACT => Some(ToWorker::Exact(r)),
+            CSV => Some(ToWorker::Csv(r)),
+            _ => None,
+        }
+    }
+}
+
+impl FromWorker {
+    /// The message as numbers (its kind first) and bytes (a file's piece, else empty).
+    pub fn encode(self) -> (Vec<f64>, Vec<u8>) {
+        match self {
+            FromWorker::Progress(p) => (vec![PROGRESS, p], Vec::new()),
+            FromWorker::Answer(a) => {
+                let mut out = vec![ANSWER];
+                out.extend(a.encode());
+                (out, Vec::new())
+            }
+            FromWorker::CsvPiece(bytes, done) => (vec![CSV_PIECE, done], bytes),
+            FromWorker::CsvDone => (vec![CSV_DONE], Vec::new()),
+            FromWorker::Failed => (Vec::new(), Vec::new()),
+        }
+    }
+
+    /// The message back from `encode`'s parts: anything else is `Failed`, so that a worker
+    /// that says something unexpected is replaced by the page's own engine.
+    pub fn decode(v: &[f64], bytes: Vec<u8>) -> Self {
+        let share = |p: f64| (0.0..=1.0).contains(&p).then_some(p);
+        match v {
+            [PROGRESS, p] => share(*p).map_or(FromWorker::Failed, FromWorker::Progress),
+            [ANSWER, rest @ ..] => {
+                Answer::decode(rest).map_or(FromWorker::Failed, |a| FromWorker::Answer(Box::new(a)))
+            }
+            [CSV_PIECE, p] => {
+                share(*p).map_or(FromWorker::Failed, |p| FromWorker::CsvPiece(bytes, p))
+            }
+            [CSV_DONE] => FromWorker::CsvDone,
+            _ => FromWorker::Failed,
+        }
+    }
+}
+
+/// What the worker does with a message: every reply, in order, through `reply`.
+pub fn serve(engine: &mut Engine, message: ToWorker, reply: &mut dyn FnMut(FromWorker)) {
+    match message {
+        ToWorker::Exact(r) => {
+            let answer = engine.compute(&r, &mut |p| reply(FromWorker::Progress(p)));
+            reply(FromWorker::Answer(Box::new(answer)));
+        }
+        ToWorker::Csv(r) => {
+            for piece in csv_pieces(prediction_rows(&r.scenario)) {
+                reply(csv_piece(engine, &r, piece));
+            }
+            reply(FromWorker::CsvDone);
+        }
+    }
+}
+
+/// One piece of a request's predictions file, with the share of the file written with it.
+pub fn csv_piece(engine: &mut Engine, r: &Request, piece: Range<usize>) -> FromWorker {
+    let rows = prediction_rows(&r.scenario);
+    // An empty file is complete with its first piece, the header.
+    let done = if rows == 0 {
+        1.0
+    } else {
+        piece.end as f64 / rows as f64
+    };
+    FromWorker::CsvPiece(predictions_csv(engine, r, piece), done)
+}

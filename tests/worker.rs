@@ -1,0 +1,155 @@
+//! The conversation with the Web Worker, natively: the messages survive their trip, the worker
+//! answers as the engine does, the predictions file comes in whole pieces, and the page keeps
+//! one request in flight with only the newest waiting.
+
+use imbalance_lab::export::predictions_csv;
+use imbalance_lab::sim::Scenario;
+use imbalance_lab::sim::engine::{Engine, Request};
+use imbalance_lab::worker::queue::Queue;
+use imbalance_lab::worker::{CSV_ROWS, FromWorker, ToWorker, csv_pieces, serve};
+
+fn request(neg: u32, pos: u32, threshold: f64) -> Request {
+    Request {
+        scenario: Scenario {
+            neg,
+            pos,
+            threshold,
+            seed: u64::MAX - 9,
+            ..Scenario::default()
+        },
+        rival: [0.98, 0.9],
+    }
+}
+
+#[test]
+fn messages_to_the_worker_round_trip_and_junk_is_refused() {
+    let r = request(250_000, 3_000, 0.37);
+    for m in [ToWorker::Exact(r), ToWorker::Csv(r)] {
+        assert_eq!(ToWorker::decode(&m.encode()), Some(m));
+    }
+    assert_eq!(ToWorker::decode(&[]), None);
+    let mut unknown = ToWorker::Exact(r).encode();
+    unknown[0] = 9.0;
+    assert_eq!(ToWorker::decode(&unknown), None);
+    let good = ToWorker::Csv(r).encode();
+    assert_eq!(ToWorker::decode(&good[..good.len() - 1]), None);
+}
+
+#[test]
+fn replies_round_trip_and_anything_unexpected_reads_as_failed() {
+    let answer = Engine::new().compute(&request(3_000, 40, 0.5), &mut |_| {});
+    for reply in [
+        FromWorker::Progress(0.25),
+        FromWorker::Answer(Box::new(answer)),
+        FromWorker::CsvPiece(b"label,probability\n0,0.5\n".to_vec(), 1.0),
+        FromWorker::CsvDone,
+    ] {
+        let (numbers, bytes) = reply.clone().encode();
+        assert_eq!(FromWorker::decode(&numbers, bytes), reply);
+    }
+    for junk in [
+        &[][..],
+        &[3.0][..],
+        &[3.0, 1.5][..],
+        &[3.0, f64::NAN][..],
+        &[4.0, 1.0][..],
+        &[42.0][..],
+    ] {
+        assert_eq!(
+            FromWorker::decode(junk, Vec::new()),
+            FromWorker::Failed,
+            "{junk:?}"
+        );
+    }
+}
+
+#[test]
+fn the_worker_answers_with_progress_then_the_engines_numbers() {
+    let r = request(70_000, 700, 0.4);
+    let mut replies = Vec::new();
+    serve(&mut Engine::new(), ToWorker::Exact(r), &mut |m| {
+        replies.push(m)
+    });
+    let expected = Engine::new().compute(&r, &mut |_| {});
+    let (last, progress) = replies.split_last().unwrap();
+    assert_eq!(*last, FromWorker::Answer(Box::new(expected)));
+    let shares: Vec<f64> = progress
+        .iter()
+        .map(|m| match m {
+            FromWorker::Progress(p) => *p,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert!(shares.windows(2).all(|w| w[0] <= w[1]), "{shares:?}");
+    assert_eq!(shares.last(), Some(&1.0));
+}
+
+#[test]
+fn the_predictions_file_comes_in_pieces_that_make_the_whole_file() {
+    assert_eq!(csv_pieces(0).collect::<Vec<_>>(), vec![0..0]);
+    assert_eq!(csv_pieces(CSV_ROWS).collect::<Vec<_>>(), vec![0..CSV_ROWS]);
+    assert_eq!(
+        csv_pieces(2 * CSV_ROWS + 1).collect::<Vec<_>>(),
+        vec![
+            0..CSV_ROWS,
+            CSV_ROWS..2 * CSV_ROWS,
+            2 * CSV_ROWS..2 * CSV_ROWS + 1
+        ]
+    );
+    for (neg, pos) in [(0, 0), (150_000, 60_001)] {
+        let r = request(neg, pos, 0.5);
+        let mut replies = Vec::new();
+        serve(&mut Engine::new(), ToWorker::Csv(r), &mut |m| {
+            replies.push(m)
+        });
+        assert_eq!(replies.pop(), Some(FromWorker::CsvDone));
+        let mut file = Vec::new();
+        let mut last = 0.0;
+        for reply in replies {
+            let FromWorker::CsvPiece(bytes, done) = reply else {
+                panic!("{reply:?}")
+            };
+            assert!(done > last, "{done} after {last}");
+            last = done;
+            file.extend(bytes);
+        }
+        assert_eq!(last, 1.0);
+        let rows = (neg + pos) as usize;
+        assert_eq!(file, predictions_csv(&mut Engine::new(), &r, 0..rows));
+        assert_eq!(file.iter().filter(|&&b| b == b'\n').count(), rows + 1);
+    }
+}
+
+#[test]
+fn the_queue_keeps_one_request_in_flight_and_only_the_newest_waiting() {
+    let (a, b, c) = (
+        request(1e6 as u32, 1, 0.1),
+        request(1e6 as u32, 1, 0.2),
+        request(1e6 as u32, 1, 0.3),
+    );
+    let mut q = Queue::default();
+    assert!(!q.busy());
+    // Numbers the page already has exactly are never asked for.
+    assert_eq!(q.want(a, true), None);
+    assert_eq!(q.want(a, false), Some(a));
+    assert!(q.busy());
+    // A drag: b then c while a runs; only c waits.
+    assert_eq!(q.want(b, false), None);
+    assert_eq!(q.want(c, false), None);
+    assert_eq!(q.answered(|_| false), Some(c));
+    assert_eq!(q.in_flight(), Some(c));
+    // The worker failed: the request in flight is the one to send again.
+    assert_eq!(q.in_flight(), Some(c));
+    assert_eq!(q.answered(|_| false), None);
+    assert!(!q.busy());
+    // A waiting request the answer already covers is dropped.
+    assert_eq!(q.want(a, false), Some(a));
+    assert_eq!(q.want(b, false), None);
+    assert_eq!(q.answered(|r| *r == b), None);
+    assert!(!q.busy());
+    // Coming back to exact numbers while busy forgets the waiting request.
+    assert_eq!(q.want(a, false), Some(a));
+    assert_eq!(q.want(b, false), None);
+    assert_eq!(q.want(c, true), None);
+    assert_eq!(q.answered(|_| false), None);
+}
