@@ -16,6 +16,8 @@ const ALL_SIZES = [[99_010, 990], [1_000_000, 10_000], [9_900_990, 99_010]];
 const only = process.env.BENCH_SIZES?.split(',').map(Number);
 const SIZES = only ? ALL_SIZES.filter(([n, p]) => only.includes(n + p)) : ALL_SIZES;
 const INPUTS = 24;
+// Slider positions a jump cycles through: 1:2.5, 1:631, 1:16, 1:4,000, 1:100 on the ratio track.
+const JUMPS = [0.1, 0.7, 0.3, 0.9, 0.5];
 const CONTROLS = [
   // id, values cycled through (all inside the slider's range; log sliders take positions)
   ['thr', (i) => 0.3 + 0.02 * (i % 10)],
@@ -26,6 +28,10 @@ const CONTROLS = [
   ['acc0', (i) => 0.95 + 0.004 * (i % 10)],
   ['acc0b', (i) => 0.95 + 0.004 * (i % 10)],
   ['ratio', (i) => 0.45 + 0.01 * (i % 10)],
+  // Jumps: a click elsewhere on the track (log positions far apart, each input a new place).
+  ['ratio', (i) => JUMPS[i % JUMPS.length], 'ratio jump'],
+  ['total', (i) => 0.6 + 0.2 * JUMPS[i % JUMPS.length], 'total jump'],
+  ['ab-ratio', (i) => JUMPS[i % JUMPS.length], 'A/B ratio jump'],
 ];
 
 function quantile(xs, q) {
@@ -36,6 +42,9 @@ function quantile(xs, q) {
 async function measureControl(page, id, values) {
   return page.evaluate(async ({ id, values }) => {
     const el = document.getElementById(id);
+    // A control below the fold (the A/B panel's) is used where the reader sees it.
+    const box = el.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > innerHeight) el.scrollIntoView({ block: 'center' });
     const idle = () => new Promise((r) => {
       const ch = new MessageChannel();
       ch.port1.onmessage = () => r(performance.now());
@@ -95,7 +104,7 @@ const browser = await launch();
 const wasmGz = gzipSync(await readFile(new URL('../../dist/imbalance-lab_bg.wasm', import.meta.url)), { level: 9 }).length;
 console.log(`\nbrowser benchmark, ${new Date().toISOString().slice(0, 10)}, headless Chromium, ${INPUTS} inputs a control`);
 console.log(`wasm: ${wasmGz} bytes gzipped\n`);
-console.log('samples     control   p50 ms   p95 ms   max ms   work p50/p95/max ms   frames p95   memory MB   tasks>50ms (longest)   exact after last input ms');
+console.log('samples     control         p50 ms   p95 ms   max ms   work p50/p95/max ms   frames p95   memory MB   tasks>50ms (longest)   exact after last input ms');
 for (const [neg, pos] of SIZES) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   const cdp = await page.context().newCDPSession(page);
@@ -112,7 +121,7 @@ for (const [neg, pos] of SIZES) {
   await page.waitForTimeout(500);
   await longTasks(page);
   let peak = await memoryMb(page, cdp);
-  for (const [id, value] of CONTROLS) {
+  for (const [id, value, name = id] of CONTROLS) {
     const values = Array.from({ length: INPUTS }, (_, i) => value(i));
     const runs = await measureControl(page, id, values);
     peak = Math.max(peak, await memoryMb(page, cdp));
@@ -124,7 +133,7 @@ for (const [neg, pos] of SIZES) {
     const work = runs.map((r) => r.work);
     const frames = runs.map((r) => r.frames);
     console.log(
-      `${String(neg + pos).padStart(10)}  ${id.padEnd(8)} ${quantile(lat, 0.5).toFixed(1).padStart(7)} ${quantile(lat, 0.95).toFixed(1).padStart(8)} ${Math.max(...lat).toFixed(1).padStart(8)} ${`${quantile(work, 0.5).toFixed(1)}/${quantile(work, 0.95).toFixed(1)}/${Math.max(...work).toFixed(1)}`.padStart(21)} ${String(quantile(frames, 0.95)).padStart(12)} ${peak.toFixed(0).padStart(11)}   ${`${long.count} (${long.max.toFixed(0)})`.padStart(20)}   ${exactMs.toFixed(0).padStart(25)}`,
+      `${String(neg + pos).padStart(10)}  ${name.padEnd(14)} ${quantile(lat, 0.5).toFixed(1).padStart(7)} ${quantile(lat, 0.95).toFixed(1).padStart(8)} ${Math.max(...lat).toFixed(1).padStart(8)} ${`${quantile(work, 0.5).toFixed(1)}/${quantile(work, 0.95).toFixed(1)}/${Math.max(...work).toFixed(1)}`.padStart(21)} ${String(quantile(frames, 0.95)).padStart(12)} ${peak.toFixed(0).padStart(11)}   ${`${long.count} (${long.max.toFixed(0)})`.padStart(20)}   ${exactMs.toFixed(0).padStart(25)}`,
     );
   }
   console.log(`${String(neg + pos).padStart(10)}  (first load to numbers: ${load} ms, to exact numbers: ${exactLoad} ms)`);

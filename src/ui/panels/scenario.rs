@@ -7,6 +7,110 @@ use crate::page::{Control, Layout};
 use crate::sim::{RATIO_MAX, Scenario};
 use crate::ui::widgets::{CountInput, ParamSlider, Presets, Scale, SeedInput};
 
+/// A slider of one of the scenario's parameters.
+struct Parameter {
+    control: Control,
+    id: &'static str,
+    label: &'static str,
+    symbol: &'static str,
+    min: f64,
+    max: f64,
+    step: f64,
+    scale: Scale,
+    get: fn(&Scenario) -> f64,
+    set: fn(&mut Scenario, f64),
+}
+
+/// A slider from 0 to 1 (accuracies, threshold, alpha).
+const fn unit(
+    control: Control,
+    id: &'static str,
+    label: &'static str,
+    symbol: &'static str,
+    step: f64,
+    get: fn(&Scenario) -> f64,
+    set: fn(&mut Scenario, f64),
+) -> Parameter {
+    Parameter {
+        control,
+        id,
+        label,
+        symbol,
+        min: 0.0,
+        max: 1.0,
+        step,
+        scale: Scale::Linear,
+        get,
+        set,
+    }
+}
+
+/// The model's and the losses' parameters, in page order.
+const PARAMETERS: [Parameter; 6] = [
+    unit(
+        Control::Acc0,
+        "acc0",
+        "accuracy on negatives",
+        "acc0",
+        0.001,
+        |s| s.acc0,
+        |s, v| s.acc0 = v,
+    ),
+    unit(
+        Control::Acc1,
+        "acc1",
+        "accuracy on positives",
+        "acc1",
+        0.001,
+        |s| s.acc1,
+        |s, v| s.acc1 = v,
+    ),
+    unit(
+        Control::Threshold,
+        "thr",
+        "threshold",
+        "t",
+        0.001,
+        |s| s.threshold,
+        |s, v| s.threshold = v,
+    ),
+    Parameter {
+        scale: Scale::Log,
+        min: 0.01,
+        max: 100.0,
+        ..unit(
+            Control::PosWeight,
+            "pw",
+            "pos_weight",
+            "w",
+            0.01,
+            |s| s.pos_weight,
+            |s, v| s.pos_weight = v,
+        )
+    },
+    unit(
+        Control::Alpha,
+        "alpha",
+        "focal alpha",
+        "α",
+        0.01,
+        |s| s.alpha,
+        |s, v| s.alpha = v,
+    ),
+    Parameter {
+        max: 10.0,
+        ..unit(
+            Control::Gamma,
+            "gamma",
+            "focal gamma",
+            "γ",
+            0.1,
+            |s| s.gamma,
+            |s, v| s.gamma = v,
+        )
+    },
+];
+
 /// Every control of the scenario that the layout shows.
 #[component]
 pub fn ScenarioControls(scenario: RwSignal<Scenario>, layout: RwSignal<Layout>) -> impl IntoView {
@@ -36,31 +140,12 @@ pub fn ScenarioControls(scenario: RwSignal<Scenario>, layout: RwSignal<Layout>) 
                         get=|s| s.pos set=|s, v| s.pos = v />
                 </div>
             </Show>
-            <Show when=move || has(Control::Acc0)>
-                <ParamSlider state=scenario id="acc0" label="accuracy on negatives" symbol="acc0"
-                    min=0.0 max=1.0 step=0.001 get=|s| s.acc0 set=|s, v| s.acc0 = v />
-            </Show>
-            <Show when=move || has(Control::Acc1)>
-                <ParamSlider state=scenario id="acc1" label="accuracy on positives" symbol="acc1"
-                    min=0.0 max=1.0 step=0.001 get=|s| s.acc1 set=|s, v| s.acc1 = v />
-            </Show>
-            <Show when=move || has(Control::Threshold)>
-                <ParamSlider state=scenario id="thr" label="threshold" symbol="t"
-                    min=0.0 max=1.0 step=0.001 get=|s| s.threshold set=|s, v| s.threshold = v />
-            </Show>
-            <Show when=move || has(Control::PosWeight)>
-                <ParamSlider state=scenario id="pw" label="pos_weight" symbol="w"
-                    min=0.01 max=100.0 step=0.01 scale=Scale::Log
-                    get=|s| s.pos_weight set=|s, v| s.pos_weight = v />
-            </Show>
-            <Show when=move || has(Control::Alpha)>
-                <ParamSlider state=scenario id="alpha" label="focal alpha" symbol="α"
-                    min=0.0 max=1.0 step=0.01 get=|s| s.alpha set=|s, v| s.alpha = v />
-            </Show>
-            <Show when=move || has(Control::Gamma)>
-                <ParamSlider state=scenario id="gamma" label="focal gamma" symbol="γ"
-                    min=0.0 max=10.0 step=0.1 get=|s| s.gamma set=|s, v| s.gamma = v />
-            </Show>
+            {PARAMETERS.map(|p| view! {
+                <Show when=move || has(p.control)>
+                    <ParamSlider state=scenario id=p.id label=p.label symbol=p.symbol min=p.min
+                        max=p.max step=p.step scale=p.scale get=p.get set=p.set />
+                </Show>
+            })}
             <Show when=move || has(Control::Seed)><SeedInput scenario /></Show>
         </aside>
     }

@@ -75,6 +75,38 @@ pub fn LossTable(
     view! { <NumbersTable label="losses" columns=columns.to_vec()>{rows}</NumbersTable> }
 }
 
+/// A row of the metric table: its name, and how it reads its count or metric.
+type Count = (&'static str, fn(&Metrics) -> u64);
+type Value = (&'static str, Part, fn(&Metrics) -> Metric);
+
+/// The confusion matrix's cells.
+const COUNTS: [Count; 4] = [
+    ("TP", |m| m.confusion.tp),
+    ("FP", |m| m.confusion.fp),
+    ("TN", |m| m.confusion.tn),
+    ("FN", |m| m.confusion.fn_),
+];
+
+/// Which part of a model's numbers a row comes from.
+type Part = fn(&ExactParts) -> bool;
+
+/// Each metric, with the part it comes from (the confusion matrix or the ranking).
+const VALUES: [Value; 9] = [
+    ("accuracy", |e| e.confusion, |m| m.accuracy),
+    ("precision", |e| e.confusion, |m| m.precision),
+    ("recall", |e| e.confusion, |m| m.recall),
+    ("F1", |e| e.confusion, |m| m.f1),
+    ("specificity", |e| e.confusion, |m| m.specificity),
+    (
+        "balanced accuracy",
+        |e| e.confusion,
+        |m| m.balanced_accuracy,
+    ),
+    ("MCC", |e| e.confusion, |m| m.mcc),
+    ("ROC AUC", |e| e.ranking, |m| m.roc_auc),
+    ("average precision", |e| e.ranking, |m| m.average_precision),
+];
+
 /// The metrics at the threshold, and the threshold-free ones.
 #[component]
 pub fn MetricTable(
@@ -85,40 +117,22 @@ pub fn MetricTable(
     #[prop(into)]
     exact: Signal<ExactParts>,
 ) -> impl IntoView {
-    let count = |f: fn(&Metrics) -> u64| -> Box<dyn Fn() -> String + Send + Sync> {
-        Box::new(move || metrics.with(f).to_string())
-    };
-    let value = |f: fn(&Metrics) -> Metric| -> Box<dyn Fn() -> String + Send + Sync> {
-        Box::new(move || metric(metrics.with(f), 4))
-    };
-    // Each row with the part it comes from: the confusion matrix or the ranking.
     let confusion = move || exact.with(|e| e.confusion);
-    let ranking = move || exact.with(|e| e.ranking);
-    let rows = vec![
-        row("TP", confusion, vec![count(|m| m.confusion.tp)]).into_any(),
-        row("FP", confusion, vec![count(|m| m.confusion.fp)]).into_any(),
-        row("TN", confusion, vec![count(|m| m.confusion.tn)]).into_any(),
-        row("FN", confusion, vec![count(|m| m.confusion.fn_)]).into_any(),
-        row("accuracy", confusion, vec![value(|m| m.accuracy)]).into_any(),
-        row("precision", confusion, vec![value(|m| m.precision)]).into_any(),
-        row("recall", confusion, vec![value(|m| m.recall)]).into_any(),
-        row("F1", confusion, vec![value(|m| m.f1)]).into_any(),
-        row("specificity", confusion, vec![value(|m| m.specificity)]).into_any(),
+    let counts = COUNTS.map(|(name, count)| {
         row(
-            "balanced accuracy",
+            name,
             confusion,
-            vec![value(|m| m.balanced_accuracy)],
+            vec![Box::new(move || metrics.with(count).to_string())],
         )
-        .into_any(),
-        row("MCC", confusion, vec![value(|m| m.mcc)]).into_any(),
-        row("ROC AUC", ranking, vec![value(|m| m.roc_auc)]).into_any(),
+    });
+    let values = VALUES.map(|(name, part, value)| {
         row(
-            "average precision",
-            ranking,
-            vec![value(|m| m.average_precision)],
+            name,
+            move || exact.with(part),
+            vec![Box::new(move || metric(metrics.with(value), 4))],
         )
-        .into_any(),
-    ];
+    });
+    let rows = (counts, values);
     let columns = ["metric", "value"].map(String::from);
     view! { <NumbersTable label="metrics" columns=columns.to_vec()>{rows}</NumbersTable> }
 }
