@@ -155,10 +155,10 @@ function expectedCe(isPositive, acc) {
 
 const PRESETS = [
   // name, neg, pos, acc0, acc1, the notebook's sampled BCE where it has one
-  ['Notebook A, 1:100', 1e6, 1e4, 0.999, 0.5, 0.313947],
-  ['Notebook B, 1:100', 1e6, 1e4, 0.98, 0.9, 0.3151517],
-  ['Notebook A, balanced', 1e4, 1e4, 0.999, 0.5, 0.65621394],
-  ['Notebook B, balanced', 1e4, 1e4, 0.98, 0.9, 0.33528897],
+  ['Blog post A, 1:100', 1e6, 1e4, 0.999, 0.5, 0.313947],
+  ['Blog post B, 1:100', 1e6, 1e4, 0.98, 0.9, 0.3151517],
+  ['Blog post A, balanced', 1e4, 1e4, 0.999, 0.5, 0.65621394],
+  ['Blog post B, balanced', 1e4, 1e4, 0.98, 0.9, 0.33528897],
   ['Rare disease screen', 99000, 1000, 0.95, 0.8, null],
   ['Card fraud', 284315, 492, 0.999, 0.75, null],
   ['Balanced', 1e4, 1e4, 0.9, 0.9, null],

@@ -12,7 +12,7 @@ pub struct Rival {
 }
 
 impl Default for Rival {
-    /// The seed notebook's model B.
+    /// Model B of the blog post "Unbalanced Validation Data Losses".
     fn default() -> Self {
         Rival {
             acc0: 0.98,

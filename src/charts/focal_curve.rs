@@ -1,5 +1,6 @@
-//! The focal modulation curve: loss against p_t for several gammas (the focal-loss paper's
-//! figure 1), with the current gamma and alpha on top, or the modulating factor alone.
+//! The focal modulation curve: loss against p_t for several gammas (figure 1 of the focal-loss
+//! paper, Lin et al. 2017), with the current gamma and alpha on top, or the modulating factor
+//! alone.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

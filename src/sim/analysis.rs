@@ -7,7 +7,7 @@ use super::params::{Class, Scenario};
 use super::ranking::Ranking;
 use super::rng::UnitDraws;
 
-/// Everything the page shows for one scenario.
+/// One scenario's numbers, layer by layer: its scores, losses and metrics.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Analysis {
     /// The parameters.

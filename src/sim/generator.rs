@@ -1,5 +1,5 @@
 //! The `uniform` generator of SPEC section 1: where a class's probabilities lie for a given
-//! accuracy, and the class's sorted probabilities with their cross-entropy sum.
+//! accuracy, and the class's sorted probabilities (a view of its sorted unit draws).
 
 use std::sync::Arc;
 
@@ -17,7 +17,7 @@ pub struct Interval {
 
 /// The interval a class's probabilities are drawn from, uniformly, at accuracy `acc`.
 ///
-/// For `acc >= 0.5` this is the seed notebook's rule; below 0.5 the mirrored rule, which keeps
+/// For `acc >= 0.5` this is the rule of the blog post "Unbalanced Validation Data Losses"; below 0.5 the mirrored rule, which keeps
 /// P(correct at 0.5) = acc. Both give U(0, 1) at acc = 0.5. An accuracy outside [0, 1] is
 /// clamped, and NaN counts as 0.5.
 pub fn score_interval(class: Class, acc: f64) -> Interval {
@@ -69,7 +69,7 @@ impl ClassScores {
     }
 
     /// A class from given probabilities (any order); NaN counts as 0.5 so nothing downstream
-    /// sees it. Used for hand-made cases and imported predictions.
+    /// sees it. Used for hand-made cases.
     pub fn from_scores(class: Class, mut scores: Vec<f64>) -> Self {
         for p in &mut scores {
             if p.is_nan() {

@@ -1,7 +1,8 @@
 //! The maths of `SPEC.md`, as plain data and functions.
 //!
 //! Every value is computed in layers shaped like its dependencies, so that a control only redoes
-//! its own layer (see `analysis.rs` for the chain):
+//! its own layer (`analysis.rs` runs the whole chain for one scenario; the page memoises each
+//! layer, `engine` caches them for the exact numbers):
 //!
 //! ```text
 //! (seed, class, count) -> UnitDraws            sorted U(0,1) draws, one stream per class

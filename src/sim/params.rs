@@ -58,7 +58,7 @@ pub struct Scenario {
 }
 
 impl Default for Scenario {
-    /// The seed notebook's "representative A": 1 positive in 101, a model that is nearly
+    /// The blog post's "representative A" ("Unbalanced Validation Data Losses"): 1 positive in 101, a model that is nearly
     /// always right on negatives and a coin toss on positives.
     fn default() -> Self {
         Scenario {

@@ -1,5 +1,6 @@
-//! Named scenarios a reader can start from: the seed notebook's four and three common shapes of
-//! imbalance.
+//! Named scenarios a reader can start from: the four of the blog post "Unbalanced Validation
+//! Data Losses" (a notebook that compares BCE and focal loss at 1:100 and 1:1) and three
+//! common shapes of imbalance.
 
 use super::params::Scenario;
 
@@ -38,23 +39,23 @@ impl Preset {
 /// Every preset, in the order the page lists them.
 pub const PRESETS: [Preset; 7] = [
     Preset {
-        name: "Notebook A, 1:100",
-        about: "the seed notebook's model A: nearly always right on negatives, a coin toss on positives",
+        name: "Blog post A, 1:100",
+        about: "model A of the blog post 'Unbalanced Validation Data Losses': nearly always right on negatives, a coin toss on positives",
         neg: 1_000_000,
         pos: 10_000,
         acc0: 0.999,
         acc1: 0.5,
     },
     Preset {
-        name: "Notebook B, 1:100",
-        about: "the seed notebook's model B: a little worse on negatives, far better on positives",
+        name: "Blog post B, 1:100",
+        about: "model B of the blog post 'Unbalanced Validation Data Losses': a little worse on negatives, far better on positives",
         neg: 1_000_000,
         pos: 10_000,
         acc0: 0.98,
         acc1: 0.9,
     },
     Preset {
-        name: "Notebook A, balanced",
+        name: "Blog post A, balanced",
         about: "model A on a balanced validation set",
         neg: 10_000,
         pos: 10_000,
@@ -62,7 +63,7 @@ pub const PRESETS: [Preset; 7] = [
         acc1: 0.5,
     },
     Preset {
-        name: "Notebook B, balanced",
+        name: "Blog post B, balanced",
         about: "model B on a balanced validation set",
         neg: 10_000,
         pos: 10_000,
