@@ -11,10 +11,12 @@
 //! quadrature   normal expectations to ~1e-15 (trapezoidal rule)
 //! newton       damped Newton on (w, b), for the population and the sample
 //! population   the trained models, the expected (validation) loss
+//! evaluation   recall, FPR, precision, F1 at the threshold; the decision boundary
 //! optimal      the loss-optimal prediction p*(q)
 //! gradient     each class's share of the gradient
 //! ```
 
+pub mod evaluation;
 pub mod gradient;
 pub mod logit_loss;
 pub mod newton;
@@ -23,6 +25,9 @@ pub mod population;
 pub mod problem;
 pub mod quadrature;
 
+pub use evaluation::{
+    Boundary, PopulationMetrics, boundary, ln_normal_tail, normal_tail, population_metrics,
+};
 pub use gradient::{GradientShares, gradient_shares};
 pub use logit_loss::{Shape, Terms};
 pub use newton::Objective;
