@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use imbalance_lab::sim::analysis::class_scores;
-use imbalance_lab::sim::training::{Binormal, LossParams, fit_population};
+use imbalance_lab::sim::training::{Binormal, LossParams, Sample, Trainer, fit_population};
 use imbalance_lab::sim::{
     Class, ClassLoss, ClassScores, Confusion, LossKind, Metrics, Ranking, Scenario, UnitDraws,
     analyse, losses,
@@ -204,6 +204,29 @@ fn main() {
                 },
                 quick.0,
                 quick.1,
+            ),
+        );
+    }
+    let pop = Binormal::from_scenario(&s, 2.0);
+    report(
+        "training: draw a 1,000,000-row sample",
+        &time(
+            || drop(black_box(Sample::generate(&pop, 1_000_000, s.seed))),
+            slow.0,
+            slow.1,
+        ),
+    );
+    let sample = Sample::generate(&pop, 1_000_000, s.seed);
+    for kind in [LossKind::Bce, LossKind::Focal] {
+        let trainer = Trainer::new(&sample, kind, &params).expect("an optimum");
+        report(
+            &format!("training: one Newton step, {}, 1 M rows", kind.key()),
+            &time(
+                || {
+                    black_box(trainer.clone().step());
+                },
+                slow.0,
+                slow.1,
             ),
         );
     }

@@ -7,4 +7,5 @@ mod training {
     mod optimal;
     mod population;
     mod reference;
+    mod sample;
 }

@@ -2,8 +2,8 @@
 //!
 //! A feature `x` with known class laws (`binormal`: negatives `N(0, 1)`, positives `N(d, 1)`)
 //! and a logistic model `p(x) = sigmoid(w x + b)`. Each loss, computed from the logit without
-//! clipping, trains its own `(w, b)` on the whole population, exactly (`population.rs`). The
-//! rest explains the result:
+//! clipping, trains its own `(w, b)`: on the whole population, exactly (`population.rs`), or on
+//! a seeded sample, step by step (`sample.rs`, `trainer.rs`). The rest explains the result:
 //!
 //! ```text
 //! problem      population, loss parameters, model, why an optimum may not exist
@@ -14,6 +14,8 @@
 //! evaluation   recall, FPR, precision, F1 at the threshold; the decision boundary
 //! optimal      the loss-optimal prediction p*(q)
 //! gradient     each class's share of the gradient
+//! sample       seeded rows, portable; the training data CSV
+//! trainer      Newton on the rows, one step at a time
 //! ```
 
 pub mod evaluation;
@@ -24,6 +26,8 @@ pub mod optimal;
 pub mod population;
 pub mod problem;
 pub mod quadrature;
+pub mod sample;
+pub mod trainer;
 
 pub use evaluation::{
     Boundary, PopulationMetrics, boundary, ln_normal_tail, normal_tail, population_metrics,
@@ -36,3 +40,5 @@ pub use population::{
     Fit, expected_class_loss, expected_loss, fit_population, fit_population_from, objective,
 };
 pub use problem::{Binormal, LossParams, Model, NoOptimum, PerLoss, SEP_DEFAULT, SEP_MAX};
+pub use sample::{CSV_HEADER, MAX_SAMPLE, Sample};
+pub use trainer::{Step, Trainer, fit_sample};
