@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod training {
+    mod json;
     mod metrics;
     mod optimal;
     mod population;

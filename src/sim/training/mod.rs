@@ -16,10 +16,12 @@
 //! gradient     each class's share of the gradient
 //! sample       seeded rows, portable; the training data CSV
 //! trainer      Newton on the rows, one step at a time
+//! json         the results file's `training` section
 //! ```
 
 pub mod evaluation;
 pub mod gradient;
+pub mod json;
 pub mod logit_loss;
 pub mod newton;
 pub mod optimal;
@@ -33,6 +35,7 @@ pub use evaluation::{
     Boundary, PopulationMetrics, boundary, ln_normal_tail, normal_tail, population_metrics,
 };
 pub use gradient::{GradientShares, gradient_shares};
+pub use json::{SampleFits, Training, training_json};
 pub use logit_loss::{Shape, Terms};
 pub use newton::Objective;
 pub use optimal::{Q_GRID, optimal_curve, optimal_logit, optimal_prediction};
