@@ -182,9 +182,9 @@ fn main() {
     // separation and at the hardest settings (the widest separation, gamma 10, pos_weight 100).
     let params = LossParams::from_scenario(&s);
     for (name, sep, params) in [
-        ("training: 4 population fits, d 2", 2.0, params),
+        ("training: 4 population fits (d 2)", 2.0, params),
         (
-            "training: 4 population fits, d 6 gamma 10",
+            "training: 4 population fits (d 6, g 10)",
             6.0,
             LossParams {
                 pos_weight: 100.0,
@@ -220,7 +220,7 @@ fn main() {
     for kind in [LossKind::Bce, LossKind::Focal] {
         let trainer = Trainer::new(&sample, kind, &params).expect("an optimum");
         report(
-            &format!("training: one Newton step, {}, 1 M rows", kind.key()),
+            &format!("training: Newton step, {}, 1 M rows", kind.key()),
             &time(
                 || {
                     black_box(trainer.clone().step());

@@ -230,6 +230,38 @@ fn the_sample_objective_matches_finite_differences() {
 }
 
 #[test]
+fn a_large_class_summed_in_halves_is_the_plain_mean() {
+    // 300,000 rows: both classes past losses::SPLIT, so each is summed as two halves.
+    let s = Sample::generate(
+        &Binormal {
+            sep: 1.0,
+            neg: 1,
+            pos: 1,
+        },
+        300_000,
+        2,
+    );
+    let p = LossParams {
+        gamma: 2.5,
+        ..LossParams::default()
+    };
+    let m = Model { w: 0.9, b: -0.4 };
+    for kind in LossKind::ALL {
+        let shape = Shape::of(kind, &p);
+        let plain = [Class::Negative, Class::Positive]
+            .iter()
+            .flat_map(|&c| s.x(c).iter().map(move |&x| (c, x)))
+            .map(|(c, x)| shape.at(c, m.logit(x)).value)
+            .sum::<f64>()
+            / s.len() as f64;
+        assert!(
+            close(s.objective(&shape, &m).value, plain, 1e-12),
+            "{kind:?}"
+        );
+    }
+}
+
+#[test]
 fn no_finite_optimum_is_a_reason() {
     let p = LossParams::default();
     // Ten rows at d = 6 are separated; so is any sample with one class empty.
