@@ -13,7 +13,8 @@ use super::problem::{LossParams, Model, NoOptimum};
 use super::sample::Sample;
 use crate::sim::LossKind;
 
-/// Steps after which `fit` gives up (Newton takes about 5 to 15 here).
+/// Steps after which `fit` gives up (from `w = b = 0` Newton takes 5 to 25: more when `b` has a
+/// long way to go, at 1:10,000 and `d = 6`, since the trust radius starts at 1).
 pub const MAX_STEPS: u32 = 100;
 
 /// Where one step left the training.
