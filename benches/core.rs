@@ -7,9 +7,10 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use imbalance_lab::sim::analysis::class_scores;
+use imbalance_lab::sim::training::{Binormal, LossParams, Sample, Trainer, fit_population};
 use imbalance_lab::sim::{
-    Class, ClassLoss, ClassScores, Confusion, Metrics, Ranking, Scenario, UnitDraws, analyse,
-    losses,
+    Class, ClassLoss, ClassScores, Confusion, LossKind, Metrics, Ranking, Scenario, UnitDraws,
+    analyse, losses,
 };
 
 /// Runs `f` until both `min_runs` runs and `min_time` have passed; returns sorted timings.
@@ -177,4 +178,56 @@ fn main() {
             slow.1,
         ),
     );
+    // Training (SPEC section 6): the four population fits at the page's mix, at the default
+    // separation and at the hardest settings (the widest separation, gamma 10, pos_weight 100).
+    let params = LossParams::from_scenario(&s);
+    for (name, sep, params) in [
+        ("training: 4 population fits (d 2)", 2.0, params),
+        (
+            "training: 4 population fits (d 6, g 10)",
+            6.0,
+            LossParams {
+                pos_weight: 100.0,
+                gamma: 10.0,
+                ..params
+            },
+        ),
+    ] {
+        let pop = Binormal::from_scenario(&s, sep);
+        report(
+            name,
+            &time(
+                || {
+                    for kind in LossKind::ALL {
+                        black_box(fit_population(&pop, kind, black_box(&params)).ok());
+                    }
+                },
+                quick.0,
+                quick.1,
+            ),
+        );
+    }
+    let pop = Binormal::from_scenario(&s, 2.0);
+    report(
+        "training: draw a 1,000,000-row sample",
+        &time(
+            || drop(black_box(Sample::generate(&pop, 1_000_000, s.seed))),
+            slow.0,
+            slow.1,
+        ),
+    );
+    let sample = Sample::generate(&pop, 1_000_000, s.seed);
+    for kind in [LossKind::Bce, LossKind::Focal] {
+        let trainer = Trainer::new(&sample, kind, &params).expect("an optimum");
+        report(
+            &format!("training: Newton step, {}, 1 M rows", kind.key()),
+            &time(
+                || {
+                    black_box(trainer.clone().step());
+                },
+                slow.0,
+                slow.1,
+            ),
+        );
+    }
 }

@@ -27,6 +27,7 @@ pub mod params;
 pub mod presets;
 pub mod ranking;
 pub mod rng;
+pub mod training;
 
 pub use analysis::{Analysis, analyse};
 pub use compare::{RATIOS, Verdict, loss_crossover, verdict};

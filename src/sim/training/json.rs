@@ -1,0 +1,159 @@
+//! The `training` section of the results JSON (SPEC section 6), written as plain text like
+//! `export.rs`: shortest round-trip numbers, `null` where a value does not exist, and a
+//! `"reason"` beside a model that does not exist.
+
+use std::fmt::Write;
+
+use super::evaluation::population_metrics;
+use super::optimal::{Q_GRID, optimal_curve};
+use super::population::fit_population;
+use super::problem::{Binormal, LossParams, Model, NoOptimum, PerLoss};
+use super::sample::Sample;
+use super::trainer::fit_sample;
+use crate::sim::Metric;
+
+/// The models trained on a sample.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SampleFits {
+    /// Number of rows.
+    pub n: u32,
+    /// The sample's seed.
+    pub seed: u64,
+    /// Each loss's model on the rows.
+    pub fits: PerLoss<Result<Model, NoOptimum>>,
+}
+
+/// Everything the `training` section reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Training {
+    /// The population the models are trained on.
+    pub population: Binormal,
+    /// The page's threshold, for the metrics.
+    pub threshold: f64,
+    /// Each loss's model on the population.
+    pub fits: PerLoss<Result<Model, NoOptimum>>,
+    /// Each loss's `p*` at the `q` of `Q_GRID`.
+    pub optimal: PerLoss<Vec<Result<f64, NoOptimum>>>,
+    /// The models trained on a sample, when one was.
+    pub sample: Option<SampleFits>,
+}
+
+impl Training {
+    /// Trains every model (on the population, and on `sample` if given) and tabulates `p*`.
+    pub fn compute(
+        pop: &Binormal,
+        params: &LossParams,
+        threshold: f64,
+        sample: Option<&Sample>,
+    ) -> Self {
+        Training {
+            population: *pop,
+            threshold,
+            fits: PerLoss::new(|k| fit_population(pop, k, params).map(|f| f.model)),
+            optimal: PerLoss::new(|k| optimal_curve(k, params)),
+            sample: sample.map(|s| SampleFits {
+                n: s.len() as u32,
+                seed: s.seed,
+                fits: PerLoss::new(|k| fit_sample(s, k, params).map(|f| f.model)),
+            }),
+        }
+    }
+}
+
+/// A JSON number, shortest round-trip; `null` if not finite (never expected).
+fn number(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v}")
+    } else {
+        "null".into()
+    }
+}
+
+fn metric(m: Metric) -> String {
+    m.map(number).unwrap_or_else(|_| "null".into())
+}
+
+fn optional(v: Result<f64, NoOptimum>) -> String {
+    v.map(number).unwrap_or_else(|_| "null".into())
+}
+
+/// `"w": .., "b": ..`, and the reason when there is no model (the reasons are plain ASCII
+/// without quotes or backslashes: no escaping needed).
+fn model(fit: &Result<Model, NoOptimum>) -> String {
+    match fit {
+        Ok(m) => format!(r#""w": {}, "b": {}"#, number(m.w), number(m.b)),
+        Err(e) => format!(r#""w": null, "b": null, "reason": "{}""#, e.reason()),
+    }
+}
+
+/// The `training` object (without its key), for the results file.
+pub fn training_json(t: &Training) -> String {
+    let pop = &t.population;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"{{ "generator": "binormal", "separation": {}, "neg": {}, "pos": {}, "threshold": {},"#,
+        number(pop.d()),
+        pop.neg,
+        pop.pos,
+        number(t.threshold)
+    );
+    let _ = writeln!(out, r#"    "population": {{"#);
+    for (i, (kind, fit)) in t.fits.iter().enumerate() {
+        let comma = if i + 1 < 4 { "," } else { "" };
+        let m = fit
+            .as_ref()
+            .ok()
+            .map(|m| population_metrics(pop, m, t.threshold));
+        let (recall, precision, fpr, f1) = match m {
+            Some(m) => (
+                metric(m.recall),
+                metric(m.precision),
+                metric(m.fpr),
+                metric(m.f1),
+            ),
+            None => [
+                "null".to_string(),
+                "null".into(),
+                "null".into(),
+                "null".into(),
+            ]
+            .into(),
+        };
+        let _ = writeln!(
+            out,
+            r#"      "{}": {{ {}, "recall": {}, "precision": {}, "fpr": {}, "f1": {} }}{comma}"#,
+            kind.key(),
+            model(fit),
+            recall,
+            precision,
+            fpr,
+            f1
+        );
+    }
+    let _ = writeln!(out, "    }},");
+    let list = |v: Vec<String>| format!("[{}]", v.join(", "));
+    let _ = write!(
+        out,
+        r#"    "optimal_prediction": {{ "q": {}"#,
+        list(Q_GRID.iter().map(|&q| number(q)).collect())
+    );
+    for (kind, curve) in t.optimal.iter() {
+        let values = curve.iter().map(|&p| optional(p)).collect();
+        let _ = write!(out, r#", "{}": {}"#, kind.key(), list(values));
+    }
+    let _ = write!(out, " }}");
+    if let Some(s) = &t.sample {
+        let _ = write!(
+            out,
+            ",\n    \"sample\": {{ \"n\": {}, \"seed\": {}",
+            s.n, s.seed
+        );
+        for (kind, fit) in s.fits.iter() {
+            let _ = write!(out, r#", "{}": {{ {} }}"#, kind.key(), model(fit));
+        }
+        let _ = write!(out, " }}");
+    }
+    let _ = write!(out, "\n  }}");
+    out
+}

@@ -1,0 +1,165 @@
+//! The model each loss trains on the whole population: the `(w, b)` minimising
+//! `neg E_0[l(w x + b, 0)] + pos E_1[l(w x + b, 1)]`, with no sampling noise (SPEC section 6).
+//!
+//! The objective is used per sample of the mix (divided by `neg + pos`): the same minimiser,
+//! and values of order 1 whatever the counts. Expectations are `quadrature`'s, exact to about
+//! 1e-15; the minimiser is `newton`'s, from the closed-form optimum of the cross-entropies (where
+//! it only confirms that the gradient vanishes) and, for focal, from balanced CE's.
+
+use super::logit_loss::Shape;
+use super::newton::{Newton, Objective, Progress};
+use super::optimal::optimal_logit;
+use super::problem::{Binormal, LossParams, Model, NoOptimum};
+use super::quadrature::NormalRule;
+use crate::sim::params::Class;
+use crate::sim::{LossKind, Metric, Undefined};
+
+/// A trained model and how it was found.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fit {
+    /// The minimiser.
+    pub model: Model,
+    /// The objective there: the expected loss per sample of the mix.
+    pub loss: f64,
+    /// Newton steps taken.
+    pub steps: u32,
+}
+
+/// A class's expected loss at `model`, per sample of that class, with its gradient and Hessian
+/// in `(w, b)`.
+pub fn class_objective(
+    pop: &Binormal,
+    shape: &Shape,
+    class: Class,
+    model: &Model,
+    rule: &NormalRule,
+) -> Objective {
+    let mean = pop.mean(class);
+    let mut o = Objective::default();
+    for (t, wt) in rule.nodes() {
+        let x = mean + t;
+        o.add(wt, x, shape.at(class, model.logit(x)));
+    }
+    o.symmetrised()
+}
+
+/// The population objective per sample of the mix, `(neg E_0 + pos E_1) / (neg + pos)`, with its
+/// gradient and Hessian; all zero when there are no samples.
+pub fn objective(pop: &Binormal, kind: LossKind, params: &LossParams, model: &Model) -> Objective {
+    objective_of(pop, &Shape::of(kind, params), model)
+}
+
+fn objective_of(pop: &Binormal, shape: &Shape, model: &Model) -> Objective {
+    let rule = NormalRule::for_slope(model.w);
+    let mut o = Objective::default();
+    let total = pop.total();
+    for class in [Class::Negative, Class::Positive] {
+        let share = pop.count(class) / total;
+        if share > 0.0 {
+            o.add_scaled(share, &class_objective(pop, shape, class, model, rule));
+        }
+    }
+    o
+}
+
+/// A class's expected loss (per sample of the class) for `model`: the loss a validation set of
+/// that class would show without sampling noise, computed from the logit, unclipped.
+pub fn expected_class_loss(
+    pop: &Binormal,
+    model: &Model,
+    kind: LossKind,
+    params: &LossParams,
+    class: Class,
+) -> f64 {
+    let shape = Shape::of(kind, params);
+    let rule = NormalRule::for_slope(model.w);
+    rule.expect(pop.mean(class), |x| shape.at(class, model.logit(x)).value)
+}
+
+/// The expected loss per sample of the mix for `model` (the 'mean' reduction on the
+/// population); undefined when the mix is empty.
+pub fn expected_loss(pop: &Binormal, model: &Model, kind: LossKind, params: &LossParams) -> Metric {
+    if pop.total() == 0.0 {
+        return Err(Undefined::NoSamples);
+    }
+    Ok([Class::Negative, Class::Positive]
+        .into_iter()
+        .filter(|&c| pop.count(c) > 0.0)
+        .map(|c| pop.count(c) * expected_class_loss(pop, model, kind, params, c))
+        .sum::<f64>()
+        / pop.total())
+}
+
+/// Why the population objective has no finite minimiser, if it has none: an empty class, or a
+/// class the loss gives no weight (the loss then falls for ever as `b` runs to infinity).
+pub fn existence(pop: &Binormal, shape: &Shape) -> Result<(), NoOptimum> {
+    pop.prior_log_odds()?;
+    for class in [Class::Positive, Class::Negative] {
+        if shape.weight(class) <= 0.0 {
+            return Err(NoOptimum::ZeroWeight(class));
+        }
+    }
+    Ok(())
+}
+
+/// The model `kind` trains on the population.
+///
+/// Closed forms (the tests check the numerical optimum against them): BCE gives `w = d`,
+/// `b = -d^2 / 2 + ln(pos / neg)` (the true posterior); weighted BCE adds `ln(pos_weight)` to `b`,
+/// balanced CE `ln(alpha / (1 - alpha))`. At `d = 0` the feature says nothing: every loss gives
+/// `w = 0` and `b` = the logit of the loss-optimal prediction `p*(q)` at the prior
+/// `q = pos / (neg + pos)` (`optimal.rs`): `ln(pos / neg)` plus the same shift for the
+/// cross-entropies, focal's numerical value for focal. Those are returned exactly, not solved for.
+pub fn fit_population(
+    pop: &Binormal,
+    kind: LossKind,
+    params: &LossParams,
+) -> Result<Fit, NoOptimum> {
+    let shape = Shape::of(kind, params);
+    existence(pop, &shape)?;
+    let d = pop.d();
+    let prior = pop.prior_log_odds()?;
+    if d == 0.0 {
+        let q = pop.count(Class::Positive) / pop.total();
+        let model = Model {
+            w: 0.0,
+            b: optimal_logit(&shape, q)?,
+        };
+        let loss = objective_of(pop, &shape, &model).value;
+        return Ok(Fit {
+            model,
+            loss,
+            steps: 0,
+        });
+    }
+    // The cross-entropies' closed form (with their class-weight shift); focal starts at
+    // balanced CE's, its gamma = 0 case.
+    let shift = libm::log(shape.pos_weight / shape.neg_weight);
+    let start = Model {
+        w: d,
+        b: -d * d / 2.0 + prior + shift,
+    };
+    fit_population_from(pop, kind, params, start)
+}
+
+/// Damped Newton on the population objective from `start` (what `fit_population` runs; public
+/// so the tests can start it far from the optimum).
+pub fn fit_population_from(
+    pop: &Binormal,
+    kind: LossKind,
+    params: &LossParams,
+    start: Model,
+) -> Result<Fit, NoOptimum> {
+    let shape = Shape::of(kind, params);
+    existence(pop, &shape)?;
+    let eval = |m: Model| objective_of(pop, &shape, &m);
+    let mut newton = Newton::new(start, eval(start));
+    match newton.run(200, eval) {
+        Progress::Converged => Ok(Fit {
+            model: newton.model,
+            loss: newton.at.value,
+            steps: newton.steps,
+        }),
+        Progress::Moving | Progress::Stuck => Err(NoOptimum::NotConverged),
+    }
+}

@@ -1,0 +1,221 @@
+//! What a training problem is made of: the population (generator `binormal` and the mix), the
+//! losses' parameters, the logistic model, and the reasons a loss can have no optimum.
+
+use crate::sim::LossKind;
+use crate::sim::params::{Class, Scenario};
+
+/// The default separation `d` of the two classes' means.
+pub const SEP_DEFAULT: f64 = 2.0;
+
+/// The largest separation the page offers.
+pub const SEP_MAX: f64 = 6.0;
+
+/// `v` clamped to `[lo, hi]`, or `default` when it is NaN: how out-of-range input is read.
+pub(crate) fn clamp_or(v: f64, lo: f64, hi: f64, default: f64) -> f64 {
+    if v.is_nan() { default } else { v.clamp(lo, hi) }
+}
+
+/// The training population of SPEC section 6: negatives `x ~ N(0, 1)`, positives
+/// `x ~ N(sep, 1)`, mixed `neg : pos`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Binormal {
+    /// Separation `d` of the means, in `[0, SEP_MAX]` (out of range is clamped, NaN is the
+    /// default).
+    pub sep: f64,
+    /// Weight of the negatives in the mix (a count).
+    pub neg: u32,
+    /// Weight of the positives in the mix (a count).
+    pub pos: u32,
+}
+
+impl Binormal {
+    /// The population at the scenario's mix, with separation `sep`.
+    pub fn from_scenario(s: &Scenario, sep: f64) -> Self {
+        Binormal {
+            sep,
+            neg: s.neg,
+            pos: s.pos,
+        }
+    }
+
+    /// The separation as the maths uses it: clamped to `[0, SEP_MAX]`.
+    pub fn d(&self) -> f64 {
+        clamp_or(self.sep, 0.0, SEP_MAX, SEP_DEFAULT)
+    }
+
+    /// The mean of a class's feature.
+    pub fn mean(&self, class: Class) -> f64 {
+        match class {
+            Class::Negative => 0.0,
+            Class::Positive => self.d(),
+        }
+    }
+
+    /// The count of a class, as a weight.
+    pub fn count(&self, class: Class) -> f64 {
+        f64::from(match class {
+            Class::Negative => self.neg,
+            Class::Positive => self.pos,
+        })
+    }
+
+    /// `neg + pos`, as a weight.
+    pub fn total(&self) -> f64 {
+        self.count(Class::Negative) + self.count(Class::Positive)
+    }
+
+    /// `ln(pos / neg)`: the prior log-odds; undefined when a class is empty.
+    pub fn prior_log_odds(&self) -> Result<f64, NoOptimum> {
+        match (self.neg, self.pos) {
+            (0, 0) => Err(NoOptimum::NoSamples),
+            (_, 0) => Err(NoOptimum::NoPositives),
+            (0, _) => Err(NoOptimum::NoNegatives),
+            (neg, pos) => Ok(libm::log(f64::from(pos) / f64::from(neg))),
+        }
+    }
+
+    /// The logit of the true posterior, `d x - d^2 / 2 + ln(pos / neg)`.
+    pub fn posterior_logit(&self, x: f64) -> Result<f64, NoOptimum> {
+        let d = self.d();
+        Ok(d * x - d * d / 2.0 + self.prior_log_odds()?)
+    }
+
+    /// The best ROC AUC any score can reach, `Phi(d / sqrt 2)` (the posterior's).
+    pub fn best_auc(&self) -> f64 {
+        0.5 * libm::erfc(-self.d() / 2.0)
+    }
+}
+
+/// The parameters of the weighted losses (the page's `pw`, `alpha`, `gamma`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LossParams {
+    /// Weight of the positives' term in weighted BCE, in `[0.01, 100]`.
+    pub pos_weight: f64,
+    /// Weight of the positives in balanced CE and focal (negatives get `1 - alpha`), in `[0, 1]`.
+    pub alpha: f64,
+    /// Focal exponent, in `[0, 10]`.
+    pub gamma: f64,
+}
+
+impl Default for LossParams {
+    /// SPEC section 2's defaults.
+    fn default() -> Self {
+        LossParams {
+            pos_weight: 1.0,
+            alpha: 0.25,
+            gamma: 2.0,
+        }
+    }
+}
+
+impl LossParams {
+    /// The scenario's loss parameters.
+    pub fn from_scenario(s: &Scenario) -> Self {
+        LossParams {
+            pos_weight: s.pos_weight,
+            alpha: s.alpha,
+            gamma: s.gamma,
+        }
+    }
+}
+
+/// The logistic model `p(x) = sigmoid(w x + b)`.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Model {
+    /// Slope of the logit.
+    pub w: f64,
+    /// Intercept of the logit.
+    pub b: f64,
+}
+
+impl Model {
+    /// The logit `w x + b`.
+    pub fn logit(&self, x: f64) -> f64 {
+        self.w * x + self.b
+    }
+
+    /// The probability `sigmoid(w x + b)`.
+    pub fn probability(&self, x: f64) -> f64 {
+        sigmoid(self.logit(x))
+    }
+}
+
+/// `1 / (1 + e^-z)`, without overflow for any `z`.
+pub fn sigmoid(z: f64) -> f64 {
+    let e = crate::sim::fastmath::exp(-z.abs());
+    if z >= 0.0 {
+        1.0 / (1.0 + e)
+    } else {
+        e / (1.0 + e)
+    }
+}
+
+/// Why a loss has no optimum (no finite `w`, `b`, or no `p*` inside (0, 1)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NoOptimum {
+    /// There are no samples at all.
+    NoSamples,
+    /// No positives: the loss falls for ever as `b -> -inf` (every prediction 0).
+    NoPositives,
+    /// No negatives: the loss falls for ever as `b -> +inf` (every prediction 1).
+    NoNegatives,
+    /// The loss gives this class weight 0 (alpha = 0 or 1): it falls for ever as the
+    /// predictions move towards the other class.
+    ZeroWeight(Class),
+    /// A threshold on `x` separates the sample's classes: the loss falls for ever as
+    /// `|w| -> inf` (as for an unregularised logistic regression on separable data).
+    Separated,
+    /// The minimiser stopped before it converged (never seen in the tests; a guard).
+    NotConverged,
+}
+
+impl NoOptimum {
+    /// A short explanation for the page.
+    pub fn reason(self) -> &'static str {
+        match self {
+            NoOptimum::NoSamples => "there are no samples",
+            NoOptimum::NoPositives => "there are no positives: the best model predicts 0",
+            NoOptimum::NoNegatives => "there are no negatives: the best model predicts 1",
+            NoOptimum::ZeroWeight(Class::Positive) => {
+                "alpha = 0 gives the positives no weight: the best model predicts 0"
+            }
+            NoOptimum::ZeroWeight(Class::Negative) => {
+                "alpha = 1 gives the negatives no weight: the best model predicts 1"
+            }
+            NoOptimum::Separated => {
+                "a threshold separates the classes: the slope grows without bound"
+            }
+            NoOptimum::NotConverged => "the minimiser did not converge",
+        }
+    }
+}
+
+/// One value per loss, in the order of `LossKind::ALL`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PerLoss<T>(pub [T; 4]);
+
+impl<T> PerLoss<T> {
+    /// Computes the value of each loss.
+    pub fn new(mut f: impl FnMut(LossKind) -> T) -> Self {
+        PerLoss(LossKind::ALL.map(&mut f))
+    }
+
+    /// The value of one loss.
+    pub fn get(&self, kind: LossKind) -> &T {
+        &self.0[index(kind)]
+    }
+
+    /// `(kind, value)` in the order of `LossKind::ALL`.
+    pub fn iter(&self) -> impl Iterator<Item = (LossKind, &T)> {
+        LossKind::ALL.into_iter().zip(&self.0)
+    }
+}
+
+fn index(kind: LossKind) -> usize {
+    match kind {
+        LossKind::Bce => 0,
+        LossKind::WeightedBce => 1,
+        LossKind::BalancedCe => 2,
+        LossKind::Focal => 3,
+    }
+}

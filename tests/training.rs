@@ -1,0 +1,12 @@
+//! Training with a loss (SPEC section 6) against closed forms, brute force, finite differences,
+//! an independent minimiser and scikit-learn.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod training {
+    mod json;
+    mod metrics;
+    mod optimal;
+    mod population;
+    mod reference;
+    mod sample;
+}
