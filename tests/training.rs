@@ -5,6 +5,7 @@
 mod training {
     mod json;
     mod metrics;
+    mod numerics;
     mod optimal;
     mod population;
     mod reference;

@@ -1,6 +1,6 @@
 //! The `training` section of the results JSON (SPEC section 6), written as plain text like
-//! `export.rs`: shortest round-trip numbers, `null` where a value does not exist, and a
-//! `"reason"` beside a model that does not exist.
+//! `export.rs`, with `crate::format`'s numbers: shortest round-trip, `null` where a value does
+//! not exist, and a `"reason"` beside a model that does not exist.
 
 use std::fmt::Write;
 
@@ -10,7 +10,7 @@ use super::population::fit_population;
 use super::problem::{Binormal, LossParams, Model, NoOptimum, PerLoss};
 use super::sample::Sample;
 use super::trainer::fit_sample;
-use crate::sim::Metric;
+use crate::format::{exact, exact_metric};
 
 /// The models trained on a sample.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,28 +60,15 @@ impl Training {
     }
 }
 
-/// A JSON number, shortest round-trip; `null` if not finite (never expected).
-fn number(v: f64) -> String {
-    if v.is_finite() {
-        format!("{v}")
-    } else {
-        "null".into()
-    }
-}
-
-fn metric(m: Metric) -> String {
-    m.map(number).unwrap_or_else(|_| "null".into())
-}
-
 fn optional(v: Result<f64, NoOptimum>) -> String {
-    v.map(number).unwrap_or_else(|_| "null".into())
+    v.map(exact).unwrap_or_else(|_| "null".into())
 }
 
 /// `"w": .., "b": ..`, and the reason when there is no model (the reasons are plain ASCII
 /// without quotes or backslashes: no escaping needed).
 fn model(fit: &Result<Model, NoOptimum>) -> String {
     match fit {
-        Ok(m) => format!(r#""w": {}, "b": {}"#, number(m.w), number(m.b)),
+        Ok(m) => format!(r#""w": {}, "b": {}"#, exact(m.w), exact(m.b)),
         Err(e) => format!(r#""w": null, "b": null, "reason": "{}""#, e.reason()),
     }
 }
@@ -93,10 +80,10 @@ pub fn training_json(t: &Training) -> String {
     let _ = writeln!(
         out,
         r#"{{ "generator": "binormal", "separation": {}, "neg": {}, "pos": {}, "threshold": {},"#,
-        number(pop.d()),
+        exact(pop.d()),
         pop.neg,
         pop.pos,
-        number(t.threshold)
+        exact(t.threshold)
     );
     let _ = writeln!(out, r#"    "population": {{"#);
     for (i, (kind, fit)) in t.fits.iter().enumerate() {
@@ -107,10 +94,10 @@ pub fn training_json(t: &Training) -> String {
             .map(|m| population_metrics(pop, m, t.threshold));
         let (recall, precision, fpr, f1) = match m {
             Some(m) => (
-                metric(m.recall),
-                metric(m.precision),
-                metric(m.fpr),
-                metric(m.f1),
+                exact_metric(m.recall),
+                exact_metric(m.precision),
+                exact_metric(m.fpr),
+                exact_metric(m.f1),
             ),
             None => [
                 "null".to_string(),
@@ -136,7 +123,7 @@ pub fn training_json(t: &Training) -> String {
     let _ = write!(
         out,
         r#"    "optimal_prediction": {{ "q": {}"#,
-        list(Q_GRID.iter().map(|&q| number(q)).collect())
+        list(Q_GRID.iter().map(|&q| exact(q)).collect())
     );
     for (kind, curve) in t.optimal.iter() {
         let values = curve.iter().map(|&p| optional(p)).collect();
