@@ -320,3 +320,43 @@ fn a_preview_estimate_is_close_and_a_whole_class_is_exact() {
     let ap_exact = exact.models[0].ranks.ranking.average_precision.unwrap();
     assert!((ap - ap_exact).abs() < 0.01, "{ap} {ap_exact}");
 }
+
+#[test]
+fn an_answer_is_useful_while_any_part_of_it_still_answers_the_page() {
+    let s = Scenario {
+        neg: 2_000,
+        pos: 100,
+        ..Scenario::default()
+    };
+    let exact = Engine::new().compute(&request(s, [0.9, 0.8]), &mut |_| {});
+    // A new gamma keeps the cross-entropy sums, a new threshold the ranks, a new count of
+    // negatives the positives' sums, a new model B model A's numbers.
+    for still in [
+        request(Scenario { gamma: 4.0, ..s }, [0.9, 0.8]),
+        request(
+            Scenario {
+                threshold: 0.1,
+                ..s
+            },
+            [0.9, 0.8],
+        ),
+        request(Scenario { neg: 2_500, ..s }, [0.9, 0.8]),
+        request(s, [0.5, 0.5]),
+    ] {
+        assert!(exact.useful_for(&still), "{still:?}");
+    }
+    // Both counts or the seed changed: nothing in it answers the page any more.
+    for gone in [
+        request(
+            Scenario {
+                neg: 2_500,
+                pos: 90,
+                ..s
+            },
+            [0.9, 0.8],
+        ),
+        request(Scenario { seed: 99, ..s }, [0.9, 0.8]),
+    ] {
+        assert!(!exact.useful_for(&gone), "{gone:?}");
+    }
+}

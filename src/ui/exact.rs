@@ -167,7 +167,12 @@ impl Client {
             FromWorker::Progress(p) => self.progress.exact.set(Some(p)),
             FromWorker::Answer(answer) => {
                 self.progress.exact.set(None);
-                self.derived.answer.set(Some(Shared(Arc::new(*answer))));
+                // An answer the page has moved away from in every input (a drag of the class
+                // ratio, say) would only re-run every layer to keep its estimates: dropped.
+                let now = self.derived.request.get_untracked();
+                if answer.useful_for(&now) {
+                    self.derived.answer.set(Some(Shared(Arc::new(*answer))));
+                }
                 let next = self.queue.borrow_mut().answered(|r| self.exact(r));
                 if let Some(r) = next {
                     self.send(ToWorker::Exact(r));

@@ -73,10 +73,11 @@ pub fn on_screen(get: impl Fn() -> Option<web_sys::Element> + 'static) -> ReadSi
 
 /// Runs `act` after each change that `track` reads: at once while `visible`; off screen, a
 /// moment after the last change (so the page is complete when the reader scrolls, prints or
-/// saves), or as soon as it scrolls into view, whichever comes first.
+/// saves), or as soon as it scrolls into view, whichever comes first. `track` hears whether the
+/// element is visible: off screen it can track something cheaper than what `act` reads.
 pub fn when_seen(
     visible: ReadSignal<bool>,
-    track: impl Fn() + 'static,
+    track: impl Fn(bool) + 'static,
     act: impl Fn() + Copy + Send + Sync + 'static,
 ) {
     let dirty = StoredValue::new(false);
@@ -89,8 +90,9 @@ pub fn when_seen(
         dirty.set_value(false);
     };
     Effect::new(move |_| {
-        track();
-        if visible.get_untracked() {
+        let seen = visible.get_untracked();
+        track(seen);
+        if seen {
             run();
         } else {
             dirty.set_value(true);

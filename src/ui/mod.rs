@@ -30,6 +30,10 @@ pub fn App() -> impl IntoView {
     url::sync(page);
     let derived = Derived::new(page.scenario, page.rival);
     provide_context(exact::connect(derived));
+    provide_context(state::Sources {
+        page,
+        answer: derived.answer,
+    });
     on_cleanup(exact::disconnect);
     let exact = derived.exact;
     let marked = estimate_marked(exact);

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::link::{PageState, Parsed};
 use crate::page::{Layout, Rival, ViewOptions};
 use crate::sim::Scenario;
+use crate::sim::engine::Answer;
 
 /// The page's state: one signal per part, so a control notifies only what reads its part.
 #[derive(Clone, Copy)]
@@ -71,6 +72,26 @@ impl Page {
         if self.layout.get_untracked() != s.layout {
             self.layout.set(s.layout);
         }
+    }
+}
+
+/// Everything a chart's data is made from: cheap to track, so a chart off screen learns that
+/// it may have changed without computing its data (it does that when it is drawn).
+#[derive(Clone, Copy)]
+pub struct Sources {
+    /// The page's state.
+    pub page: Page,
+    /// The engine's last answer.
+    pub answer: RwSignal<Option<Shared<Answer>>>,
+}
+
+impl Sources {
+    /// Subscribes to every source.
+    pub fn track(&self) {
+        self.page.scenario.track();
+        self.page.rival.track();
+        self.page.view.track();
+        self.answer.track();
     }
 }
 

@@ -87,6 +87,20 @@ impl Answer {
     }
 }
 
+impl Answer {
+    /// Whether any part of this answer is exact for `r`. One that is not (an answer to a
+    /// request the page has since moved away from, in every input) changes nothing on the page.
+    pub fn useful_for(&self, r: &Request) -> bool {
+        let classes = [Class::Negative, Class::Positive];
+        ModelId::ALL.iter().any(|&m| {
+            classes
+                .iter()
+                .any(|&c| self.cross_entropy(r.loss_key(m, c), m, c).is_some())
+                || self.ranks(r.model_key(m), m).is_some()
+        })
+    }
+}
+
 /// Whether the page has every number of `r` exactly: each class fits its preview, or the
 /// engine's answer is exact for `r`.
 pub fn all_exact(r: &Request, answer: Option<&Answer>) -> bool {

@@ -130,7 +130,7 @@ fn Comparison(
     let take = move || shown.set(Some((Shown::of(&d.a), Shown::of(&d.b))));
     when_seen(
         visible,
-        move || {
+        move |_| {
             scenario.track();
             rival.track();
             // The exact numbers replacing the estimates.

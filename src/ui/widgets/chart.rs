@@ -8,6 +8,7 @@ use crate::charts::{ChartStyle, DataTable, Figure, Theme};
 use crate::ui::download::{save_png, save_svg};
 use crate::ui::hooks::{element_size, on_screen, when_seen};
 use crate::ui::measured::MeasuredCanvas;
+use crate::ui::state::Sources;
 
 /// The rows of a chart's data table.
 fn data_table(figure: &Figure, title: &str) -> impl IntoView + use<> {
@@ -61,6 +62,9 @@ pub fn ChartCanvas(
         let Some(el) = canvas.get_untracked() else {
             return;
         };
+        // What the chart shows, for screen readers: kept with the drawing, so a chart off
+        // screen works it out only when it catches up.
+        let _ = el.set_attribute("aria-label", &label.get_untracked());
         if width == 0 || height == 0 {
             return;
         }
@@ -87,11 +91,17 @@ pub fn ChartCanvas(
             leptos::logging::warn!("the chart {name} could not be drawn");
         }
     };
+    // Off screen, the chart only learns that its sources changed; its data is computed when
+    // it is drawn.
+    let sources = use_context::<Sources>();
     when_seen(
         visible,
-        move || {
+        move |seen| {
             size.track();
-            figure.track();
+            match sources {
+                Some(s) if !seen => s.track(),
+                _ => figure.track(),
+            }
             if let Some(t) = theme {
                 t.track();
             }
@@ -106,7 +116,7 @@ pub fn ChartCanvas(
     view! {
         <div class="chart-figure">
             <canvas node_ref=canvas id=format!("{name}-chart") class=format!("chart {class}")
-                role="img" aria-label=move || label.get()></canvas>
+                role="img" aria-label=label.get_untracked()></canvas>
             <div class="chart-tools">
                 <details class="data" on:toggle:target=move |ev| {
                     set_table_open.set(ev.target().has_attribute("open"))

@@ -66,7 +66,9 @@ pub fn ParamSlider<S>(
 where
     S: Send + Sync + 'static,
 {
-    let value = move || state.with(get);
+    // A memo of this slider's own value: a change elsewhere in the state re-runs nothing here.
+    let value = Memo::new(move |_| state.with(get));
+    let value = move || value.get();
     let write = move |v: f64| {
         if v.is_finite() {
             state.update(|s| set(s, v.clamp(min, max)));
@@ -133,7 +135,10 @@ pub fn CountInput(
         <div class="count">
             <label for=id>{label}</label>
             <input type="number" id=id class="value" min=0 max=MAX_COUNT step=1
-                prop:value=move || scenario.with(get).to_string()
+                prop:value={
+                    let count = Memo::new(move |_| scenario.with(get));
+                    move || count.get().to_string()
+                }
                 on:change:target=move |ev| {
                     if let Ok(v) = ev.target().value().trim().parse::<f64>()
                         && v.is_finite()
@@ -155,7 +160,10 @@ pub fn SeedInput(
         <div class="seed">
             <label for="seed">"seed"</label>
             <input type="number" id="seed" class="value" min=0 step=1
-                prop:value=move || scenario.with(|s| s.seed.to_string())
+                prop:value={
+                    let seed = Memo::new(move |_| scenario.with(|s| s.seed));
+                    move || seed.get().to_string()
+                }
                 on:change:target=move |ev| {
                     if let Ok(v) = ev.target().value().trim().parse::<u64>() {
                         scenario.update(|s| s.seed = v);
