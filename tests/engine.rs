@@ -360,3 +360,26 @@ fn an_answer_is_useful_while_any_part_of_it_still_answers_the_page() {
         assert!(!exact.useful_for(&gone), "{gone:?}");
     }
 }
+
+#[test]
+fn the_preview_s_ranking_alone_has_the_bits_of_the_full_walk() {
+    use imbalance_lab::sim::ranking::{ap_at_ratios, ranking_weighted};
+    for (neg, pos, seed) in [
+        (65_536, 65_536, 3),
+        (65_536, 700, 9),
+        (40, 3_000, 1),
+        (0, 10, 2),
+    ] {
+        let scores =
+            |c: Class, n: u32, acc: f64| ClassScores::new(c, acc, &UnitDraws::generate(seed, c, n));
+        let (n, p) = (
+            scores(Class::Negative, neg, 0.97),
+            scores(Class::Positive, pos, 0.6),
+        );
+        for w in [1.0, 15.3] {
+            let all = Ranks::new(&n, &p, w);
+            assert_eq!(ranking_weighted(&n, &p, w), all.ranking);
+            assert_eq!(ap_at_ratios(&n, &p), all.ap_at_ratios);
+        }
+    }
+}

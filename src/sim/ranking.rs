@@ -44,13 +44,7 @@ impl Ranks {
     /// in its own ROC AUC and average precision (a preview's weight; 1 for the whole class).
     pub fn new(neg: &ClassScores, pos: &ClassScores, neg_weight: f64) -> Self {
         let mut weights = [neg_weight; RATIOS.len() + 1];
-        for (w, r) in weights[1..].iter_mut().zip(RATIOS) {
-            *w = if neg.is_empty() {
-                1.0
-            } else {
-                r * pos.len() as f64 / neg.len() as f64
-            };
-        }
+        weights[1..].copy_from_slice(&ratio_weights(neg, pos));
         let (roc_auc, [average_precision, ap_at_ratios @ ..]) = ranks(neg, pos, weights);
         Ranks {
             ranking: Ranking {
@@ -60,6 +54,33 @@ impl Ranks {
             ap_at_ratios,
         }
     }
+}
+
+/// ROC AUC and average precision alone, each negative counted `neg_weight` times: the same
+/// bits as `Ranks::new`'s, with one weight to carry through the walk instead of six.
+pub fn ranking_weighted(neg: &ClassScores, pos: &ClassScores, neg_weight: f64) -> Ranking {
+    let (roc_auc, [average_precision]) = ranks(neg, pos, [neg_weight]);
+    Ranking {
+        roc_auc,
+        average_precision,
+    }
+}
+
+/// Average precision at each of `RATIOS` alone: the same bits as `Ranks::new`'s.
+pub fn ap_at_ratios(neg: &ClassScores, pos: &ClassScores) -> [Metric; RATIOS.len()] {
+    average_precisions(neg, pos, ratio_weights(neg, pos))
+}
+
+/// The weight of a negative at each of `RATIOS`: `r * pos / neg`, so the negatives count as
+/// `r` per positive.
+fn ratio_weights(neg: &ClassScores, pos: &ClassScores) -> [f64; RATIOS.len()] {
+    RATIOS.map(|r| {
+        if neg.is_empty() {
+            1.0
+        } else {
+            r * pos.len() as f64 / neg.len() as f64
+        }
+    })
 }
 
 /// Values in ascending order, read by index: a slice, or a class's scores (computed from their

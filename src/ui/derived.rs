@@ -18,9 +18,10 @@ use crate::sim::curves::{histogram, threshold_sweep};
 use crate::sim::engine::{
     Answer, BINS, Estimated, ExactParts, ModelId, Request, SWEEP, Weights, all_exact,
 };
+use crate::sim::ranking::{self, ranking_weighted};
 use crate::sim::{
-    Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Ranks,
-    Scenario, UnitDraws, losses,
+    Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Scenario,
+    UnitDraws, losses,
 };
 
 /// A memo of one part of a signal: it notifies only when that part changes.
@@ -130,20 +131,25 @@ impl Model {
                 }
             })
         });
-        let ranks_estimate = Memo::new(move |_| {
+        // The metrics need ROC AUC and average precision; the comparison's ratios are only
+        // worked out when the A/B panel reads them (one weight through the walk, not six).
+        let ranking_estimate = Memo::new(move |_| {
             neg.with(|n| {
                 pos.with(|p| {
                     let w = c.weights.with(Weights::negative_weight);
-                    Ranks::new(&n.0, &p.0, w)
+                    ranking_weighted(&n.0, &p.0, w)
                 })
             })
         });
-        let ranks = Memo::new(
-            move |_| match c.answered(|a| a.ranks(model_key.get(), model)) {
-                Some(r) => Estimated::exact(r),
-                None => Estimated::new(ranks_estimate.get(), c.exact_on_page.get()),
-            },
-        );
+        let answered_ranks = Memo::new(move |_| c.answered(|a| a.ranks(model_key.get(), model)));
+        let ranking = Memo::new(move |_| match answered_ranks.get() {
+            Some(r) => Estimated::exact(r.ranking),
+            None => Estimated::new(ranking_estimate.get(), c.exact_on_page.get()),
+        });
+        let ap_at_ratios = Memo::new(move |_| match answered_ranks.get() {
+            Some(r) => r.ap_at_ratios,
+            None => neg.with(|n| pos.with(|p| ranking::ap_at_ratios(&n.0, &p.0))),
+        });
         let confusion = Memo::new(move |_| {
             let t = c.threshold.get();
             match c.answered(|a| a.confusion(model_key.get(), t, model)) {
@@ -168,20 +174,17 @@ impl Model {
                 c.pos_weight.get(),
             )
         });
-        let metrics = Memo::new(move |_| {
-            Metrics::new(confusion.get().value, ranks.with(|r| r.value.ranking))
-        });
+        let metrics = Memo::new(move |_| Metrics::new(confusion.get().value, ranking.get().value));
         let exact = Memo::new(move |_| {
             let [n, p] = class_sums.map(|s| s.get());
             ExactParts {
                 ce: n.ce.exact && p.ce.exact,
                 focal: n.focal.exact && p.focal.exact,
                 confusion: confusion.with(|x| x.exact),
-                ranking: ranks.with(|r| r.exact),
+                ranking: ranking.with(|r| r.exact),
             }
         });
         let profile = Memo::new(move |_| losses.with(|l| metrics.with(|m| Profile::new(l, m))));
-        let ap_at_ratios = Memo::new(move |_| ranks.with(|r| r.value.ap_at_ratios));
         Model {
             neg,
             pos,

@@ -17,7 +17,7 @@ use super::derived::Derived;
 use super::download::{save_parts, yield_to_browser};
 use super::state::Shared;
 use crate::export::prediction_rows;
-use crate::sim::engine::{Engine, Request, all_exact};
+use crate::sim::engine::{DrawsKey, Engine, Request, all_exact};
 use crate::worker::js::{reply_from_js, to_js};
 use crate::worker::queue::Queue;
 use crate::worker::{FromWorker, ToWorker, csv_piece, csv_pieces, serve};
@@ -33,6 +33,9 @@ pub struct Progress {
 
 type Handler = Closure<dyn FnMut(MessageEvent)>;
 
+/// How long a request that needs new draws waits for its control to be still.
+const HOLD: std::time::Duration = std::time::Duration::from_millis(80);
+
 enum Backend {
     /// The worker, and its message and error handlers (kept alive while it runs).
     Worker {
@@ -46,6 +49,10 @@ struct Client {
     backend: RefCell<Backend>,
     worker_tried: Cell<bool>,
     queue: RefCell<Queue>,
+    /// The draws of the last request sent (seed and counts), and a request held back because
+    /// it needs new draws.
+    drawn: Cell<Option<[DrawsKey; 2]>>,
+    held: Cell<Option<TimeoutHandle>>,
     /// The predictions file's pieces, while it is being written.
     csv_parts: RefCell<Option<Array>>,
     derived: Derived,
@@ -73,6 +80,8 @@ pub fn connect(derived: Derived) -> Progress {
     let new = Rc::new(Client {
         backend: RefCell::new(here()),
         worker_tried: Cell::new(false),
+        drawn: Cell::new(None),
+        held: Cell::new(None),
         queue: RefCell::new(Queue::default()),
         csv_parts: RefCell::new(None),
         derived,
@@ -105,12 +114,36 @@ impl Client {
             .with_untracked(|a| all_exact(r, a.as_ref().map(|a| &*a.0)))
     }
 
-    /// Asks for `r` unless the page already has everything it needs for it.
+    /// Asks for `r` unless the page already has everything it needs for it. A request that
+    /// needs new draws (a count or the seed moved) waits until its control has been still for
+    /// `HOLD`: drawing a million samples on the other core during a drag would take the CPU
+    /// the browser needs to paint each frame, for numbers the next input makes stale.
     fn want(self: &Rc<Self>, r: Request) {
+        if let Some(held) = self.held.take() {
+            held.clear();
+        }
+        if self.drawn.get().is_some_and(|d| d != r.draws_keys()) && !self.exact(&r) {
+            let this = Rc::clone(self);
+            let later = move || {
+                this.held.set(None);
+                this.want_now(r);
+            };
+            self.held.set(set_timeout_with_handle(later, HOLD).ok());
+            return;
+        }
+        self.want_now(r);
+    }
+
+    fn want_now(self: &Rc<Self>, r: Request) {
         let send = self.queue.borrow_mut().want(r, self.exact(&r));
         if let Some(r) = send {
-            self.send(ToWorker::Exact(r));
+            self.send_exact(r);
         }
+    }
+
+    fn send_exact(self: &Rc<Self>, r: Request) {
+        self.drawn.set(Some(r.draws_keys()));
+        self.send(ToWorker::Exact(r));
     }
 
     fn send(self: &Rc<Self>, message: ToWorker) {
@@ -175,7 +208,7 @@ impl Client {
                 }
                 let next = self.queue.borrow_mut().answered(|r| self.exact(r));
                 if let Some(r) = next {
-                    self.send(ToWorker::Exact(r));
+                    self.send_exact(r);
                 }
             }
             FromWorker::CsvPiece(bytes, done) => {

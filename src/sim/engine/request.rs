@@ -55,6 +55,11 @@ impl Request {
         }
     }
 
+    /// The inputs of both classes' draws.
+    pub fn draws_keys(&self) -> [DrawsKey; 2] {
+        [Class::Negative, Class::Positive].map(|c| self.draws_key(c))
+    }
+
     /// The inputs of a model's loss sums over `class`.
     pub fn loss_key(&self, model: ModelId, class: Class) -> LossKey {
         LossKey {

@@ -53,14 +53,16 @@ impl Shown {
 /// Both models as shown.
 type Pair = Option<(Shown, Shown)>;
 
-fn verdict_cell(v: Verdict) -> impl IntoView {
-    let (text, class) = match v {
+/// A cell that says which model a measure prefers: one element, its text and class kept
+/// current (not a new element each time the verdict is read).
+fn verdict_cell(v: impl Fn() -> Verdict + Copy + Send + Sync + 'static) -> impl IntoView {
+    let shown = move || match v() {
         Verdict::A => ("A", "verdict a"),
         Verdict::B => ("B", "verdict b"),
         Verdict::Tie => ("tie", "verdict tie"),
         Verdict::Undefined => ("–", "verdict none"),
     };
-    view! { <td class=class>{text}</td> }
+    view! { <td class=move || shown().1>{move || shown().0}</td> }
 }
 
 /// One sentence on where a loss changes its mind.
@@ -178,13 +180,13 @@ fn Comparison(
                 <th scope="row">{name(m)}</th>
                 <td>{move || with_pair(&|a, _| metric(a.now(m), 4))}</td>
                 <td>{move || with_pair(&|_, b| metric(b.now(m), 4))}</td>
-                {move || verdict_cell(verdict_of(m, None))}
+                {verdict_cell(move || verdict_of(m, None))}
             </tr>
         }
     });
     let strip_rows = Measure::ALL.map(|m| {
         let cells = (0..RATIOS.len())
-            .map(|i| move || verdict_cell(verdict_of(m, Some(i))))
+            .map(|i| verdict_cell(move || verdict_of(m, Some(i))))
             .collect::<Vec<_>>();
         view! { <tr data-measure=key(m)><th scope="row">{name(m)}</th>{cells}</tr> }
     });
@@ -218,10 +220,10 @@ fn Comparison(
         </ul>
         <div class="ab-tables">
             <NumbersTable label="model A against model B" class="ab" columns=now_columns>
-                {now_rows.to_vec()}
+                {now_rows}
             </NumbersTable>
             <NumbersTable label="preferred model by class ratio" class="ab" columns=ratio_columns>
-                {strip_rows.to_vec()}
+                {strip_rows}
             </NumbersTable>
         </div>
         </div>

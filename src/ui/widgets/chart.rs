@@ -62,9 +62,6 @@ pub fn ChartCanvas(
         let Some(el) = canvas.get_untracked() else {
             return;
         };
-        // What the chart shows, for screen readers: kept with the drawing, so a chart off
-        // screen works it out only when it catches up.
-        let _ = el.set_attribute("aria-label", &label.get_untracked());
         if width == 0 || height == 0 {
             return;
         }
@@ -92,7 +89,7 @@ pub fn ChartCanvas(
         }
     };
     // Off screen, the chart only learns that its sources changed; its data is computed when
-    // it is drawn.
+    // it is drawn. (Its label, read by screen readers wherever the chart is, stays current.)
     let sources = use_context::<Sources>();
     when_seen(
         visible,
@@ -116,7 +113,7 @@ pub fn ChartCanvas(
     view! {
         <div class="chart-figure">
             <canvas node_ref=canvas id=format!("{name}-chart") class=format!("chart {class}")
-                role="img" aria-label=label.get_untracked()></canvas>
+                role="img" aria-label=move || label.get()></canvas>
             <div class="chart-tools">
                 <details class="data" on:toggle:target=move |ev| {
                     set_table_open.set(ev.target().has_attribute("open"))
