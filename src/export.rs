@@ -26,6 +26,17 @@ fn reduction(r: &Reduction) -> String {
 /// The results file: the scenario's parameters, its four losses and its metrics; undefined
 /// values are `null`.
 pub fn results_json(s: &Scenario, losses: &Losses, m: &Metrics) -> String {
+    results_json_with(s, losses, m, &[])
+}
+
+/// The results file with further sections after the metrics, each a name and its JSON value
+/// (SPEC sections 6 to 8: `training`, `decision`, ...).
+pub fn results_json_with(
+    s: &Scenario,
+    losses: &Losses,
+    m: &Metrics,
+    sections: &[(&str, String)],
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{{");
     let _ = writeln!(out, r#"  "schema": "{RESULTS_SCHEMA}","#);
@@ -71,6 +82,11 @@ pub fn results_json(s: &Scenario, losses: &Losses, m: &Metrics) -> String {
         exact_metric(m.roc_auc),
         exact_metric(m.average_precision)
     );
+    for (name, json) in sections {
+        // The metrics line, or the section before, ends without a comma.
+        out.insert(out.len() - 1, ',');
+        let _ = writeln!(out, r#"  "{name}": {}"#, json.trim_end());
+    }
     let _ = writeln!(out, "}}");
     out
 }

@@ -5,7 +5,7 @@
 //! the shortest decimal that reads back to the same number, so a link reproduces the numbers bit
 //! for bit.
 
-use crate::page::{Control, Keyed, Layout, Panel, Rival, ViewOptions};
+use crate::page::{Control, Keyed, Layout, Panel, Rival, TrainingSettings, ViewOptions};
 use crate::sim::{MAX_COUNT, Scenario};
 
 /// Everything a link carries.
@@ -17,6 +17,8 @@ pub struct PageState {
     pub rival: Rival,
     /// How the charts are shown.
     pub view: ViewOptions,
+    /// The training view's separation.
+    pub training: TrainingSettings,
     /// Which panels and controls appear.
     pub layout: Layout,
 }
@@ -37,7 +39,7 @@ struct Real {
     max: f64,
 }
 
-const REALS: [Real; 8] = [
+const REALS: [Real; 9] = [
     Real {
         key: "acc0",
         min: 0.0,
@@ -78,6 +80,11 @@ const REALS: [Real; 8] = [
         min: 0.0,
         max: 1.0,
     },
+    Real {
+        key: "sep",
+        min: 0.0,
+        max: crate::sim::training::SEP_MAX,
+    },
 ];
 
 fn real_slot<'a>(s: &'a mut PageState, key: &str) -> Option<&'a mut f64> {
@@ -90,6 +97,7 @@ fn real_slot<'a>(s: &'a mut PageState, key: &str) -> Option<&'a mut f64> {
         "thr" => &mut s.scenario.threshold,
         "acc0b" => &mut s.rival.acc0,
         "acc1b" => &mut s.rival.acc1,
+        "sep" => &mut s.training.sep,
         _ => return None,
     })
 }
@@ -292,6 +300,7 @@ pub fn format(state: &PageState) -> String {
         format!("seed={}", s.seed),
         format!("acc0b={}", state.rival.acc0),
         format!("acc1b={}", state.rival.acc1),
+        format!("sep={}", state.training.sep),
     ];
     let view = ViewOptions::default();
     if state.view.log_counts != view.log_counts {

@@ -21,6 +21,21 @@ impl Default for Rival {
     }
 }
 
+/// The training view's own setting (its mix, threshold and loss parameters are the scenario's).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrainingSettings {
+    /// Separation `d` of the classes' feature means (SPEC section 6), in `[0, 6]`.
+    pub sep: f64,
+}
+
+impl Default for TrainingSettings {
+    fn default() -> Self {
+        TrainingSettings {
+            sep: crate::sim::training::SEP_DEFAULT,
+        }
+    }
+}
+
 /// How the charts are shown (not part of the numbers).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ViewOptions {
@@ -56,6 +71,8 @@ pub enum Panel {
     Composition,
     /// Model A against model B.
     Ab,
+    /// What each loss trains.
+    Training,
 }
 
 /// A control (or group of controls) of the scenario panel.
@@ -108,6 +125,7 @@ impl Keyed for Panel {
         Panel::Threshold,
         Panel::Composition,
         Panel::Ab,
+        Panel::Training,
     ];
     fn key(self) -> &'static str {
         match self {
@@ -118,6 +136,7 @@ impl Keyed for Panel {
             Panel::Threshold => "threshold",
             Panel::Composition => "composition",
             Panel::Ab => "ab",
+            Panel::Training => "training",
         }
     }
     fn label(self) -> &'static str {
@@ -129,6 +148,7 @@ impl Keyed for Panel {
             Panel::Threshold => "threshold, ROC and PR",
             Panel::Composition => "class-ratio view",
             Panel::Ab => "A/B comparison",
+            Panel::Training => "what each loss trains",
         }
     }
 }

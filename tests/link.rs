@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use imbalance_lab::link::{PageState, format, parse};
-use imbalance_lab::page::{Control, Keyed, Layout, Panel, Rival, ViewOptions};
+use imbalance_lab::page::{Control, Keyed, Layout, Panel, Rival, TrainingSettings, ViewOptions};
 use imbalance_lab::sim::{MAX_COUNT, Scenario};
 use proptest::prelude::*;
 
@@ -74,7 +74,7 @@ fn bad_values_are_clamped_or_defaulted_and_said() {
         ),
         (
             "panels=focal,pie",
-            "panels: \u{201c}pie\u{201d} is not one of numbers, focal, scores, share, threshold, composition, ab; ignored.",
+            "panels: \u{201c}pie\u{201d} is not one of numbers, focal, scores, share, threshold, composition, ab, training; ignored.",
         ),
     ];
     for (fragment, notice) in cases {
@@ -139,11 +139,13 @@ prop_compose! {
         gamma in 0.0..=10.0f64, pw in 0.01..=100.0f64, thr in 0.0..=1.0f64, seed in any::<u64>(),
         b0 in 0.0..=1.0f64, b1 in 0.0..=1.0f64, log in any::<bool>(), factor in any::<bool>(),
         embed in any::<bool>(), panels in keyed_subset::<Panel>(true), controls in keyed_subset::<Control>(false),
+        sep in 0.0..=6.0f64,
     ) -> PageState {
         PageState {
             scenario: Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight: pw, threshold: thr, seed },
             rival: Rival { acc0: b0, acc1: b1 },
             view: ViewOptions { log_counts: log, focal_factor: factor },
+            training: TrainingSettings { sep },
             layout: Layout { embed, panels, controls },
         }
     }

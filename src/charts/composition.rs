@@ -40,7 +40,8 @@ where
     Ok(())
 }
 
-fn loss_color(kind: LossKind, s: &ChartStyle) -> RGBColor {
+/// The colour of a loss on every chart.
+pub(super) fn loss_color(kind: LossKind, s: &ChartStyle) -> RGBColor {
     let p = s.palette();
     match kind {
         LossKind::Bce => p.text,

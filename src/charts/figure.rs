@@ -8,8 +8,13 @@ use super::focal_curve::{FocalCurve, REFERENCE_GAMMAS, draw_focal_curve, focal_v
 use super::loss_share::draw_loss_share;
 use super::scores::{ScoreHistogram, draw_scores};
 use super::threshold::{ThresholdCurves, draw_pr, draw_roc, draw_threshold_metrics};
+use super::training::{
+    draw_gradient_share, draw_optimal_prediction, draw_trained_models, gradient_table,
+    optimal_table, trained_table,
+};
 use super::{ChartStyle, DrawResult};
 use crate::format::short;
+use crate::sim::training::TrainingView;
 use crate::sim::{Class, Confusion, LossKind, Losses, Measure, Metric, Profile, RATIO_MAX};
 
 /// A chart and its data.
@@ -31,6 +36,12 @@ pub enum Figure {
     CompositionLosses(Profile, Option<f64>),
     /// Metrics against the class ratio.
     CompositionMetrics(Profile, Option<f64>),
+    /// Each loss's trained model over the classes' feature.
+    TrainedModels(Box<TrainingView>),
+    /// Each loss's optimal prediction against the true probability.
+    OptimalPrediction(Box<TrainingView>),
+    /// The negatives' share of focal loss's gradient against gamma.
+    GradientShare(Box<TrainingView>),
 }
 
 /// A chart's numbers as rows of text, first row the header.
@@ -70,6 +81,9 @@ impl Figure {
             Figure::Pr(_) => "pr",
             Figure::CompositionLosses(..) => "composition-losses",
             Figure::CompositionMetrics(..) => "composition-metrics",
+            Figure::TrainedModels(_) => "trained-models",
+            Figure::OptimalPrediction(_) => "optimal-prediction",
+            Figure::GradientShare(_) => "gradient-share",
         }
     }
 
@@ -88,6 +102,9 @@ impl Figure {
             Figure::Pr(d) => draw_pr(area, d, style),
             Figure::CompositionLosses(p, r) => draw_composition_losses(area, p, *r, style),
             Figure::CompositionMetrics(p, r) => draw_composition_metrics(area, p, *r, style),
+            Figure::TrainedModels(v) => draw_trained_models(area, v, style),
+            Figure::OptimalPrediction(v) => draw_optimal_prediction(area, v, style),
+            Figure::GradientShare(v) => draw_gradient_share(area, v, style),
         }
     }
 
@@ -195,6 +212,9 @@ impl Figure {
                     Measure::Accuracy,
                 ],
             ),
+            Figure::TrainedModels(v) => trained_table(v),
+            Figure::OptimalPrediction(v) => optimal_table(v),
+            Figure::GradientShare(v) => gradient_table(v),
         }
     }
 }

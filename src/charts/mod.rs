@@ -10,6 +10,7 @@ pub mod focal_curve;
 pub mod loss_share;
 pub mod scores;
 pub mod threshold;
+pub mod training;
 
 use plotters::coord::ranged1d::Ranged;
 use plotters::prelude::*;

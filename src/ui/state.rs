@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::link::{PageState, Parsed};
-use crate::page::{Layout, Rival, ViewOptions};
+use crate::page::{Layout, Rival, TrainingSettings, ViewOptions};
 use crate::sim::Scenario;
 use crate::sim::engine::Answer;
 
@@ -19,6 +19,8 @@ pub struct Page {
     pub rival: RwSignal<Rival>,
     /// How the charts are shown.
     pub view: RwSignal<ViewOptions>,
+    /// The training view's separation.
+    pub training: RwSignal<TrainingSettings>,
     /// Which panels and controls appear.
     pub layout: RwSignal<Layout>,
     /// What had to be corrected in the link the page was opened with.
@@ -33,6 +35,7 @@ impl Page {
             scenario: RwSignal::new(s.scenario),
             rival: RwSignal::new(s.rival),
             view: RwSignal::new(s.view),
+            training: RwSignal::new(s.training),
             layout: RwSignal::new(s.layout),
             notices: RwSignal::new(parsed.notices),
         }
@@ -44,6 +47,7 @@ impl Page {
             scenario: self.scenario.get(),
             rival: self.rival.get(),
             view: self.view.get(),
+            training: self.training.get(),
             layout: self.layout.get(),
         }
     }
@@ -54,6 +58,7 @@ impl Page {
             scenario: self.scenario.get_untracked(),
             rival: self.rival.get_untracked(),
             view: self.view.get_untracked(),
+            training: self.training.get_untracked(),
             layout: self.layout.get_untracked(),
         }
     }
@@ -68,6 +73,9 @@ impl Page {
         }
         if self.view.get_untracked() != s.view {
             self.view.set(s.view);
+        }
+        if self.training.get_untracked() != s.training {
+            self.training.set(s.training);
         }
         if self.layout.get_untracked() != s.layout {
             self.layout.set(s.layout);
@@ -91,6 +99,7 @@ impl Sources {
         self.page.scenario.track();
         self.page.rival.track();
         self.page.view.track();
+        self.page.training.track();
         self.answer.track();
     }
 }

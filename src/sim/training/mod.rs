@@ -17,6 +17,7 @@
 //! sample       seeded rows, portable; the training data CSV
 //! trainer      Newton on the rows, one step at a time
 //! json         the results file's `training` section
+//! view         what the training panel shows
 //! ```
 
 pub mod evaluation;
@@ -30,6 +31,7 @@ pub mod problem;
 pub mod quadrature;
 pub mod sample;
 pub mod trainer;
+pub mod view;
 
 pub use evaluation::{
     Boundary, PopulationMetrics, boundary, ln_normal_tail, normal_tail, population_metrics,
@@ -42,6 +44,7 @@ pub use optimal::{Q_GRID, optimal_curve, optimal_logit, optimal_prediction};
 pub use population::{
     Fit, expected_class_loss, expected_loss, fit_population, fit_population_from, objective,
 };
-pub use problem::{Binormal, LossParams, Model, NoOptimum, PerLoss, SEP_DEFAULT, SEP_MAX};
+pub use problem::{Binormal, LossParams, Model, NoOptimum, PerLoss, SEP_DEFAULT, SEP_MAX, sigmoid};
 pub use sample::{CSV_HEADER, MAX_SAMPLE, Sample};
 pub use trainer::{Step, Trainer, fit_sample};
+pub use view::{GAMMA_AXIS, Trained, TrainingView};

@@ -8,6 +8,7 @@ mod scenario;
 mod scores;
 mod share;
 mod threshold;
+mod training;
 
 use leptos::prelude::*;
 
@@ -29,5 +30,8 @@ pub fn panel(p: Panel, page: Page, derived: Derived) -> AnyView {
             view! { <composition::CompositionPanel scenario derived /> }.into_any()
         }
         Panel::Ab => view! { <ab::AbPanel scenario rival=page.rival derived /> }.into_any(),
+        Panel::Training => {
+            view! { <training::TrainingPanel scenario training=page.training /> }.into_any()
+        }
     }
 }

@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::export::results_json;
+use crate::export::results_json_with;
 use crate::link::{self, PageState};
 use crate::page::{Control, Keyed, Layout, Panel};
+use crate::sim::training::{Binormal, LossParams, Training, training_json};
 use crate::ui::derived::Derived;
 use crate::ui::download::save_text;
 use crate::ui::exact::{Progress, save_predictions};
@@ -80,10 +81,16 @@ pub fn ShareBar(
     };
     let results = move |_| {
         let s = page.scenario.get_untracked();
-        let text = derived
-            .a
-            .losses
-            .with_untracked(|l| derived.a.metrics.with_untracked(|m| results_json(&s, l, m)));
+        // SPEC section 6: the models each loss trains, on the population of the training view.
+        let pop = Binormal::from_scenario(&s, page.training.get_untracked().sep);
+        let training = Training::compute(&pop, &LossParams::from_scenario(&s), s.threshold, None);
+        let sections = [("training", training_json(&training))];
+        let text = derived.a.losses.with_untracked(|l| {
+            derived
+                .a
+                .metrics
+                .with_untracked(|m| results_json_with(&s, l, m, &sections))
+        });
         save_text("imbalance-lab-results.json", &text, "application/json");
     };
     let predictions = move |_| {

@@ -1,0 +1,142 @@
+// The training view (SPEC section 6) in a real browser: the models each loss trains match the
+// closed forms on screen, follow the scenario's controls and the separation slider, survive
+// the extremes with a sentence instead of a number, travel in links and in the results file,
+// and embed alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist, launch, openApp } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const READY = { ready: 'table[aria-label="trained models"]' };
+
+/** The trained-models table as { quantity: [BCE, weighted BCE, balanced CE, focal] }. */
+async function models(page) {
+  return page.getByRole('table', { name: 'trained models' }).evaluate((t) => {
+    const out = {};
+    for (const row of t.tBodies[0].rows) {
+      out[row.cells[0].textContent.trim()] = [...row.cells].slice(1).map((c) => c.textContent.trim());
+    }
+    return out;
+  });
+}
+
+async function statements(page) {
+  return page.locator('#training .checks li').allTextContents();
+}
+
+async function setField(page, label, value) {
+  const field = page.getByLabel(label, { exact: true });
+  await field.fill(String(value));
+  await field.press('Enter');
+}
+
+/** Waits until the table's BCE slope reads `w`. */
+async function slope(page, w) {
+  await page.waitForFunction(
+    (w) => [...document.querySelectorAll('table[aria-label="trained models"] tbody tr')]
+      .some((r) => r.cells[0].textContent.trim() === 'w' && r.cells[1].textContent.trim() === w),
+    w,
+  );
+}
+
+const near = (text, want, tol = 0.006) => Math.abs(Number.parseFloat(text) - want) <= tol;
+
+test('each loss trains the model of its closed form, and the weights move it as SPEC says', async () => {
+  const hash = '#neg=100000&pos=1000&sep=2&pw=4&alpha=0.25&gamma=2&thr=0.5';
+  const { page, problems } = await openApp(browser, server.url, { hash, ...READY });
+  let m = await models(page);
+  const bceB = -2 + Math.log(1000 / 100000);
+  assert.deepEqual(m.w.slice(0, 3), ['2.00', '2.00', '2.00']);
+  assert.ok(near(m.b[0], bceB), `BCE b ${m.b[0]} vs ${bceB}`);
+  assert.ok(near(m.b[1], bceB + Math.log(4)), `weighted b ${m.b[1]}`);
+  assert.ok(near(m.b[2], bceB + Math.log(0.25 / 0.75)), `balanced b ${m.b[2]}`);
+  // Focal has no closed form, but gamma > 0 flattens it: a smaller slope.
+  assert.ok(Number.parseFloat(m.w[3]) < 2, `focal w ${m.w[3]}`);
+  // pos_weight 4 puts the boundary where BCE's would be at the threshold 1 / (1 + 4).
+  const said = await statements(page);
+  const pw = said.find((s) => s.startsWith('pos_weight 4'));
+  assert.ok(pw, said.join('\n'));
+  const at = [...pw.matchAll(/x ≥ (-?[\d.]+)/g)].map((x) => x[1]);
+  assert.equal(at.length, 2, pw);
+  assert.equal(at[0], at[1], pw);
+  assert.match(pw, /threshold 0\.2000/);
+  assert.ok(said.some((s) => /^α = 0\.250 lowers balanced CE's recall/.test(s)), said.join('\n'));
+  assert.ok(said.some((s) => /^γ = 2\.00 trains a flatter model/.test(s)), said.join('\n'));
+
+  // The separation slider: BCE's slope is d itself; the link follows.
+  await setField(page, 'class separation, value', 3);
+  await slope(page, '3.00');
+  m = await models(page);
+  assert.ok(near(m.b[0], -4.5 + Math.log(0.01)), `BCE b at d 3: ${m.b[0]}`);
+  await page.waitForFunction(() => location.hash.includes('sep=3'));
+  // A scenario control moves the models too: pos_weight 10 adds ln 10 to weighted BCE's b.
+  await setField(page, 'pos_weight, value', 10);
+  await page.waitForFunction(() => (document.querySelector('#training .checks')?.textContent ?? '').includes('pos_weight 10'));
+  m = await models(page);
+  assert.ok(near(m.b[1], -4.5 + Math.log(0.01) + Math.log(10)), `weighted b ${m.b[1]}`);
+  assert.match(await page.locator('#trained-models-chart').getAttribute('aria-label'), /separation d 3\.00, pos_weight 10\.0/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('extremes give a sentence, never a NaN', async () => {
+  for (const [hash, expect] of [
+    ['#sep=0', /^At d = 0 the feature says nothing/],
+    ['#alpha=0', /^balanced CE trains no model here: .+/],
+    ['#alpha=1&gamma=10&pw=100&sep=6', /^focal trains no model here|^balanced CE trains no model here/],
+    ['#neg=500&pos=0', /^BCE trains no model here: .+/],
+    ['#sep=42&gamma=10', /^γ = 10\.0 trains a flatter model/],
+  ]) {
+    const { page, problems } = await openApp(browser, server.url, { hash: `${hash}&panels=training`, ...READY });
+    const said = await statements(page);
+    assert.ok(said.some((s) => expect.test(s)), `${hash}: ${said.join(' / ')}`);
+    const text = await page.locator('#training').innerText();
+    assert.doesNotMatch(text, /NaN|inf/i, hash);
+    assert.deepEqual(problems.filter((p) => !p.startsWith('console')), [], hash);
+    await page.close();
+  }
+});
+
+test('the results file carries the training section, and the panel embeds alone', async () => {
+  const { page, problems } = await openApp(browser, server.url, {
+    hash: '#neg=20000&pos=200&sep=2.5&pw=3&thr=0.4',
+    options: { acceptDownloads: true },
+  });
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download results (JSON)' }).click(),
+  ]);
+  const json = JSON.parse((await readFile(await file.path())).toString());
+  const t = json.training;
+  assert.equal(t.generator, 'binormal');
+  assert.equal(t.separation, 2.5);
+  assert.equal(t.threshold, 0.4);
+  assert.deepEqual([t.neg, t.pos], [20000, 200]);
+  const bceB = -2.5 * 2.5 / 2 + Math.log(200 / 20000);
+  assert.ok(Math.abs(t.population.bce.w - 2.5) < 1e-9, t.population.bce.w);
+  assert.ok(Math.abs(t.population.bce.b - bceB) < 1e-9, t.population.bce.b);
+  assert.ok(Math.abs(t.population.weighted_bce.b - (bceB + Math.log(3))) < 1e-9);
+  assert.equal(t.optimal_prediction.q.length, 19);
+  assert.ok(Math.abs(t.optimal_prediction.bce[9] - 0.5) < 1e-12, 'BCE asks for q itself');
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  const embedded = await openApp(browser, server.url, { hash: '#embed=1&panels=training&controls=&sep=1.5', ...READY });
+  assert.equal(await embedded.page.locator('section.panel').count(), 1);
+  assert.equal((await models(embedded.page)).w[0], '1.50');
+  assert.deepEqual(embedded.problems, []);
+  await embedded.page.close();
+});

@@ -1,0 +1,275 @@
+//! What a loss does to a model (SPEC section 6): the trained models over the two classes'
+//! feature, what each loss asks the model to predict, and where focal loss's gradient comes
+//! from.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::composition::loss_color;
+use super::figure::DataTable;
+use super::{ChartStyle, DrawResult, Entries, anchor, legend, style_mesh};
+use crate::sim::LossKind;
+use crate::sim::params::Class;
+use crate::sim::training::{
+    Boundary, GAMMA_AXIS, Q_GRID, TrainingView, optimal_prediction, sigmoid,
+};
+
+type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
+
+/// Points across the feature axis.
+const POINTS: usize = 240;
+
+/// The feature axis: three and a half standard deviations past each class's mean.
+fn x_range(view: &TrainingView) -> (f64, f64) {
+    (-3.5, view.population.d() + 3.5)
+}
+
+fn xs(view: &TrainingView) -> impl Iterator<Item = f64> + Clone {
+    let (lo, hi) = x_range(view);
+    (0..=POINTS).map(move |i| lo + (hi - lo) * i as f64 / POINTS as f64)
+}
+
+/// Each class's density times its count: how many samples sit near each `x`.
+fn density(view: &TrainingView, class: Class, x: f64) -> f64 {
+    let z = x - view.population.mean(class);
+    view.population.count(class) * (-0.5 * z * z).exp() / (2.0 * std::f64::consts::PI).sqrt()
+}
+
+/// Where a model's boundary crosses the feature axis, if it does inside it.
+fn crossing(b: Boundary) -> Option<f64> {
+    match b {
+        Boundary::PositiveAbove(x) | Boundary::PositiveBelow(x) => Some(x),
+        Boundary::AllPositive | Boundary::AllNegative => None,
+    }
+}
+
+/// The two classes' feature (counts, log axis) above, each trained model's `p(x)` below, with
+/// the true posterior, the threshold and each model's decision boundary.
+pub fn draw_trained_models<DB: DrawingBackend>(
+    area: &Area<DB>,
+    view: &TrainingView,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let (lo, hi) = x_range(view);
+    let (top, bottom) = area.split_vertically((36).percent());
+    // Above: the samples near each x, on a log axis so a class 1,000 times rarer still shows.
+    let most = [Class::Negative, Class::Positive]
+        .map(|c| density(view, c, view.population.mean(c)))
+        .into_iter()
+        .fold(0.0f64, f64::max)
+        .max(1e-300);
+    let floor = most * 1e-4;
+    let mut chart = s
+        .frame(&top, 6.0, 58.0)
+        .build_cartesian_2d(lo..hi, (floor..most * 2.0).log_scale().base(10.0))?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, "", "samples (log)");
+    mesh.x_labels(0)
+        .y_labels(3)
+        .y_label_formatter(&|v| crate::format::number(*v, 1))
+        .draw()?;
+    let mut entries = Entries::new();
+    for (class, color, name) in [
+        (Class::Negative, p.negative, "negatives"),
+        (Class::Positive, p.positive, "positives"),
+    ] {
+        if view.population.count(class) == 0.0 {
+            continue;
+        }
+        let style = s.line(color, 2.0);
+        let points = xs(view).map(|x| (x, density(view, class, x).max(floor)));
+        chart.draw_series(LineSeries::new(points, style))?;
+        entries.push((name.to_string(), style));
+    }
+    legend(&chart, &entries, SeriesLabelPosition::UpperRight, s)?;
+    // Below: p(x) of each trained model.
+    let mut chart = s
+        .frame(&bottom, 40.0, 58.0)
+        .build_cartesian_2d(lo..hi, 0.0..1.0)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, "feature x", "p(x)");
+    mesh.x_labels(8).y_labels(5).draw()?;
+    let t = view.threshold;
+    chart.draw_series(DashedLineSeries::new(
+        [(lo, t), (hi, t)],
+        s.px(5.0),
+        s.px(4.0),
+        s.line(p.muted, 1.2),
+    ))?;
+    let mut entries = Entries::new();
+    if let Ok(posterior) = view.population.prior_log_odds() {
+        let d = view.population.d();
+        let style = s.line(p.muted, 2.0);
+        chart.draw_series(DashedLineSeries::new(
+            xs(view).map(|x| (x, sigmoid(d * x - d * d / 2.0 + posterior))),
+            s.px(3.0),
+            s.px(3.0),
+            style,
+        ))?;
+        entries.push(("true probability".to_string(), style));
+    }
+    for kind in LossKind::ALL {
+        let Ok(trained) = view.trained.get(kind) else {
+            continue;
+        };
+        let style = s.line(loss_color(kind, s), 2.0);
+        let m = trained.model;
+        chart.draw_series(LineSeries::new(
+            xs(view).map(|x| (x, m.probability(x))),
+            style,
+        ))?;
+        if let Some(x) = crossing(trained.metrics.boundary).filter(|x| (lo..=hi).contains(x)) {
+            chart.draw_series(std::iter::once(Circle::new(
+                (x, t),
+                s.px(4.5),
+                style.filled(),
+            )))?;
+        }
+        entries.push((kind.name().to_string(), style));
+    }
+    // Upper left: the models rise to the right, past the boundaries.
+    legend(&chart, &entries, SeriesLabelPosition::UpperLeft, s)
+}
+
+/// What each loss asks for: the prediction `p*` that minimises its expected value when the true
+/// probability of the positive class is `q`, with the threshold.
+pub fn draw_optimal_prediction<DB: DrawingBackend>(
+    area: &Area<DB>,
+    view: &TrainingView,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let mut chart = s
+        .frame(area, 40.0, 50.0)
+        .build_cartesian_2d(0.0..1.0, 0.0..1.0)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(
+        &mut mesh,
+        s,
+        "true probability q",
+        "loss-optimal prediction p*",
+    );
+    mesh.x_labels(6).y_labels(6).draw()?;
+    let t = view.threshold;
+    chart.draw_series(DashedLineSeries::new(
+        [(0.0, t), (1.0, t)],
+        s.px(5.0),
+        s.px(4.0),
+        s.line(p.muted, 1.2),
+    ))?;
+    let mut entries = Entries::new();
+    for kind in LossKind::ALL {
+        let points = view.optimal.get(kind);
+        if points.is_empty() {
+            continue;
+        }
+        let style = s.line(loss_color(kind, s), 2.0);
+        chart.draw_series(LineSeries::new(points.iter().copied(), style))?;
+        entries.push((kind.name().to_string(), style));
+    }
+    legend(&chart, &entries, SeriesLabelPosition::LowerRight, s)
+}
+
+/// The negatives' share of focal loss's gradient at the BCE model, against gamma: the
+/// focal-loss paper's argument that gamma takes the easy negatives' pull away.
+pub fn draw_gradient_share<DB: DrawingBackend>(
+    area: &Area<DB>,
+    view: &TrainingView,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let mut chart = s
+        .frame(area, 40.0, 50.0)
+        .build_cartesian_2d(0.0..GAMMA_AXIS, 0.0..1.0)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, "focal γ", "from the negatives");
+    mesh.x_labels(6)
+        .y_labels(6)
+        .y_label_formatter(&|v| format!("{:.0} %", 100.0 * v))
+        .draw()?;
+    if view.gradient.is_empty() {
+        chart.draw_series(std::iter::once(Text::new(
+            "no model to take a gradient at",
+            (GAMMA_AXIS / 2.0, 0.5),
+            s.font(13.0, p.muted)
+                .pos(anchor(HPos::Center, VPos::Center)),
+        )))?;
+        return Ok(());
+    }
+    let gamma = view.params.gamma.clamp(0.0, GAMMA_AXIS);
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(gamma, 0.0), (gamma, 1.0)],
+        s.line(p.muted, 1.5),
+    )))?;
+    let style = s.line(loss_color(LossKind::Focal, s), 2.5);
+    chart.draw_series(LineSeries::new(view.gradient.iter().copied(), style))?;
+    let entries = vec![(
+        format!("focal, α = {}", crate::format::short(view.params.alpha)),
+        style,
+    )];
+    legend(&chart, &entries, SeriesLabelPosition::LowerLeft, s)
+}
+
+fn cell(v: Result<f64, impl Sized>) -> String {
+    v.map_or_else(|_| "undefined".into(), |v| crate::format::number(v, 4))
+}
+
+/// Each trained model as a row: the numbers the chart draws.
+pub fn trained_table(view: &TrainingView) -> DataTable {
+    let header = ["loss", "w", "b", "boundary x", "recall", "precision", "FPR"];
+    let rows = LossKind::ALL
+        .iter()
+        .map(|&kind| match view.trained.get(kind) {
+            Ok(t) => vec![
+                kind.name().to_string(),
+                crate::format::number(t.model.w, 4),
+                crate::format::number(t.model.b, 4),
+                crossing(t.metrics.boundary).map_or("none".into(), |x| crate::format::number(x, 4)),
+                cell(t.metrics.recall),
+                cell(t.metrics.precision),
+                cell(t.metrics.fpr),
+            ],
+            Err(why) => vec![
+                kind.name().to_string(),
+                format!("no model: {}", why.reason()),
+            ],
+        })
+        .collect();
+    DataTable {
+        header: header.map(String::from).to_vec(),
+        rows,
+    }
+}
+
+/// `p*(q)` of each loss on SPEC section 6's grid of `q`.
+pub fn optimal_table(view: &TrainingView) -> DataTable {
+    let mut header = vec!["q".to_string()];
+    header.extend(LossKind::ALL.map(|k| k.name().to_string()));
+    let rows = Q_GRID
+        .iter()
+        .map(|&q| {
+            let mut row = vec![format!("{q:.2}")];
+            row.extend(LossKind::ALL.map(|k| cell(optimal_prediction(k, &view.params, q))));
+            row
+        })
+        .collect();
+    DataTable { header, rows }
+}
+
+/// The gradient's split at every half step of gamma.
+pub fn gradient_table(view: &TrainingView) -> DataTable {
+    let rows = view
+        .gradient
+        .iter()
+        .filter(|(g, _)| ((g * 2.0) - (g * 2.0).round()).abs() < 1e-9)
+        .map(|(g, share)| vec![crate::format::short(*g), crate::format::percent(Ok(*share))])
+        .collect();
+    DataTable {
+        header: vec!["focal γ".into(), "negatives' share of the gradient".into()],
+        rows,
+    }
+}

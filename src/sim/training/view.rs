@@ -1,0 +1,118 @@
+//! What the training panel shows, computed in one place from the page's settings: each loss's
+//! model on the population with its metrics and validation loss, the loss-optimal predictions,
+//! the gradient's split against gamma, and the few numbers the panel's sentences check.
+
+use super::evaluation::{PopulationMetrics, boundary, population_metrics};
+use super::gradient::gradient_shares;
+use super::optimal::optimal_prediction;
+use super::population::{expected_loss, fit_population};
+use super::problem::{Binormal, LossParams, Model, NoOptimum, PerLoss, sigmoid};
+use crate::sim::params::Class;
+use crate::sim::{LossKind, Metric};
+
+/// Points of the `p*(q)` curves, `q` from 0.005 to 0.995.
+pub const OPTIMAL_POINTS: usize = 100;
+/// Points of the gradient-share curve, gamma from 0 to `GAMMA_AXIS`.
+pub const GRADIENT_POINTS: usize = 41;
+/// The largest gamma on the gradient-share axis (the page's gamma is marked on it, clamped).
+pub const GAMMA_AXIS: f64 = 5.0;
+
+/// One loss's trained model and what it does.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Trained {
+    /// The model.
+    pub model: Model,
+    /// Its metrics on the population at the threshold.
+    pub metrics: PopulationMetrics,
+    /// The validation loss it gets: the plain BCE per sample on the population (the loss every
+    /// model is compared with, whatever it was trained with).
+    pub validation_bce: Metric,
+}
+
+/// Everything the training panel shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainingView {
+    /// The population (the page's mix, the separation).
+    pub population: Binormal,
+    /// The losses' parameters.
+    pub params: LossParams,
+    /// The page's threshold.
+    pub threshold: f64,
+    /// Each loss's model, or why it has none.
+    pub trained: PerLoss<Result<Trained, NoOptimum>>,
+    /// `p*(q)` of each loss at `OPTIMAL_POINTS` values of `q` (a point is left out where `p*`
+    /// does not exist).
+    pub optimal: PerLoss<Vec<(f64, f64)>>,
+    /// The negatives' share of the focal loss's gradient at the BCE model, against gamma
+    /// (`GRADIENT_POINTS` points from 0 to `GAMMA_AXIS`; empty without a BCE model).
+    pub gradient: Vec<(f64, f64)>,
+    /// The recall balanced CE's model would have with alpha = 1/2 (the classes weighed
+    /// equally, i.e. BCE's model), to set beside the page's alpha; `None` without a model.
+    pub recall_at_half_alpha: Option<Metric>,
+}
+
+impl TrainingView {
+    /// The view of a population, the losses' parameters and the threshold.
+    pub fn compute(population: &Binormal, params: &LossParams, threshold: f64) -> Self {
+        let pop = *population;
+        let trained = PerLoss::new(|kind| {
+            fit_population(&pop, kind, params).map(|fit| Trained {
+                model: fit.model,
+                metrics: population_metrics(&pop, &fit.model, threshold),
+                validation_bce: expected_loss(&pop, &fit.model, LossKind::Bce, params),
+            })
+        });
+        let optimal = PerLoss::new(|kind| {
+            (0..OPTIMAL_POINTS)
+                .filter_map(|i| {
+                    let q = (i as f64 + 0.5) / OPTIMAL_POINTS as f64;
+                    optimal_prediction(kind, params, q).ok().map(|p| (q, p))
+                })
+                .collect()
+        });
+        let gradient = match trained.get(LossKind::Bce) {
+            Ok(bce) => (0..GRADIENT_POINTS)
+                .filter_map(|i| {
+                    let gamma = GAMMA_AXIS * i as f64 / (GRADIENT_POINTS - 1) as f64;
+                    let at = LossParams { gamma, ..*params };
+                    let shares = gradient_shares(&pop, &bce.model, LossKind::Focal, &at);
+                    shares.share(Class::Negative).ok().map(|s| (gamma, s))
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        // Balanced CE at alpha = 1/2 is BCE scaled by one half: the same model as BCE.
+        let half = LossParams {
+            alpha: 0.5,
+            ..*params
+        };
+        let recall_at_half_alpha = fit_population(&pop, LossKind::BalancedCe, &half)
+            .ok()
+            .map(|f| population_metrics(&pop, &f.model, threshold).recall);
+        TrainingView {
+            population: pop,
+            params: *params,
+            threshold,
+            trained,
+            optimal,
+            gradient,
+            recall_at_half_alpha,
+        }
+    }
+
+    /// The threshold at which the BCE model puts its boundary where weighted BCE's model puts
+    /// its own at the page's threshold: `1 / (1 + w)` at `t = 1/2`, in general the `t'` with
+    /// `odds(t') = odds(t) / pos_weight`.
+    pub fn equivalent_bce_threshold(&self) -> f64 {
+        let t = self.threshold.clamp(0.0, 1.0);
+        let logit = libm::log(t / (1.0 - t));
+        sigmoid(logit - libm::log(self.params.pos_weight))
+    }
+
+    /// Where the BCE model's boundary lies at `equivalent_bce_threshold`: by the closed forms,
+    /// the same point as weighted BCE's boundary at the page's threshold.
+    pub fn bce_boundary_at_equivalent(&self) -> Option<super::evaluation::Boundary> {
+        let bce = self.trained.get(LossKind::Bce).as_ref().ok()?;
+        Some(boundary(&bce.model, self.equivalent_bce_threshold()))
+    }
+}

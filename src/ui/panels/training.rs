@@ -1,0 +1,256 @@
+//! What each loss trains (SPEC section 6): the logistic model each loss would train on a
+//! population whose feature separates the classes by `d`, at the page's mix, pos_weight, alpha,
+//! gamma and threshold. Exact (no sampling), and recomputed whenever the panel is seen.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::charts::Figure;
+use crate::format::{metric, number};
+use crate::page::{Panel, TrainingSettings};
+use crate::sim::training::{Binormal, Boundary, LossParams, SEP_MAX, TrainingView};
+use crate::sim::{LossKind, Scenario};
+use crate::ui::hooks::{on_screen, when_seen};
+use crate::ui::state::Shared;
+use crate::ui::widgets::{ChartCanvas, NumbersTable, PanelFrame, ParamSlider};
+
+fn compute(scenario: &Scenario, settings: &TrainingSettings) -> Shared<TrainingView> {
+    let pop = Binormal::from_scenario(scenario, settings.sep);
+    let params = LossParams::from_scenario(scenario);
+    Shared(Arc::new(TrainingView::compute(
+        &pop,
+        &params,
+        scenario.threshold,
+    )))
+}
+
+/// Where a model predicts positive, in words.
+fn boundary_text(b: Boundary) -> String {
+    match b {
+        Boundary::PositiveAbove(x) => format!("x ≥ {}", number(x, 3)),
+        Boundary::PositiveBelow(x) => format!("x ≤ {}", number(x, 3)),
+        Boundary::AllPositive => "everywhere".into(),
+        Boundary::AllNegative => "nowhere".into(),
+    }
+}
+
+/// What the table shows of each model, one row a quantity (a narrow screen fits four losses
+/// across more easily than eight quantities).
+const QUANTITIES: [&str; 8] = [
+    "w",
+    "b",
+    "positive where",
+    "recall",
+    "precision",
+    "F1",
+    "FPR",
+    "validation BCE",
+];
+
+/// The table's cells: `[quantity][loss]`; a loss without a model shows a dash.
+fn table_cells(v: &TrainingView) -> Vec<[String; 4]> {
+    let column = |kind: LossKind| -> Vec<String> {
+        match v.trained.get(kind) {
+            Ok(t) => vec![
+                number(t.model.w, 3),
+                number(t.model.b, 3),
+                boundary_text(t.metrics.boundary),
+                metric(t.metrics.recall, 3),
+                metric(t.metrics.precision, 3),
+                metric(t.metrics.f1, 3),
+                metric(t.metrics.fpr, 3),
+                metric(t.validation_bce, 3),
+            ],
+            Err(_) => vec!["–".to_string(); QUANTITIES.len()],
+        }
+    };
+    let columns = LossKind::ALL.map(column);
+    (0..QUANTITIES.len())
+        .map(|q| std::array::from_fn(|k| columns[k][q].clone()))
+        .collect()
+}
+
+/// The statements readers come to check, each computed from the view.
+fn statements(v: &TrainingView) -> Vec<String> {
+    let mut out = Vec::new();
+    for (kind, t) in v.trained.iter() {
+        if let Err(why) = t {
+            out.push(format!(
+                "{} trains no model here: {}.",
+                kind.name(),
+                why.reason()
+            ));
+        }
+    }
+    let d = v.population.d();
+    if d == 0.0 {
+        out.push(
+            "At d = 0 the feature says nothing about the class: every loss trains a flat \
+             model (w = 0) and only its level b differs."
+                .into(),
+        );
+    } else {
+        out.push(format!(
+            "With d = {}, the best any score can reach is a ROC AUC of {} (Φ(d / √2)).",
+            number(d, 3),
+            number(v.population.best_auc(), 4)
+        ));
+    }
+    let weighted = v.trained.get(LossKind::WeightedBce);
+    let pw = v.params.pos_weight;
+    match (weighted, v.bce_boundary_at_equivalent()) {
+        (Ok(w), Some(bce)) if pw != 1.0 => out.push(format!(
+            "pos_weight {} moves the boundary to {}: exactly where the BCE model crosses the \
+             threshold {} = odds(t) / {} ({}). Weighting the positives is moving the threshold.",
+            number(pw, 3),
+            boundary_text(w.metrics.boundary),
+            number(v.equivalent_bce_threshold(), 4),
+            number(pw, 3),
+            boundary_text(bce)
+        )),
+        (Ok(_), Some(_)) => out.push(
+            "pos_weight 1: weighted BCE is BCE, and its model lies on BCE's (and on the true \
+             probability)."
+                .into(),
+        ),
+        _ => {}
+    }
+    if let (Ok(balanced), Some(Ok(half))) =
+        (v.trained.get(LossKind::BalancedCe), v.recall_at_half_alpha)
+        && let Ok(recall) = balanced.metrics.recall
+    {
+        let alpha = v.params.alpha;
+        let verb = if alpha < 0.5 {
+            "lowers"
+        } else if alpha > 0.5 {
+            "raises"
+        } else {
+            "keeps"
+        };
+        out.push(format!(
+            "α = {} {verb} balanced CE's recall: {} against {} with α = 0.5 (the classes \
+             weighed equally).",
+            number(alpha, 3),
+            number(recall, 4),
+            number(half, 4)
+        ));
+    }
+    if let (Ok(focal), Ok(bce)) = (v.trained.get(LossKind::Focal), v.trained.get(LossKind::Bce))
+        && v.params.gamma > 0.0
+        && d > 0.0
+    {
+        out.push(format!(
+            "γ = {} trains a flatter model: slope w = {} against BCE's {}, so its \
+             probabilities stay nearer the middle: less confident, right or wrong.",
+            number(v.params.gamma, 3),
+            number(focal.model.w, 3),
+            number(bce.model.w, 3)
+        ));
+    }
+    out
+}
+
+/// What each loss trains.
+#[component]
+pub fn TrainingPanel(
+    /// The scenario (mix, threshold, loss parameters).
+    scenario: RwSignal<Scenario>,
+    /// The separation.
+    training: RwSignal<TrainingSettings>,
+) -> impl IntoView {
+    // Off screen the panel catches up a moment after the last change (the fits cost about a
+    // millisecond); on screen it follows every input.
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    let visible = on_screen(move || wrap.get().map(|w| w.into()));
+    let view = RwSignal::new(compute(
+        &scenario.get_untracked(),
+        &training.get_untracked(),
+    ));
+    when_seen(
+        visible,
+        move |_| {
+            scenario.track();
+            training.track();
+        },
+        move || {
+            view.set(compute(
+                &scenario.get_untracked(),
+                &training.get_untracked(),
+            ))
+        },
+    );
+    let figure = |f: fn(Box<TrainingView>) -> Figure| {
+        Memo::new(move |_| view.with(|v| f(Box::new((*v.0).clone()))))
+    };
+    let (models, optimal, gradient) = (
+        figure(Figure::TrainedModels),
+        figure(Figure::OptimalPrediction),
+        figure(Figure::GradientShare),
+    );
+    let cells = Memo::new(move |_| view.with(|v| table_cells(&v.0)));
+    let rows = (0..QUANTITIES.len())
+        .map(|q| {
+            let cell = move |k: usize| move || cells.with(|c| c[q][k].clone());
+            view! {
+                <tr>
+                    <th scope="row">{QUANTITIES[q]}</th>
+                    <td>{cell(0)}</td><td>{cell(1)}</td><td>{cell(2)}</td><td>{cell(3)}</td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    let mut columns = vec!["trained with".to_string()];
+    columns.extend(LossKind::ALL.map(|k| k.name().to_string()));
+    let label = move |what: &'static str| {
+        Signal::derive(move || {
+            format!(
+                "{what}; separation d {}, pos_weight {}, alpha {}, gamma {}, threshold {}",
+                training.with(|t| number(t.sep, 3)),
+                scenario.with(|s| number(s.pos_weight, 3)),
+                scenario.with(|s| number(s.alpha, 3)),
+                scenario.with(|s| number(s.gamma, 3)),
+                scenario.with(|s| number(s.threshold, 3)),
+            )
+        })
+    };
+    view! {
+        <PanelFrame panel=Panel::Training title="What each loss trains">
+            <div node_ref=wrap class="training-body">
+            <p class="explain">
+                "The tables above judge fixed predictions. Here each loss trains its own model. "
+                "The data: one feature x, negatives around 0 and positives around d, in the "
+                "scenario's mix; the model: p(x) = σ(w x + b). Each (w, b) is the exact "
+                "minimum of the loss's expected value over that population, so what you see is "
+                "what the loss asks for, with no sampling noise. Move pos_weight, α, γ and the "
+                "threshold in the scenario, or the separation here."
+            </p>
+            <ParamSlider state=training id="sep" label="class separation" symbol="d" min=0.0
+                max=SEP_MAX step=0.1 get=|t| t.sep set=|t, v| t.sep = v />
+            <ChartCanvas figure=models class="tall" title="trained models"
+                label=label("Each loss's trained model p(x) over the two classes' feature") />
+            <NumbersTable label="trained models" columns>{rows}</NumbersTable>
+            <ul class="checks" aria-live="polite">
+                {move || view.with(|v| statements(&v.0))
+                    .into_iter()
+                    .map(|s| view! { <li>{s}</li> })
+                    .collect::<Vec<_>>()}
+            </ul>
+            <div class="chart-row two">
+                <ChartCanvas figure=optimal title="what each loss asks for"
+                    label=label("The loss-optimal prediction against the true probability") />
+                <ChartCanvas figure=gradient title="where the gradient comes from"
+                    label=label("The negatives' share of focal loss's gradient against gamma") />
+            </div>
+            <p class="explain">
+                "Left: the prediction p* each loss rewards most when the true probability is q. "
+                "BCE asks for q itself; pos_weight and α shift the odds; γ pulls everything "
+                "towards the middle. Right: at the BCE model, how much of focal loss's gradient "
+                "comes from the negatives as γ grows: the easy negatives fall silent, which is "
+                "the argument of Lin et al. (2017) for focal loss. Validation BCE is the plain "
+                "BCE each trained model gets on the population, whatever it was trained with."
+            </p>
+            </div>
+        </PanelFrame>
+    }
+}

@@ -1,0 +1,114 @@
+//! The training panel's charts (SPEC section 6): drawn to SVG from the population maths and
+//! compared with `tests/snapshots/` (regenerate on purpose with `UPDATE_SNAPSHOTS=1`); and what
+//! they must show whatever the settings: no NaN, every loss's line, a sentence where nothing
+//! can be drawn.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+
+use imbalance_lab::charts::{ChartStyle, Figure, Theme, to_svg};
+use imbalance_lab::sim::training::{Binormal, LossParams, TrainingView};
+
+fn view(sep: f64, neg: u32, pos: u32, params: LossParams) -> TrainingView {
+    TrainingView::compute(&Binormal { sep, neg, pos }, &params, 0.5)
+}
+
+fn figures(v: &TrainingView) -> [(&'static str, Figure); 3] {
+    let b = || Box::new(v.clone());
+    [
+        ("trained-models", Figure::TrainedModels(b())),
+        ("optimal-prediction", Figure::OptimalPrediction(b())),
+        ("gradient-share", Figure::GradientShare(b())),
+    ]
+}
+
+fn svg(f: &Figure, theme: Theme) -> String {
+    let style = ChartStyle { theme, scale: 1.0 };
+    to_svg(640, 420, &style, |area, st| f.draw(area, st))
+}
+
+#[test]
+fn training_charts_match_their_snapshots() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let v = view(2.0, 1_000_000, 10_000, LossParams::default());
+    let mut failed = Vec::new();
+    for (theme, name) in [(Theme::Light, "light"), (Theme::Dark, "dark")] {
+        for (chart, figure) in figures(&v) {
+            let path = dir.join(format!("{chart}-{name}.svg"));
+            let drawn = svg(&figure, theme);
+            if update {
+                std::fs::write(&path, &drawn).unwrap();
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(drawn.as_str()) {
+                let fresh = path.with_extension("new.svg");
+                std::fs::write(&fresh, &drawn).unwrap();
+                failed.push(fresh.display().to_string());
+            }
+        }
+    }
+    assert!(failed.is_empty(), "new drawings in {failed:?}");
+}
+
+#[test]
+fn every_setting_draws_without_nan_and_names_what_it_draws() {
+    let cases = [
+        view(2.0, 1_000_000, 10_000, LossParams::default()),
+        view(0.0, 100, 100, LossParams::default()),
+        view(
+            6.0,
+            10_000,
+            1,
+            LossParams {
+                pos_weight: 100.0,
+                alpha: 1.0,
+                gamma: 10.0,
+            },
+        ),
+        view(2.0, 500, 0, LossParams::default()),
+        view(
+            3.0,
+            0,
+            0,
+            LossParams {
+                pos_weight: 0.01,
+                alpha: 0.0,
+                gamma: 0.0,
+            },
+        ),
+    ];
+    for v in &cases {
+        for (chart, figure) in figures(v) {
+            let drawn = svg(&figure, Theme::Light);
+            assert!(
+                !drawn.contains("NaN") && !drawn.contains("inf"),
+                "{chart} {v:?}"
+            );
+            let table = figure.table();
+            assert!(
+                table.rows.iter().flatten().all(|c| !c.contains("NaN")),
+                "{chart}: {table:?}"
+            );
+        }
+    }
+    // The default: every loss has a model, a line and a legend entry.
+    let models = svg(&figures(&cases[0])[0].1, Theme::Light);
+    for name in [
+        "BCE",
+        "weighted BCE",
+        "balanced CE",
+        "focal",
+        "true probability",
+    ] {
+        assert!(models.lines().any(|l| l.trim() == name), "{name}");
+    }
+    // No positives: no model, and the table says why.
+    let empty = figures(&cases[3])[0].1.table();
+    assert!(
+        empty.rows[0][1].starts_with("no model"),
+        "{:?}",
+        empty.rows[0]
+    );
+    // No BCE model to take a gradient at: the chart says so.
+    assert!(svg(&figures(&cases[3])[2].1, Theme::Light).contains("no model to take a gradient at"));
+}
