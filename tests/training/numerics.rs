@@ -10,11 +10,7 @@ use super::reference;
 
 #[test]
 fn gradient_and_hessian_match_finite_differences() {
-    let pop = Binormal {
-        sep: 2.0,
-        neg: 100,
-        pos: 3,
-    };
+    let pop = Binormal::new(2.0, 100, 3);
     let models = [
         Model { w: 2.0, b: -4.0 },
         Model { w: 0.3, b: 1.0 },
@@ -22,11 +18,7 @@ fn gradient_and_hessian_match_finite_differences() {
         Model { w: 5.0, b: -20.0 },
     ];
     for gamma in [0.0, 0.5, 2.0, 2.5, 10.0] {
-        let p = LossParams {
-            pos_weight: 7.0,
-            alpha: 0.3,
-            gamma,
-        };
+        let p = LossParams::new(7.0, 0.3, gamma);
         for kind in LossKind::ALL {
             for m in models {
                 let o = objective(&pop, kind, &p, &m);
@@ -77,16 +69,8 @@ fn quadrature_is_exact_to_rounding() {
         }
     }
     // Halving the step changes nothing: the rule has converged, also near the losses' poles.
-    let pop = Binormal {
-        sep: 3.0,
-        neg: 5,
-        pos: 2,
-    };
-    let p = LossParams {
-        pos_weight: 3.0,
-        alpha: 0.3,
-        gamma: 2.5,
-    };
+    let pop = Binormal::new(3.0, 5, 2);
+    let p = LossParams::new(3.0, 0.3, 2.5);
     for w in [0.1, 1.0, 3.2, 6.0, 12.0, -8.0] {
         let m = Model {
             w,
