@@ -6,7 +6,7 @@ use imbalance_lab::sim::params::Class;
 use imbalance_lab::sim::training::quadrature::NormalRule;
 use imbalance_lab::sim::training::*;
 
-use super::reference;
+use super::reference::{self, nudged};
 
 #[test]
 fn gradient_and_hessian_match_finite_differences() {
@@ -24,15 +24,7 @@ fn gradient_and_hessian_match_finite_differences() {
                 let o = objective(&pop, kind, &p, &m);
                 let h = 1e-5;
                 for i in 0..2 {
-                    let at = |s: f64| {
-                        let mut v = m;
-                        if i == 0 {
-                            v.w += s
-                        } else {
-                            v.b += s
-                        }
-                        objective(&pop, kind, &p, &v)
-                    };
+                    let at = |s: f64| objective(&pop, kind, &p, &nudged(m, i, s));
                     let (hi, lo) = (at(h), at(-h));
                     let fd = (hi.value - lo.value) / (2.0 * h);
                     let case = format!("{kind:?} gamma {gamma} {m:?} param {i}");

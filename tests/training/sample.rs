@@ -8,7 +8,7 @@ use imbalance_lab::sim::training::sample::{sample_stream, standard_normals};
 use imbalance_lab::sim::training::*;
 use rand_xoshiro::rand_core::Rng;
 
-use super::reference::{close, tail};
+use super::reference::{close, nudged, tail};
 
 #[test]
 fn rows_split_at_the_mix_rounding_halves_up() {
@@ -177,15 +177,7 @@ fn the_sample_objective_matches_finite_differences() {
         let o = s.objective(&shape, &m);
         let h = 1e-6;
         for i in 0..2 {
-            let at = |e: f64| {
-                let mut v = m;
-                if i == 0 {
-                    v.w += e
-                } else {
-                    v.b += e
-                }
-                s.objective(&shape, &v)
-            };
+            let at = |e: f64| s.objective(&shape, &nudged(m, i, e));
             let (hi, lo) = (at(h), at(-h));
             assert!(
                 close((hi.value - lo.value) / (2.0 * h), o.grad[i], 1e-8),
