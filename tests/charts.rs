@@ -3,20 +3,19 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::PathBuf;
 
+use common::counts;
 use imbalance_lab::charts::{
     self, ChartStyle, FocalCurve, ScoreHistogram, Theme, ThresholdCurves, to_svg,
 };
 use imbalance_lab::sim::curves::{histogram, threshold_sweep};
-use imbalance_lab::sim::{Analysis, Profile, Scenario, analyse, ratio_of};
+use imbalance_lab::sim::{Analysis, Profile, analyse, ratio_of};
 
 fn scenario() -> Analysis {
-    analyse(&Scenario {
-        neg: 20_000,
-        pos: 200,
-        ..Scenario::default()
-    })
+    analyse(&counts(20_000, 200))
 }
 
 fn light() -> ChartStyle {
@@ -241,11 +240,7 @@ fn the_scale_multiplies_the_pixels() {
 #[test]
 fn empty_classes_draw_a_note_instead_of_a_curve() {
     for (neg, pos) in [(0, 50), (50, 0), (0, 0)] {
-        let a = analyse(&Scenario {
-            neg,
-            pos,
-            ..Scenario::default()
-        });
+        let a = analyse(&counts(neg, pos));
         for (name, svg) in all_charts(&a, &light()) {
             assert!(
                 !svg.contains("NaN") && svg.len() > 200,
@@ -253,11 +248,7 @@ fn empty_classes_draw_a_note_instead_of_a_curve() {
             );
         }
     }
-    let a = analyse(&Scenario {
-        neg: 50,
-        pos: 0,
-        ..Scenario::default()
-    });
+    let a = analyse(&counts(50, 0));
     let roc = &all_charts(&a, &light())[6].1;
     assert!(roc.contains("ROC needs both classes"));
 }

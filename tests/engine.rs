@@ -3,6 +3,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::counts;
 use imbalance_lab::sim::curves::{histogram, threshold_sweep};
 use imbalance_lab::sim::engine::{
     Answer, BINS, Curves, Engine, ModelAnswer, ModelId, PREVIEW, Request, SWEEP,
@@ -154,14 +157,7 @@ fn answers_and_requests_survive_their_trip_as_numbers() {
             },
             [0.5, 0.5],
         ),
-        request(
-            Scenario {
-                neg: 0,
-                pos: 0,
-                ..Scenario::default()
-            },
-            [1.0, 0.0],
-        ),
+        request(counts(0, 0), [1.0, 0.0]),
     ] {
         assert_eq!(Request::decode(&r.encode()), Some(r));
         let exact = engine.compute(&r, &mut |_| {});
@@ -175,17 +171,7 @@ fn answers_and_requests_survive_their_trip_as_numbers() {
 
 #[test]
 fn anything_but_an_answer_is_refused() {
-    let exact = Engine::new().compute(
-        &request(
-            Scenario {
-                neg: 1_000,
-                pos: 50,
-                ..Scenario::default()
-            },
-            [0.9, 0.9],
-        ),
-        &mut |_| {},
-    );
+    let exact = Engine::new().compute(&request(counts(1_000, 50), [0.9, 0.9]), &mut |_| {});
     let good = exact.encode();
     assert!(Answer::decode(&[]).is_none());
     assert!(Answer::decode(&good[..good.len() - 1]).is_none());
@@ -204,17 +190,7 @@ fn anything_but_an_answer_is_refused() {
 
 #[test]
 fn small_classes_are_their_own_preview() {
-    let fits = |neg, pos| {
-        request(
-            Scenario {
-                neg,
-                pos,
-                ..Scenario::default()
-            },
-            [0.9, 0.9],
-        )
-        .exact_on_page()
-    };
+    let fits = |neg, pos| request(counts(neg, pos), [0.9, 0.9]).exact_on_page();
     assert!(fits(PREVIEW, PREVIEW));
     assert!(!fits(PREVIEW + 1, 10));
     assert!(!fits(10, PREVIEW + 1));
@@ -222,11 +198,7 @@ fn small_classes_are_their_own_preview() {
 
 #[test]
 fn an_answer_covers_exactly_the_requests_it_answers() {
-    let s = Scenario {
-        neg: 2_000,
-        pos: 100,
-        ..Scenario::default()
-    };
+    let s = counts(2_000, 100);
     let r = request(s, [0.9, 0.8]);
     let exact = Engine::new().compute(&r, &mut |_| {});
     assert!(exact.exact_for(&r));
@@ -285,11 +257,7 @@ fn an_answer_covers_exactly_the_requests_it_answers() {
 fn a_preview_estimate_is_close_and_a_whole_class_is_exact() {
     use imbalance_lab::sim::engine::Weights;
     use imbalance_lab::sim::ranking::average_precision_weighted;
-    let s = Scenario {
-        neg: 1_000_000,
-        pos: 10_000,
-        ..Scenario::default()
-    };
+    let s = counts(1_000_000, 10_000);
     let w = Weights::of(&s);
     assert_eq!(w.weight[1], 1.0);
     assert!((w.weight[0] - 1_000_000.0 / f64::from(PREVIEW)).abs() < 1e-12);
@@ -323,11 +291,7 @@ fn a_preview_estimate_is_close_and_a_whole_class_is_exact() {
 
 #[test]
 fn an_answer_is_useful_while_any_part_of_it_still_answers_the_page() {
-    let s = Scenario {
-        neg: 2_000,
-        pos: 100,
-        ..Scenario::default()
-    };
+    let s = counts(2_000, 100);
     let exact = Engine::new().compute(&request(s, [0.9, 0.8]), &mut |_| {});
     // A new gamma keeps the cross-entropy sums, a new threshold the ranks, a new count of
     // negatives the positives' sums, a new model B model A's numbers.

@@ -1,9 +1,19 @@
-//! Helpers shared by the integration tests: closed forms and brute-force references.
+//! Helpers shared by the integration tests: scenarios, closed forms and brute-force
+//! references.
 #![allow(dead_code)]
 
 pub mod golden;
 
-use imbalance_lab::sim::{Class, score_interval};
+use imbalance_lab::sim::{Class, Scenario, score_interval};
+
+/// The default scenario with `neg` negatives and `pos` positives.
+pub fn counts(neg: u32, pos: u32) -> Scenario {
+    Scenario {
+        neg,
+        pos,
+        ..Scenario::default()
+    }
+}
 
 /// `F_k(u) = int_0^u t^k (-ln t) dt`.
 fn f(k: i32, u: f64) -> f64 {
