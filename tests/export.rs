@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::counts;
+use common::{counts, read_csv};
 use imbalance_lab::export::{CSV_HEADER, csv_rows, results_json};
 use imbalance_lab::sim::{LossKind, Metric, Scenario, analyse};
 use serde_json::Value;
@@ -80,14 +80,8 @@ fn predictions_read_back_to_the_same_doubles() {
     csv_rows(&a.neg, 1_000..a.neg.len(), &mut out);
     csv_rows(&a.pos, 0..a.pos.len(), &mut out);
     let text = String::from_utf8(out).unwrap();
-    let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("label,probability"));
-    let rows: Vec<(u8, f64)> = lines
-        .map(|l| {
-            let (label, p) = l.split_once(',').unwrap();
-            (label.parse().unwrap(), p.parse().unwrap())
-        })
-        .collect();
+    let (header, rows) = read_csv(&text);
+    assert_eq!(header, Some("label,probability"));
     assert_eq!(rows.len(), 3_200);
     let expected = a
         .neg

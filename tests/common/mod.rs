@@ -1,5 +1,5 @@
-//! Helpers shared by the integration tests: scenarios, closed forms and brute-force
-//! references.
+//! Helpers shared by the integration tests: scenarios, reading a CSV, closed forms and
+//! brute-force references.
 #![allow(dead_code)]
 
 pub mod golden;
@@ -13,6 +13,19 @@ pub fn counts(neg: u32, pos: u32) -> Scenario {
         pos,
         ..Scenario::default()
     }
+}
+
+/// A two-column CSV file read back: its header line, and each row as `(label, value)`.
+pub fn read_csv(text: &str) -> (Option<&str>, Vec<(u8, f64)>) {
+    let mut lines = text.lines();
+    let header = lines.next();
+    let rows = lines
+        .map(|l| {
+            let (label, value) = l.split_once(',').unwrap();
+            (label.parse().unwrap(), value.parse().unwrap())
+        })
+        .collect();
+    (header, rows)
 }
 
 /// `F_k(u) = int_0^u t^k (-ln t) dt`.

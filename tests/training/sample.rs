@@ -9,6 +9,7 @@ use imbalance_lab::sim::training::*;
 use rand_xoshiro::rand_core::Rng;
 
 use super::reference::{close, nudged, tail};
+use crate::common::read_csv;
 
 #[test]
 fn rows_split_at_the_mix_rounding_halves_up() {
@@ -102,14 +103,8 @@ fn the_csv_reads_back_to_the_same_rows() {
     let pop = Binormal::new(2.5, 3, 1);
     let s = Sample::generate(&pop, 401, 9);
     let csv = String::from_utf8(s.csv()).unwrap();
-    let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some(CSV_HEADER.trim_end()));
-    let rows: Vec<(u8, f64)> = lines
-        .map(|l| {
-            let (label, x) = l.split_once(',').unwrap();
-            (label.parse().unwrap(), x.parse().unwrap())
-        })
-        .collect();
+    let (header, rows) = read_csv(&csv);
+    assert_eq!(header, Some(CSV_HEADER.trim_end()));
     assert_eq!(rows.len(), 401);
     let want: Vec<(u8, f64)> = s
         .x(Class::Negative)
