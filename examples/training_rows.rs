@@ -16,11 +16,7 @@ fn main() {
     };
     let number = |s: &String| s.parse::<f64>().expect(usage);
     let count = |s: &String| s.parse::<u32>().expect(usage);
-    let pop = Binormal {
-        sep: number(sep),
-        neg: count(neg),
-        pos: count(pos),
-    };
+    let pop = Binormal::new(number(sep), count(neg), count(pos));
     let sample = Sample::generate(&pop, count(n), seed.parse().expect(usage));
     std::io::stdout().write_all(&sample.csv()).expect("stdout");
 }

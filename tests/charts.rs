@@ -3,20 +3,19 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::PathBuf;
 
+use common::counts;
 use imbalance_lab::charts::{
-    self, ChartStyle, FocalCurve, ScoreHistogram, Theme, ThresholdCurves, to_svg,
+    self, ChartStyle, Figure, FocalCurve, ScoreHistogram, Theme, ThresholdCurves, to_svg,
 };
 use imbalance_lab::sim::curves::{histogram, threshold_sweep};
-use imbalance_lab::sim::{Analysis, Profile, Scenario, analyse, ratio_of};
+use imbalance_lab::sim::{Analysis, Profile, analyse, ratio_of};
 
 fn scenario() -> Analysis {
-    analyse(&Scenario {
-        neg: 20_000,
-        pos: 200,
-        ..Scenario::default()
-    })
+    analyse(&counts(20_000, 200))
 }
 
 fn light() -> ChartStyle {
@@ -55,84 +54,40 @@ fn all_charts(a: &Analysis, style: &ChartStyle) -> Vec<(&'static str, String)> {
         roc_auc: a.metrics.roc_auc,
         average_precision: a.metrics.average_precision,
     };
+    let factor = FocalCurve {
+        factor: true,
+        ..focal
+    };
+    let linear = ScoreHistogram {
+        log: false,
+        ..hist.clone()
+    };
     let profile = Profile::new(&a.losses, &a.metrics);
     let ratio = ratio_of(&a.metrics.confusion);
-    vec![
-        (
-            "focal",
-            to_svg(640, 400, style, |area, st| {
-                charts::draw_focal_curve(area, &focal, st)
-            }),
-        ),
-        (
-            "focal-factor",
-            to_svg(640, 400, style, |area, st| {
-                charts::draw_focal_curve(
-                    area,
-                    &FocalCurve {
-                        factor: true,
-                        ..focal
-                    },
-                    st,
-                )
-            }),
-        ),
-        (
-            "scores-log",
-            to_svg(640, 360, style, |area, st| {
-                charts::draw_scores(area, &hist, st)
-            }),
-        ),
-        (
-            "scores-linear",
-            to_svg(640, 360, style, |area, st| {
-                charts::draw_scores(
-                    area,
-                    &ScoreHistogram {
-                        log: false,
-                        ..hist.clone()
-                    },
-                    st,
-                )
-            }),
-        ),
-        (
-            "loss-share",
-            to_svg(640, 300, style, |area, st| {
-                charts::draw_loss_share(area, &a.losses, st)
-            }),
-        ),
-        (
-            "threshold",
-            to_svg(420, 340, style, |area, st| {
-                charts::draw_threshold_metrics(area, &curves, st)
-            }),
-        ),
-        (
-            "roc",
-            to_svg(420, 340, style, |area, st| {
-                charts::draw_roc(area, &curves, st)
-            }),
-        ),
-        (
-            "pr",
-            to_svg(420, 340, style, |area, st| {
-                charts::draw_pr(area, &curves, st)
-            }),
-        ),
-        (
-            "composition-losses",
-            to_svg(640, 360, style, |area, st| {
-                charts::draw_composition_losses(area, &profile, ratio, st)
-            }),
-        ),
-        (
-            "composition-metrics",
-            to_svg(640, 360, style, |area, st| {
-                charts::draw_composition_metrics(area, &profile, ratio, st)
-            }),
-        ),
-    ]
+    let losses_by_ratio = Figure::CompositionLosses(profile, ratio);
+    let metrics_by_ratio = Figure::CompositionMetrics(profile, ratio);
+    // The snapshot's name, its size in CSS pixels, and what it shows.
+    let figures = [
+        ("focal", 640, 400, Figure::Focal(focal)),
+        ("focal-factor", 640, 400, Figure::Focal(factor)),
+        ("scores-log", 640, 360, Figure::Scores(hist)),
+        ("scores-linear", 640, 360, Figure::Scores(linear)),
+        ("loss-share", 640, 300, Figure::Share(a.losses)),
+        ("threshold", 420, 340, Figure::Threshold(curves.clone())),
+        ("roc", 420, 340, Figure::Roc(curves.clone())),
+        ("pr", 420, 340, Figure::Pr(curves)),
+        ("composition-losses", 640, 360, losses_by_ratio),
+        ("composition-metrics", 640, 360, metrics_by_ratio),
+    ];
+    figures
+        .into_iter()
+        .map(|(name, width, height, figure)| {
+            (
+                name,
+                to_svg(width, height, style, |area, st| figure.draw(area, st)),
+            )
+        })
+        .collect()
 }
 
 fn snapshot_dir() -> PathBuf {
@@ -241,11 +196,7 @@ fn the_scale_multiplies_the_pixels() {
 #[test]
 fn empty_classes_draw_a_note_instead_of_a_curve() {
     for (neg, pos) in [(0, 50), (50, 0), (0, 0)] {
-        let a = analyse(&Scenario {
-            neg,
-            pos,
-            ..Scenario::default()
-        });
+        let a = analyse(&counts(neg, pos));
         for (name, svg) in all_charts(&a, &light()) {
             assert!(
                 !svg.contains("NaN") && svg.len() > 200,
@@ -253,11 +204,7 @@ fn empty_classes_draw_a_note_instead_of_a_curve() {
             );
         }
     }
-    let a = analyse(&Scenario {
-        neg: 50,
-        pos: 0,
-        ..Scenario::default()
-    });
+    let a = analyse(&counts(50, 0));
     let roc = &all_charts(&a, &light())[6].1;
     assert!(roc.contains("ROC needs both classes"));
 }

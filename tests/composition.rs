@@ -2,6 +2,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::counts;
 use imbalance_lab::sim::ranking::{average_precision, average_precision_weighted};
 use imbalance_lab::sim::{
     LossKind, Measure, Profile, Scenario, Verdict, analyse, loss_crossover, ratio_of, verdict,
@@ -169,11 +172,7 @@ fn verdicts_follow_the_direction_of_each_measure() {
 
 #[test]
 fn empty_classes_make_other_ratios_undefined_not_nan() {
-    let a = analyse(&Scenario {
-        pos: 0,
-        neg: 100,
-        ..Scenario::default()
-    });
+    let a = analyse(&counts(100, 0));
     let p = Profile::new(&a.losses, &a.metrics);
     for m in Measure::ALL {
         for r in [1.0, 10_000.0] {

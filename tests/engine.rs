@@ -3,6 +3,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::counts;
 use imbalance_lab::sim::curves::{histogram, threshold_sweep};
 use imbalance_lab::sim::engine::{
     Answer, BINS, Curves, Engine, ModelAnswer, ModelId, PREVIEW, Request, SWEEP,
@@ -14,6 +17,13 @@ use imbalance_lab::sim::{
 
 fn request(s: Scenario, rival: [f64; 2]) -> Request {
     Request { scenario: s, rival }
+}
+
+/// The request for `base` after `edit` (the controls a user moved), model B at `rival`.
+fn edited(base: Scenario, edit: fn(&mut Scenario), rival: [f64; 2]) -> Request {
+    let mut s = base;
+    edit(&mut s);
+    request(s, rival)
 }
 
 /// The numbers of `r` straight from the core, with nothing kept between layers.
@@ -62,66 +72,18 @@ fn direct(r: &Request) -> Answer {
 #[test]
 fn the_engine_gives_the_cores_numbers_after_any_sequence_of_changes() {
     let base = Scenario {
-        neg: 150_000,
-        pos: 2_000,
         seed: 7,
-        ..Scenario::default()
+        ..counts(150_000, 2_000)
     };
     let steps = [
         request(base, [0.98, 0.9]),
-        request(
-            Scenario {
-                threshold: 0.3,
-                ..base
-            },
-            [0.98, 0.9],
-        ),
-        request(
-            Scenario {
-                gamma: 2.5,
-                threshold: 0.3,
-                ..base
-            },
-            [0.98, 0.9],
-        ),
-        request(
-            Scenario {
-                gamma: 2.5,
-                acc0: 0.9,
-                ..base
-            },
-            [0.98, 0.9],
-        ),
-        request(
-            Scenario {
-                gamma: 2.5,
-                acc0: 0.9,
-                ..base
-            },
-            [0.7, 0.2],
-        ),
-        request(
-            Scenario {
-                neg: 90_000,
-                ..base
-            },
-            [0.7, 0.2],
-        ),
-        request(
-            Scenario {
-                seed: u64::MAX - 3,
-                ..base
-            },
-            [0.7, 0.2],
-        ),
-        request(
-            Scenario {
-                neg: 0,
-                pos: 5,
-                ..base
-            },
-            [0.7, 0.2],
-        ),
+        edited(base, |s| s.threshold = 0.3, [0.98, 0.9]),
+        edited(base, |s| (s.gamma, s.threshold) = (2.5, 0.3), [0.98, 0.9]),
+        edited(base, |s| (s.gamma, s.acc0) = (2.5, 0.9), [0.98, 0.9]),
+        edited(base, |s| (s.gamma, s.acc0) = (2.5, 0.9), [0.7, 0.2]),
+        edited(base, |s| s.neg = 90_000, [0.7, 0.2]),
+        edited(base, |s| s.seed = u64::MAX - 3, [0.7, 0.2]),
+        edited(base, |s| (s.neg, s.pos) = (0, 5), [0.7, 0.2]),
         request(base, [0.98, 0.9]),
     ];
     let mut engine = Engine::new();
@@ -145,23 +107,8 @@ fn answers_and_requests_survive_their_trip_as_numbers() {
     for r in [
         request(Scenario::default(), [0.98, 0.9]),
         // Undefined metrics (no positives), a seed above 2^53, an empty class.
-        request(
-            Scenario {
-                neg: 3_000,
-                pos: 0,
-                seed: u64::MAX,
-                ..Scenario::default()
-            },
-            [0.5, 0.5],
-        ),
-        request(
-            Scenario {
-                neg: 0,
-                pos: 0,
-                ..Scenario::default()
-            },
-            [1.0, 0.0],
-        ),
+        edited(counts(3_000, 0), |s| s.seed = u64::MAX, [0.5, 0.5]),
+        request(counts(0, 0), [1.0, 0.0]),
     ] {
         assert_eq!(Request::decode(&r.encode()), Some(r));
         let exact = engine.compute(&r, &mut |_| {});
@@ -175,17 +122,7 @@ fn answers_and_requests_survive_their_trip_as_numbers() {
 
 #[test]
 fn anything_but_an_answer_is_refused() {
-    let exact = Engine::new().compute(
-        &request(
-            Scenario {
-                neg: 1_000,
-                pos: 50,
-                ..Scenario::default()
-            },
-            [0.9, 0.9],
-        ),
-        &mut |_| {},
-    );
+    let exact = Engine::new().compute(&request(counts(1_000, 50), [0.9, 0.9]), &mut |_| {});
     let good = exact.encode();
     assert!(Answer::decode(&[]).is_none());
     assert!(Answer::decode(&good[..good.len() - 1]).is_none());
@@ -204,17 +141,7 @@ fn anything_but_an_answer_is_refused() {
 
 #[test]
 fn small_classes_are_their_own_preview() {
-    let fits = |neg, pos| {
-        request(
-            Scenario {
-                neg,
-                pos,
-                ..Scenario::default()
-            },
-            [0.9, 0.9],
-        )
-        .exact_on_page()
-    };
+    let fits = |neg, pos| request(counts(neg, pos), [0.9, 0.9]).exact_on_page();
     assert!(fits(PREVIEW, PREVIEW));
     assert!(!fits(PREVIEW + 1, 10));
     assert!(!fits(10, PREVIEW + 1));
@@ -222,40 +149,25 @@ fn small_classes_are_their_own_preview() {
 
 #[test]
 fn an_answer_covers_exactly_the_requests_it_answers() {
-    let s = Scenario {
-        neg: 2_000,
-        pos: 100,
-        ..Scenario::default()
-    };
+    let s = counts(2_000, 100);
     let r = request(s, [0.9, 0.8]);
     let exact = Engine::new().compute(&r, &mut |_| {});
     assert!(exact.exact_for(&r));
-    assert!(exact.exact_for(&request(
-        Scenario {
-            alpha: 0.6,
-            pos_weight: 9.0,
-            ..s
-        },
-        [0.9, 0.8]
-    )));
+    // alpha and pos_weight only weight the per-class sums, so the same answer serves them.
+    let reweighted = edited(s, |s| (s.alpha, s.pos_weight) = (0.6, 9.0), [0.9, 0.8]);
+    assert!(exact.exact_for(&reweighted));
     for other in [
-        request(
-            Scenario {
-                threshold: 0.4,
-                ..s
-            },
-            [0.9, 0.8],
-        ),
-        request(Scenario { gamma: 1.0, ..s }, [0.9, 0.8]),
-        request(Scenario { acc0: 0.5, ..s }, [0.9, 0.8]),
-        request(Scenario { neg: 2_001, ..s }, [0.9, 0.8]),
-        request(Scenario { seed: 2, ..s }, [0.9, 0.8]),
+        edited(s, |s| s.threshold = 0.4, [0.9, 0.8]),
+        edited(s, |s| s.gamma = 1.0, [0.9, 0.8]),
+        edited(s, |s| s.acc0 = 0.5, [0.9, 0.8]),
+        edited(s, |s| s.neg = 2_001, [0.9, 0.8]),
+        edited(s, |s| s.seed = 2, [0.9, 0.8]),
         request(s, [0.9, 0.7]),
     ] {
         assert!(!exact.exact_for(&other), "{other:?}");
     }
     // A new count of negatives leaves the positives' loss sums valid.
-    let more = request(Scenario { neg: 3_000, ..s }, [0.9, 0.8]);
+    let more = edited(s, |s| s.neg = 3_000, [0.9, 0.8]);
     let key = more.loss_key(ModelId::A, Class::Positive);
     assert_eq!(
         exact.loss(key, ModelId::A, Class::Positive),
@@ -265,7 +177,7 @@ fn an_answer_covers_exactly_the_requests_it_answers() {
     assert_eq!(exact.loss(key, ModelId::A, Class::Negative), None);
     assert_eq!(exact.cross_entropy(key, ModelId::A, Class::Negative), None);
     // A new gamma leaves every cross-entropy sum valid, and no focal sum.
-    let steeper = request(Scenario { gamma: 3.5, ..s }, [0.9, 0.8]);
+    let steeper = edited(s, |s| s.gamma = 3.5, [0.9, 0.8]);
     for m in ModelId::ALL {
         for class in [Class::Negative, Class::Positive] {
             let key = steeper.loss_key(m, class);
@@ -276,7 +188,7 @@ fn an_answer_covers_exactly_the_requests_it_answers() {
             );
         }
     }
-    let other_model = request(Scenario { gamma: 3.5, ..s }, [0.9, 0.7]);
+    let other_model = edited(s, |s| s.gamma = 3.5, [0.9, 0.7]);
     let key = other_model.loss_key(ModelId::B, Class::Positive);
     assert_eq!(exact.cross_entropy(key, ModelId::B, Class::Positive), None);
 }
@@ -285,11 +197,7 @@ fn an_answer_covers_exactly_the_requests_it_answers() {
 fn a_preview_estimate_is_close_and_a_whole_class_is_exact() {
     use imbalance_lab::sim::engine::Weights;
     use imbalance_lab::sim::ranking::average_precision_weighted;
-    let s = Scenario {
-        neg: 1_000_000,
-        pos: 10_000,
-        ..Scenario::default()
-    };
+    let s = counts(1_000_000, 10_000);
     let w = Weights::of(&s);
     assert_eq!(w.weight[1], 1.0);
     assert!((w.weight[0] - 1_000_000.0 / f64::from(PREVIEW)).abs() < 1e-12);
@@ -323,39 +231,22 @@ fn a_preview_estimate_is_close_and_a_whole_class_is_exact() {
 
 #[test]
 fn an_answer_is_useful_while_any_part_of_it_still_answers_the_page() {
-    let s = Scenario {
-        neg: 2_000,
-        pos: 100,
-        ..Scenario::default()
-    };
+    let s = counts(2_000, 100);
     let exact = Engine::new().compute(&request(s, [0.9, 0.8]), &mut |_| {});
     // A new gamma keeps the cross-entropy sums, a new threshold the ranks, a new count of
     // negatives the positives' sums, a new model B model A's numbers.
     for still in [
-        request(Scenario { gamma: 4.0, ..s }, [0.9, 0.8]),
-        request(
-            Scenario {
-                threshold: 0.1,
-                ..s
-            },
-            [0.9, 0.8],
-        ),
-        request(Scenario { neg: 2_500, ..s }, [0.9, 0.8]),
+        edited(s, |s| s.gamma = 4.0, [0.9, 0.8]),
+        edited(s, |s| s.threshold = 0.1, [0.9, 0.8]),
+        edited(s, |s| s.neg = 2_500, [0.9, 0.8]),
         request(s, [0.5, 0.5]),
     ] {
         assert!(exact.useful_for(&still), "{still:?}");
     }
     // Both counts or the seed changed: nothing in it answers the page any more.
     for gone in [
-        request(
-            Scenario {
-                neg: 2_500,
-                pos: 90,
-                ..s
-            },
-            [0.9, 0.8],
-        ),
-        request(Scenario { seed: 99, ..s }, [0.9, 0.8]),
+        edited(s, |s| (s.neg, s.pos) = (2_500, 90), [0.9, 0.8]),
+        edited(s, |s| s.seed = 99, [0.9, 0.8]),
     ] {
         assert!(!exact.useful_for(&gone), "{gone:?}");
     }

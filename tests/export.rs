@@ -2,6 +2,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{counts, read_csv};
 use imbalance_lab::export::{CSV_HEADER, csv_rows, results_json};
 use imbalance_lab::sim::{LossKind, Metric, Scenario, analyse};
 use serde_json::Value;
@@ -60,43 +63,25 @@ fn results_carry_every_number_exactly() {
 
 #[test]
 fn undefined_metrics_are_null() {
-    let (j, _) = json_of(&Scenario {
-        neg: 100,
-        pos: 0,
-        ..Scenario::default()
-    });
+    let (j, _) = json_of(&counts(100, 0));
     for key in ["recall", "roc_auc", "average_precision", "f1"] {
         assert!(j["metrics"][key].is_null(), "{key}");
     }
-    let (j, _) = json_of(&Scenario {
-        neg: 0,
-        pos: 0,
-        ..Scenario::default()
-    });
+    let (j, _) = json_of(&counts(0, 0));
     assert!(j["losses"]["bce"]["mean"].is_null());
     assert_eq!(j["losses"]["bce"]["sum"].as_f64(), Some(0.0));
 }
 
 #[test]
 fn predictions_read_back_to_the_same_doubles() {
-    let a = analyse(&Scenario {
-        neg: 3_000,
-        pos: 200,
-        ..Scenario::default()
-    });
+    let a = analyse(&counts(3_000, 200));
     let mut out = CSV_HEADER.as_bytes().to_vec();
     csv_rows(&a.neg, 0..1_000, &mut out);
     csv_rows(&a.neg, 1_000..a.neg.len(), &mut out);
     csv_rows(&a.pos, 0..a.pos.len(), &mut out);
     let text = String::from_utf8(out).unwrap();
-    let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("label,probability"));
-    let rows: Vec<(u8, f64)> = lines
-        .map(|l| {
-            let (label, p) = l.split_once(',').unwrap();
-            (label.parse().unwrap(), p.parse().unwrap())
-        })
-        .collect();
+    let (header, rows) = read_csv(&text);
+    assert_eq!(header, Some("label,probability"));
     assert_eq!(rows.len(), 3_200);
     let expected = a
         .neg
@@ -113,11 +98,7 @@ fn predictions_read_back_to_the_same_doubles() {
 fn the_predictions_file_in_pieces_is_the_file_in_one() {
     use imbalance_lab::export::{prediction_rows, predictions_csv};
     use imbalance_lab::sim::engine::{Engine, Request};
-    let s = Scenario {
-        neg: 1_234,
-        pos: 56,
-        ..Scenario::default()
-    };
+    let s = counts(1_234, 56);
     let r = Request {
         scenario: s,
         rival: [0.9, 0.9],

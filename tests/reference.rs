@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use imbalance_lab::sim::{
-    Class, ClassLoss, ClassScores, Confusion, LossKind, Metrics, Ranking, losses,
+    Class, ClassLoss, ClassScores, Confusion, LossKind, Losses, Metrics, Ranking, losses,
 };
 
 const NEG: [f64; 7] = [0.05, 0.2, 0.35, 0.35, 0.5, 0.62, 0.9];
@@ -16,6 +16,14 @@ fn classes() -> (ClassScores, ClassScores) {
         ClassScores::from_scores(Class::Negative, NEG.to_vec()),
         ClassScores::from_scores(Class::Positive, POS.to_vec()),
     )
+}
+
+/// The four losses of `neg` and `pos` with focal exponent `gamma`, alpha 0.25 and weighted BCE's
+/// `pos_weight`.
+fn losses_of(neg: &ClassScores, pos: &ClassScores, gamma: f64, pos_weight: f64) -> Losses {
+    let samples = (neg.len() + pos.len()) as u64;
+    let (n, p) = (ClassLoss::new(neg, gamma), ClassLoss::new(pos, gamma));
+    losses(n, p, samples, 0.25, pos_weight)
 }
 
 fn close(got: f64, want: f64) {
@@ -52,13 +60,7 @@ fn losses_match_the_frameworks_conventions() {
     // focal = a_t (1 - p_t)^g ce, alpha .25           (torchvision sigmoid_focal_loss, Keras
     //                                                   BinaryFocalCrossentropy balanced)
     let (neg, pos) = classes();
-    let l = losses(
-        ClassLoss::new(&neg, 2.0),
-        ClassLoss::new(&pos, 2.0),
-        12,
-        0.25,
-        3.0,
-    );
+    let l = losses_of(&neg, &pos, 2.0, 3.0);
     close(l.bce.mean.unwrap(), 0.7383078694601143);
     close(l.bce.sum, 8.859694433521371);
     close(l.bce.neg_sum, 5.0993189777023655);
@@ -68,13 +70,7 @@ fn losses_match_the_frameworks_conventions() {
     close(l.focal.mean.unwrap(), 0.1927886107200628);
     close(l.focal.sum, 2.3134633286407533);
     // A fractional gamma takes the exp/ln path.
-    let l = losses(
-        ClassLoss::new(&neg, 0.7),
-        ClassLoss::new(&pos, 0.7),
-        12,
-        0.25,
-        3.0,
-    );
+    let l = losses_of(&neg, &pos, 0.7, 3.0);
     close(l.focal.mean.unwrap(), 0.2914388885036117);
     assert_eq!(LossKind::Focal.key(), "focal");
 }
@@ -84,13 +80,7 @@ fn clipping_keeps_certain_mistakes_finite() {
     // A positive at p = 0 costs -ln(1e-7) = 16.118..., as in Keras, not infinity.
     let neg = ClassScores::from_scores(Class::Negative, vec![1.0]);
     let pos = ClassScores::from_scores(Class::Positive, vec![0.0]);
-    let l = losses(
-        ClassLoss::new(&neg, 2.0),
-        ClassLoss::new(&pos, 2.0),
-        2,
-        0.25,
-        1.0,
-    );
+    let l = losses_of(&neg, &pos, 2.0, 1.0);
     // numpy: -log(1 - clip(1.0, eps, 1 - eps)) and -log(clip(0.0, eps, 1 - eps))
     close(l.bce.neg_sum, 16.11809565148468);
     close(l.bce.pos_sum, 16.11809565095832);

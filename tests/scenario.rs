@@ -1,16 +1,11 @@
 //! The scenario's own edits (class ratio and total) and the text rules, natively.
 
+mod common;
+
+use common::counts;
 use imbalance_lab::format::{composition, ratio, ratio_heading};
 use imbalance_lab::sim::Confusion;
-use imbalance_lab::sim::{MAX_COUNT, RATIO_MAX, Scenario, ratio_of};
-
-fn counts(neg: u32, pos: u32) -> Scenario {
-    Scenario {
-        neg,
-        pos,
-        ..Scenario::default()
-    }
-}
+use imbalance_lab::sim::{MAX_COUNT, RATIO_MAX, ratio_of};
 
 #[test]
 fn the_class_ratio_has_one_definition() {

@@ -2,6 +2,8 @@
 //! an independent minimiser and scikit-learn.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 mod training {
     mod json;
     mod metrics;

@@ -47,6 +47,14 @@ fn row(root: &Element, table: &str, name: &str) -> String {
         .unwrap_or_else(|| panic!("no row {name} in {table}"))
 }
 
+/// The input element `selector` finds under `root`.
+fn input(root: &Element, selector: &str) -> HtmlInputElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
 fn first_number(text: &str) -> f64 {
     text.split(' ').next().unwrap().parse().unwrap()
 }
@@ -63,11 +71,7 @@ async fn mounted_app_follows_a_slider() {
     let recall = first_number(&row(&root, "metrics", "recall"));
     assert!((recall - 0.5).abs() < 0.02, "recall {recall}");
 
-    let slider: HtmlInputElement = root
-        .query_selector("#acc1")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let slider = input(&root, "#acc1");
     slider.set_value("0.9");
     let init = EventInit::new();
     init.set_bubbles(true);
@@ -78,11 +82,7 @@ async fn mounted_app_follows_a_slider() {
 
     let recall_after = first_number(&row(&root, "metrics", "recall"));
     assert!((recall_after - 0.9).abs() < 0.02, "recall {recall_after}");
-    let shown: HtmlInputElement = root
-        .query_selector("#acc1-value")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let shown = input(&root, "#acc1-value");
     assert_eq!(shown.value(), "0.9000");
     assert!(first_number(&row(&root, "losses", "BCE")) < bce);
 }

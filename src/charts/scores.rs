@@ -1,6 +1,8 @@
 //! The score distributions: per-class histograms of the predictions, the threshold, and the four
 //! cells of the confusion matrix it makes.
 
+use plotters::coord::ranged1d::Ranged;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -63,23 +65,26 @@ pub fn draw_scores<DB: DrawingBackend>(
     }
 }
 
+/// The plot: probabilities across, counts up on a linear or a log axis (`Y`).
+type Plot<'a, DB, Y> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>;
+
 /// Everything inside the axes, on either count axis: the predicted-positive band, each class's
 /// bars, the threshold line and the confusion counts.
-fn draw_body<DB, Y>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>,
+fn draw_body<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
+    chart: &mut Plot<'_, DB, Y>,
     data: &ScoreHistogram,
     bottom: f64,
     top: f64,
     s: &ChartStyle,
-) -> DrawResult<DB>
-where
-    DB: DrawingBackend,
-    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
-{
+) -> DrawResult<DB> {
     let p = s.palette();
     let width = 1.0 / data.neg.len().max(data.pos.len()).max(1) as f64;
     let t = data.threshold;
-    threshold_band(chart, t, bottom, top, s)?;
+    // The predicted-positive side of the threshold, lightly shaded.
+    chart.draw_series(std::iter::once(Rectangle::new(
+        [(t, bottom), (1.0, top)],
+        p.grid.mix(0.5).filled(),
+    )))?;
     for (counts, color) in [(&data.neg, p.negative), (&data.pos, p.positive)] {
         bars(chart, counts, width, bottom, color, s)?;
     }
@@ -90,39 +95,15 @@ where
     labels(chart, data, s)
 }
 
-/// The predicted-positive side of the threshold, lightly shaded.
-fn threshold_band<DB, Y>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>,
-    t: f64,
-    bottom: f64,
-    top: f64,
-    s: &ChartStyle,
-) -> DrawResult<DB>
-where
-    DB: DrawingBackend,
-    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
-{
-    let p = s.palette();
-    chart.draw_series(std::iter::once(Rectangle::new(
-        [(t, bottom), (1.0, top)],
-        p.grid.mix(0.5).filled(),
-    )))?;
-    Ok(())
-}
-
 /// One class's bars: translucent fill, solid top edge.
-fn bars<DB, Y>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>,
+fn bars<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
+    chart: &mut Plot<'_, DB, Y>,
     counts: &[u64],
     width: f64,
     bottom: f64,
     color: RGBColor,
     s: &ChartStyle,
-) -> DrawResult<DB>
-where
-    DB: DrawingBackend,
-    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
-{
+) -> DrawResult<DB> {
     let filled = counts.iter().enumerate().filter(|(_, c)| **c > 0);
     chart.draw_series(filled.clone().map(|(k, &c)| {
         let x = k as f64 * width;
@@ -143,15 +124,11 @@ where
 
 /// TN and FN left of the threshold, FP and TP right of it, in the classes' colours, placed in
 /// pixels from the plot's top corners so they sit the same on either axis.
-fn labels<DB, Y>(
-    chart: &ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>,
+fn labels<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
+    chart: &Plot<'_, DB, Y>,
     data: &ScoreHistogram,
     s: &ChartStyle,
-) -> DrawResult<DB>
-where
-    DB: DrawingBackend,
-    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
-{
+) -> DrawResult<DB> {
     let p = s.palette();
     let c = &data.confusion;
     let plot = chart.plotting_area().strip_coord_spec();

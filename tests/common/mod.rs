@@ -1,9 +1,32 @@
-//! Helpers shared by the integration tests: closed forms and brute-force references.
+//! Helpers shared by the integration tests: scenarios, reading a CSV, closed forms and
+//! brute-force references.
 #![allow(dead_code)]
 
 pub mod golden;
 
-use imbalance_lab::sim::{Class, score_interval};
+use imbalance_lab::sim::{Class, Scenario, score_interval};
+
+/// The default scenario with `neg` negatives and `pos` positives.
+pub fn counts(neg: u32, pos: u32) -> Scenario {
+    Scenario {
+        neg,
+        pos,
+        ..Scenario::default()
+    }
+}
+
+/// A two-column CSV file read back: its header line, and each row as `(label, value)`.
+pub fn read_csv(text: &str) -> (Option<&str>, Vec<(u8, f64)>) {
+    let mut lines = text.lines();
+    let header = lines.next();
+    let rows = lines
+        .map(|l| {
+            let (label, value) = l.split_once(',').unwrap();
+            (label.parse().unwrap(), value.parse().unwrap())
+        })
+        .collect();
+    (header, rows)
+}
 
 /// `F_k(u) = int_0^u t^k (-ln t) dt`.
 fn f(k: i32, u: f64) -> f64 {

@@ -13,16 +13,8 @@ fn parse(t: &Training) -> Value {
 
 #[test]
 fn the_section_has_the_spec_s_shape_and_exact_numbers() {
-    let pop = Binormal {
-        sep: 2.0,
-        neg: 1000,
-        pos: 10,
-    };
-    let p = LossParams {
-        pos_weight: 3.0,
-        alpha: 0.25,
-        gamma: 2.0,
-    };
+    let pop = Binormal::new(2.0, 1000, 10);
+    let p = LossParams::new(3.0, 0.25, 2.0);
     let sample = Sample::generate(&pop, 2000, 4);
     let t = Training::compute(&pop, &p, 0.3, Some(&sample));
     let v = parse(&t);
@@ -85,11 +77,7 @@ fn the_section_has_the_spec_s_shape_and_exact_numbers() {
 #[test]
 fn what_does_not_exist_is_null_with_a_reason() {
     // alpha = 0: balanced CE and focal have no model and no p*; no sample: no "sample" key.
-    let pop = Binormal {
-        sep: 2.0,
-        neg: 100,
-        pos: 1,
-    };
+    let pop = Binormal::new(2.0, 100, 1);
     let p = LossParams {
         alpha: 0.0,
         ..LossParams::default()
@@ -118,20 +106,8 @@ fn what_does_not_exist_is_null_with_a_reason() {
     assert!(bce["precision"].is_null());
     assert_eq!(bce["recall"].as_f64(), Some(0.0));
     // An empty class: every model is null, and a separable sample's fits are too.
-    let empty = Binormal {
-        sep: 6.0,
-        neg: 5,
-        pos: 0,
-    };
-    let separated = Sample::generate(
-        &Binormal {
-            sep: 6.0,
-            neg: 1,
-            pos: 1,
-        },
-        10,
-        1,
-    );
+    let empty = Binormal::new(6.0, 5, 0);
+    let separated = Sample::generate(&Binormal::new(6.0, 1, 1), 10, 1);
     let v = parse(&Training::compute(
         &empty,
         &LossParams::default(),

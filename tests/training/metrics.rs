@@ -13,11 +13,7 @@ fn logit(t: f64) -> f64 {
 
 #[test]
 fn a_rising_model_follows_the_spec_s_formulas() {
-    let pop = Binormal {
-        sep: 2.0,
-        neg: 100,
-        pos: 1,
-    };
+    let pop = Binormal::new(2.0, 100, 1);
     let (neg, pos) = (100.0, 1.0);
     for m in [Model { w: 2.0, b: -6.6 }, Model { w: 0.7, b: -2.8 }] {
         for t in [0.01, 0.1, 0.5, 0.9] {
@@ -55,11 +51,7 @@ fn r_x(r: &PopulationMetrics) -> f64 {
 
 #[test]
 fn a_falling_model_predicts_positive_below_its_boundary() {
-    let pop = Binormal {
-        sep: 1.5,
-        neg: 3,
-        pos: 1,
-    };
+    let pop = Binormal::new(1.5, 3, 1);
     let m = Model { w: -1.0, b: 0.5 };
     let r = population_metrics(&pop, &m, 0.5);
     assert_eq!(r.boundary, Boundary::PositiveBelow(0.5));
@@ -73,11 +65,7 @@ fn a_falling_model_predicts_positive_below_its_boundary() {
 
 #[test]
 fn flat_models_and_extreme_thresholds_are_all_or_nothing() {
-    let pop = Binormal {
-        sep: 2.0,
-        neg: 9,
-        pos: 1,
-    };
+    let pop = Binormal::new(2.0, 9, 1);
     let all = |r: &PopulationMetrics| {
         assert_eq!((r.recall, r.fpr), (Ok(1.0), Ok(1.0)));
         assert!((r.precision.unwrap() - 0.1).abs() < 1e-15);
@@ -130,11 +118,7 @@ fn far_tails_keep_precision_finite_and_right() {
     }
     assert!((ln_normal_tail(-40.0)).abs() < 1e-300);
     // Boundary at 35 sd: the tails still exist in doubles, so precision can be checked directly.
-    let pop = Binormal {
-        sep: 2.0,
-        neg: 1000,
-        pos: 1,
-    };
+    let pop = Binormal::new(2.0, 1000, 1);
     let m = Model { w: 1.0, b: -35.0 };
     let (recall, fpr) = (tail(33.0), tail(35.0));
     let want = recall / (recall + 1000.0 * fpr);
@@ -157,48 +141,16 @@ fn far_tails_keep_precision_finite_and_right() {
 #[test]
 fn empty_classes_give_reasons() {
     let m = Model { w: 1.0, b: 0.0 };
-    let r = population_metrics(
-        &Binormal {
-            sep: 2.0,
-            neg: 5,
-            pos: 0,
-        },
-        &m,
-        0.5,
-    );
+    let r = population_metrics(&Binormal::new(2.0, 5, 0), &m, 0.5);
     assert_eq!(r.recall, Err(Undefined::NoPositives));
     assert_eq!((r.precision, r.f1), (Ok(0.0), Ok(0.0)));
-    let r = population_metrics(
-        &Binormal {
-            sep: 2.0,
-            neg: 0,
-            pos: 5,
-        },
-        &m,
-        0.5,
-    );
+    let r = population_metrics(&Binormal::new(2.0, 0, 5), &m, 0.5);
     assert_eq!(r.fpr, Err(Undefined::NoNegatives));
     assert_eq!(r.precision, Ok(1.0));
-    let r = population_metrics(
-        &Binormal {
-            sep: 2.0,
-            neg: 0,
-            pos: 0,
-        },
-        &m,
-        0.5,
-    );
+    let r = population_metrics(&Binormal::new(2.0, 0, 0), &m, 0.5);
     assert_eq!(r.accuracy, Err(Undefined::NoSamples));
     assert_eq!(r.f1, Err(Undefined::NoPositivesNorPredicted));
-    let r = population_metrics(
-        &Binormal {
-            sep: 2.0,
-            neg: 5,
-            pos: 0,
-        },
-        &m,
-        1.0,
-    );
+    let r = population_metrics(&Binormal::new(2.0, 5, 0), &m, 1.0);
     assert_eq!(r.f1, Err(Undefined::NoPositivesNorPredicted));
 }
 
@@ -234,11 +186,7 @@ fn no_metric_is_ever_nan() {
 #[test]
 fn a_large_sample_counted_by_hand_agrees() {
     // The trained models' exact metrics against a million rows: directions and sides right.
-    let pop = Binormal {
-        sep: 1.5,
-        neg: 3,
-        pos: 1,
-    };
+    let pop = Binormal::new(1.5, 3, 1);
     let sample = Sample::generate(&pop, 1_000_000, 11);
     for m in [Model { w: 1.5, b: -2.0 }, Model { w: -0.8, b: 0.3 }] {
         let exact = population_metrics(&pop, &m, 0.4);

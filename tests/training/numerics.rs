@@ -6,15 +6,11 @@ use imbalance_lab::sim::params::Class;
 use imbalance_lab::sim::training::quadrature::NormalRule;
 use imbalance_lab::sim::training::*;
 
-use super::reference;
+use super::reference::{self, nudged};
 
 #[test]
 fn gradient_and_hessian_match_finite_differences() {
-    let pop = Binormal {
-        sep: 2.0,
-        neg: 100,
-        pos: 3,
-    };
+    let pop = Binormal::new(2.0, 100, 3);
     let models = [
         Model { w: 2.0, b: -4.0 },
         Model { w: 0.3, b: 1.0 },
@@ -22,25 +18,13 @@ fn gradient_and_hessian_match_finite_differences() {
         Model { w: 5.0, b: -20.0 },
     ];
     for gamma in [0.0, 0.5, 2.0, 2.5, 10.0] {
-        let p = LossParams {
-            pos_weight: 7.0,
-            alpha: 0.3,
-            gamma,
-        };
+        let p = LossParams::new(7.0, 0.3, gamma);
         for kind in LossKind::ALL {
             for m in models {
                 let o = objective(&pop, kind, &p, &m);
                 let h = 1e-5;
                 for i in 0..2 {
-                    let at = |s: f64| {
-                        let mut v = m;
-                        if i == 0 {
-                            v.w += s
-                        } else {
-                            v.b += s
-                        }
-                        objective(&pop, kind, &p, &v)
-                    };
+                    let at = |s: f64| objective(&pop, kind, &p, &nudged(m, i, s));
                     let (hi, lo) = (at(h), at(-h));
                     let fd = (hi.value - lo.value) / (2.0 * h);
                     let case = format!("{kind:?} gamma {gamma} {m:?} param {i}");
@@ -77,16 +61,8 @@ fn quadrature_is_exact_to_rounding() {
         }
     }
     // Halving the step changes nothing: the rule has converged, also near the losses' poles.
-    let pop = Binormal {
-        sep: 3.0,
-        neg: 5,
-        pos: 2,
-    };
-    let p = LossParams {
-        pos_weight: 3.0,
-        alpha: 0.3,
-        gamma: 2.5,
-    };
+    let pop = Binormal::new(3.0, 5, 2);
+    let p = LossParams::new(3.0, 0.3, 2.5);
     for w in [0.1, 1.0, 3.2, 6.0, 12.0, -8.0] {
         let m = Model {
             w,

@@ -5,31 +5,11 @@ use imbalance_lab::sim::params::Class;
 use imbalance_lab::sim::training::*;
 
 const PARAMS: [LossParams; 5] = [
-    LossParams {
-        pos_weight: 1.0,
-        alpha: 0.25,
-        gamma: 2.0,
-    },
-    LossParams {
-        pos_weight: 0.01,
-        alpha: 0.01,
-        gamma: 0.5,
-    },
-    LossParams {
-        pos_weight: 100.0,
-        alpha: 0.99,
-        gamma: 10.0,
-    },
-    LossParams {
-        pos_weight: 3.0,
-        alpha: 0.5,
-        gamma: 5.0,
-    },
-    LossParams {
-        pos_weight: 1.0,
-        alpha: 0.75,
-        gamma: 1.0,
-    },
+    LossParams::new(1.0, 0.25, 2.0),
+    LossParams::new(0.01, 0.01, 0.5),
+    LossParams::new(100.0, 0.99, 10.0),
+    LossParams::new(3.0, 0.5, 5.0),
+    LossParams::new(1.0, 0.75, 1.0),
 ];
 
 /// The focal expected loss at true probability q, straight from SPEC section 2 in p.
@@ -167,11 +147,7 @@ fn outside_the_open_interval_there_is_a_reason() {
         }
     }
     // Parameters beyond their ranges are clamped, never NaN.
-    let wild = LossParams {
-        pos_weight: 1e9,
-        alpha: 7.0,
-        gamma: f64::NAN,
-    };
+    let wild = LossParams::new(1e9, 7.0, f64::NAN);
     for kind in LossKind::ALL {
         for r in optimal_curve(kind, &wild) {
             assert!(r.map_or(true, |v| (0.0..=1.0).contains(&v)));

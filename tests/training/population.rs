@@ -10,26 +10,10 @@ use super::reference::{self, close, nelder_mead};
 const MIXES: [(u32, u32); 6] = [(1, 1), (100, 1), (1, 3), (10_000, 1), (1, 10_000), (7, 2)];
 const SEPS: [f64; 6] = [0.25, 1.0, 2.0, 3.5, 5.0, 6.0];
 const PARAMS: [LossParams; 4] = [
-    LossParams {
-        pos_weight: 0.01,
-        alpha: 0.01,
-        gamma: 2.0,
-    },
-    LossParams {
-        pos_weight: 3.0,
-        alpha: 0.25,
-        gamma: 2.0,
-    },
-    LossParams {
-        pos_weight: 100.0,
-        alpha: 0.9,
-        gamma: 2.0,
-    },
-    LossParams {
-        pos_weight: 1.0,
-        alpha: 0.5,
-        gamma: 2.0,
-    },
+    LossParams::new(0.01, 0.01, 2.0),
+    LossParams::new(3.0, 0.25, 2.0),
+    LossParams::new(100.0, 0.9, 2.0),
+    LossParams::new(1.0, 0.5, 2.0),
 ];
 
 /// SPEC section 6's closed form for the cross-entropies.
@@ -138,16 +122,8 @@ fn focal_matches_an_independent_minimiser() {
 
 #[test]
 fn objective_and_expected_loss_match_an_independent_integral() {
-    let pop = Binormal {
-        sep: 2.0,
-        neg: 30,
-        pos: 7,
-    };
-    let p = LossParams {
-        pos_weight: 4.0,
-        alpha: 0.3,
-        gamma: 2.5,
-    };
+    let pop = Binormal::new(2.0, 30, 7);
+    let p = LossParams::new(4.0, 0.3, 2.5);
     for m in [
         Model { w: 2.0, b: -1.0 },
         Model { w: -0.7, b: 0.4 },
@@ -164,11 +140,7 @@ fn objective_and_expected_loss_match_an_independent_integral() {
             ));
         }
     }
-    let empty = Binormal {
-        sep: 2.0,
-        neg: 0,
-        pos: 0,
-    };
+    let empty = Binormal::new(2.0, 0, 0);
     assert_eq!(
         expected_loss(&empty, &Model::default(), LossKind::Bce, &p),
         Err(Undefined::NoSamples)
@@ -210,11 +182,7 @@ fn no_optimum_is_a_reason_not_a_number() {
         assert_eq!(fit(5, 0), Err(NoOptimum::NoPositives));
         assert_eq!(fit(0, 5), Err(NoOptimum::NoNegatives));
     }
-    let pop = Binormal {
-        sep: 2.0,
-        neg: 10,
-        pos: 1,
-    };
+    let pop = Binormal::new(2.0, 10, 1);
     for (alpha, class) in [(0.0, Class::Positive), (1.0, Class::Negative)] {
         let p = LossParams { alpha, ..p };
         for kind in [LossKind::BalancedCe, LossKind::Focal] {
@@ -246,26 +214,9 @@ fn extreme_settings_converge_to_a_true_minimum() {
             (100.0, 0.99, 0.0),
             (1.0, 0.5, 7.3),
         ] {
-            cases.push((
-                6.0,
-                neg,
-                pos,
-                LossParams {
-                    pos_weight: pw,
-                    alpha,
-                    gamma,
-                },
-            ));
-            cases.push((
-                0.01,
-                neg,
-                pos,
-                LossParams {
-                    pos_weight: pw,
-                    alpha,
-                    gamma,
-                },
-            ));
+            for sep in [6.0, 0.01] {
+                cases.push((sep, neg, pos, LossParams::new(pw, alpha, gamma)));
+            }
         }
     }
     for (sep, neg, pos, p) in cases {
@@ -308,11 +259,7 @@ fn each_trained_model_balances_the_two_classes_gradients() {
     for (sep, neg, pos) in [(2.0, 100, 1), (1.0, 1, 4), (6.0, 10_000, 1)] {
         let pop = Binormal { sep, neg, pos };
         for gamma in [0.0, 2.0, 10.0] {
-            let p = LossParams {
-                pos_weight: 5.0,
-                alpha: 0.25,
-                gamma,
-            };
+            let p = LossParams::new(5.0, 0.25, gamma);
             for kind in LossKind::ALL {
                 let m = fit_population(&pop, kind, &p).unwrap().model;
                 let s = gradient_shares(&pop, &m, kind, &p)
@@ -331,11 +278,7 @@ fn each_trained_model_balances_the_two_classes_gradients() {
 fn focal_takes_the_gradient_away_from_the_negatives_at_the_bce_model() {
     // The focal paper's point at 1:100: at the BCE-trained model, easy negatives carry half of
     // BCE's gradient, and less and less of focal's as gamma grows (alpha 0.5 leaves only gamma).
-    let pop = Binormal {
-        sep: 2.0,
-        neg: 100,
-        pos: 1,
-    };
+    let pop = Binormal::new(2.0, 100, 1);
     let bce = fit_population(&pop, LossKind::Bce, &LossParams::default())
         .unwrap()
         .model;
@@ -370,11 +313,7 @@ fn focal_takes_the_gradient_away_from_the_negatives_at_the_bce_model() {
     }
     assert!(last < 0.2, "{last}");
     let none = gradient_shares(
-        &Binormal {
-            sep: 2.0,
-            neg: 0,
-            pos: 0,
-        },
+        &Binormal::new(2.0, 0, 0),
         &bce,
         LossKind::Bce,
         &LossParams::default(),

@@ -9,6 +9,17 @@ pub fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol * (1.0 + b.abs())
 }
 
+/// `m` with parameter `i` (0: `w`, 1: `b`) moved by `e`: one side of a central difference.
+pub fn nudged(m: Model, i: usize, e: f64) -> Model {
+    let mut v = m;
+    if i == 0 {
+        v.w += e
+    } else {
+        v.b += e
+    }
+    v
+}
+
 /// `1 - Phi(x)`.
 pub fn tail(x: f64) -> f64 {
     0.5 * libm::erfc(x / std::f64::consts::SQRT_2)

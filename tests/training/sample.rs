@@ -8,7 +8,8 @@ use imbalance_lab::sim::training::sample::{sample_stream, standard_normals};
 use imbalance_lab::sim::training::*;
 use rand_xoshiro::rand_core::Rng;
 
-use super::reference::{close, tail};
+use super::reference::{close, nudged, tail};
+use crate::common::read_csv;
 
 #[test]
 fn rows_split_at_the_mix_rounding_halves_up() {
@@ -43,11 +44,7 @@ fn draws_are_pinned_and_never_shared_with_the_predictions() {
         }
     }
     // The same seed, the same rows; one class's count leaves the other's rows be.
-    let pop = Binormal {
-        sep: 2.0,
-        neg: 9,
-        pos: 1,
-    };
+    let pop = Binormal::new(2.0, 9, 1);
     let a = Sample::generate(&pop, 1000, 5);
     assert_eq!(a, Sample::generate(&pop, 1000, 5));
     assert_ne!(a, Sample::generate(&pop, 1000, 6));
@@ -103,21 +100,11 @@ fn draws_are_standard_normal() {
 
 #[test]
 fn the_csv_reads_back_to_the_same_rows() {
-    let pop = Binormal {
-        sep: 2.5,
-        neg: 3,
-        pos: 1,
-    };
+    let pop = Binormal::new(2.5, 3, 1);
     let s = Sample::generate(&pop, 401, 9);
     let csv = String::from_utf8(s.csv()).unwrap();
-    let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some(CSV_HEADER.trim_end()));
-    let rows: Vec<(u8, f64)> = lines
-        .map(|l| {
-            let (label, x) = l.split_once(',').unwrap();
-            (label.parse().unwrap(), x.parse().unwrap())
-        })
-        .collect();
+    let (header, rows) = read_csv(&csv);
+    assert_eq!(header, Some(CSV_HEADER.trim_end()));
     assert_eq!(rows.len(), 401);
     let want: Vec<(u8, f64)> = s
         .x(Class::Negative)
@@ -138,18 +125,10 @@ fn the_csv_reads_back_to_the_same_rows() {
 
 #[test]
 fn training_steps_down_to_the_optimum() {
-    let pop = Binormal {
-        sep: 2.0,
-        neg: 20,
-        pos: 1,
-    };
+    let pop = Binormal::new(2.0, 20, 1);
     let s = Sample::generate(&pop, 5000, 3);
     for gamma in [0.0, 2.0, 10.0] {
-        let p = LossParams {
-            pos_weight: 4.0,
-            alpha: 0.25,
-            gamma,
-        };
+        let p = LossParams::new(4.0, 0.25, gamma);
         for kind in LossKind::ALL {
             let mut t = Trainer::new(&s, kind, &p).unwrap();
             let first = t.current();
@@ -185,35 +164,15 @@ fn training_steps_down_to_the_optimum() {
 
 #[test]
 fn the_sample_objective_matches_finite_differences() {
-    let s = Sample::generate(
-        &Binormal {
-            sep: 1.0,
-            neg: 3,
-            pos: 1,
-        },
-        800,
-        1,
-    );
-    let p = LossParams {
-        pos_weight: 3.0,
-        alpha: 0.3,
-        gamma: 2.5,
-    };
+    let s = Sample::generate(&Binormal::new(1.0, 3, 1), 800, 1);
+    let p = LossParams::new(3.0, 0.3, 2.5);
     for kind in LossKind::ALL {
         let shape = Shape::of(kind, &p);
         let m = Model { w: 0.8, b: -0.6 };
         let o = s.objective(&shape, &m);
         let h = 1e-6;
         for i in 0..2 {
-            let at = |e: f64| {
-                let mut v = m;
-                if i == 0 {
-                    v.w += e
-                } else {
-                    v.b += e
-                }
-                s.objective(&shape, &v)
-            };
+            let at = |e: f64| s.objective(&shape, &nudged(m, i, e));
             let (hi, lo) = (at(h), at(-h));
             assert!(
                 close((hi.value - lo.value) / (2.0 * h), o.grad[i], 1e-8),
@@ -232,15 +191,7 @@ fn the_sample_objective_matches_finite_differences() {
 #[test]
 fn a_large_class_summed_in_halves_is_the_plain_mean() {
     // 300,000 rows: both classes past losses::SPLIT, so each is summed as two halves.
-    let s = Sample::generate(
-        &Binormal {
-            sep: 1.0,
-            neg: 1,
-            pos: 1,
-        },
-        300_000,
-        2,
-    );
+    let s = Sample::generate(&Binormal::new(1.0, 1, 1), 300_000, 2);
     let p = LossParams {
         gamma: 2.5,
         ..LossParams::default()
@@ -265,33 +216,9 @@ fn a_large_class_summed_in_halves_is_the_plain_mean() {
 fn no_finite_optimum_is_a_reason() {
     let p = LossParams::default();
     // Ten rows at d = 6 are separated; so is any sample with one class empty.
-    let separated = Sample::generate(
-        &Binormal {
-            sep: 6.0,
-            neg: 1,
-            pos: 1,
-        },
-        10,
-        1,
-    );
-    let one_class = Sample::generate(
-        &Binormal {
-            sep: 2.0,
-            neg: 1,
-            pos: 0,
-        },
-        10,
-        1,
-    );
-    let empty = Sample::generate(
-        &Binormal {
-            sep: 2.0,
-            neg: 0,
-            pos: 0,
-        },
-        10,
-        1,
-    );
+    let separated = Sample::generate(&Binormal::new(6.0, 1, 1), 10, 1);
+    let one_class = Sample::generate(&Binormal::new(2.0, 1, 0), 10, 1);
+    let empty = Sample::generate(&Binormal::new(2.0, 0, 0), 10, 1);
     for kind in LossKind::ALL {
         assert_eq!(
             fit_sample(&separated, kind, &p).err(),
@@ -306,15 +233,7 @@ fn no_finite_optimum_is_a_reason() {
             Some(NoOptimum::NoSamples)
         );
     }
-    let overlapping = Sample::generate(
-        &Binormal {
-            sep: 1.0,
-            neg: 1,
-            pos: 1,
-        },
-        200,
-        1,
-    );
+    let overlapping = Sample::generate(&Binormal::new(1.0, 1, 1), 200, 1);
     let zero = LossParams { alpha: 0.0, ..p };
     for kind in [LossKind::BalancedCe, LossKind::Focal] {
         let e = fit_sample(&overlapping, kind, &zero).err();
@@ -325,11 +244,7 @@ fn no_finite_optimum_is_a_reason() {
 
 #[test]
 fn a_large_sample_trains_close_to_the_population_model() {
-    let pop = Binormal {
-        sep: 2.0,
-        neg: 4,
-        pos: 1,
-    };
+    let pop = Binormal::new(2.0, 4, 1);
     let s = Sample::generate(&pop, 200_000, 8);
     let p = LossParams::default();
     for kind in LossKind::ALL {
@@ -356,11 +271,7 @@ fn bce_and_weighted_bce_equal_scikit_learn_on_the_same_rows() {
     for c in cases {
         let num = |k: &str| c[k].as_f64().unwrap();
         let int = |k: &str| c[k].as_u64().unwrap() as u32;
-        let pop = Binormal {
-            sep: num("sep"),
-            neg: int("neg"),
-            pos: int("pos"),
-        };
+        let pop = Binormal::new(num("sep"), int("neg"), int("pos"));
         let s = Sample::generate(&pop, int("n"), c["seed"].as_u64().unwrap());
         // The rows the script fitted.
         assert_eq!(s.x(Class::Negative).len() as u32, int("rows_neg"));

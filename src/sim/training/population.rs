@@ -25,6 +25,21 @@ pub struct Fit {
     pub steps: u32,
 }
 
+impl Fit {
+    /// Where `newton` stands, if `progress` says it has converged there (the population's fit and
+    /// the sample's trainer end the same way).
+    pub(crate) fn reached(newton: &Newton, progress: Progress) -> Result<Fit, NoOptimum> {
+        match progress {
+            Progress::Converged => Ok(Fit {
+                model: newton.model,
+                loss: newton.at.value,
+                steps: newton.steps,
+            }),
+            Progress::Moving | Progress::Stuck => Err(NoOptimum::NotConverged),
+        }
+    }
+}
+
 /// A class's expected loss at `model`, per sample of that class, with its gradient and Hessian
 /// in `(w, b)`.
 pub fn class_objective(
@@ -154,12 +169,6 @@ pub fn fit_population_from(
     existence(pop, &shape)?;
     let eval = |m: Model| objective_of(pop, &shape, &m);
     let mut newton = Newton::new(start, eval(start));
-    match newton.run(200, eval) {
-        Progress::Converged => Ok(Fit {
-            model: newton.model,
-            loss: newton.at.value,
-            steps: newton.steps,
-        }),
-        Progress::Moving | Progress::Stuck => Err(NoOptimum::NotConverged),
-    }
+    let progress = newton.run(200, eval);
+    Fit::reached(&newton, progress)
 }

@@ -29,13 +29,14 @@ pub struct Binormal {
 }
 
 impl Binormal {
+    /// The population with separation `sep`, mixed `neg : pos`.
+    pub const fn new(sep: f64, neg: u32, pos: u32) -> Self {
+        Binormal { sep, neg, pos }
+    }
+
     /// The population at the scenario's mix, with separation `sep`.
     pub fn from_scenario(s: &Scenario, sep: f64) -> Self {
-        Binormal {
-            sep,
-            neg: s.neg,
-            pos: s.pos,
-        }
+        Binormal::new(sep, s.neg, s.pos)
     }
 
     /// The separation as the maths uses it: clamped to `[0, SEP_MAX]`.
@@ -100,22 +101,23 @@ pub struct LossParams {
 impl Default for LossParams {
     /// SPEC section 2's defaults.
     fn default() -> Self {
-        LossParams {
-            pos_weight: 1.0,
-            alpha: 0.25,
-            gamma: 2.0,
-        }
+        LossParams::new(1.0, 0.25, 2.0)
     }
 }
 
 impl LossParams {
+    /// The parameters `pw`, `alpha`, `gamma`, in the page's order.
+    pub const fn new(pos_weight: f64, alpha: f64, gamma: f64) -> Self {
+        LossParams {
+            pos_weight,
+            alpha,
+            gamma,
+        }
+    }
+
     /// The scenario's loss parameters.
     pub fn from_scenario(s: &Scenario) -> Self {
-        LossParams {
-            pos_weight: s.pos_weight,
-            alpha: s.alpha,
-            gamma: s.gamma,
-        }
+        LossParams::new(s.pos_weight, s.alpha, s.gamma)
     }
 }
 

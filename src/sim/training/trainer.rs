@@ -87,14 +87,7 @@ impl Trainer {
         while self.progress == Progress::Moving && self.newton.steps < MAX_STEPS {
             self.step();
         }
-        match self.progress {
-            Progress::Converged => Ok(Fit {
-                model: self.newton.model,
-                loss: self.newton.at.value,
-                steps: self.newton.steps,
-            }),
-            Progress::Moving | Progress::Stuck => Err(NoOptimum::NotConverged),
-        }
+        Fit::reached(&self.newton, self.progress)
     }
 }
 
