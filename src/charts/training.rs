@@ -2,6 +2,7 @@
 //! feature, what each loss asks the model to predict, and where focal loss's gradient comes
 //! from.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -33,6 +34,46 @@ fn xs(view: &TrainingView) -> impl Iterator<Item = f64> + Clone {
 fn density(view: &TrainingView, class: Class, x: f64) -> f64 {
     let z = x - view.population.mean(class);
     view.population.count(class) * (-0.5 * z * z).exp() / (2.0 * std::f64::consts::PI).sqrt()
+}
+
+type Plot<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// A chart of `x` against a probability or a share, from 0 to 1, on a cleared area.
+fn unit_chart<'a, DB: DrawingBackend>(
+    area: &'a Area<DB>,
+    x: std::ops::Range<f64>,
+    (x_desc, y_desc): (&str, &str),
+    percent: bool,
+    s: &ChartStyle,
+) -> Result<Plot<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&s.palette().background)?;
+    let mut chart = s.frame(area, 40.0, 50.0).build_cartesian_2d(x, 0.0..1.0)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, x_desc, y_desc);
+    let as_percent = |v: &f64| format!("{:.0} %", 100.0 * v);
+    let plain = |v: &f64| format!("{v:.1}");
+    let format: &dyn Fn(&f64) -> String = if percent { &as_percent } else { &plain };
+    mesh.x_labels(6)
+        .y_labels(6)
+        .y_label_formatter(format)
+        .draw()?;
+    Ok(chart)
+}
+
+/// The page's threshold across a probability axis, dashed.
+fn threshold_line<DB: DrawingBackend>(
+    chart: &mut Plot<'_, DB>,
+    (lo, hi): (f64, f64),
+    t: f64,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    chart.draw_series(DashedLineSeries::new(
+        [(lo, t), (hi, t)],
+        s.px(5.0),
+        s.px(4.0),
+        s.line(s.palette().muted, 1.2),
+    ))?;
+    Ok(())
 }
 
 /// Where a model's boundary crosses the feature axis, if it does inside it.
@@ -92,12 +133,7 @@ pub fn draw_trained_models<DB: DrawingBackend>(
     style_mesh(&mut mesh, s, "feature x", "p(x)");
     mesh.x_labels(8).y_labels(5).draw()?;
     let t = view.threshold;
-    chart.draw_series(DashedLineSeries::new(
-        [(lo, t), (hi, t)],
-        s.px(5.0),
-        s.px(4.0),
-        s.line(p.muted, 1.2),
-    ))?;
+    threshold_line(&mut chart, (lo, hi), t, s)?;
     let mut entries = Entries::new();
     if let Ok(posterior) = view.population.prior_log_odds() {
         let d = view.population.d();
@@ -140,26 +176,9 @@ pub fn draw_optimal_prediction<DB: DrawingBackend>(
     view: &TrainingView,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let p = s.palette();
-    area.fill(&p.background)?;
-    let mut chart = s
-        .frame(area, 40.0, 50.0)
-        .build_cartesian_2d(0.0..1.0, 0.0..1.0)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(
-        &mut mesh,
-        s,
-        "true probability q",
-        "loss-optimal prediction p*",
-    );
-    mesh.x_labels(6).y_labels(6).draw()?;
-    let t = view.threshold;
-    chart.draw_series(DashedLineSeries::new(
-        [(0.0, t), (1.0, t)],
-        s.px(5.0),
-        s.px(4.0),
-        s.line(p.muted, 1.2),
-    ))?;
+    let axes = ("true probability q", "loss-optimal prediction p*");
+    let mut chart = unit_chart(area, 0.0..1.0, axes, false, s)?;
+    threshold_line(&mut chart, (0.0, 1.0), view.threshold, s)?;
     let mut entries = Entries::new();
     for kind in LossKind::ALL {
         let points = view.optimal.get(kind);
@@ -181,16 +200,8 @@ pub fn draw_gradient_share<DB: DrawingBackend>(
     s: &ChartStyle,
 ) -> DrawResult<DB> {
     let p = s.palette();
-    area.fill(&p.background)?;
-    let mut chart = s
-        .frame(area, 40.0, 50.0)
-        .build_cartesian_2d(0.0..GAMMA_AXIS, 0.0..1.0)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "focal γ", "from the negatives");
-    mesh.x_labels(6)
-        .y_labels(6)
-        .y_label_formatter(&|v| format!("{:.0} %", 100.0 * v))
-        .draw()?;
+    let axes = ("focal γ", "from the negatives");
+    let mut chart = unit_chart(area, 0.0..GAMMA_AXIS, axes, true, s)?;
     if view.gradient.is_empty() {
         chart.draw_series(std::iter::once(Text::new(
             "no model to take a gradient at",
