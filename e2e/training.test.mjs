@@ -72,7 +72,7 @@ test('each loss trains the model of its closed form, and the weights move it as 
   const at = [...pw.matchAll(/x ≥ (-?[\d.]+)/g)].map((x) => x[1]);
   assert.equal(at.length, 2, pw);
   assert.equal(at[0], at[1], pw);
-  assert.match(pw, /threshold 0\.2000/);
+  assert.match(pw, /threshold t′ = 0\.2000/);
   assert.ok(said.some((s) => /^α = 0\.250 lowers balanced CE's recall/.test(s)), said.join('\n'));
   assert.ok(said.some((s) => /^γ = 2\.00 trains a flatter model/.test(s)), said.join('\n'));
 

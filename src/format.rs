@@ -51,6 +51,9 @@ pub fn grouped(n: u64) -> String {
 
 /// A parameter value for a chart label: up to three decimals, trailing zeros dropped.
 pub fn short(v: f64) -> String {
+    if !v.is_finite() {
+        return "undefined".into();
+    }
     let text = format!("{v:.3}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {

@@ -283,8 +283,8 @@ fn read_pair(state: &mut PageState, key: &str, raw: &str, notices: &mut Vec<Stri
     }
 }
 
-/// Writes a state as a fragment (without the `#`). Every number of the scenario and of model B
-/// is written, so a link keeps its meaning even if a default changes; view and layout keys only
+/// Writes a state as a fragment (without the `#`). Every number of the scenario, of model B and
+/// of the training view is written, so a link keeps its meaning even if a default changes; view and layout keys only
 /// when they differ from the full page's.
 pub fn format(state: &PageState) -> String {
     let s = &state.scenario;

@@ -14,12 +14,13 @@ fn view(sep: f64, neg: u32, pos: u32, params: LossParams) -> TrainingView {
     TrainingView::compute(&Binormal { sep, neg, pos }, &params, 0.5)
 }
 
-fn figures(v: &TrainingView) -> [(&'static str, Figure); 3] {
+fn figures(v: &TrainingView) -> [(&'static str, Figure); 4] {
     let b = || Box::new(v.clone());
     [
         ("trained-models", Figure::TrainedModels(b())),
         ("optimal-prediction", Figure::OptimalPrediction(b())),
         ("gradient-share", Figure::GradientShare(b())),
+        ("trained-scores", Figure::TrainedScores(b())),
     ]
 }
 
@@ -111,4 +112,38 @@ fn every_setting_draws_without_nan_and_names_what_it_draws() {
     );
     // No BCE model to take a gradient at: the chart says so.
     assert!(svg(&figures(&cases[3])[2].1, Theme::Light).contains("no model to take a gradient at"));
+}
+
+#[test]
+fn each_model_s_scores_hold_its_class_and_its_recall() {
+    use imbalance_lab::sim::training::SCORE_BINS;
+    let params = LossParams {
+        pos_weight: 5.0,
+        alpha: 0.3,
+        gamma: 2.0,
+    };
+    for (sep, neg, pos) in [(2.0, 100_000, 1_000), (0.7, 50, 50), (4.0, 3, 9_000)] {
+        let v = view(sep, neg, pos, params);
+        for (kind, t) in v.trained.iter() {
+            let t = t.as_ref().expect("every loss has a model here");
+            for (class, count) in [(0, neg), (1, pos)] {
+                let mass: f64 = t.scores[class].iter().sum();
+                let rel = (mass - f64::from(count)).abs() / f64::from(count);
+                assert!(rel < 1e-12, "{kind:?} class {class}: {mass} of {count}");
+            }
+            // The threshold 0.5 is a bin edge: the positives scored at or above it are the
+            // recall, and the negatives there the false positive rate, of the same model.
+            let above = |class: usize| -> f64 { t.scores[class][SCORE_BINS / 2..].iter().sum() };
+            let recall = t.metrics.recall.unwrap();
+            let fpr = t.metrics.fpr.unwrap();
+            assert!(
+                (above(1) / f64::from(pos) - recall).abs() < 1e-12,
+                "{kind:?} {recall}"
+            );
+            assert!(
+                (above(0) / f64::from(neg) - fpr).abs() < 1e-12,
+                "{kind:?} {fpr}"
+            );
+        }
+    }
 }

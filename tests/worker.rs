@@ -147,6 +147,12 @@ fn the_queue_keeps_one_request_in_flight_and_only_the_newest_waiting() {
     assert_eq!(q.want(b, false), None);
     assert_eq!(q.answered(|r| *r == b), None);
     assert!(!q.busy());
+    // A newer request held back (it needs new draws) supersedes the waiting one.
+    assert_eq!(q.want(a, false), Some(a));
+    assert_eq!(q.want(b, false), None);
+    q.drop_waiting();
+    assert_eq!(q.answered(|_| false), None);
+    assert!(!q.busy());
     // Coming back to exact numbers while busy forgets the waiting request.
     assert_eq!(q.want(a, false), Some(a));
     assert_eq!(q.want(b, false), None);

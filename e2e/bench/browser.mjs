@@ -16,6 +16,8 @@ const ALL_SIZES = [[99_010, 990], [1_000_000, 10_000], [9_900_990, 99_010]];
 const only = process.env.BENCH_SIZES?.split(',').map(Number);
 const SIZES = only ? ALL_SIZES.filter(([n, p]) => only.includes(n + p)) : ALL_SIZES;
 const INPUTS = 24;
+// BENCH_HASH='&panels=training,numbers' measures another layout (the training view on screen, say).
+const EXTRA = process.env.BENCH_HASH ?? '';
 // Slider positions a jump cycles through: 1:2.5, 1:631, 1:16, 1:4,000, 1:100 on the ratio track.
 const JUMPS = [0.1, 0.7, 0.3, 0.9, 0.5];
 const CONTROLS = [
@@ -117,8 +119,8 @@ for (const [neg, pos] of SIZES) {
     globalThis.__longTasks = [];
     new PerformanceObserver((l) => l.getEntries().forEach((e) => globalThis.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(`${server.url}#neg=${neg}&pos=${pos}`);
-  await page.locator('table[aria-label="metrics"]').waitFor({ timeout: 120_000 });
+  await page.goto(`${server.url}#neg=${neg}&pos=${pos}${EXTRA}`);
+  await page.locator('main').waitFor({ timeout: 120_000 });
   const load = Date.now() - t;
   await exactAfter(page);
   const exactLoad = Date.now() - t;
@@ -127,6 +129,7 @@ for (const [neg, pos] of SIZES) {
   let peak = await memoryMb(page, cdp);
   for (const [id, value, name = id] of CONTROLS) {
     const values = Array.from({ length: INPUTS }, (_, i) => value(i));
+    if (!(await page.locator(`#${id}`).count())) continue;
     const runs = await measureControl(page, id, values);
     peak = Math.max(peak, await memoryMb(page, cdp));
     const exactMs = await exactAfter(page);

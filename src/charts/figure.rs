@@ -9,8 +9,8 @@ use super::loss_share::draw_loss_share;
 use super::scores::{ScoreHistogram, draw_scores};
 use super::threshold::{ThresholdCurves, draw_pr, draw_roc, draw_threshold_metrics};
 use super::training::{
-    draw_gradient_share, draw_optimal_prediction, draw_trained_models, gradient_table,
-    optimal_table, trained_table,
+    draw_gradient_share, draw_optimal_prediction, draw_trained_models, draw_trained_scores,
+    gradient_table, optimal_table, scores_table, trained_table,
 };
 use super::{ChartStyle, DrawResult};
 use crate::format::short;
@@ -42,6 +42,8 @@ pub enum Figure {
     OptimalPrediction(Box<TrainingView>),
     /// The negatives' share of focal loss's gradient against gamma.
     GradientShare(Box<TrainingView>),
+    /// Each trained model's scores, class by class.
+    TrainedScores(Box<TrainingView>),
 }
 
 /// A chart's numbers as rows of text, first row the header.
@@ -84,6 +86,7 @@ impl Figure {
             Figure::TrainedModels(_) => "trained-models",
             Figure::OptimalPrediction(_) => "optimal-prediction",
             Figure::GradientShare(_) => "gradient-share",
+            Figure::TrainedScores(_) => "trained-scores",
         }
     }
 
@@ -105,6 +108,7 @@ impl Figure {
             Figure::TrainedModels(v) => draw_trained_models(area, v, style),
             Figure::OptimalPrediction(v) => draw_optimal_prediction(area, v, style),
             Figure::GradientShare(v) => draw_gradient_share(area, v, style),
+            Figure::TrainedScores(v) => draw_trained_scores(area, v, style),
         }
     }
 
@@ -215,6 +219,7 @@ impl Figure {
             Figure::TrainedModels(v) => trained_table(v),
             Figure::OptimalPrediction(v) => optimal_table(v),
             Figure::GradientShare(v) => gradient_table(v),
+            Figure::TrainedScores(v) => scores_table(v),
         }
     }
 }

@@ -12,7 +12,7 @@ use super::{ChartStyle, DrawResult, Entries, anchor, legend, style_mesh};
 use crate::sim::LossKind;
 use crate::sim::params::Class;
 use crate::sim::training::{
-    Boundary, GAMMA_AXIS, Q_GRID, TrainingView, optimal_prediction, sigmoid,
+    Boundary, GAMMA_AXIS, Q_GRID, SCORE_BINS, TrainingView, optimal_prediction, sigmoid,
 };
 
 type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
@@ -244,10 +244,15 @@ pub fn trained_table(view: &TrainingView) -> DataTable {
                 cell(t.metrics.precision),
                 cell(t.metrics.fpr),
             ],
-            Err(why) => vec![
-                kind.name().to_string(),
-                format!("no model: {}", why.reason()),
-            ],
+            Err(why) => {
+                // Every column still has a cell: the reason, then nothing to show.
+                let mut row = vec![
+                    kind.name().to_string(),
+                    format!("no model: {}", why.reason()),
+                ];
+                row.resize(header.len(), "–".into());
+                row
+            }
         })
         .collect();
     DataTable {
@@ -283,4 +288,103 @@ pub fn gradient_table(view: &TrainingView) -> DataTable {
         header: vec!["focal γ".into(), "negatives' share of the gradient".into()],
         rows,
     }
+}
+
+/// What each trained model predicts, class by class: a small histogram a loss (log counts),
+/// with the threshold.
+pub fn draw_trained_scores<DB: DrawingBackend>(
+    area: &Area<DB>,
+    view: &TrainingView,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let most = view
+        .trained
+        .iter()
+        .filter_map(|(_, t)| t.as_ref().ok())
+        .flat_map(|t| t.scores.iter().flatten().copied())
+        .fold(1.0f64, f64::max);
+    let (bottom, top) = (0.5, most * 4.0);
+    let width = 1.0 / SCORE_BINS as f64;
+    for ((kind, trained), cell) in view.trained.iter().zip(area.split_evenly((2, 2))) {
+        let mut chart = ChartBuilder::on(&cell);
+        chart
+            .margin_top(s.px(22.0))
+            .margin_right(s.px(12.0))
+            .margin_left(s.px(4.0))
+            .x_label_area_size(s.px(26.0))
+            .y_label_area_size(s.px(46.0));
+        let mut chart = chart.build_cartesian_2d(0.0..1.0, (bottom..top).log_scale().base(10.0))?;
+        let mut mesh = chart.configure_mesh();
+        style_mesh(&mut mesh, s, "", "");
+        mesh.x_labels(3)
+            .y_labels(3)
+            .y_label_formatter(&|v| crate::format::number(*v, 1))
+            .draw()?;
+        cell.draw(&Text::new(
+            format!("trained with {}", kind.name()),
+            (s.px(50.0) as i32, s.px(4.0) as i32),
+            s.font(13.0, loss_color(kind, s))
+                .pos(anchor(HPos::Left, VPos::Top)),
+        ))?;
+        let Ok(trained) = trained else {
+            chart.draw_series(std::iter::once(Text::new(
+                "no model",
+                (0.5, (bottom * top).sqrt()),
+                s.font(12.0, p.muted)
+                    .pos(anchor(HPos::Center, VPos::Center)),
+            )))?;
+            continue;
+        };
+        for (bins, color) in [
+            (&trained.scores[0], p.negative),
+            (&trained.scores[1], p.positive),
+        ] {
+            let shown = bins.iter().enumerate().filter(|(_, c)| **c >= bottom);
+            chart.draw_series(shown.clone().map(|(k, &c)| {
+                let x = k as f64 * width;
+                Rectangle::new([(x, bottom), (x + width, c)], color.mix(0.45).filled())
+            }))?;
+            chart.draw_series(shown.map(|(k, &c)| {
+                let x = k as f64 * width;
+                PathElement::new(vec![(x, c), (x + width, c)], s.line(color, 1.5))
+            }))?;
+        }
+        let t = view.threshold;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(t, bottom), (t, top)],
+            s.line(p.text, 1.5),
+        )))?;
+    }
+    Ok(())
+}
+
+/// Each trained model's expected counts a class, in tenths of p (four bins each).
+pub fn scores_table(view: &TrainingView) -> DataTable {
+    let mut header = vec!["p".to_string()];
+    for kind in LossKind::ALL {
+        header.push(format!("{}: negatives", kind.name()));
+        header.push(format!("{}: positives", kind.name()));
+    }
+    let per_row = SCORE_BINS / 10;
+    let rows = (0..10)
+        .map(|r| {
+            let mut row = vec![format!(
+                "{:.1}–{:.1}",
+                r as f64 / 10.0,
+                (r + 1) as f64 / 10.0
+            )];
+            for (_, t) in view.trained.iter() {
+                for class in 0..2 {
+                    row.push(t.as_ref().map_or("–".into(), |t| {
+                        let sum: f64 = t.scores[class][r * per_row..(r + 1) * per_row].iter().sum();
+                        crate::format::number(sum, 3)
+                    }));
+                }
+            }
+            row
+        })
+        .collect();
+    DataTable { header, rows }
 }

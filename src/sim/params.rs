@@ -58,8 +58,8 @@ pub struct Scenario {
 }
 
 impl Default for Scenario {
-    /// The blog post's "representative A" ("Unbalanced Validation Data Losses"): 1 positive in 101, a model that is nearly
-    /// always right on negatives and a coin toss on positives.
+    /// "Representative A" of the blog post "Unbalanced Validation Data Losses": 1 positive in
+    /// 101, a model that is nearly always right on negatives and a coin toss on positives.
     fn default() -> Self {
         Scenario {
             neg: 1_000_000,

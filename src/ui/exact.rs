@@ -100,6 +100,9 @@ pub fn connect(derived: Derived) -> Progress {
 /// Stops the worker and forgets the page (when the app is torn down).
 pub fn disconnect() {
     if let Some(c) = CLIENT.with(|c| c.borrow_mut().take()) {
+        if let Some(held) = c.held.take() {
+            held.clear();
+        }
         c.stop_worker();
         // Drops the worker's handlers, which hold the client.
         *c.backend.borrow_mut() = here();
@@ -123,18 +126,32 @@ impl Client {
             held.clear();
         }
         if self.drawn.get().is_some_and(|d| d != r.draws_keys()) && !self.exact(&r) {
+            // What waited is older than what is held: only the newest goes next.
+            self.queue.borrow_mut().drop_waiting();
             let this = Rc::clone(self);
             let later = move || {
                 this.held.set(None);
                 this.want_now(r);
             };
-            self.held.set(set_timeout_with_handle(later, HOLD).ok());
-            return;
+            if let Ok(handle) = set_timeout_with_handle(later, HOLD) {
+                self.held.set(Some(handle));
+                return;
+            }
         }
         self.want_now(r);
     }
 
+    /// Whether this client still serves a page (not torn down): work that was already
+    /// scheduled (a held request, the engine here, a piece of the CSV) finds out before it
+    /// touches the page's signals.
+    fn live(self: &Rc<Self>) -> bool {
+        client().is_some_and(|c| Rc::ptr_eq(&c, self))
+    }
+
     fn want_now(self: &Rc<Self>, r: Request) {
+        if !self.live() {
+            return;
+        }
         let send = self.queue.borrow_mut().want(r, self.exact(&r));
         if let Some(r) = send {
             self.send_exact(r);
@@ -175,8 +192,10 @@ impl Client {
             return;
         };
         let this = Rc::clone(self);
-        let on_message =
-            Handler::new(move |e: MessageEvent| this.receive(reply_from_js(&e.data())));
+        let on_message = Handler::new(move |e: MessageEvent| match reply_from_js(&e.data()) {
+            (FromWorker::CsvPiece(_, done), Some(bytes)) => this.csv_piece(bytes, done),
+            (reply, _) => this.receive(reply),
+        });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         let this = Rc::clone(self);
         let on_error = Handler::new(move |_| this.receive(FromWorker::Failed));
@@ -196,6 +215,9 @@ impl Client {
     }
 
     fn receive(self: &Rc<Self>, reply: FromWorker) {
+        if !self.live() {
+            return;
+        }
         match reply {
             FromWorker::Progress(p) => self.progress.exact.set(Some(p)),
             FromWorker::Answer(answer) => {
@@ -212,10 +234,7 @@ impl Client {
                 }
             }
             FromWorker::CsvPiece(bytes, done) => {
-                if let Some(parts) = &*self.csv_parts.borrow() {
-                    parts.push(&Uint8Array::from(&bytes[..]));
-                }
-                self.progress.csv.set(Some(done));
+                self.csv_piece(Uint8Array::from(&bytes[..]), done);
             }
             FromWorker::CsvDone => {
                 if let Some(parts) = self.csv_parts.borrow_mut().take() {
@@ -227,9 +246,24 @@ impl Client {
         }
     }
 
+    /// A piece of the predictions file, and the share of the file written with it.
+    fn csv_piece(self: &Rc<Self>, bytes: Uint8Array, done: f64) {
+        if !self.live() {
+            return;
+        }
+        if let Some(parts) = &*self.csv_parts.borrow() {
+            parts.push(&bytes);
+        }
+        self.progress.csv.set(Some(done));
+    }
+
     /// The worker could not start or died: the engine runs here from now on, beginning with
     /// the request that was in flight.
     fn fail(self: &Rc<Self>) {
+        // Once: an error event and an unreadable reply can both report the same failure.
+        if matches!(&*self.backend.borrow(), Backend::Here(_)) {
+            return;
+        }
         self.stop_worker();
         *self.backend.borrow_mut() = here();
         let in_flight = self.queue.borrow().in_flight();

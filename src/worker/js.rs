@@ -22,16 +22,21 @@ pub fn reply_to_js(reply: FromWorker) -> (JsValue, Array) {
     (Array::of2(&numbers, &bytes).into(), transfer)
 }
 
-/// A reply as the page receives it.
-pub fn reply_from_js(value: &JsValue) -> FromWorker {
+/// A reply as the page receives it, and a file's piece as the JavaScript array it came in
+/// (kept there: copying millions of rows into the module and out again would be wasted work;
+/// the reply's own bytes are then empty).
+pub fn reply_from_js(value: &JsValue) -> (FromWorker, Option<Uint8Array>) {
     let Some(parts) = value.dyn_ref::<Array>() else {
-        return FromWorker::Failed;
+        return (FromWorker::Failed, None);
     };
     let numbers = parts.get(0).dyn_into::<Float64Array>();
     let bytes = parts.get(1).dyn_into::<Uint8Array>();
     match (numbers, bytes) {
-        (Ok(n), Ok(b)) => FromWorker::decode(&n.to_vec(), b.to_vec()),
-        _ => FromWorker::Failed,
+        (Ok(n), Ok(b)) => match FromWorker::decode(&n.to_vec(), Vec::new()) {
+            piece @ FromWorker::CsvPiece(..) => (piece, Some(b)),
+            other => (other, None),
+        },
+        _ => (FromWorker::Failed, None),
     }
 }
 

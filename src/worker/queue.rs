@@ -34,6 +34,11 @@ impl Queue {
         self.want(next, exact(&next))
     }
 
+    /// Forgets the waiting request: a newer one is held back and will be wanted later.
+    pub fn drop_waiting(&mut self) {
+        self.waiting = None;
+    }
+
     /// The request in flight, to send again when the worker failed and another engine takes
     /// over.
     pub fn in_flight(&self) -> Option<Request> {

@@ -92,11 +92,11 @@ impl Answer {
     /// request the page has since moved away from, in every input) changes nothing on the page.
     pub fn useful_for(&self, r: &Request) -> bool {
         let classes = [Class::Negative, Class::Positive];
+        // Every other part's inputs include one of these (ranks and confusion: both classes').
         ModelId::ALL.iter().any(|&m| {
             classes
                 .iter()
                 .any(|&c| self.cross_entropy(r.loss_key(m, c), m, c).is_some())
-                || self.ranks(r.model_key(m), m).is_some()
         })
     }
 }

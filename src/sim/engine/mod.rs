@@ -84,8 +84,9 @@ impl Engine {
     /// each pass over a class.
     pub fn compute(&mut self, r: &Request, progress: &mut dyn FnMut(f64)) -> Answer {
         let s = r.scenario;
-        // The work, counted in samples passed over: drawing, then a loss pass a class and model.
-        let total = 3.0 * ModelId::ALL.len() as f64 * s.total() as f64;
+        // The work, counted in samples passed over: drawing (two passes a class), then a loss
+        // pass a class and model.
+        let total = (2.0 + ModelId::ALL.len() as f64) * s.total() as f64;
         let mut done = 0.0;
         let mut step = |samples: u32, progress: &mut dyn FnMut(f64)| {
             done += f64::from(samples);

@@ -47,4 +47,4 @@ pub use population::{
 pub use problem::{Binormal, LossParams, Model, NoOptimum, PerLoss, SEP_DEFAULT, SEP_MAX, sigmoid};
 pub use sample::{CSV_HEADER, MAX_SAMPLE, Sample};
 pub use trainer::{Step, Trainer, fit_sample};
-pub use view::{GAMMA_AXIS, Trained, TrainingView};
+pub use view::{GAMMA_AXIS, SCORE_BINS, Trained, TrainingView};

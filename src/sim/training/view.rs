@@ -2,7 +2,7 @@
 //! model on the population with its metrics and validation loss, the loss-optimal predictions,
 //! the gradient's split against gamma, and the few numbers the panel's sentences check.
 
-use super::evaluation::{PopulationMetrics, boundary, population_metrics};
+use super::evaluation::{PopulationMetrics, boundary, normal_tail, population_metrics};
 use super::gradient::gradient_shares;
 use super::optimal::optimal_prediction;
 use super::population::{expected_loss, fit_population};
@@ -17,6 +17,9 @@ pub const GRADIENT_POINTS: usize = 41;
 /// The largest gamma on the gradient-share axis (the page's gamma is marked on it, clamped).
 pub const GAMMA_AXIS: f64 = 5.0;
 
+/// Bins of the trained models' score distributions over [0, 1].
+pub const SCORE_BINS: usize = 40;
+
 /// One loss's trained model and what it does.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Trained {
@@ -27,6 +30,48 @@ pub struct Trained {
     /// The validation loss it gets: the plain BCE per sample on the population (the loss every
     /// model is compared with, whatever it was trained with).
     pub validation_bce: Metric,
+    /// How many samples of each class (negatives, positives) it scores in each of `SCORE_BINS`
+    /// equal bins of p: the class's count times the normal mass the bin's x-interval holds.
+    pub scores: [[f64; SCORE_BINS]; 2],
+}
+
+/// The expected counts of a class's scores `p = sigmoid(w x + b)`, `x ~ N(mean, 1)`, in equal
+/// bins of p. `p <= u` where `x` is on one side of `(logit(u) - b) / w`, so each bin is a
+/// difference of two normal tails; a flat model puts the whole class in the bin of `sigmoid(b)`.
+fn score_bins(model: &Model, mean: f64, count: f64) -> [f64; SCORE_BINS] {
+    let mut bins = [0.0; SCORE_BINS];
+    if count == 0.0 {
+        return bins;
+    }
+    if model.w == 0.0 || !model.w.is_finite() {
+        let k = ((sigmoid(model.b) * SCORE_BINS as f64) as usize).min(SCORE_BINS - 1);
+        bins[k] = count;
+        return bins;
+    }
+    // P(p <= u) for u at each bin edge.
+    let below = |u: f64| -> f64 {
+        if u <= 0.0 {
+            return 0.0;
+        }
+        if u >= 1.0 {
+            return 1.0;
+        }
+        let x = (libm::log(u / (1.0 - u)) - model.b) / model.w;
+        // w > 0: p <= u where x' <= x; w < 0: where x' >= x.
+        if model.w > 0.0 {
+            normal_tail(mean - x)
+        } else {
+            normal_tail(x - mean)
+        }
+    };
+    for (k, bin) in bins.iter_mut().enumerate() {
+        let (lo, hi) = (
+            k as f64 / SCORE_BINS as f64,
+            (k + 1) as f64 / SCORE_BINS as f64,
+        );
+        *bin = count * (below(hi) - below(lo)).max(0.0);
+    }
+    bins
 }
 
 /// Everything the training panel shows.
@@ -60,6 +105,8 @@ impl TrainingView {
                 model: fit.model,
                 metrics: population_metrics(&pop, &fit.model, threshold),
                 validation_bce: expected_loss(&pop, &fit.model, LossKind::Bce, params),
+                scores: [Class::Negative, Class::Positive]
+                    .map(|c| score_bins(&fit.model, pop.mean(c), pop.count(c))),
             })
         });
         let optimal = PerLoss::new(|kind| {

@@ -135,8 +135,8 @@ fn Comparison(
         move |_| {
             scenario.track();
             rival.track();
-            // The exact numbers replacing the estimates.
-            d.exact.track();
+            // The exact numbers replacing the estimates, part by part.
+            d.answer.track();
         },
         take,
     );

@@ -102,7 +102,8 @@ fn statements(v: &TrainingView) -> Vec<String> {
     match (weighted, v.bce_boundary_at_equivalent()) {
         (Ok(w), Some(bce)) if pw != 1.0 => out.push(format!(
             "pos_weight {} moves the boundary to {}: exactly where the BCE model crosses the \
-             threshold {} = odds(t) / {} ({}). Weighting the positives is moving the threshold.",
+             threshold t′ = {}, whose odds are the threshold's divided by {} ({}). Weighting \
+             the positives is moving the threshold.",
             number(pw, 3),
             boundary_text(w.metrics.boundary),
             number(v.equivalent_bce_threshold(), 4),
@@ -121,12 +122,12 @@ fn statements(v: &TrainingView) -> Vec<String> {
         && let Ok(recall) = balanced.metrics.recall
     {
         let alpha = v.params.alpha;
-        let verb = if alpha < 0.5 {
+        let verb = if recall < half {
             "lowers"
-        } else if alpha > 0.5 {
+        } else if recall > half {
             "raises"
         } else {
-            "keeps"
+            "leaves"
         };
         out.push(format!(
             "α = {} {verb} balanced CE's recall: {} against {} with α = 0.5 (the classes \
@@ -138,7 +139,7 @@ fn statements(v: &TrainingView) -> Vec<String> {
     }
     if let (Ok(focal), Ok(bce)) = (v.trained.get(LossKind::Focal), v.trained.get(LossKind::Bce))
         && v.params.gamma > 0.0
-        && d > 0.0
+        && focal.model.w.abs() < bce.model.w.abs()
     {
         out.push(format!(
             "γ = {} trains a flatter model: slope w = {} against BCE's {}, so its \
@@ -163,32 +164,25 @@ pub fn TrainingPanel(
     // millisecond); on screen it follows every input.
     let wrap = NodeRef::<leptos::html::Div>::new();
     let visible = on_screen(move || wrap.get().map(|w| w.into()));
-    let view = RwSignal::new(compute(
-        &scenario.get_untracked(),
-        &training.get_untracked(),
-    ));
+    // The view of the current settings, computed when something reads it: the charts when
+    // they draw (on screen, or when they catch up), the table and sentences through `shown`.
+    let live = Memo::new(move |_| compute(&scenario.get(), &training.get()));
+    let shown = RwSignal::new(live.get_untracked());
     when_seen(
         visible,
-        move |_| {
-            scenario.track();
-            training.track();
-        },
-        move || {
-            view.set(compute(
-                &scenario.get_untracked(),
-                &training.get_untracked(),
-            ))
-        },
+        move |_| live.track(),
+        move || shown.set(live.get_untracked()),
     );
     let figure = |f: fn(Box<TrainingView>) -> Figure| {
-        Memo::new(move |_| view.with(|v| f(Box::new((*v.0).clone()))))
+        Memo::new(move |_| live.with(|v| f(Box::new((*v.0).clone()))))
     };
-    let (models, optimal, gradient) = (
+    let (models, scores, optimal, gradient) = (
         figure(Figure::TrainedModels),
+        figure(Figure::TrainedScores),
         figure(Figure::OptimalPrediction),
         figure(Figure::GradientShare),
     );
-    let cells = Memo::new(move |_| view.with(|v| table_cells(&v.0)));
+    let cells = Memo::new(move |_| shown.with(|v| table_cells(&v.0)));
     let rows = (0..QUANTITIES.len())
         .map(|q| {
             let cell = move |k: usize| move || cells.with(|c| c[q][k].clone());
@@ -230,12 +224,19 @@ pub fn TrainingPanel(
             <ChartCanvas figure=models class="tall" title="trained models"
                 label=label("Each loss's trained model p(x) over the two classes' feature") />
             <NumbersTable label="trained models" columns>{rows}</NumbersTable>
-            <ul class="checks" aria-live="polite">
-                {move || view.with(|v| statements(&v.0))
+            <ul class="checks">
+                {move || shown.with(|v| statements(&v.0))
                     .into_iter()
                     .map(|s| view! { <li>{s}</li> })
                     .collect::<Vec<_>>()}
             </ul>
+            <ChartCanvas figure=scores class="tall" title="what each trained model predicts"
+                label=label("Each trained model's scores, negatives and positives, log counts") />
+            <p class="explain">
+                "Each model's scores, class by class (log counts; the line is the threshold). "
+                "Weighting the positives shifts a model's scores up; γ squeezes them towards "
+                "the middle, so fewer positives clear a threshold of 0.5."
+            </p>
             <div class="chart-row two">
                 <ChartCanvas figure=optimal title="what each loss asks for"
                     label=label("The loss-optimal prediction against the true probability") />
