@@ -76,6 +76,20 @@ fn threshold_line<DB: DrawingBackend>(
     Ok(())
 }
 
+/// One loss's line in its colour, entered in the legend; its style, for marks on the line.
+fn loss_line<DB: DrawingBackend>(
+    chart: &mut Plot<'_, DB>,
+    kind: LossKind,
+    points: impl IntoIterator<Item = (f64, f64)>,
+    entries: &mut Entries,
+    s: &ChartStyle,
+) -> Result<ShapeStyle, DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = s.line(loss_color(kind, s), 2.0);
+    chart.draw_series(LineSeries::new(points, style))?;
+    entries.push((kind.name().to_string(), style));
+    Ok(style)
+}
+
 /// Where a model's boundary crosses the feature axis, if it does inside it.
 fn crossing(b: Boundary) -> Option<f64> {
     match b {
@@ -150,12 +164,9 @@ pub fn draw_trained_models<DB: DrawingBackend>(
         let Ok(trained) = view.trained.get(kind) else {
             continue;
         };
-        let style = s.line(loss_color(kind, s), 2.0);
         let m = trained.model;
-        chart.draw_series(LineSeries::new(
-            xs(view).map(|x| (x, m.probability(x))),
-            style,
-        ))?;
+        let points = xs(view).map(|x| (x, m.probability(x)));
+        let style = loss_line(&mut chart, kind, points, &mut entries, s)?;
         if let Some(x) = crossing(trained.metrics.boundary).filter(|x| (lo..=hi).contains(x)) {
             chart.draw_series(std::iter::once(Circle::new(
                 (x, t),
@@ -163,7 +174,6 @@ pub fn draw_trained_models<DB: DrawingBackend>(
                 style.filled(),
             )))?;
         }
-        entries.push((kind.name().to_string(), style));
     }
     // Upper left: the models rise to the right, past the boundaries.
     legend(&chart, &entries, SeriesLabelPosition::UpperLeft, s)
@@ -185,9 +195,7 @@ pub fn draw_optimal_prediction<DB: DrawingBackend>(
         if points.is_empty() {
             continue;
         }
-        let style = s.line(loss_color(kind, s), 2.0);
-        chart.draw_series(LineSeries::new(points.iter().copied(), style))?;
-        entries.push((kind.name().to_string(), style));
+        loss_line(&mut chart, kind, points.iter().copied(), &mut entries, s)?;
     }
     legend(&chart, &entries, SeriesLabelPosition::LowerRight, s)
 }
