@@ -1,25 +1,14 @@
 // The built app in a real browser: it loads cleanly and follows its controls.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, rowText } from './harness.mjs';
+import { useApp, openApp, rowText } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const num = (text) => Number.parseFloat(text.split('|')[0]);
 
 test('loads with the notebook scenario, no console error, no foreign request', async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(app.browser, app.server.url);
   // Representative A: BCE mean 0.3141 within sampling noise, focal sum about 31,700.
   const bce = await rowText(page, 'losses', /^BCE/);
   assert.ok(Math.abs(num(bce) - 0.3141) < 0.001, bce);
@@ -32,7 +21,7 @@ test('loads with the notebook scenario, no console error, no foreign request', a
 });
 
 test('dragging the acc1 slider changes recall and BCE while dragging', async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(app.browser, app.server.url);
   const before = { recall: await rowText(page, 'metrics', /^recall/), bce: await rowText(page, 'losses', /^BCE/) };
   const slider = page.getByLabel('accuracy on positives acc1', { exact: true });
   const box = await slider.boundingBox();
@@ -53,7 +42,7 @@ test('dragging the acc1 slider changes recall and BCE while dragging', async () 
 });
 
 test('the threshold moves the confusion matrix but not the losses', async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(app.browser, app.server.url);
   const tp = await rowText(page, 'metrics', /^TP/);
   const bce = await rowText(page, 'losses', /^BCE/);
   const field = page.getByLabel('threshold, value');
@@ -67,7 +56,7 @@ test('the threshold moves the confusion matrix but not the losses', async () => 
 });
 
 test('no positives: recall is undefined with its reason, nothing shows NaN', async () => {
-  const { page, problems } = await openApp(browser, server.url);
+  const { page, problems } = await openApp(app.browser, app.server.url);
   const field = page.getByLabel('positives (label 1)');
   await field.fill('0');
   await field.press('Enter');

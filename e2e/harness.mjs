@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const DIST = process.env.DIST_DIR ?? new URL('../dist/', import.meta.url).pathname;
@@ -98,4 +99,21 @@ export async function exactNumbers(page) {
 export async function rowText(page, table, rowName) {
   const row = page.getByRole('table', { name: table }).getByRole('row', { name: rowName });
   return (await row.locator('td').allTextContents()).join(' | ');
+}
+
+/**
+ * The usual set-up of a test file: dist/ served and Chromium launched before its tests, both
+ * closed after them. Returns an object whose `server` and `browser` are set once they run.
+ */
+export function useApp(options) {
+  const app = {};
+  before(async () => {
+    app.server = await serveDist(options);
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

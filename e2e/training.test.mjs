@@ -2,23 +2,12 @@
 // closed forms on screen, follow the scenario's controls and the separation slider, survive
 // the extremes with a sentence instead of a number, travel in links and in the results file,
 // and embed alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launch, openApp } from './harness.mjs';
+import { useApp, openApp } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const READY = { ready: 'table[aria-label="trained models"]' };
 
@@ -56,7 +45,7 @@ const near = (text, want, tol = 0.006) => Math.abs(Number.parseFloat(text) - wan
 
 test('each loss trains the model of its closed form, and the weights move it as SPEC says', async () => {
   const hash = '#neg=100000&pos=1000&sep=2&pw=4&alpha=0.25&gamma=2&thr=0.5';
-  const { page, problems } = await openApp(browser, server.url, { hash, ...READY });
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash, ...READY });
   let m = await models(page);
   const bceB = -2 + Math.log(1000 / 100000);
   assert.deepEqual(m.w.slice(0, 3), ['2.00', '2.00', '2.00']);
@@ -100,7 +89,7 @@ test('extremes give a sentence, never a NaN', async () => {
     ['#neg=500&pos=0', /^BCE trains no model here: .+/],
     ['#sep=42&gamma=10', /^γ = 10\.0 trains a flatter model/],
   ]) {
-    const { page, problems } = await openApp(browser, server.url, { hash: `${hash}&panels=training`, ...READY });
+    const { page, problems } = await openApp(app.browser, app.server.url, { hash: `${hash}&panels=training`, ...READY });
     const said = await statements(page);
     assert.ok(said.some((s) => expect.test(s)), `${hash}: ${said.join(' / ')}`);
     const text = await page.locator('#training').innerText();
@@ -111,7 +100,7 @@ test('extremes give a sentence, never a NaN', async () => {
 });
 
 test('the results file carries the training section, and the panel embeds alone', async () => {
-  const { page, problems } = await openApp(browser, server.url, {
+  const { page, problems } = await openApp(app.browser, app.server.url, {
     hash: '#neg=20000&pos=200&sep=2.5&pw=3&thr=0.4',
     options: { acceptDownloads: true },
   });
@@ -134,7 +123,7 @@ test('the results file carries the training section, and the panel embeds alone'
   assert.deepEqual(problems, []);
   await page.close();
 
-  const embedded = await openApp(browser, server.url, { hash: '#embed=1&panels=training&controls=&sep=1.5', ...READY });
+  const embedded = await openApp(app.browser, app.server.url, { hash: '#embed=1&panels=training&controls=&sep=1.5', ...READY });
   assert.equal(await embedded.page.locator('section.panel').count(), 1);
   assert.equal((await models(embedded.page)).w[0], '1.50');
   assert.deepEqual(embedded.problems, []);
