@@ -159,3 +159,65 @@ fn the_queue_keeps_one_request_in_flight_and_only_the_newest_waiting() {
     assert_eq!(q.want(c, true), None);
     assert_eq!(q.answered(|_| false), None);
 }
+
+#[test]
+fn training_on_a_sample_steps_to_the_sample_optimum() {
+    use imbalance_lab::sim::LossKind;
+    use imbalance_lab::sim::training::{Binormal, LossParams, Sample, fit_sample};
+    use imbalance_lab::worker::{TrainRequest, TrainStep};
+    let r = TrainRequest {
+        population: Binormal::new(2.0, 900, 100),
+        n: 3_000,
+        seed: u64::MAX - 1,
+        params: LossParams::new(4.0, 0.25, 2.0),
+    };
+    let message = ToWorker::Train(r);
+    assert_eq!(ToWorker::decode(&message.encode()), Some(message.clone()));
+    let mut steps: Vec<TrainStep> = Vec::new();
+    serve(&mut Engine::new(), message, &mut |m| match m {
+        FromWorker::TrainStep(s) => steps.push(s),
+        other => panic!("{other:?}"),
+    });
+    // Step 0 is the start (w = b = 0); each step's loss never rises; the last has converged.
+    assert_eq!(steps[0].step, 0);
+    assert!(steps.iter().rev().skip(1).all(|s| !s.done));
+    let last = steps.last().unwrap();
+    assert!(last.done && last.step > 1, "{last:?}");
+    for k in 0..4 {
+        let losses: Vec<f64> = steps.iter().map(|s| s.models[k].unwrap().1).collect();
+        assert!(
+            losses.windows(2).all(|w| w[1] <= w[0] + 1e-12),
+            "{losses:?}"
+        );
+    }
+    // The models it ends at are the sample's own optimum, found step by step.
+    let sample = Sample::generate(&r.population, r.n, r.seed);
+    for (k, kind) in LossKind::ALL.into_iter().enumerate() {
+        let want = fit_sample(&sample, kind, &r.params).unwrap().model;
+        let (got, _) = last.models[k].unwrap();
+        assert!(
+            (got.w - want.w).abs() < 1e-9 && (got.b - want.b).abs() < 1e-9,
+            "{kind:?}"
+        );
+    }
+    // Each step survives its trip; a loss without an optimum (alpha 0) has no model.
+    for s in &steps {
+        let (numbers, bytes) = FromWorker::TrainStep(s.clone()).encode();
+        assert_eq!(
+            FromWorker::decode(&numbers, bytes),
+            FromWorker::TrainStep(s.clone())
+        );
+    }
+    let mut none = Vec::new();
+    let r0 = TrainRequest {
+        params: LossParams::new(1.0, 0.0, 2.0),
+        ..r
+    };
+    serve(&mut Engine::new(), ToWorker::Train(r0), &mut |m| {
+        none.push(m)
+    });
+    let FromWorker::TrainStep(last) = none.last().unwrap() else {
+        panic!()
+    };
+    assert!(last.models[2].is_none() && last.models[3].is_none() && last.models[0].is_some());
+}

@@ -7,11 +7,13 @@
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 pub mod queue;
+pub mod train;
 
 use std::ops::Range;
 
 use crate::export::{prediction_rows, predictions_csv};
 use crate::sim::engine::{Answer, Engine, Request};
+pub use train::{TrainRequest, TrainStep};
 
 /// Rows of the predictions file in one piece: a piece is written between two frames (or in one
 /// message from the worker), so no frame waits for millions of rows.
@@ -30,6 +32,8 @@ pub enum ToWorker {
     Exact(Request),
     /// The predictions file of a request's scenario.
     Csv(Request),
+    /// Every loss trained on a sample, step by step.
+    Train(TrainRequest),
 }
 
 /// What the worker says back.
@@ -43,6 +47,8 @@ pub enum FromWorker {
     CsvPiece(Vec<u8>, f64),
     /// The predictions file is complete.
     CsvDone,
+    /// A step of training on a sample.
+    TrainStep(TrainStep),
     /// The worker could not load or could not read a message: the page computes by itself.
     Failed,
 }
@@ -53,26 +59,31 @@ const PROGRESS: f64 = 3.0;
 const ANSWER: f64 = 4.0;
 const CSV_PIECE: f64 = 5.0;
 const CSV_DONE: f64 = 6.0;
+const TRAIN: f64 = 7.0;
+const TRAIN_STEP: f64 = 8.0;
 
 impl ToWorker {
     /// The message as numbers: its kind, then its request.
     pub fn encode(&self) -> Vec<f64> {
-        let (tag, r) = match self {
-            ToWorker::Exact(r) => (EXACT, r),
-            ToWorker::Csv(r) => (CSV, r),
-        };
-        let mut out = vec![tag];
-        out.extend(r.encode());
+        let mut out = Vec::new();
+        match self {
+            ToWorker::Exact(r) => out.extend(std::iter::once(EXACT).chain(r.encode())),
+            ToWorker::Csv(r) => out.extend(std::iter::once(CSV).chain(r.encode())),
+            ToWorker::Train(t) => {
+                out.push(TRAIN);
+                t.write(&mut out);
+            }
+        }
         out
     }
 
     /// The message back from `encode`'s numbers; `None` for anything else.
     pub fn decode(v: &[f64]) -> Option<Self> {
         let (&tag, rest) = v.split_first()?;
-        let r = Request::decode(rest)?;
         match tag {
-            EXACT => Some(ToWorker::Exact(r)),
-            CSV => Some(ToWorker::Csv(r)),
+            EXACT => Request::decode(rest).map(ToWorker::Exact),
+            CSV => Request::decode(rest).map(ToWorker::Csv),
+            TRAIN => TrainRequest::read(rest).map(ToWorker::Train),
             _ => None,
         }
     }
@@ -90,6 +101,11 @@ impl FromWorker {
             }
             FromWorker::CsvPiece(bytes, done) => (vec![CSV_PIECE, done], bytes),
             FromWorker::CsvDone => (vec![CSV_DONE], Vec::new()),
+            FromWorker::TrainStep(t) => {
+                let mut out = vec![TRAIN_STEP];
+                t.write(&mut out);
+                (out, Vec::new())
+            }
             FromWorker::Failed => (Vec::new(), Vec::new()),
         }
     }
@@ -107,6 +123,9 @@ impl FromWorker {
                 share(*p).map_or(FromWorker::Failed, |p| FromWorker::CsvPiece(bytes, p))
             }
             [CSV_DONE] => FromWorker::CsvDone,
+            [TRAIN_STEP, rest @ ..] => {
+                TrainStep::read(rest).map_or(FromWorker::Failed, FromWorker::TrainStep)
+            }
             _ => FromWorker::Failed,
         }
     }
@@ -125,6 +144,7 @@ pub fn serve(engine: &mut Engine, message: ToWorker, reply: &mut dyn FnMut(FromW
             }
             reply(FromWorker::CsvDone);
         }
+        ToWorker::Train(t) => train::train(&t, &mut |step| reply(FromWorker::TrainStep(step))),
     }
 }
 

@@ -73,7 +73,12 @@ impl Trainer {
         }
     }
 
-    /// One damped Newton step (nothing once converged or stuck).
+    /// Whether stepping again would change nothing: converged, stuck, or out of steps.
+    pub fn finished(&self) -> bool {
+        self.progress != Progress::Moving || self.newton.steps >= MAX_STEPS
+    }
+
+    /// One damped Newton step (nothing once converged or stuck), and where it got.
     pub fn step(&mut self) -> Step {
         if self.progress == Progress::Moving {
             let (sample, shape) = (&self.sample, &self.shape);
