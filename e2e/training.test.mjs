@@ -129,3 +129,27 @@ test('the results file carries the training section, and the panel embeds alone'
   assert.deepEqual(embedded.problems, []);
   await embedded.page.close();
 });
+
+test('training on a sample steps to a model near the population\'s, and stops when asked', async () => {
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash: '#panels=training&neg=20000&pos=2000&sep=2&pw=4', ...READY });
+  await setField(page, 'rows in the sample, value', 20000);
+  await page.getByRole('button', { name: 'Train on a sample' }).click();
+  await page.getByText(/^Converged after \d+ Newton steps\.$/).waitFor({ timeout: 60_000 });
+  const sample = await page.getByRole('table', { name: 'models trained on the sample' }).evaluate((t) =>
+    [...t.tBodies[0].rows].map((r) => [...r.cells].slice(1).map((c) => Number.parseFloat(c.textContent))));
+  // BCE's slope on 20,000 rows is d up to sampling noise; weighted BCE's intercept is BCE's
+  // plus ln 4 up to the same noise.
+  assert.ok(Math.abs(sample[0][0] - 2) < 0.3, `sample BCE w ${sample[0][0]}`);
+  assert.ok(Math.abs(sample[1][1] - sample[0][1] - Math.log(4)) < 0.3, `sample b ${sample[1][1]} vs ${sample[0][1]}`);
+  // A million rows take a while a step: stop after the first and the page keeps that step.
+  await setField(page, 'rows in the sample, value', 1000000);
+  await page.getByRole('button', { name: 'Train on a sample' }).click();
+  await page.getByText(/^Newton step [1-9]\d*…$/).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  const stopped = await page.locator('.sample-training [role=status]').textContent();
+  assert.match(stopped, /^Stopped at step \d+\.$/);
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('.sample-training [role=status]').textContent(), stopped);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

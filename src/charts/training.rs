@@ -175,6 +175,17 @@ pub fn draw_trained_models<DB: DrawingBackend>(
             )))?;
         }
     }
+    // The models trained on a sample, dashed over the population's.
+    for (kind, model) in LossKind::ALL.into_iter().zip(view.sample) {
+        if let Some(m) = model {
+            chart.draw_series(DashedLineSeries::new(
+                xs(view).map(|x| (x, m.probability(x))),
+                s.px(6.0),
+                s.px(4.0),
+                s.line(loss_color(kind, s), 1.5),
+            ))?;
+        }
+    }
     // Upper left: the models rise to the right, past the boundaries.
     legend(&chart, &entries, SeriesLabelPosition::UpperLeft, s)
 }

@@ -20,7 +20,7 @@ use crate::export::prediction_rows;
 use crate::sim::engine::{DrawsKey, Engine, Request, all_exact};
 use crate::worker::js::{reply_from_js, to_js};
 use crate::worker::queue::Queue;
-use crate::worker::{FromWorker, ToWorker, csv_piece, csv_pieces, serve};
+use crate::worker::{FromWorker, ToWorker, TrainRequest, TrainStep, csv_piece, csv_pieces, serve};
 
 /// What the page shows about work in progress.
 #[derive(Clone, Copy)]
@@ -29,6 +29,10 @@ pub struct Progress {
     pub exact: RwSignal<Option<f64>>,
     /// Share of the predictions file written, while it is.
     pub csv: RwSignal<Option<f64>>,
+    /// The last step of training on a sample, and whether the page still follows it.
+    pub training: RwSignal<Option<(TrainStep, bool)>>,
+    /// What the last training run was asked for.
+    pub trained_for: RwSignal<Option<TrainRequest>>,
 }
 
 type Handler = Closure<dyn FnMut(MessageEvent)>;
@@ -53,6 +57,8 @@ struct Client {
     /// it needs new draws.
     drawn: Cell<Option<[DrawsKey; 2]>>,
     held: Cell<Option<TimeoutHandle>>,
+    /// Training runs sent, and runs whose last step came back: only the newest run is shown.
+    runs: Cell<(u32, u32)>,
     /// The predictions file's pieces, while it is being written.
     csv_parts: RefCell<Option<Array>>,
     derived: Derived,
@@ -76,12 +82,15 @@ pub fn connect(derived: Derived) -> Progress {
     let progress = Progress {
         exact: RwSignal::new(None),
         csv: RwSignal::new(None),
+        training: RwSignal::new(None),
+        trained_for: RwSignal::new(None),
     };
     let new = Rc::new(Client {
         backend: RefCell::new(here()),
         worker_tried: Cell::new(false),
         drawn: Cell::new(None),
         held: Cell::new(None),
+        runs: Cell::new((0, 0)),
         queue: RefCell::new(Queue::default()),
         csv_parts: RefCell::new(None),
         derived,
@@ -242,6 +251,16 @@ impl Client {
                 }
                 self.progress.csv.set(None);
             }
+            FromWorker::TrainStep(step) => {
+                // A stopped run keeps the step it was stopped at.
+                if self
+                    .progress
+                    .training
+                    .with_untracked(|t| t.as_ref().is_none_or(|t| t.1))
+                {
+                    self.progress.training.set(Some((step, true)));
+                }
+            }
             FromWorker::Failed => self.fail(),
         }
     }
@@ -303,4 +322,23 @@ pub fn save_predictions(r: Request) {
         }
         c.receive(FromWorker::CsvDone);
     });
+}
+
+/// Trains every loss on a sample in the worker (or here, if there is none), step by step.
+pub fn train(r: TrainRequest) {
+    let Some(c) = client() else { return };
+    c.progress.training.set(None);
+    c.progress.trained_for.set(Some(r));
+    let (sent, finished) = c.runs.get();
+    c.runs.set((sent + 1, finished));
+    c.send(ToWorker::Train(r));
+}
+
+/// Stops following the training run: the page keeps the step it has.
+pub fn stop_training() {
+    if let Some(c) = client() {
+        c.progress
+            .training
+            .update(|t| t.iter_mut().for_each(|t| t.1 = false));
+    }
 }

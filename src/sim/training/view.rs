@@ -94,6 +94,9 @@ pub struct TrainingView {
     /// The recall balanced CE's model would have with alpha = 1/2 (the classes weighed
     /// equally, i.e. BCE's model), to set beside the page's alpha; `None` without a model.
     pub recall_at_half_alpha: Option<Metric>,
+    /// Each loss's model trained on a finite sample, when the page has one to show beside the
+    /// population's (drawn dashed).
+    pub sample: [Option<Model>; 4],
 }
 
 impl TrainingView {
@@ -144,6 +147,7 @@ impl TrainingView {
             optimal,
             gradient,
             recall_at_half_alpha,
+            sample: [None; 4],
         }
     }
 

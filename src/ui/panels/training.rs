@@ -9,11 +9,13 @@ use leptos::prelude::*;
 use crate::charts::Figure;
 use crate::format::{metric, number};
 use crate::page::{Panel, TrainingSettings};
-use crate::sim::training::{Binormal, Boundary, LossParams, SEP_MAX, TrainingView};
+use crate::sim::training::{Binormal, Boundary, LossParams, MAX_SAMPLE, SEP_MAX, TrainingView};
 use crate::sim::{LossKind, Scenario};
+use crate::ui::exact::{Progress, stop_training, train};
 use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::state::Shared;
-use crate::ui::widgets::{ChartCanvas, NumbersTable, PanelFrame, ParamSlider};
+use crate::ui::widgets::{ChartCanvas, NumbersTable, PanelFrame, ParamSlider, Scale};
+use crate::worker::TrainRequest;
 
 fn compute(scenario: &Scenario, settings: &TrainingSettings) -> Shared<TrainingView> {
     let pop = Binormal::from_scenario(scenario, settings.sep);
@@ -173,8 +175,34 @@ pub fn TrainingPanel(
         move |_| live.track(),
         move || shown.set(live.get_untracked()),
     );
+    let Progress {
+        training: progress,
+        trained_for,
+        ..
+    } = expect_context::<Progress>();
+    // The models trained on a sample, shown while they belong to the settings on the page.
+    let sample_models = Memo::new(move |_| {
+        let current = trained_for.with(|r| {
+            r.is_some_and(|r| {
+                let s = scenario.get();
+                r.population == Binormal::from_scenario(&s, training.with(|t| t.sep))
+                    && r.params == LossParams::from_scenario(&s)
+                    && r.seed == s.seed
+            })
+        });
+        progress.with(|t| match t {
+            Some((step, _)) if current => step.models.map(|m| m.map(|(model, _)| model)),
+            _ => [None; 4],
+        })
+    });
     let figure = |f: fn(Box<TrainingView>) -> Figure| {
-        Memo::new(move |_| live.with(|v| f(Box::new((*v.0).clone()))))
+        Memo::new(move |_| {
+            live.with(|v| {
+                let mut v = (*v.0).clone();
+                v.sample = sample_models.get();
+                f(Box::new(v))
+            })
+        })
     };
     let (models, scores, optimal, gradient) = (
         figure(Figure::TrainedModels),
@@ -230,6 +258,7 @@ pub fn TrainingPanel(
                     .map(|s| view! { <li>{s}</li> })
                     .collect::<Vec<_>>()}
             </ul>
+            <SampleTraining scenario training />
             <ChartCanvas figure=scores class="tall" title="what each trained model predicts"
                 label=label("Each trained model's scores, negatives and positives, log counts") />
             <p class="explain">
@@ -253,5 +282,81 @@ pub fn TrainingPanel(
             </p>
             </div>
         </PanelFrame>
+    }
+}
+
+/// Training every loss on a finite, seeded sample of the same population, in the worker, one
+/// Newton step at a time: the dashed lines in the chart above move with each step.
+#[component]
+fn SampleTraining(
+    /// The scenario (mix, seed, loss parameters).
+    scenario: RwSignal<Scenario>,
+    /// The separation.
+    training: RwSignal<TrainingSettings>,
+) -> impl IntoView {
+    let rows = RwSignal::new(10_000.0f64);
+    let progress = expect_context::<Progress>().training;
+    let start = move |_| {
+        let s = scenario.get_untracked();
+        train(TrainRequest {
+            population: Binormal::from_scenario(&s, training.get_untracked().sep),
+            n: rows.get_untracked().round() as u32,
+            seed: s.seed,
+            params: LossParams::from_scenario(&s),
+        });
+    };
+    let running =
+        move || progress.with(|t| t.as_ref().is_some_and(|(s, follow)| *follow && !s.done));
+    let status = move || {
+        progress.with(|t| match t {
+            None => "Not trained on a sample yet.".to_string(),
+            Some((s, _)) if s.done => format!("Converged after {} Newton steps.", s.step),
+            Some((s, true)) => format!("Newton step {}…", s.step),
+            Some((s, false)) => format!("Stopped at step {}.", s.step),
+        })
+    };
+    let cell = move |k: usize, part: usize| {
+        move || {
+            progress.with(|t| match t.as_ref().map(|(s, _)| s.models[k]) {
+                Some(Some((m, loss))) => number([m.w, m.b, loss][part], 4),
+                Some(None) => "no model".into(),
+                None => "–".into(),
+            })
+        }
+    };
+    let table_rows = LossKind::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(k, kind)| {
+            view! {
+                <tr>
+                    <th scope="row">{kind.name()}</th>
+                    <td>{cell(k, 0)}</td><td>{cell(k, 1)}</td><td>{cell(k, 2)}</td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    let columns = ["trained on the sample", "w", "b", "mean loss"]
+        .map(String::from)
+        .to_vec();
+    view! {
+        <div class="sample-training">
+            <h3>"Train on a sample"</h3>
+            <p class="explain">
+                "The same population, drawn: n rows at the scenario's mix and seed. Each loss is "
+                "trained on them by Newton's method, step by step in the background; the dashed "
+                "lines are where the models stand. The sample's optimum is near the population's, "
+                "and equals scikit-learn's LogisticRegression on the same rows (BCE, weighted BCE)."
+            </p>
+            <ParamSlider state=rows id="train-n" label="rows in the sample" symbol="n" min=100.0
+                max=f64::from(MAX_SAMPLE) step=1.0 scale=Scale::Log get=|n| *n set=|n, v| *n = v.round() />
+            <div class="train-buttons">
+                <button type="button" on:click=start disabled=running>"Train on a sample"</button>
+                <button type="button" on:click=move |_| stop_training()
+                    disabled=move || !running()>"Stop"</button>
+                <span role="status">{status}</span>
+            </div>
+            <NumbersTable label="models trained on the sample" columns>{table_rows}</NumbersTable>
+        </div>
     }
 }
