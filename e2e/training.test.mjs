@@ -153,3 +153,30 @@ test('training on a sample steps to a model near the population\'s, and stops wh
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the training data downloads as label,x rows of the sample', async () => {
+  const { page, problems } = await openApp(app.browser, app.server.url, {
+    hash: '#panels=training&neg=9000&pos=1000&sep=3&seed=7',
+    options: { acceptDownloads: true },
+    ...READY,
+  });
+  await setField(page, 'rows in the sample, value', 2000);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download training data (CSV)' }).click(),
+  ]);
+  assert.equal(file.suggestedFilename(), 'imbalance-lab-training-data.csv');
+  const lines = (await readFile(await file.path())).toString().trimEnd().split('\n');
+  assert.equal(lines[0], 'label,x');
+  const rows = lines.slice(1).map((l) => l.split(',').map(Number));
+  assert.equal(rows.length, 2000);
+  const pos = rows.filter(([y]) => y === 1).map(([, x]) => x);
+  const neg = rows.filter(([y]) => y === 0).map(([, x]) => x);
+  assert.deepEqual([neg.length, pos.length], [1800, 200]);
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  // Means 0 and 3, within sampling noise (standard errors 0.024 and 0.071).
+  assert.ok(Math.abs(mean(neg)) < 0.12 && Math.abs(mean(pos) - 3) < 0.3, `${mean(neg)} ${mean(pos)}`);
+  assert.ok(rows.every(([y, x]) => (y === 0 || y === 1) && Number.isFinite(x)));
+  assert.deepEqual(problems, []);
+  await page.close();
+});

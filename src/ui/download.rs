@@ -9,6 +9,8 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
 
 use super::measured::MeasuredCanvas;
 use crate::charts::{ChartStyle, Figure, Theme, to_svg};
+use crate::sim::training::{self, Binormal, Sample};
+use crate::worker::csv_pieces;
 use plotters::prelude::IntoDrawingArea;
 
 /// Clicks a temporary link that downloads `href` as `name`.
@@ -57,6 +59,21 @@ pub async fn yield_to_browser() {
         let _ = window().set_timeout_with_callback(&resolve);
     });
     let _ = JsFuture::from(promise).await;
+}
+
+/// Downloads a training sample's rows as CSV (`label,x`), drawn here and written in pieces with
+/// the browser free between them.
+pub async fn save_training_rows(population: Binormal, n: u32, seed: u64) {
+    let sample = Sample::generate(&population, n, seed);
+    let parts = Array::new();
+    parts.push(&Uint8Array::from(training::CSV_HEADER.as_bytes()));
+    for piece in csv_pieces(sample.len()) {
+        yield_to_browser().await;
+        let mut bytes = Vec::with_capacity(piece.len() * 24);
+        sample.csv_rows(piece, &mut bytes);
+        parts.push(&Uint8Array::from(&bytes[..]));
+    }
+    save_parts("imbalance-lab-training-data.csv", &parts, "text/csv");
 }
 
 /// Downloads a chart as PNG at twice its on-screen resolution.

@@ -11,6 +11,7 @@ use crate::format::{metric, number};
 use crate::page::{Panel, TrainingSettings};
 use crate::sim::training::{Binormal, Boundary, LossParams, MAX_SAMPLE, SEP_MAX, TrainingView};
 use crate::sim::{LossKind, Scenario};
+use crate::ui::download::save_training_rows;
 use crate::ui::exact::{Progress, stop_training, train};
 use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::state::Shared;
@@ -296,14 +297,19 @@ fn SampleTraining(
 ) -> impl IntoView {
     let rows = RwSignal::new(10_000.0f64);
     let progress = expect_context::<Progress>().training;
-    let start = move |_| {
+    let request = move || {
         let s = scenario.get_untracked();
-        train(TrainRequest {
+        TrainRequest {
             population: Binormal::from_scenario(&s, training.get_untracked().sep),
             n: rows.get_untracked().round() as u32,
             seed: s.seed,
             params: LossParams::from_scenario(&s),
-        });
+        }
+    };
+    let start = move |_| train(request());
+    let download = move |_| {
+        let r = request();
+        leptos::task::spawn_local(save_training_rows(r.population, r.n, r.seed));
     };
     let running =
         move || progress.with(|t| t.as_ref().is_some_and(|(s, follow)| *follow && !s.done));
@@ -354,6 +360,7 @@ fn SampleTraining(
                 <button type="button" on:click=start disabled=running>"Train on a sample"</button>
                 <button type="button" on:click=move |_| stop_training()
                     disabled=move || !running()>"Stop"</button>
+                <button type="button" on:click=download>"Download training data (CSV)"</button>
                 <span role="status">{status}</span>
             </div>
             <NumbersTable label="models trained on the sample" columns>{table_rows}</NumbersTable>
