@@ -12,7 +12,7 @@ use super::{ChartStyle, DrawResult, Entries, anchor, legend, style_mesh};
 use crate::sim::LossKind;
 use crate::sim::params::Class;
 use crate::sim::training::{
-    Boundary, GAMMA_AXIS, Q_GRID, SCORE_BINS, TrainingView, optimal_prediction, sigmoid,
+    Boundary, GAMMA_AXIS, Q_GRID, SCORE_BINS, TrainingView, optimal_curve, sigmoid,
 };
 
 type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
@@ -284,11 +284,13 @@ pub fn trained_table(view: &TrainingView) -> DataTable {
 pub fn optimal_table(view: &TrainingView) -> DataTable {
     let mut header = vec!["q".to_string()];
     header.extend(LossKind::ALL.map(|k| k.name().to_string()));
+    let curves = LossKind::ALL.map(|k| optimal_curve(k, &view.params));
     let rows = Q_GRID
         .iter()
-        .map(|&q| {
+        .enumerate()
+        .map(|(i, q)| {
             let mut row = vec![format!("{q:.2}")];
-            row.extend(LossKind::ALL.map(|k| cell(optimal_prediction(k, &view.params, q))));
+            row.extend(curves.iter().map(|c| cell(c[i])));
             row
         })
         .collect();

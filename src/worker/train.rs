@@ -2,6 +2,7 @@
 //! animates the models as the steps arrive (SPEC section 6's sample).
 
 use crate::sim::LossKind;
+use crate::sim::engine::Reader;
 use crate::sim::training::{
     Binormal, LossParams, MAX_SAMPLE, Model, Sample, Trainer, trainer::MAX_STEPS,
 };
@@ -48,27 +49,22 @@ impl TrainRequest {
     }
 
     pub(super) fn read(v: &[f64]) -> Option<Self> {
-        let count = |x: f64| {
-            (x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= f64::from(u32::MAX))
-                .then_some(x as u32)
-        };
-        let half = |x: f64| count(x).map(u64::from);
-        let real = |x: f64| x.is_finite().then_some(x);
-        let [sep, neg, pos, n, hi, lo, pw, alpha, gamma] = <[f64; 9]>::try_from(v).ok()?;
-        Some(TrainRequest {
+        let mut r = Reader::new(v);
+        let request = TrainRequest {
             population: Binormal {
-                sep: real(sep)?,
-                neg: count(neg)?,
-                pos: count(pos)?,
+                sep: r.real()?,
+                neg: r.count()?,
+                pos: r.count()?,
             },
-            n: count(n)?.min(MAX_SAMPLE),
-            seed: (half(hi)? << 32) | half(lo)?,
+            n: r.count()?.min(MAX_SAMPLE),
+            seed: (r.half()? << 32) | r.half()?,
             params: LossParams {
-                pos_weight: real(pw)?,
-                alpha: real(alpha)?,
-                gamma: real(gamma)?,
+                pos_weight: r.real()?,
+                alpha: r.real()?,
+                gamma: r.real()?,
             },
-        })
+        };
+        r.end(request)
     }
 }
 
@@ -84,24 +80,17 @@ impl TrainStep {
     }
 
     pub(super) fn read(v: &[f64]) -> Option<Self> {
-        let [step, done, rest @ ..] = v else {
-            return None;
-        };
-        (rest.len() == 16 && step.fract() == 0.0 && *step >= 0.0).then_some(())?;
+        let mut r = Reader::new(v);
+        let step = r.count()?;
+        let done = r.real()? == 1.0;
         let mut models = [None; 4];
-        for (slot, m) in models.iter_mut().zip(rest.chunks(4)) {
-            if m.iter().any(|x| !x.is_finite()) {
-                return None;
-            }
-            if m[0] == 1.0 {
-                *slot = Some((Model { w: m[1], b: m[2] }, m[3]));
+        for slot in &mut models {
+            let [ok, w, b, loss] = [r.real()?, r.real()?, r.real()?, r.real()?];
+            if ok == 1.0 {
+                *slot = Some((Model { w, b }, loss));
             }
         }
-        Some(TrainStep {
-            step: *step as u32,
-            done: *done == 1.0,
-            models,
-        })
+        r.end(TrainStep { step, done, models })
     }
 }
 

@@ -18,6 +18,7 @@ mod wire;
 pub use answer::{Answer, Curves, ModelAnswer, all_exact};
 pub use preview::{Estimated, ExactParts, PREVIEW, Weights};
 pub use request::{DrawsKey, LossKey, ModelId, ModelKey, Request};
+pub(crate) use wire::Reader;
 
 use super::curves::{histogram, threshold_sweep};
 use super::generator::ClassScores;

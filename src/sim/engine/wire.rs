@@ -39,7 +39,7 @@ impl Request {
 
     /// The request back from `encode`'s numbers; `None` for anything else.
     pub fn decode(v: &[f64]) -> Option<Self> {
-        let mut r = Reader(v);
+        let mut r = Reader::new(v);
         let request = r.request()?;
         r.end(request)
     }
@@ -75,7 +75,7 @@ impl Answer {
 
     /// The numbers back from `encode`'s list; `None` for anything else.
     pub fn decode(v: &[f64]) -> Option<Self> {
-        let mut r = Reader(v);
+        let mut r = Reader::new(v);
         let request = r.request()?;
         let models = [r.model()?, r.model()?];
         let histograms = [r.histogram()?, r.histogram()?];
@@ -92,33 +92,37 @@ impl Answer {
     }
 }
 
-/// Reads the numbers `encode` writes, checking each.
-struct Reader<'a>(&'a [f64]);
+/// Reads numbers written for the worker, checking each (the training messages use it too).
+pub(crate) struct Reader<'a>(&'a [f64]);
 
-impl Reader<'_> {
-    fn next(&mut self) -> Option<f64> {
+impl<'a> Reader<'a> {
+    /// A reader from the front of `v`.
+    pub(crate) fn new(v: &'a [f64]) -> Self {
+        Reader(v)
+    }
+    pub(crate) fn next(&mut self) -> Option<f64> {
         let (&v, rest) = self.0.split_first()?;
         self.0 = rest;
         Some(v)
     }
     /// `value` if every number was read.
-    fn end<T>(&self, value: T) -> Option<T> {
+    pub(crate) fn end<T>(&self, value: T) -> Option<T> {
         self.0.is_empty().then_some(value)
     }
-    fn real(&mut self) -> Option<f64> {
+    pub(crate) fn real(&mut self) -> Option<f64> {
         self.next().filter(|v| v.is_finite())
     }
     fn nonnegative(&mut self) -> Option<f64> {
         self.real().filter(|&v| v >= 0.0)
     }
-    fn whole(&mut self) -> Option<u64> {
+    pub(crate) fn whole(&mut self) -> Option<u64> {
         let v = self.real()?;
         (v >= 0.0 && v.fract() == 0.0 && v <= 9_007_199_254_740_992.0).then_some(v as u64)
     }
-    fn count(&mut self) -> Option<u32> {
+    pub(crate) fn count(&mut self) -> Option<u32> {
         u32::try_from(self.whole()?).ok()
     }
-    fn half(&mut self) -> Option<u64> {
+    pub(crate) fn half(&mut self) -> Option<u64> {
         self.whole().filter(|&v| v <= 0xffff_ffff)
     }
     fn request(&mut self) -> Option<Request> {

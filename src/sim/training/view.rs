@@ -131,14 +131,12 @@ impl TrainingView {
                 .collect(),
             Err(_) => Vec::new(),
         };
-        // Balanced CE at alpha = 1/2 is BCE scaled by one half: the same model as BCE.
-        let half = LossParams {
-            alpha: 0.5,
-            ..*params
-        };
-        let recall_at_half_alpha = fit_population(&pop, LossKind::BalancedCe, &half)
+        // Balanced CE at alpha = 1/2 is BCE scaled by one half: its model is BCE's.
+        let recall_at_half_alpha = trained
+            .get(LossKind::Bce)
+            .as_ref()
             .ok()
-            .map(|f| population_metrics(&pop, &f.model, threshold).recall);
+            .map(|t| t.metrics.recall);
         TrainingView {
             population: pop,
             params: *params,
