@@ -130,26 +130,75 @@ test('the results file carries the training section, and the panel embeds alone'
   await embedded.page.close();
 });
 
-test('training on a sample steps to a model near the population\'s, and stops when asked', async () => {
-  const { page, problems } = await openApp(app.browser, app.server.url, { hash: '#panels=training&neg=20000&pos=2000&sep=2&pw=4', ...READY });
-  await setField(page, 'rows in the sample, value', 20000);
-  await page.getByRole('button', { name: 'Train on a sample' }).click();
-  await page.getByText(/^Converged after \d+ Newton steps\.$/).waitFor({ timeout: 60_000 });
+test('training on a sample steps to a model near the population\'s, draws each loss falling, exports it, and stops when asked', async () => {
+  const { page, problems } = await openApp(app.browser, app.server.url, {
+    hash: '#panels=training&neg=20000&pos=2000&sep=2&pw=4&rows=20000',
+    options: { acceptDownloads: true },
+    ...READY,
+  });
+  const status = page.locator('.sample-training [role=status]');
+  assert.equal(await page.getByLabel('rows in the sample, value').inputValue(), '20000');
+  const pixels = () => page.locator('#loss-curves-chart').evaluate((c) => c.toDataURL());
+  // Its empty state ("train on a sample ...") is drawn first, off screen, a moment after load.
+  await page.waitForFunction(() => document.getElementById('loss-curves-chart').width > 0);
+  await page.waitForTimeout(500);
+  const before = await pixels();
+  // Started with the chart below the fold (scrolled to the top, the button clicked from a
+  // script so that nothing scrolls), it must still be redrawn by the time the reader gets there.
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Train on a sample').click();
+  });
+  assert.ok(await page.locator('#loss-curves-chart').evaluate((c) => c.getBoundingClientRect().top > innerHeight + 100));
+  await page.getByText(/^Converged after \d+ Newton steps on 20,000 rows\.$/).waitFor({ timeout: 60_000 });
   const sample = await page.getByRole('table', { name: 'models trained on the sample' }).evaluate((t) =>
     [...t.tBodies[0].rows].map((r) => [...r.cells].slice(1).map((c) => Number.parseFloat(c.textContent))));
   // BCE's slope on 20,000 rows is d up to sampling noise; weighted BCE's intercept is BCE's
   // plus ln 4 up to the same noise.
   assert.ok(Math.abs(sample[0][0] - 2) < 0.3, `sample BCE w ${sample[0][0]}`);
   assert.ok(Math.abs(sample[1][1] - sample[0][1] - Math.log(4)) < 0.3, `sample b ${sample[1][1]} vs ${sample[0][1]}`);
+  // The loss curves: a row a Newton step, every loss falling from step 0 to the end, where it
+  // meets the table's mean loss (shown to 4 significant digits).
+  const steps = Number((await status.textContent()).match(/after (\d+) Newton/)[1]);
+  // The chart is redrawn with the run while below the fold (not only its data table).
+  await page.waitForFunction((b) => document.getElementById('loss-curves-chart').toDataURL() !== b, before);
+  await page.locator('.sample-training details.data summary').click();
+  const curve = await page.getByRole('table', { name: 'each loss, step by step: data' }).evaluate((t) =>
+    [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => Number.parseFloat(c.textContent))));
+  assert.equal(curve.length, steps + 1);
+  for (let k = 1; k <= 4; k++) {
+    assert.ok(curve.at(-1)[k] < curve[0][k], `loss ${k} falls: ${curve[0][k]} -> ${curve.at(-1)[k]}`);
+    assert.ok(Math.abs(curve.at(-1)[k] - sample[k - 1][2]) <= 5e-4 * sample[k - 1][2], `(4 significant digits) ${curve.at(-1)[k]} vs ${sample[k - 1][2]}`);
+  }
+  // The results file carries the sample's models.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download results (JSON)' }).click(),
+  ]);
+  const json = JSON.parse((await readFile(await file.path())).toString());
+  assert.deepEqual([json.training.sample.n, json.training.sample.seed], [20000, 1]);
+  assert.equal(json.training.sample.bce.w.toFixed(3), sample[0][0].toFixed(3));
+  assert.equal(json.training.sample.focal.b.toFixed(3), sample[3][1].toFixed(3));
+  // Once the settings move, the run no longer describes them: the page says so, and the file
+  // leaves the sample out.
+  await setField(page, 'class separation, value', 2.5);
+  await page.getByText(/The settings have changed since: train again/).waitFor();
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download results (JSON)' }).click(),
+  ]);
+  assert.equal(JSON.parse((await readFile(await again.path())).toString()).training.sample, undefined);
   // A million rows take a while a step: stop after the first and the page keeps that step.
   await setField(page, 'rows in the sample, value', 1000000);
+  // The sample's size travels in the link.
+  await page.waitForFunction(() => location.hash.includes('rows=1000000'));
   await page.getByRole('button', { name: 'Train on a sample' }).click();
-  await page.getByText(/^Newton step [1-9]\d*…$/).waitFor({ timeout: 60_000 });
+  await page.getByText(/^Newton step [1-9]\d* on 1,000,000 rows…$/).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Stop' }).click();
-  const stopped = await page.locator('.sample-training [role=status]').textContent();
-  assert.match(stopped, /^Stopped at step \d+\.$/);
+  const stopped = await status.textContent();
+  assert.match(stopped, /^Stopped at step \d+ on 1,000,000 rows\.$/);
   await page.waitForTimeout(1500);
-  assert.equal(await page.locator('.sample-training [role=status]').textContent(), stopped);
+  assert.equal(await status.textContent(), stopped);
   assert.deepEqual(problems, []);
   await page.close();
 });

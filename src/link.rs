@@ -5,7 +5,10 @@
 //! the shortest decimal that reads back to the same number, so a link reproduces the numbers bit
 //! for bit.
 
-use crate::page::{Control, Keyed, Layout, Panel, Rival, TrainingSettings, ViewOptions};
+use crate::page::{
+    Control, Keyed, Layout, MIN_SAMPLE, Panel, Rival, TrainingSettings, ViewOptions,
+};
+use crate::sim::training::MAX_SAMPLE;
 use crate::sim::{MAX_COUNT, Scenario};
 
 /// Everything a link carries.
@@ -17,7 +20,7 @@ pub struct PageState {
     pub rival: Rival,
     /// How the charts are shown.
     pub view: ViewOptions,
-    /// The training view's separation.
+    /// The training view's separation and sample size.
     pub training: TrainingSettings,
     /// Which panels and controls appear.
     pub layout: Layout,
@@ -221,11 +224,11 @@ fn read_pair(state: &mut PageState, key: &str, raw: &str, notices: &mut Vec<Stri
         return;
     }
     match key {
-        "neg" | "pos" => {
-            let slot = if key == "neg" {
-                &mut state.scenario.neg
-            } else {
-                &mut state.scenario.pos
+        "neg" | "pos" | "rows" => {
+            let (slot, min, max) = match key {
+                "neg" => (&mut state.scenario.neg, 0, MAX_COUNT),
+                "pos" => (&mut state.scenario.pos, 0, MAX_COUNT),
+                _ => (&mut state.training.rows, MIN_SAMPLE, MAX_SAMPLE),
             };
             match parse_real(raw) {
                 None => notices.push(format!(
@@ -234,10 +237,10 @@ fn read_pair(state: &mut PageState, key: &str, raw: &str, notices: &mut Vec<Stri
                     slot
                 )),
                 Some(v) => {
-                    let c = v.round().clamp(0.0, f64::from(MAX_COUNT));
+                    let c = v.round().clamp(f64::from(min), f64::from(max));
                     if c != v {
                         notices.push(format!(
-                            "{key}={} is not a whole number from 0 to {MAX_COUNT}; using {c}.",
+                            "{key}={} is not a whole number from {min} to {max}; using {c}.",
                             shown(raw.trim())
                         ));
                     }
@@ -301,6 +304,7 @@ pub fn format(state: &PageState) -> String {
         format!("acc0b={}", state.rival.acc0),
         format!("acc1b={}", state.rival.acc1),
         format!("sep={}", state.training.sep),
+        format!("rows={}", state.training.rows),
     ];
     let view = ViewOptions::default();
     if state.view.log_counts != view.log_counts {

@@ -21,17 +21,23 @@ impl Default for Rival {
     }
 }
 
-/// The training view's own setting (its mix, threshold and loss parameters are the scenario's).
+/// The training view's own settings (its mix, threshold and loss parameters are the scenario's).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TrainingSettings {
     /// Separation `d` of the classes' feature means (SPEC section 6), in `[0, 6]`.
     pub sep: f64,
+    /// Rows of the sample trained in the worker, in `[MIN_SAMPLE, MAX_SAMPLE]`.
+    pub rows: u32,
 }
+
+/// The fewest rows a sample can have (the slider's left end).
+pub const MIN_SAMPLE: u32 = 100;
 
 impl Default for TrainingSettings {
     fn default() -> Self {
         TrainingSettings {
             sep: crate::sim::training::SEP_DEFAULT,
+            rows: 10_000,
         }
     }
 }

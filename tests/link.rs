@@ -61,6 +61,18 @@ fn bad_values_are_clamped_or_defaulted_and_said() {
             "seed=\u{201c}-1\u{201d} is not a whole number from 0 to 18446744073709551615; using 1.",
         ),
         (
+            "rows=5",
+            "rows=5 is not a whole number from 100 to 1000000; using 100.",
+        ),
+        (
+            "rows=2e6",
+            "rows=2e6 is not a whole number from 100 to 1000000; using 1000000.",
+        ),
+        (
+            "rows=many",
+            "rows=\u{201c}many\u{201d} is not a count; using 10000.",
+        ),
+        (
             "log=maybe",
             "log=\u{201c}maybe\u{201d} should be 1 or 0; ignored.",
         ),
@@ -139,13 +151,13 @@ prop_compose! {
         gamma in 0.0..=10.0f64, pw in 0.01..=100.0f64, thr in 0.0..=1.0f64, seed in any::<u64>(),
         b0 in 0.0..=1.0f64, b1 in 0.0..=1.0f64, log in any::<bool>(), factor in any::<bool>(),
         embed in any::<bool>(), panels in keyed_subset::<Panel>(true), controls in keyed_subset::<Control>(false),
-        sep in 0.0..=6.0f64,
+        sep in 0.0..=6.0f64, rows in 100..=1_000_000u32,
     ) -> PageState {
         PageState {
             scenario: Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight: pw, threshold: thr, seed },
             rival: Rival { acc0: b0, acc1: b1 },
             view: ViewOptions { log_counts: log, focal_factor: factor },
-            training: TrainingSettings { sep },
+            training: TrainingSettings { sep, rows },
             layout: Layout { embed, panels, controls },
         }
     }
@@ -175,6 +187,7 @@ proptest! {
                 Just("neg"), Just("pos"), Just("acc0"), Just("acc1"), Just("alpha"), Just("gamma"),
                 Just("pw"), Just("thr"), Just("seed"), Just("acc0b"), Just("acc1b"), Just("log"),
                 Just("factor"), Just("embed"), Just("panels"), Just("controls"), Just("x"),
+                Just("sep"), Just("rows"),
             ],
             prop_oneof![
                 any::<f64>().prop_map(|v| v.to_string()), any::<i64>().prop_map(|v| v.to_string()),
@@ -198,6 +211,7 @@ proptest! {
 fn check_valid(s: &PageState) {
     let c = &s.scenario;
     assert!(c.neg <= MAX_COUNT && c.pos <= MAX_COUNT);
+    assert!((100..=1_000_000).contains(&s.training.rows));
     for (v, lo, hi) in [
         (c.acc0, 0.0, 1.0),
         (c.acc1, 0.0, 1.0),
@@ -207,6 +221,7 @@ fn check_valid(s: &PageState) {
         (c.threshold, 0.0, 1.0),
         (s.rival.acc0, 0.0, 1.0),
         (s.rival.acc1, 0.0, 1.0),
+        (s.training.sep, 0.0, 6.0),
     ] {
         assert!(
             v.is_finite() && (lo..=hi).contains(&v),

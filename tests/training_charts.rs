@@ -7,8 +7,11 @@
 
 use std::path::PathBuf;
 
-use imbalance_lab::charts::{ChartStyle, Figure, Theme, to_svg};
+use imbalance_lab::charts::{ChartStyle, Figure, LossCurves, Theme, to_svg};
+use imbalance_lab::format;
+use imbalance_lab::sim::engine::Engine;
 use imbalance_lab::sim::training::{Binormal, LossParams, TrainingView};
+use imbalance_lab::worker::{FromWorker, ToWorker, TrainRequest, TrainRun, serve};
 
 fn view(sep: f64, neg: u32, pos: u32, params: LossParams) -> TrainingView {
     TrainingView::compute(&Binormal { sep, neg, pos }, &params, 0.5)
@@ -29,16 +32,15 @@ fn svg(f: &Figure, theme: Theme) -> String {
     to_svg(640, 420, &style, |area, st| f.draw(area, st))
 }
 
-#[test]
-fn training_charts_match_their_snapshots() {
+/// Compares each drawing with its snapshot, or writes it when `UPDATE_SNAPSHOTS` is set.
+fn check_snapshots(figures: &[(&str, Figure)]) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
-    let v = view(2.0, 1_000_000, 10_000, LossParams::default());
     let mut failed = Vec::new();
     for (theme, name) in [(Theme::Light, "light"), (Theme::Dark, "dark")] {
-        for (chart, figure) in figures(&v) {
+        for (chart, figure) in figures {
             let path = dir.join(format!("{chart}-{name}.svg"));
-            let drawn = svg(&figure, theme);
+            let drawn = svg(figure, theme);
             if update {
                 std::fs::write(&path, &drawn).unwrap();
             } else if std::fs::read_to_string(&path).ok().as_deref() != Some(drawn.as_str()) {
@@ -49,6 +51,68 @@ fn training_charts_match_their_snapshots() {
         }
     }
     assert!(failed.is_empty(), "new drawings in {failed:?}");
+}
+
+#[test]
+fn training_charts_match_their_snapshots() {
+    let v = view(2.0, 1_000_000, 10_000, LossParams::default());
+    check_snapshots(&figures(&v));
+}
+
+/// The steps of training every loss on a seeded sample, as the page receives them.
+fn run(request: TrainRequest) -> TrainRun {
+    let mut run = TrainRun::new(request);
+    serve(&mut Engine::new(), ToWorker::Train(request), &mut |m| {
+        if let FromWorker::TrainStep(step) = m {
+            run.push(step);
+        }
+    });
+    run
+}
+
+#[test]
+fn the_loss_curves_follow_a_run_step_by_step() {
+    let r = TrainRequest {
+        population: Binormal::new(2.0, 9_000, 1_000),
+        n: 5_000,
+        seed: 3,
+        params: LossParams::default(),
+    };
+    let run = run(r);
+    let curves = Figure::LossCurves(LossCurves(run.loss_curves()));
+    check_snapshots(&[("loss-curves", curves.clone())]);
+    // A row a step, from the start to the step it converged at, every loss's value in it.
+    let table = curves.table();
+    let last = run.last().unwrap();
+    assert_eq!(table.rows.len(), last.step as usize + 1);
+    assert_eq!(table.rows[0][0], "0");
+    let bce_end = last.models[0].unwrap().1;
+    assert_eq!(table.rows.last().unwrap()[1], format::number(bce_end, 6));
+    let drawn = svg(&curves, Theme::Light);
+    for name in ["BCE", "weighted BCE", "balanced CE", "focal"] {
+        assert!(drawn.lines().any(|l| l.trim() == name), "{name}");
+    }
+    // Before any training, and for a loss without a model: a sentence, no NaN.
+    let empty = svg(&Figure::LossCurves(LossCurves::default()), Theme::Light);
+    assert!(empty.contains("train on a sample to see each loss fall"));
+    let alpha_zero = run_with_alpha_zero(r);
+    let drawn = svg(&alpha_zero, Theme::Light);
+    assert!(!drawn.contains("NaN") && !drawn.lines().any(|l| l.trim() == "focal"));
+    assert!(
+        alpha_zero
+            .table()
+            .rows
+            .iter()
+            .all(|row| row[3] == "–" && row[4] == "–")
+    );
+}
+
+fn run_with_alpha_zero(r: TrainRequest) -> Figure {
+    let r = TrainRequest {
+        params: LossParams::new(1.0, 0.0, 2.0),
+        ..r
+    };
+    Figure::LossCurves(LossCurves(run(r).loss_curves()))
 }
 
 #[test]

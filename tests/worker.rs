@@ -3,8 +3,9 @@
 //! one request in flight with only the newest waiting.
 
 use imbalance_lab::export::predictions_csv;
-use imbalance_lab::sim::Scenario;
 use imbalance_lab::sim::engine::{Engine, Request};
+use imbalance_lab::sim::training::NoOptimum;
+use imbalance_lab::sim::{Class, Scenario};
 use imbalance_lab::worker::queue::Queue;
 use imbalance_lab::worker::{CSV_ROWS, FromWorker, ToWorker, csv_pieces, serve};
 
@@ -219,5 +220,103 @@ fn training_on_a_sample_steps_to_the_sample_optimum() {
     let FromWorker::TrainStep(last) = none.last().unwrap() else {
         panic!()
     };
-    assert!(last.models[2].is_none() && last.models[3].is_none() && last.models[0].is_some());
+    // alpha = 0 gives the positives no weight: the two alpha-weighted losses say so, by name.
+    let zero = Err(NoOptimum::ZeroWeight(Class::Positive));
+    assert_eq!((last.models[2], last.models[3]), (zero, zero));
+    assert!(last.models[0].is_ok());
+    let (numbers, bytes) = FromWorker::TrainStep(last.clone()).encode();
+    assert_eq!(
+        FromWorker::decode(&numbers, bytes),
+        FromWorker::TrainStep(last.clone())
+    );
+}
+
+#[test]
+fn every_reason_for_no_model_survives_the_wire() {
+    use imbalance_lab::sim::training::Model;
+    use imbalance_lab::worker::TrainStep;
+    let reasons = [
+        NoOptimum::NoSamples,
+        NoOptimum::NoPositives,
+        NoOptimum::NoNegatives,
+        NoOptimum::ZeroWeight(Class::Negative),
+        NoOptimum::ZeroWeight(Class::Positive),
+        NoOptimum::Separated,
+        NoOptimum::NotConverged,
+    ];
+    for why in reasons {
+        let step = TrainStep {
+            step: 3,
+            done: true,
+            models: [
+                Err(why),
+                Ok((Model { w: 1.5, b: -0.25 }, 0.125)),
+                Err(why),
+                Err(why),
+            ],
+        };
+        let (numbers, bytes) = FromWorker::TrainStep(step.clone()).encode();
+        assert_eq!(
+            FromWorker::decode(&numbers, bytes),
+            FromWorker::TrainStep(step)
+        );
+    }
+}
+
+#[test]
+fn a_run_keeps_its_loss_curves_and_reports_the_sample_optimum_once_converged() {
+    use imbalance_lab::sim::training::{Binormal, LossParams, Sample, fit_sample};
+    use imbalance_lab::worker::{TrainRequest, TrainRun};
+    let r = TrainRequest {
+        population: Binormal::new(1.5, 300, 100),
+        n: 2_000,
+        seed: 11,
+        params: LossParams::new(2.0, 0.25, 2.0),
+    };
+    let mut steps = Vec::new();
+    serve(&mut Engine::new(), ToWorker::Train(r), &mut |m| {
+        if let FromWorker::TrainStep(s) = m {
+            steps.push(s);
+        }
+    });
+    let mut run = TrainRun::new(r);
+    assert!(run.running() && run.sample_fits().is_none());
+    for s in &steps[..2] {
+        run.push(s.clone());
+    }
+    // Half way: the curves hold the steps so far, and there is no optimum to report yet.
+    assert!(run.running() && !run.converged() && run.sample_fits().is_none());
+    assert_eq!(run.loss_curves()[0].len(), 2);
+    for s in &steps[2..] {
+        run.push(s.clone());
+    }
+    assert!(run.converged() && !run.running());
+    let curves = run.loss_curves();
+    let sample = Sample::generate(&r.population, r.n, r.seed);
+    let fits = run.sample_fits().unwrap();
+    assert_eq!((fits.n, fits.seed), (2_000, 11));
+    for (k, (kind, fit)) in fits.fits.iter().enumerate() {
+        assert_eq!(curves[k].len(), steps.len());
+        assert_eq!(curves[k][0].0, 0);
+        let want = fit_sample(&sample, kind, &r.params).unwrap().model;
+        let got = fit.unwrap();
+        assert!(
+            (got.w - want.w).abs() < 1e-9 && (got.b - want.b).abs() < 1e-9,
+            "{kind:?}"
+        );
+        // The curve ends at the loss the sample's optimum gets.
+        assert_eq!(
+            curves[k].last().unwrap().1,
+            steps.last().unwrap().models[k].unwrap().1
+        );
+    }
+    // A stopped run takes no more steps, and reports no optimum.
+    let mut stopped = TrainRun::new(r);
+    stopped.push(steps[0].clone());
+    stopped.following = false;
+    for s in &steps[1..] {
+        stopped.push(s.clone());
+    }
+    assert_eq!(stopped.steps.len(), 1);
+    assert!(!stopped.running() && stopped.sample_fits().is_none());
 }

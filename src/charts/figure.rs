@@ -5,6 +5,7 @@ use plotters::prelude::*;
 
 use super::composition::{draw_composition_losses, draw_composition_metrics};
 use super::focal_curve::{FocalCurve, REFERENCE_GAMMAS, draw_focal_curve, focal_value};
+use super::loss_curves::{LossCurves, draw_loss_curves, loss_curves_table};
 use super::loss_share::draw_loss_share;
 use super::scores::{ScoreHistogram, draw_scores};
 use super::threshold::{ThresholdCurves, draw_pr, draw_roc, draw_threshold_metrics};
@@ -44,6 +45,8 @@ pub enum Figure {
     GradientShare(Box<TrainingView>),
     /// Each trained model's scores, class by class.
     TrainedScores(Box<TrainingView>),
+    /// Each loss's mean loss on a sample, Newton step by step.
+    LossCurves(LossCurves),
 }
 
 /// A chart's numbers as rows of text, first row the header.
@@ -87,6 +90,7 @@ impl Figure {
             Figure::OptimalPrediction(_) => "optimal-prediction",
             Figure::GradientShare(_) => "gradient-share",
             Figure::TrainedScores(_) => "trained-scores",
+            Figure::LossCurves(_) => "loss-curves",
         }
     }
 
@@ -109,6 +113,7 @@ impl Figure {
             Figure::OptimalPrediction(v) => draw_optimal_prediction(area, v, style),
             Figure::GradientShare(v) => draw_gradient_share(area, v, style),
             Figure::TrainedScores(v) => draw_trained_scores(area, v, style),
+            Figure::LossCurves(c) => draw_loss_curves(area, c, style),
         }
     }
 
@@ -220,6 +225,7 @@ impl Figure {
             Figure::OptimalPrediction(v) => optimal_table(v),
             Figure::GradientShare(v) => gradient_table(v),
             Figure::TrainedScores(v) => scores_table(v),
+            Figure::LossCurves(c) => loss_curves_table(c),
         }
     }
 }

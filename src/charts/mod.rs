@@ -7,6 +7,7 @@
 pub mod composition;
 pub mod figure;
 pub mod focal_curve;
+pub mod loss_curves;
 pub mod loss_share;
 pub mod scores;
 pub mod threshold;
@@ -19,6 +20,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 pub use composition::{draw_composition_losses, draw_composition_metrics};
 pub use figure::{DataTable, Figure};
 pub use focal_curve::{FocalCurve, draw_focal_curve};
+pub use loss_curves::{LossCurves, draw_loss_curves};
 pub use loss_share::draw_loss_share;
 pub use scores::{ScoreHistogram, draw_scores};
 pub use threshold::{ThresholdCurves, draw_pr, draw_roc, draw_threshold_metrics};

@@ -20,7 +20,7 @@ use crate::export::prediction_rows;
 use crate::sim::engine::{DrawsKey, Engine, Request, all_exact};
 use crate::worker::js::{reply_from_js, to_js};
 use crate::worker::queue::Queue;
-use crate::worker::{FromWorker, ToWorker, TrainRequest, TrainStep, csv_piece, csv_pieces, serve};
+use crate::worker::{FromWorker, ToWorker, TrainRequest, TrainRun, csv_piece, csv_pieces, serve};
 
 /// What the page shows about work in progress.
 #[derive(Clone, Copy)]
@@ -29,10 +29,8 @@ pub struct Progress {
     pub exact: RwSignal<Option<f64>>,
     /// Share of the predictions file written, while it is.
     pub csv: RwSignal<Option<f64>>,
-    /// The last step of training on a sample, and whether the page still follows it.
-    pub training: RwSignal<Option<(TrainStep, bool)>>,
-    /// What the last training run was asked for.
-    pub trained_for: RwSignal<Option<TrainRequest>>,
+    /// The newest run of training on a sample, with its steps so far.
+    pub training: RwSignal<Option<TrainRun>>,
 }
 
 type Handler = Closure<dyn FnMut(MessageEvent)>;
@@ -57,7 +55,8 @@ struct Client {
     /// it needs new draws.
     drawn: Cell<Option<[DrawsKey; 2]>>,
     held: Cell<Option<TimeoutHandle>>,
-    /// Training runs sent, and runs whose last step came back: only the newest run is shown.
+    /// Training runs sent, and runs whose first step came back: a step belongs to the newest
+    /// run only when the two are equal (an older run's last steps may still be on their way).
     runs: Cell<(u32, u32)>,
     /// The predictions file's pieces, while it is being written.
     csv_parts: RefCell<Option<Array>>,
@@ -83,7 +82,6 @@ pub fn connect(derived: Derived) -> Progress {
         exact: RwSignal::new(None),
         csv: RwSignal::new(None),
         training: RwSignal::new(None),
-        trained_for: RwSignal::new(None),
     };
     let new = Rc::new(Client {
         backend: RefCell::new(here()),
@@ -252,13 +250,18 @@ impl Client {
                 self.progress.csv.set(None);
             }
             FromWorker::TrainStep(step) => {
-                // A stopped run keeps the step it was stopped at.
-                if self
-                    .progress
-                    .training
-                    .with_untracked(|t| t.as_ref().is_none_or(|t| t.1))
-                {
-                    self.progress.training.set(Some((step, true)));
+                let (sent, mut started) = self.runs.get();
+                if step.step == 0 {
+                    started += 1;
+                    self.runs.set((sent, started));
+                }
+                // A stopped run keeps the steps it had (`push` refuses more).
+                if started == sent {
+                    self.progress.training.update(|t| {
+                        if let Some(run) = t {
+                            run.push(step);
+                        }
+                    });
                 }
             }
             FromWorker::Failed => self.fail(),
@@ -327,10 +330,9 @@ pub fn save_predictions(r: Request) {
 /// Trains every loss on a sample in the worker (or here, if there is none), step by step.
 pub fn train(r: TrainRequest) {
     let Some(c) = client() else { return };
-    c.progress.training.set(None);
-    c.progress.trained_for.set(Some(r));
-    let (sent, finished) = c.runs.get();
-    c.runs.set((sent + 1, finished));
+    c.progress.training.set(Some(TrainRun::new(r)));
+    let (sent, started) = c.runs.get();
+    c.runs.set((sent + 1, started));
     c.send(ToWorker::Train(r));
 }
 
@@ -339,6 +341,6 @@ pub fn stop_training() {
     if let Some(c) = client() {
         c.progress
             .training
-            .update(|t| t.iter_mut().for_each(|t| t.1 = false));
+            .update(|t| t.iter_mut().for_each(|run| run.following = false));
     }
 }

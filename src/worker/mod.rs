@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::export::{prediction_rows, predictions_csv};
 use crate::sim::engine::{Answer, Engine, Request};
-pub use train::{TrainRequest, TrainStep};
+pub use train::{TrainRequest, TrainRun, TrainStep};
 
 /// Rows of the predictions file in one piece: a piece is written between two frames (or in one
 /// message from the worker), so no frame waits for millions of rows.

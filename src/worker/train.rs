@@ -1,10 +1,12 @@
 //! Training every loss on a seeded sample, in the worker, one Newton step a message: the page
 //! animates the models as the steps arrive (SPEC section 6's sample).
 
+use crate::sim::Class;
 use crate::sim::LossKind;
 use crate::sim::engine::Reader;
 use crate::sim::training::{
-    Binormal, LossParams, MAX_SAMPLE, Model, Sample, Trainer, trainer::MAX_STEPS,
+    Binormal, LossParams, MAX_SAMPLE, Model, NoOptimum, PerLoss, Sample, SampleFits, Trainer,
+    trainer::MAX_STEPS,
 };
 
 /// A sample to draw and train every loss on.
@@ -20,8 +22,8 @@ pub struct TrainRequest {
     pub params: LossParams,
 }
 
-/// Where training stands after a step: each loss's model and its mean loss on the rows, or
-/// `None` for a loss that has no optimum on these rows.
+/// Where training stands after a step: each loss's model and its mean loss on the rows, or why
+/// a loss has no optimum on these rows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrainStep {
     /// Steps taken (0: the starting point, w = b = 0).
@@ -29,8 +31,19 @@ pub struct TrainStep {
     /// Whether every loss has converged (or can move no further).
     pub done: bool,
     /// Each loss's model and loss, in `LossKind::ALL` order.
-    pub models: [Option<(Model, f64)>; 4],
+    pub models: [Result<(Model, f64), NoOptimum>; 4],
 }
+
+/// `NoOptimum` on the wire: 1 and up (0 is a model).
+const REASONS: [NoOptimum; 7] = [
+    NoOptimum::NoSamples,
+    NoOptimum::NoPositives,
+    NoOptimum::NoNegatives,
+    NoOptimum::ZeroWeight(Class::Negative),
+    NoOptimum::ZeroWeight(Class::Positive),
+    NoOptimum::Separated,
+    NoOptimum::NotConverged,
+];
 
 impl TrainRequest {
     pub(super) fn write(&self, out: &mut Vec<f64>) {
@@ -73,8 +86,11 @@ impl TrainStep {
         out.extend([f64::from(self.step), f64::from(u8::from(self.done))]);
         for m in &self.models {
             match m {
-                Some((model, loss)) => out.extend([1.0, model.w, model.b, *loss]),
-                None => out.extend([0.0; 4]),
+                Ok((model, loss)) => out.extend([0.0, model.w, model.b, *loss]),
+                Err(why) => {
+                    let code = REASONS.iter().position(|r| r == why).unwrap_or(0) + 1;
+                    out.extend([code as f64, 0.0, 0.0, 0.0]);
+                }
             }
         }
     }
@@ -83,12 +99,14 @@ impl TrainStep {
         let mut r = Reader::new(v);
         let step = r.count()?;
         let done = r.real()? == 1.0;
-        let mut models = [None; 4];
+        let mut models = [Err(NoOptimum::NotConverged); 4];
         for slot in &mut models {
-            let [ok, w, b, loss] = [r.real()?, r.real()?, r.real()?, r.real()?];
-            if ok == 1.0 {
-                *slot = Some((Model { w, b }, loss));
-            }
+            let code = r.count()?;
+            let [w, b, loss] = [r.real()?, r.real()?, r.real()?];
+            *slot = match code {
+                0 => Ok((Model { w, b }, loss)),
+                k => Err(*REASONS.get(k as usize - 1)?),
+            };
         }
         r.end(TrainStep { step, done, models })
     }
@@ -97,15 +115,16 @@ impl TrainStep {
 /// Draws the sample and trains every loss on it, a step at a time, through `reply`.
 pub fn train(r: &TrainRequest, reply: &mut dyn FnMut(TrainStep)) {
     let sample = Sample::generate(&r.population, r.n, r.seed);
-    let mut trainers = LossKind::ALL.map(|k| Trainer::new(&sample, k, &r.params).ok());
-    let now = |t: &Option<Trainer>| {
-        t.as_ref().map(|t| {
+    let mut trainers = LossKind::ALL.map(|k| Trainer::new(&sample, k, &r.params));
+    let now = |t: &Result<Trainer, NoOptimum>| {
+        t.as_ref().map_err(|e| *e).map(|t| {
             let s = t.current();
             (s.model, s.loss)
         })
     };
-    let done =
-        |t: &[Option<Trainer>; 4]| t.iter().all(|t| t.as_ref().is_none_or(Trainer::finished));
+    let done = |t: &[Result<Trainer, NoOptimum>; 4]| {
+        t.iter().all(|t| t.as_ref().map_or(true, Trainer::finished))
+    };
     reply(TrainStep {
         step: 0,
         done: done(&trainers),
@@ -123,5 +142,72 @@ pub fn train(r: &TrainRequest, reply: &mut dyn FnMut(TrainStep)) {
             done: done(&trainers),
             models: trainers.each_ref().map(now),
         });
+    }
+}
+
+/// A training run as the page follows it: what was asked, every step so far (the loss curves
+/// are drawn from them), and whether the page still follows it (the reader can stop it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainRun {
+    /// What was asked.
+    pub request: TrainRequest,
+    /// The steps received, in order.
+    pub steps: Vec<TrainStep>,
+    /// Whether the page still takes the run's steps.
+    pub following: bool,
+}
+
+impl TrainRun {
+    /// A run just asked for.
+    pub fn new(request: TrainRequest) -> Self {
+        TrainRun {
+            request,
+            steps: Vec::new(),
+            following: true,
+        }
+    }
+
+    /// Takes a step, unless the reader stopped the run.
+    pub fn push(&mut self, step: TrainStep) {
+        if self.following {
+            self.steps.push(step);
+        }
+    }
+
+    /// The newest step.
+    pub fn last(&self) -> Option<&TrainStep> {
+        self.steps.last()
+    }
+
+    /// Whether the run has reached the sample's optimum (every loss converged or has none).
+    pub fn converged(&self) -> bool {
+        self.last().is_some_and(|s| s.done)
+    }
+
+    /// Whether steps are still coming.
+    pub fn running(&self) -> bool {
+        self.following && !self.converged()
+    }
+
+    /// Each loss's mean loss on the rows at each step, `(step, loss)`, in `LossKind::ALL`
+    /// order (empty for a loss without a model).
+    pub fn loss_curves(&self) -> [Vec<(u32, f64)>; 4] {
+        std::array::from_fn(|k| {
+            self.steps
+                .iter()
+                .filter_map(|s| s.models[k].as_ref().ok().map(|(_, loss)| (s.step, *loss)))
+                .collect()
+        })
+    }
+
+    /// The models at the sample's optimum, for the results file; `None` until the run has
+    /// converged (a stopped run's models are not the sample's optimum).
+    pub fn sample_fits(&self) -> Option<SampleFits> {
+        let last = self.last().filter(|s| s.done)?;
+        Some(SampleFits {
+            n: self.request.n,
+            seed: self.request.seed,
+            fits: PerLoss(last.models.map(|m| m.map(|(model, _)| model))),
+        })
     }
 }

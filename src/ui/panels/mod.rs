@@ -8,7 +8,7 @@ mod scenario;
 mod scores;
 mod share;
 mod threshold;
-mod training;
+pub(crate) mod training;
 
 use leptos::prelude::*;
 

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::charts::Figure;
-use crate::format::{metric, number};
-use crate::page::{Panel, TrainingSettings};
+use crate::charts::{Figure, LossCurves};
+use crate::format::{grouped, metric, number};
+use crate::page::{MIN_SAMPLE, Panel, TrainingSettings};
 use crate::sim::training::{Binormal, Boundary, LossParams, MAX_SAMPLE, SEP_MAX, TrainingView};
 use crate::sim::{LossKind, Scenario};
 use crate::ui::download::save_training_rows;
@@ -16,7 +16,18 @@ use crate::ui::exact::{Progress, stop_training, train};
 use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::state::Shared;
 use crate::ui::widgets::{ChartCanvas, NumbersTable, PanelFrame, ParamSlider, Scale};
-use crate::worker::TrainRequest;
+use crate::worker::{TrainRequest, TrainRun};
+
+/// The sample the page's settings ask for: the population of the training view, drawn with the
+/// scenario's seed.
+pub fn sample_request(s: &Scenario, settings: &TrainingSettings) -> TrainRequest {
+    TrainRequest {
+        population: Binormal::from_scenario(s, settings.sep),
+        n: settings.rows,
+        seed: s.seed,
+        params: LossParams::from_scenario(s),
+    }
+}
 
 fn compute(scenario: &Scenario, settings: &TrainingSettings) -> Shared<TrainingView> {
     let pop = Binormal::from_scenario(scenario, settings.sep);
@@ -176,23 +187,14 @@ pub fn TrainingPanel(
         move |_| live.track(),
         move || shown.set(live.get_untracked()),
     );
-    let Progress {
-        training: progress,
-        trained_for,
-        ..
-    } = expect_context::<Progress>();
+    let progress = expect_context::<Progress>().training;
     // The models trained on a sample, shown while they belong to the settings on the page.
     let sample_models = Memo::new(move |_| {
-        let current = trained_for.with(|r| {
-            r.is_some_and(|r| {
-                let s = scenario.get();
-                r.population == Binormal::from_scenario(&s, training.with(|t| t.sep))
-                    && r.params == LossParams::from_scenario(&s)
-                    && r.seed == s.seed
-            })
-        });
-        progress.with(|t| match t {
-            Some((step, _)) if current => step.models.map(|m| m.map(|(model, _)| model)),
+        let wanted = sample_request(&scenario.get(), &training.get());
+        progress.with(|run| match run {
+            Some(run) if run.request == wanted => run.last().map_or([None; 4], |step| {
+                step.models.map(|m| m.ok().map(|(model, _)| model))
+            }),
             _ => [None; 4],
         })
     });
@@ -250,7 +252,7 @@ pub fn TrainingPanel(
             </p>
             <ParamSlider state=training id="sep" label="class separation" symbol="d" min=0.0
                 max=SEP_MAX step=0.1 get=|t| t.sep set=|t, v| t.sep = v />
-            <ChartCanvas figure=models class="tall" title="trained models"
+            <ChartCanvas figure=models class="tall" title="trained models" from_training_run=true
                 label=label("Each loss's trained model p(x) over the two classes' feature") />
             <NumbersTable label="trained models" columns>{rows}</NumbersTable>
             <ul class="checks">
@@ -287,47 +289,55 @@ pub fn TrainingPanel(
 }
 
 /// Training every loss on a finite, seeded sample of the same population, in the worker, one
-/// Newton step at a time: the dashed lines in the chart above move with each step.
+/// Newton step at a time: the dashed lines in the chart above move with each step, and each
+/// loss's mean loss on the rows is drawn step by step.
 #[component]
 fn SampleTraining(
     /// The scenario (mix, seed, loss parameters).
     scenario: RwSignal<Scenario>,
-    /// The separation.
+    /// The separation and the sample's size.
     training: RwSignal<TrainingSettings>,
 ) -> impl IntoView {
-    let rows = RwSignal::new(10_000.0f64);
     let progress = expect_context::<Progress>().training;
-    let request = move || {
-        let s = scenario.get_untracked();
-        TrainRequest {
-            population: Binormal::from_scenario(&s, training.get_untracked().sep),
-            n: rows.get_untracked().round() as u32,
-            seed: s.seed,
-            params: LossParams::from_scenario(&s),
-        }
-    };
+    let request = move || sample_request(&scenario.get_untracked(), &training.get_untracked());
     let start = move |_| train(request());
     let download = move |_| {
         let r = request();
         leptos::task::spawn_local(save_training_rows(r.population, r.n, r.seed));
     };
-    let running =
-        move || progress.with(|t| t.as_ref().is_some_and(|(s, follow)| *follow && !s.done));
+    let running = move || progress.with(|run| run.as_ref().is_some_and(|r| r.running()));
     let status = move || {
-        progress.with(|t| match t {
-            None => "Not trained on a sample yet.".to_string(),
-            Some((s, _)) if s.done => format!("Converged after {} Newton steps.", s.step),
-            Some((s, true)) => format!("Newton step {}…", s.step),
-            Some((s, false)) => format!("Stopped at step {}.", s.step),
+        let wanted = sample_request(&scenario.get(), &training.get());
+        progress.with(|run| {
+            let Some(run) = run else {
+                return "Not trained on a sample yet.".to_string();
+            };
+            let rows = grouped(u64::from(run.request.n));
+            let said = match run.last() {
+                None => format!("Drawing {rows} rows…"),
+                Some(s) if s.done => {
+                    format!("Converged after {} Newton steps on {rows} rows.", s.step)
+                }
+                Some(s) if run.following => format!("Newton step {} on {rows} rows…", s.step),
+                Some(s) => format!("Stopped at step {} on {rows} rows.", s.step),
+            };
+            if run.request == wanted {
+                said
+            } else {
+                format!("{said} The settings have changed since: train again to see their models.")
+            }
         })
     };
     let cell = move |k: usize, part: usize| {
         move || {
-            progress.with(|t| match t.as_ref().map(|(s, _)| s.models[k]) {
-                Some(Some((m, loss))) => number([m.w, m.b, loss][part], 4),
-                Some(None) => "no model".into(),
-                None => "–".into(),
-            })
+            progress.with(
+                |run| match run.as_ref().and_then(|r| r.last()).map(|s| s.models[k]) {
+                    Some(Ok((m, loss))) => number([m.w, m.b, loss][part], 4),
+                    Some(Err(why)) if part == 0 => format!("no model: {}", why.reason()),
+                    Some(Err(_)) => "–".into(),
+                    None => "–".into(),
+                },
+            )
         }
     };
     let table_rows = LossKind::ALL
@@ -345,17 +355,36 @@ fn SampleTraining(
     let columns = ["trained on the sample", "w", "b", "mean loss"]
         .map(String::from)
         .to_vec();
+    let curves = Memo::new(move |_| {
+        progress.with(|run| {
+            Figure::LossCurves(LossCurves(
+                run.as_ref().map(TrainRun::loss_curves).unwrap_or_default(),
+            ))
+        })
+    });
+    let curves_label = Signal::derive(move || {
+        progress.with(|run| match run {
+            Some(run) => format!(
+                "Each loss's mean loss on the {} rows after each Newton step",
+                grouped(u64::from(run.request.n))
+            ),
+            None => "Each loss's mean loss on the sample, step by step: not trained yet".into(),
+        })
+    });
     view! {
         <div class="sample-training">
             <h3>"Train on a sample"</h3>
             <p class="explain">
                 "The same population, drawn: n rows at the scenario's mix and seed. Each loss is "
-                "trained on them by Newton's method, step by step in the background; the dashed "
-                "lines are where the models stand. The sample's optimum is near the population's, "
-                "and equals scikit-learn's LogisticRegression on the same rows (BCE, weighted BCE)."
+                "trained on them by Newton's method, step by step in the background (each step "
+                "is one pass over every row); the dashed lines above are where the models stand, "
+                "the chart below how far each loss has fallen. The sample's optimum is near the "
+                "population's, and equals scikit-learn's LogisticRegression on the same rows "
+                "(BCE, weighted BCE)."
             </p>
-            <ParamSlider state=rows id="train-n" label="rows in the sample" symbol="n" min=100.0
-                max=f64::from(MAX_SAMPLE) step=1.0 scale=Scale::Log get=|n| *n set=|n, v| *n = v.round() />
+            <ParamSlider state=training id="train-n" label="rows in the sample" symbol="n"
+                min=f64::from(MIN_SAMPLE) max=f64::from(MAX_SAMPLE) step=1.0 scale=Scale::Log
+                get=|t| f64::from(t.rows) set=|t, v| t.rows = v.round() as u32 />
             <div class="train-buttons">
                 <button type="button" on:click=start disabled=running>"Train on a sample"</button>
                 <button type="button" on:click=move |_| stop_training()
@@ -363,7 +392,11 @@ fn SampleTraining(
                 <button type="button" on:click=download>"Download training data (CSV)"</button>
                 <span role="status">{status}</span>
             </div>
-            <NumbersTable label="models trained on the sample" columns>{table_rows}</NumbersTable>
+            <div class="chart-row two">
+                <ChartCanvas figure=curves title="each loss, step by step" label=curves_label
+                    from_training_run=true />
+                <NumbersTable label="models trained on the sample" columns>{table_rows}</NumbersTable>
+            </div>
         </div>
     }
 }

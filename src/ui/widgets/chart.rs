@@ -6,6 +6,7 @@ use plotters::prelude::*;
 
 use crate::charts::{ChartStyle, DataTable, Figure, Theme};
 use crate::ui::download::{save_png, save_svg};
+use crate::ui::exact::Progress;
 use crate::ui::hooks::{element_size, on_screen, when_seen};
 use crate::ui::measured::MeasuredCanvas;
 use crate::ui::state::Sources;
@@ -49,6 +50,10 @@ pub fn ChartCanvas(
     /// Extra CSS class (sets the aspect ratio).
     #[prop(optional)]
     class: &'static str,
+    /// Whether the chart's data also comes from the training run on a sample (which is not one
+    /// of the page's sources): off screen it then tracks the run's steps too.
+    #[prop(optional)]
+    from_training_run: bool,
 ) -> impl IntoView {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let size = element_size(canvas);
@@ -91,12 +96,21 @@ pub fn ChartCanvas(
     // Off screen, the chart only learns that its sources changed; its data is computed when
     // it is drawn. (Its label, read by screen readers wherever the chart is, stays current.)
     let sources = use_context::<Sources>();
+    let run = from_training_run
+        .then(use_context::<Progress>)
+        .flatten()
+        .map(|p| p.training);
     when_seen(
         visible,
         move |seen| {
             size.track();
             match sources {
-                Some(s) if !seen => s.track(),
+                Some(s) if !seen => {
+                    s.track();
+                    if let Some(run) = run {
+                        run.track();
+                    }
+                }
                 _ => figure.track(),
             }
             if let Some(t) = theme {

@@ -11,8 +11,10 @@ use crate::sim::training::{Binormal, LossParams, Training, training_json};
 use crate::ui::derived::Derived;
 use crate::ui::download::save_text;
 use crate::ui::exact::{Progress, save_predictions};
+use crate::ui::panels::training::sample_request;
 use crate::ui::state::Page;
 use crate::ui::url::base_url;
+use crate::worker::TrainRun;
 
 fn escape_attribute(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -68,7 +70,11 @@ pub fn ShareBar(
     derived: Derived,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
-    let progress = expect_context::<Progress>().csv;
+    let Progress {
+        csv: progress,
+        training: progress_training,
+        ..
+    } = expect_context::<Progress>();
     let copy = move |_| {
         let href = current_link(&page);
         let promise = window().navigator().clipboard().write_text(&href);
@@ -83,7 +89,16 @@ pub fn ShareBar(
         let s = page.scenario.get_untracked();
         // SPEC section 6: the models each loss trains, on the population of the training view.
         let pop = Binormal::from_scenario(&s, page.training.get_untracked().sep);
-        let training = Training::compute(&pop, &LossParams::from_scenario(&s), s.threshold, None);
+        let mut training =
+            Training::compute(&pop, &LossParams::from_scenario(&s), s.threshold, None);
+        // The models trained on a sample, when a run reached the optimum of the sample the
+        // page's settings describe.
+        let wanted = sample_request(&s, &page.training.get_untracked());
+        training.sample = progress_training.with_untracked(|run| {
+            run.as_ref()
+                .filter(|r| r.request == wanted)
+                .and_then(TrainRun::sample_fits)
+        });
         let sections = [("training", training_json(&training))];
         let text = derived.a.losses.with_untracked(|l| {
             derived
