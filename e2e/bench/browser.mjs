@@ -17,6 +17,7 @@ const only = process.env.BENCH_SIZES?.split(',').map(Number);
 const SIZES = only ? ALL_SIZES.filter(([n, p]) => only.includes(n + p)) : ALL_SIZES;
 const INPUTS = 24;
 // BENCH_HASH='&panels=training,numbers' measures another layout (the training view on screen, say).
+// BENCH_TRAIN=0 leaves out training on a sample.
 const EXTRA = process.env.BENCH_HASH ?? '';
 // Slider positions a jump cycles through: 1:2.5, 1:631, 1:16, 1:4,000, 1:100 on the ratio track.
 const JUMPS = [0.1, 0.7, 0.3, 0.9, 0.5];
@@ -146,5 +147,58 @@ for (const [neg, pos] of SIZES) {
   console.log(`${String(neg + pos).padStart(10)}  (first load to numbers: ${load} ms, to exact numbers: ${exactLoad} ms)`);
   await page.close();
 }
+// Training on a sample (issue 11): 100,000 rows, trained RUNS times with the sample's charts on
+// screen (each Newton step redraws the models and the loss curves). Frames are counted with
+// requestAnimationFrame from the click to "Converged"; main-thread tasks are read from a
+// Chromium trace (RunTask on the page's main thread), so tasks far shorter than the Long Tasks
+// API's 50 ms are seen.
+async function benchTraining(rows, runs) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  await page.goto(`${server.url}#panels=training&rows=${rows}`);
+  await page.locator('main').waitFor({ timeout: 120_000 });
+  await exactAfter(page);
+  await page.locator('.sample-training').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    results.push(await page.evaluate(() => new Promise((resolve) => {
+      const status = document.querySelector('.sample-training [role=status]');
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Train on a sample');
+      const frames = [];
+      let done = false;
+      const tick = (t) => {
+        frames.push(t);
+        if (done) {
+          const gaps = frames.slice(1).map((f, k) => f - frames[k]);
+          resolve({ ms: frames.at(-1) - frames[0], frames: frames.length - 1, gap: Math.max(...gaps), steps: Number(status.textContent.match(/after (\d+)/)?.[1] ?? 0) });
+          return;
+        }
+        if (/^Converged/.test(status.textContent)) done = true;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame((t) => {
+        frames.push(t);
+        button.click();
+        requestAnimationFrame(tick);
+      });
+    })));
+    await page.waitForTimeout(200);
+  }
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  const events = trace.traceEvents ?? trace;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`)).map((e) => e.dur / 1000);
+  const ms = results.reduce((a, r) => a + r.ms, 0);
+  const frames = results.reduce((a, r) => a + r.frames, 0);
+  console.log(
+    `\ntraining on a sample, ${rows.toLocaleString('en')} rows, ${runs} runs of ${results[0].steps} Newton steps (charts on screen): ` +
+    `${(1000 * frames / ms).toFixed(1)} frames/s over ${ms.toFixed(0)} ms, longest frame gap ${Math.max(...results.map((r) => r.gap)).toFixed(1)} ms, ` +
+    `main-thread tasks over 16 ms: ${tasks.filter((d) => d > 16).length} of ${tasks.length} (longest ${Math.max(...tasks).toFixed(1)} ms)`,
+  );
+  await page.close();
+}
+
+if (process.env.BENCH_TRAIN !== '0') await benchTraining(100_000, 10);
 await browser.close();
 await server.close();
