@@ -47,8 +47,10 @@ pub fn draw_loss_curves<DB: DrawingBackend>(
     // At least a few steps wide, so the first steps of a run do not fill the whole width.
     let x_max = f64::from(curves.last_step().max(4)) + 0.5;
     let (lo, hi) = curves.span().unwrap_or((0.01, 1.0));
-    // Headroom above the highest start for the legend, which would otherwise cover the lines.
-    let y = (lo / 1.6)..(hi * 8.0);
+    // The lines fall from the left and run flat to the right edge, so a legend anywhere inside
+    // the lines' span would cover one: the top 45 % of the (log) axis is left to the legend.
+    let (bottom, top) = (lo / 1.6, hi * 1.6);
+    let y = bottom..top * (top / bottom).powf(0.8);
     let mut chart = s
         .frame(area, 40.0, 58.0)
         .build_cartesian_2d(-0.5..x_max, y.log_scale().base(10.0))?;

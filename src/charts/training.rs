@@ -47,7 +47,11 @@ fn unit_chart<'a, DB: DrawingBackend>(
     s: &ChartStyle,
 ) -> Result<Plot<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&s.palette().background)?;
-    let mut chart = s.frame(area, 40.0, 50.0).build_cartesian_2d(x, 0.0..1.0)?;
+    // Percentages ("100 %") need a wider label area than 0.0 ... 1.0 beside the axis title.
+    let y_labels = if percent { 66.0 } else { 50.0 };
+    let mut chart = s
+        .frame(area, 40.0, y_labels)
+        .build_cartesian_2d(x, 0.0..1.0)?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, s, x_desc, y_desc);
     let as_percent = |v: &f64| format!("{:.0} %", 100.0 * v);
@@ -344,7 +348,7 @@ pub fn draw_trained_scores<DB: DrawingBackend>(
             .y_label_formatter(&|v| crate::format::number(*v, 1))
             .draw()?;
         cell.draw(&Text::new(
-            format!("trained with {}", kind.name()),
+            kind.name(),
             (s.px(50.0) as i32, s.px(4.0) as i32),
             s.font(13.0, loss_color(kind, s))
                 .pos(anchor(HPos::Left, VPos::Top)),
