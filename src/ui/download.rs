@@ -7,11 +7,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
 
+use super::backend::PageBackend;
 use super::measured::MeasuredCanvas;
-use crate::charts::{ChartStyle, Figure, Theme, to_svg};
+use crate::charts::{ChartStyle, Figure, Theme};
 use crate::sim::training::{self, Binormal, Sample};
 use crate::worker::csv_pieces;
-use plotters::prelude::IntoDrawingArea;
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 /// Clicks a temporary link that downloads `href` as `name`.
 fn click_download(name: &str, href: &str) {
@@ -91,7 +92,7 @@ pub fn save_png(figure: &Figure, css: (u32, u32), theme: Theme) {
     let Some(backend) = MeasuredCanvas::new(canvas.clone()) else {
         return;
     };
-    let area = backend.into_drawing_area();
+    let area = PageBackend::Canvas(backend).into_drawing_area();
     if figure
         .draw(&area, &ChartStyle { theme, scale })
         .and_then(|()| area.present())
@@ -106,12 +107,15 @@ pub fn save_png(figure: &Figure, css: (u32, u32), theme: Theme) {
 
 /// Downloads a chart as SVG, drawn by the same function at its on-screen CSS size.
 pub fn save_svg(figure: &Figure, css: (u32, u32), theme: Theme) {
-    let svg = to_svg(
-        css.0.max(1),
-        css.1.max(1),
-        &ChartStyle { theme, scale: 1.0 },
-        |area, style| figure.draw(area, style),
-    );
+    // As `charts::to_svg` (the tests' SVG), but through the page's one backend type.
+    let mut svg = String::new();
+    {
+        let size = (css.0.max(1), css.1.max(1));
+        let area = PageBackend::Svg(SVGBackend::with_string(&mut svg, size)).into_drawing_area();
+        // Drawing into a string cannot fail; a failed chart leaves what was drawn so far.
+        let _ = figure.draw(&area, &ChartStyle { theme, scale: 1.0 });
+        let _ = area.present();
+    }
     save_text(
         &format!("imbalance-lab-{}.svg", figure.name()),
         &svg,

@@ -1,5 +1,6 @@
 //! The browser shell: renders the core's results and turns input events into parameter changes.
 
+mod backend;
 mod derived;
 mod download;
 mod exact;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 
 use crate::charts::{ChartStyle, DataTable, Figure, Theme};
+use crate::ui::backend::PageBackend;
 use crate::ui::download::{save_png, save_svg};
 use crate::ui::exact::Progress;
 use crate::ui::hooks::{element_size, on_screen, when_seen};
@@ -84,7 +85,7 @@ pub fn ChartCanvas(
         let Some(backend) = MeasuredCanvas::new(el) else {
             return;
         };
-        let area = backend.into_drawing_area();
+        let area = PageBackend::Canvas(backend).into_drawing_area();
         let style = ChartStyle { theme, scale };
         let drawn = figure
             .with_untracked(|f| f.draw(&area, &style))
