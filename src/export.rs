@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::format::{exact, exact_metric};
-use crate::sim::engine::{Engine, Request};
+use crate::sim::engine::{Engine, ModelId, Request};
 use crate::sim::{Class, ClassScores, LossKind, Losses, Metrics, Reduction, Scenario};
 
 /// The results schema's name and version.
@@ -116,13 +116,15 @@ pub fn predictions_csv(engine: &mut Engine, r: &Request, range: std::ops::Range<
         out.extend_from_slice(CSV_HEADER.as_bytes());
     }
     let neg = r.scenario.neg as usize;
-    for class in [Class::Negative, Class::Positive] {
+    let Some(classes) = engine.scores(r, ModelId::A) else {
+        return out;
+    };
+    for (class, scores) in [Class::Negative, Class::Positive].into_iter().zip(&classes) {
         let offset = if class == Class::Negative { 0 } else { neg };
         let n = r.scenario.count(class) as usize;
         let (lo, hi) = (range.start.max(offset), range.end.min(offset + n));
         if lo < hi {
-            let scores = ClassScores::new(class, r.scenario.acc(class), &engine.draws(r, class));
-            csv_rows(&scores, lo - offset..hi - offset, &mut out);
+            csv_rows(scores, lo - offset..hi - offset, &mut out);
         }
     }
     out

@@ -8,7 +8,7 @@ mod common;
 use common::counts;
 use imbalance_lab::sim::curves::{histogram, threshold_sweep};
 use imbalance_lab::sim::engine::{
-    Answer, BINS, Curves, Engine, ModelAnswer, ModelId, PREVIEW, Request, SWEEP,
+    Answer, BINS, Curves, DataSet, Engine, ModelAnswer, ModelId, PREVIEW, Request, SWEEP,
 };
 use imbalance_lab::sim::ranking::{average_precision, average_precision_weighted, roc_auc};
 use imbalance_lab::sim::{
@@ -16,7 +16,7 @@ use imbalance_lab::sim::{
 };
 
 fn request(s: Scenario, rival: [f64; 2]) -> Request {
-    Request { scenario: s, rival }
+    Request::synthetic(s, rival)
 }
 
 /// The request for `base` after `edit` (the controls a user moved), model B at `rival`.
@@ -35,16 +35,22 @@ fn direct(r: &Request) -> Answer {
         [Class::Negative, Class::Positive]
             .map(|c| ClassScores::new(c, r.acc(m, c), &draws[c as usize]))
     };
+    direct_on(r, &ModelId::ALL.map(scores))
+}
+
+/// The numbers of `r` on given scores (`[model][class]`), straight from the core.
+fn direct_on(r: &Request, models: &[[ClassScores; 2]; 2]) -> Answer {
+    let s = r.scenario;
     let model = |m: ModelId| {
-        let [n, p] = scores(m);
+        let [n, p] = &models[m.index()];
         ModelAnswer {
-            loss: [ClassLoss::new(&n, s.gamma), ClassLoss::new(&p, s.gamma)],
-            confusion: Confusion::at(&n, &p, s.threshold),
+            loss: [ClassLoss::new(n, s.gamma), ClassLoss::new(p, s.gamma)],
+            confusion: Confusion::at(n, p, s.threshold),
             ranks: Ranks {
                 // Independent of the engine's single walk (`ranks`): one walk each.
                 ranking: Ranking {
-                    roc_auc: roc_auc(&n, &p),
-                    average_precision: average_precision(&n, &p),
+                    roc_auc: roc_auc(n, p),
+                    average_precision: average_precision(n, p),
                 },
                 // One weighted walk per ratio: the engine's single walk must give the same bits.
                 ap_at_ratios: RATIOS.map(|ratio| {
@@ -53,20 +59,84 @@ fn direct(r: &Request) -> Answer {
                     } else {
                         ratio * p.len() as f64 / n.len() as f64
                     };
-                    average_precision_weighted(&n, &p, w)
+                    average_precision_weighted(n, p, w)
                 }),
             },
         }
     };
-    let [n, p] = scores(ModelId::A);
+    let [n, p] = &models[0];
     Answer {
         request: *r,
         models: ModelId::ALL.map(model),
         curves: Curves {
-            histograms: [histogram(&n, BINS), histogram(&p, BINS)],
-            sweep: threshold_sweep(&n, &p, SWEEP),
+            histograms: [histogram(n, BINS), histogram(p, BINS)],
+            sweep: threshold_sweep(n, p, SWEEP),
         },
     }
+}
+
+#[test]
+fn imported_scores_give_the_cores_numbers_on_them() {
+    // Two models' scores in no order, with ties and both ends of [0, 1].
+    let wave = |k: usize, n: usize, f: f64| -> Vec<f64> {
+        (0..n)
+            .map(|i| (((i * k) % 97) as f64 / 96.0 * f).min(1.0))
+            .collect()
+    };
+    let models = [
+        [
+            ClassScores::from_scores(Class::Negative, wave(7, 900, 0.6)),
+            ClassScores::from_scores(Class::Positive, wave(11, 40, 1.3)),
+        ],
+        [
+            ClassScores::from_scores(Class::Negative, wave(5, 900, 0.9)),
+            ClassScores::from_scores(Class::Positive, wave(3, 40, 1.0)),
+        ],
+    ];
+    let mut engine = Engine::new();
+    engine.hold(DataSet {
+        id: 3,
+        models: models.clone(),
+    });
+    let s = Scenario {
+        threshold: 0.4,
+        gamma: 2.5,
+        ..counts(900, 40)
+    };
+    let r = Request {
+        data: 3,
+        ..request(s, [0.5, 0.5])
+    };
+    let answer = engine.compute(&r, &mut |_| {}).unwrap();
+    assert_eq!(answer, direct_on(&r, &models));
+    // Threshold and gamma move on the same data; a data set the engine does not hold has no
+    // answer (never numbers of something else).
+    let moved = Request {
+        scenario: Scenario {
+            threshold: 0.7,
+            gamma: 0.0,
+            ..s
+        },
+        ..r
+    };
+    assert_eq!(
+        engine.compute(&moved, &mut |_| {}),
+        Some(direct_on(&moved, &models))
+    );
+    assert_eq!(engine.compute(&Request { data: 4, ..r }, &mut |_| {}), None);
+    // The predictions file of imported data holds the imported scores, class by class.
+    let csv = String::from_utf8(imbalance_lab::export::predictions_csv(
+        &mut engine,
+        &r,
+        0..940,
+    ))
+    .unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 941);
+    assert_eq!(rows[1], format!("0,{}", models[0][0].get(0)));
+    assert_eq!(rows[940], format!("1,{}", models[0][1].get(39)));
+    // The request survives its trip with the data set's number.
+    assert_eq!(Request::decode(&r.encode()), Some(r));
 }
 
 #[test]
@@ -97,7 +167,7 @@ fn the_engine_gives_the_cores_numbers_after_any_sequence_of_changes() {
             last = p;
         });
         assert_eq!(last, 1.0);
-        assert_eq!(exact, direct(r), "{r:?}");
+        assert_eq!(exact, Some(direct(r)), "{r:?}");
     }
 }
 
@@ -111,7 +181,7 @@ fn answers_and_requests_survive_their_trip_as_numbers() {
         request(counts(0, 0), [1.0, 0.0]),
     ] {
         assert_eq!(Request::decode(&r.encode()), Some(r));
-        let exact = engine.compute(&r, &mut |_| {});
+        let exact = engine.compute(&r, &mut |_| {}).unwrap();
         let back = Answer::decode(&exact.encode()).expect("decodes");
         assert_eq!(back, exact);
         for (a, b) in back.models.iter().zip(&exact.models) {
@@ -122,7 +192,9 @@ fn answers_and_requests_survive_their_trip_as_numbers() {
 
 #[test]
 fn anything_but_an_answer_is_refused() {
-    let exact = Engine::new().compute(&request(counts(1_000, 50), [0.9, 0.9]), &mut |_| {});
+    let exact = Engine::new()
+        .compute(&request(counts(1_000, 50), [0.9, 0.9]), &mut |_| {})
+        .unwrap();
     let good = exact.encode();
     assert!(Answer::decode(&[]).is_none());
     assert!(Answer::decode(&good[..good.len() - 1]).is_none());
@@ -151,7 +223,7 @@ fn small_classes_are_their_own_preview() {
 fn an_answer_covers_exactly_the_requests_it_answers() {
     let s = counts(2_000, 100);
     let r = request(s, [0.9, 0.8]);
-    let exact = Engine::new().compute(&r, &mut |_| {});
+    let exact = Engine::new().compute(&r, &mut |_| {}).unwrap();
     assert!(exact.exact_for(&r));
     // alpha and pos_weight only weight the per-class sums, so the same answer serves them.
     let reweighted = edited(s, |s| (s.alpha, s.pos_weight) = (0.6, 9.0), [0.9, 0.8]);
@@ -209,7 +281,9 @@ fn a_preview_estimate_is_close_and_a_whole_class_is_exact() {
         )
     };
     let (n, p) = (preview(Class::Negative), preview(Class::Positive));
-    let exact = Engine::new().compute(&request(s, [0.98, 0.9]), &mut |_| {});
+    let exact = Engine::new()
+        .compute(&request(s, [0.98, 0.9]), &mut |_| {})
+        .unwrap();
     // The positives fit: their numbers are the exact ones to the bit.
     assert_eq!(
         w.loss(Class::Positive, ClassLoss::new(&p, s.gamma)),
@@ -232,7 +306,9 @@ fn a_preview_estimate_is_close_and_a_whole_class_is_exact() {
 #[test]
 fn an_answer_is_useful_while_any_part_of_it_still_answers_the_page() {
     let s = counts(2_000, 100);
-    let exact = Engine::new().compute(&request(s, [0.9, 0.8]), &mut |_| {});
+    let exact = Engine::new()
+        .compute(&request(s, [0.9, 0.8]), &mut |_| {})
+        .unwrap();
     // A new gamma keeps the cross-entropy sums, a new threshold the ranks, a new count of
     // negatives the positives' sums, a new model B model A's numbers.
     for still in [

@@ -99,10 +99,7 @@ fn the_predictions_file_in_pieces_is_the_file_in_one() {
     use imbalance_lab::export::{prediction_rows, predictions_csv};
     use imbalance_lab::sim::engine::{Engine, Request};
     let s = counts(1_234, 56);
-    let r = Request {
-        scenario: s,
-        rival: [0.9, 0.9],
-    };
+    let r = Request::synthetic(s, [0.9, 0.9]);
     let mut engine = Engine::new();
     let rows = prediction_rows(&s);
     let whole = predictions_csv(&mut engine, &r, 0..rows);

@@ -19,6 +19,7 @@ fn request(neg: u32, pos: u32, threshold: f64) -> Request {
             ..Scenario::default()
         },
         rival: [0.98, 0.9],
+        data: 0,
     }
 }
 
@@ -38,7 +39,9 @@ fn messages_to_the_worker_round_trip_and_junk_is_refused() {
 
 #[test]
 fn replies_round_trip_and_anything_unexpected_reads_as_failed() {
-    let answer = Engine::new().compute(&request(3_000, 40, 0.5), &mut |_| {});
+    let answer = Engine::new()
+        .compute(&request(3_000, 40, 0.5), &mut |_| {})
+        .unwrap();
     for reply in [
         FromWorker::Progress(0.25),
         FromWorker::Answer(Box::new(answer)),
@@ -71,7 +74,7 @@ fn the_worker_answers_with_progress_then_the_engines_numbers() {
     serve(&mut Engine::new(), ToWorker::Exact(r), &mut |m| {
         replies.push(m)
     });
-    let expected = Engine::new().compute(&r, &mut |_| {});
+    let expected = Engine::new().compute(&r, &mut |_| {}).unwrap();
     let (last, progress) = replies.split_last().unwrap();
     assert_eq!(*last, FromWorker::Answer(Box::new(expected)));
     let shares: Vec<f64> = progress

@@ -220,9 +220,8 @@ impl Derived {
     /// Builds the memo chain over the page's state.
     pub fn new(scenario: RwSignal<Scenario>, rival: RwSignal<Rival>) -> Self {
         let answer = RwSignal::new(None);
-        let request = Memo::new(move |_| Request {
-            scenario: scenario.get(),
-            rival: rival.with(|r| [r.acc0, r.acc1]),
+        let request = Memo::new(move |_| {
+            Request::synthetic(scenario.get(), rival.with(|r| [r.acc0, r.acc1]))
         });
         let c = Common {
             request,

@@ -135,8 +135,11 @@ impl FromWorker {
 pub fn serve(engine: &mut Engine, message: ToWorker, reply: &mut dyn FnMut(FromWorker)) {
     match message {
         ToWorker::Exact(r) => {
-            let answer = engine.compute(&r, &mut |p| reply(FromWorker::Progress(p)));
-            reply(FromWorker::Answer(Box::new(answer)));
+            // A request for a data set the worker does not hold (it cannot happen while the
+            // page and the worker agree) gets no answer: the page keeps its estimates.
+            if let Some(answer) = engine.compute(&r, &mut |p| reply(FromWorker::Progress(p))) {
+                reply(FromWorker::Answer(Box::new(answer)));
+            }
         }
         ToWorker::Csv(r) => {
             for piece in csv_pieces(prediction_rows(&r.scenario)) {

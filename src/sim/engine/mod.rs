@@ -17,7 +17,7 @@ mod wire;
 
 pub use answer::{Answer, Curves, ModelAnswer, all_exact};
 pub use preview::{Estimated, ExactParts, PREVIEW, Weights};
-pub use request::{DrawsKey, LossKey, ModelId, ModelKey, Request};
+pub use request::{DrawsKey, LossKey, ModelId, ModelKey, Request, SYNTHETIC};
 pub(crate) use wire::Reader;
 
 use super::curves::{histogram, threshold_sweep};
@@ -60,9 +60,20 @@ impl<K: PartialEq + Copy, V: Clone> Cached<K, V> {
     }
 }
 
+/// Imported scores the engine holds: each model's negatives and positives, sorted. A file with
+/// one score column gives model B the same scores as model A (shared, not copied).
+#[derive(Clone, Debug)]
+pub struct DataSet {
+    /// The number requests name it by (`Request::data`), never `SYNTHETIC`.
+    pub id: u32,
+    /// Models A and B, each `[negatives, positives]`.
+    pub models: [[ClassScores; 2]; 2],
+}
+
 /// Computes exact numbers, keeping each layer of the last request.
 #[derive(Default)]
 pub struct Engine {
+    imported: Option<DataSet>,
     draws: [Cached<DrawsKey, UnitDraws>; 2],
     loss: [[Cached<LossKey, ClassLoss>; 2]; 2],
     ranks: [Cached<ModelKey, Ranks>; 2],
@@ -75,31 +86,56 @@ impl Engine {
         Self::default()
     }
 
+    /// Holds an imported data set (dropping the one before, and every layer computed on it).
+    pub fn hold(&mut self, data: DataSet) {
+        *self = Engine {
+            imported: Some(data),
+            ..Engine::default()
+        };
+    }
+
+    /// The imported data set a request names, if the engine holds it.
+    fn data_set(&self, r: &Request) -> Option<&DataSet> {
+        self.imported.as_ref().filter(|d| d.id == r.data)
+    }
+
     /// One class's draws for the request.
     pub fn draws(&mut self, r: &Request, class: Class) -> UnitDraws {
         let key = r.draws_key(class);
         self.draws[class as usize].get(key, || UnitDraws::generate(key.seed, class, key.count))
     }
 
-    /// The exact numbers of `r`. `progress` hears the share of the work done, in [0, 1], after
-    /// each pass over a class.
-    pub fn compute(&mut self, r: &Request, progress: &mut dyn FnMut(f64)) -> Answer {
+    /// A model's scores, `[negatives, positives]`: generated for the scenario, or imported;
+    /// `None` for a data set the engine does not hold.
+    pub fn scores(&mut self, r: &Request, model: ModelId) -> Option<[ClassScores; 2]> {
+        if r.data == SYNTHETIC {
+            let draws = CLASSES.map(|c| self.draws(r, c));
+            return Some(CLASSES.map(|c| ClassScores::new(c, r.acc(model, c), &draws[c as usize])));
+        }
+        self.data_set(r).map(|d| d.models[model.index()].clone())
+    }
+
+    /// The exact numbers of `r`, or `None` if it names a data set the engine does not hold.
+    /// `progress` hears the share of the work done, in [0, 1], after each pass over a class.
+    pub fn compute(&mut self, r: &Request, progress: &mut dyn FnMut(f64)) -> Option<Answer> {
         let s = r.scenario;
-        // The work, counted in samples passed over: drawing (two passes a class), then a loss
-        // pass a class and model.
-        let total = (2.0 + ModelId::ALL.len() as f64) * s.total() as f64;
+        // The work, counted in samples passed over: drawing (two passes a class; none for
+        // imported scores), then a loss pass a class and model.
+        let drawn = if r.data == SYNTHETIC { 2.0 } else { 0.0 };
+        let total = (drawn + ModelId::ALL.len() as f64) * s.total() as f64;
         let mut done = 0.0;
         let mut step = |samples: u32, progress: &mut dyn FnMut(f64)| {
             done += f64::from(samples);
             progress((done / total.max(1.0)).min(1.0));
         };
-        let draws = CLASSES.map(|c| {
-            let d = self.draws(r, c);
-            step(2 * s.count(c), progress);
-            d
-        });
-        let scores =
-            |m: ModelId| CLASSES.map(|c| ClassScores::new(c, r.acc(m, c), &draws[c as usize]));
+        if r.data == SYNTHETIC {
+            for c in CLASSES {
+                self.draws(r, c);
+                step(2 * s.count(c), progress);
+            }
+        }
+        let all = [self.scores(r, ModelId::A)?, self.scores(r, ModelId::B)?];
+        let scores = |m: ModelId| all[m.index()].clone();
         let models = ModelId::ALL.map(|m| {
             let [neg, pos] = scores(m);
             let loss = [(Class::Negative, &neg), (Class::Positive, &pos)].map(|(c, scores)| {
@@ -122,10 +158,10 @@ impl Engine {
             }
         });
         progress(1.0);
-        Answer {
+        Some(Answer {
             request: *r,
             models,
             curves,
-        }
+        })
     }
 }

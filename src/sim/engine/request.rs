@@ -23,14 +23,21 @@ impl ModelId {
     }
 }
 
-/// What the exact numbers depend on: the scenario, and model B's accuracies.
+/// What the exact numbers depend on: the scenario, model B's accuracies, and where the
+/// scores come from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Request {
-    /// The scenario (model A's accuracies among it).
+    /// The scenario (model A's accuracies among it). With imported scores, its counts are the
+    /// file's classes and its accuracies and seed play no part.
     pub scenario: Scenario,
     /// Model B's accuracies on the negatives and the positives.
     pub rival: [f64; 2],
+    /// `SYNTHETIC`, or the number of an imported data set the engine holds.
+    pub data: u32,
 }
+
+/// `Request::data` for the scenario's own generated scores.
+pub const SYNTHETIC: u32 = 0;
 
 impl Request {
     /// A model's accuracy on `class`.
@@ -41,15 +48,25 @@ impl Request {
         }
     }
 
+    /// A request for the scenario's own scores.
+    pub fn synthetic(scenario: Scenario, rival: [f64; 2]) -> Self {
+        Request {
+            scenario,
+            rival,
+            data: SYNTHETIC,
+        }
+    }
+
     /// Whether every class fits its preview, so that the page's own numbers are exact and no
     /// engine is needed.
     pub fn exact_on_page(&self) -> bool {
         self.scenario.neg <= PREVIEW && self.scenario.pos <= PREVIEW
     }
 
-    /// The inputs of one class's draws.
+    /// The inputs of one class's draws (or of its imported scores).
     pub fn draws_key(&self, class: Class) -> DrawsKey {
         DrawsKey {
+            data: self.data,
             seed: self.scenario.seed,
             count: self.scenario.count(class),
         }
@@ -73,6 +90,7 @@ impl Request {
     pub fn model_key(&self, model: ModelId) -> ModelKey {
         let s = &self.scenario;
         ModelKey {
+            data: self.data,
             seed: s.seed,
             counts: [s.neg, s.pos],
             acc: [Class::Negative, Class::Positive].map(|c| self.acc(model, c).to_bits()),
@@ -83,6 +101,8 @@ impl Request {
 /// What one class's draws depend on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DrawsKey {
+    /// `SYNTHETIC`, or the imported data set.
+    pub data: u32,
     /// The seed.
     pub seed: u64,
     /// The class's count.
@@ -110,6 +130,8 @@ impl LossKey {
 /// What one model's ranking, confusion matrix (with the threshold) and curves depend on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ModelKey {
+    /// `SYNTHETIC`, or the imported data set.
+    pub data: u32,
     /// The seed.
     pub seed: u64,
     /// Negatives and positives.

@@ -14,7 +14,7 @@ use crate::sim::ranking::{Ranking, Ranks};
 impl Request {
     /// The request as numbers (the seed split in two halves, each exact in a double).
     pub fn encode(&self) -> Vec<f64> {
-        let mut out = Vec::with_capacity(12);
+        let mut out = Vec::with_capacity(13);
         self.write(&mut out);
         out
     }
@@ -34,6 +34,7 @@ impl Request {
             (s.seed & 0xffff_ffff) as f64,
             self.rival[0],
             self.rival[1],
+            f64::from(self.data),
         ]);
     }
 
@@ -139,6 +140,7 @@ impl<'a> Reader<'a> {
                 seed: (self.half()? << 32) | self.half()?,
             },
             rival: [self.real()?, self.real()?],
+            data: self.count()?,
         })
     }
     fn metric(&mut self) -> Option<Metric> {
