@@ -4,6 +4,7 @@
 
 mod decision {
     mod costs;
+    mod prevalence;
 
     use imbalance_lab::sim::{Class, ClassScores};
     use proptest::prelude::*;

@@ -14,7 +14,9 @@
 //! ```
 
 pub mod costs;
+pub mod prevalence;
 pub mod runs;
 
 pub use costs::{Best, CostCurve, Costs, best_threshold};
+pub use prevalence::{AtDeployment, OddsShift, Weighted};
 pub use runs::Runs;
