@@ -4,6 +4,7 @@
 
 mod decision {
     mod costs;
+    mod intervals;
     mod prevalence;
 
     use imbalance_lab::sim::{Class, ClassScores};

@@ -14,9 +14,13 @@
 //! ```
 
 pub mod costs;
+pub mod intervals;
 pub mod prevalence;
 pub mod runs;
+pub mod support;
 
 pub use costs::{Best, CostCurve, Costs, best_threshold};
+pub use intervals::{LEVEL, RateIntervals, Share, Z_95, wilson};
 pub use prevalence::{AtDeployment, OddsShift, Weighted};
 pub use runs::Runs;
+pub use support::{MAX_WIDTH, MIN_COUNT, Support};
