@@ -13,12 +13,14 @@
 //! + seed        -> Bootstrap          O(N + P) a resample, in slices for a worker
 //! ```
 
+pub mod calibration;
 pub mod costs;
 pub mod intervals;
 pub mod prevalence;
 pub mod runs;
 pub mod support;
 
+pub use calibration::{BINS, Bin, Calibration, bin_of};
 pub use costs::{Best, CostCurve, Costs, best_threshold};
 pub use intervals::{LEVEL, RateIntervals, Share, Z_95, wilson};
 pub use prevalence::{AtDeployment, OddsShift, Weighted};
