@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod decision {
+    mod bootstrap;
     mod calibration;
     mod costs;
     mod intervals;

@@ -13,6 +13,7 @@
 //! + seed        -> Bootstrap          O(N + P) a resample, in slices for a worker
 //! ```
 
+pub mod bootstrap;
 pub mod calibration;
 pub mod costs;
 pub mod intervals;
@@ -20,6 +21,7 @@ pub mod prevalence;
 pub mod runs;
 pub mod support;
 
+pub use bootstrap::{Bootstrap, BootstrapInterval, Resampler, percentile};
 pub use calibration::{BINS, Bin, Calibration, bin_of};
 pub use costs::{Best, CostCurve, Costs, best_threshold};
 pub use intervals::{LEVEL, RateIntervals, Share, Z_95, wilson};
