@@ -8,6 +8,7 @@ mod decision {
     mod costs;
     mod intervals;
     mod prevalence;
+    mod sklearn;
 
     use imbalance_lab::sim::{Class, ClassScores};
     use proptest::prelude::*;
