@@ -7,6 +7,7 @@ mod decision {
     mod calibration;
     mod costs;
     mod intervals;
+    mod json;
     mod prevalence;
     mod sklearn;
 
