@@ -2,11 +2,15 @@
 //!
 //! For each control, times exactly the layers that control invalidates in the page's memo
 //! chain (`src/sim/mod.rs`), and prints the median and the spread over repeated runs.
+//! `cargo bench --bench core -- decision` times the decision panel's maths alone.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use imbalance_lab::sim::analysis::class_scores;
+use imbalance_lab::sim::decision::{
+    AtDeployment, Bootstrap, Calibration, CostCurve, Costs, RateIntervals, Runs, best_threshold,
+};
 use imbalance_lab::sim::training::{Binormal, LossParams, Sample, Trainer, fit_population};
 use imbalance_lab::sim::{
     Class, ClassLoss, ClassScores, Confusion, LossKind, Metrics, Ranking, Scenario, UnitDraws,
@@ -45,6 +49,10 @@ fn main() {
     let pos = class_scores(&s, Class::Positive);
     let (neg_loss, pos_loss) = (ClassLoss::new(&neg, s.gamma), ClassLoss::new(&pos, s.gamma));
     let ranking = Ranking::new(&neg, &pos);
+    if std::env::args().any(|a| a == "decision") {
+        decision(&neg, &pos);
+        return;
+    }
     // After one class changes: its loss sums (the other's are memoised), the ranking, the
     // confusion matrix, the losses.
     let downstream = |changed: &ClassScores| {
@@ -227,6 +235,157 @@ fn main() {
                 },
                 slow.0,
                 slow.1,
+            ),
+        );
+    }
+    decision(&neg, &pos);
+}
+
+/// The decision panel (SPEC section 8): what a cost, prevalence or threshold change redoes, the
+/// layers redone when the scores change (the runs, the calibration), and the bootstrap, which
+/// runs in a worker.
+fn decision(neg: &ClassScores, pos: &ClassScores) {
+    println!(
+        "decision panel, {} negatives + {} positives",
+        neg.len(),
+        pos.len()
+    );
+    let quick = (200, Duration::from_millis(300));
+    let slow = (15, Duration::from_secs(2));
+    let costs = Costs::new(1.0, 0.0, 3.0);
+    report(
+        "decision: runs (when the scores change)",
+        &time(
+            || {
+                black_box(Runs::new(neg, pos));
+            },
+            slow.0,
+            slow.1,
+        ),
+    );
+    let runs = Runs::new(neg, pos);
+    report(
+        "decision: best threshold (a cost change)",
+        &time(
+            || {
+                black_box(best_threshold(&runs, black_box(&costs)));
+            },
+            quick.0,
+            quick.1,
+        ),
+    );
+    report(
+        "decision: cost curve (256 points) + best",
+        &time(
+            || {
+                black_box(CostCurve::new(neg, pos, &runs, &costs, 256));
+            },
+            quick.0,
+            quick.1,
+        ),
+    );
+    let c = Confusion::at(neg, pos, 0.5);
+    report(
+        "decision: deployment + Wilson intervals",
+        &time(
+            || {
+                black_box((
+                    AtDeployment::new(&c, black_box(0.2)),
+                    RateIntervals::new(&c),
+                ));
+            },
+            quick.0,
+            quick.1,
+        ),
+    );
+    report(
+        "decision: calibration (bins, Brier, ECE)",
+        &time(
+            || {
+                black_box(Calibration::new(neg, pos));
+            },
+            slow.0,
+            slow.1,
+        ),
+    );
+    // The worst case for the runs: a million distinct positive scores.
+    let balanced = class_scores(
+        &Scenario {
+            pos: 1_000_000,
+            ..Scenario::default()
+        },
+        Class::Positive,
+    );
+    report(
+        "decision: runs, 1M + 1M",
+        &time(
+            || {
+                black_box(Runs::new(neg, &balanced));
+            },
+            slow.0,
+            slow.1,
+        ),
+    );
+    let balanced_runs = Runs::new(neg, &balanced);
+    report(
+        "decision: best threshold, 1M + 1M",
+        &time(
+            || {
+                black_box(best_threshold(&balanced_runs, &costs));
+            },
+            slow.0,
+            slow.1,
+        ),
+    );
+    report(
+        "decision: bootstrap setup",
+        &time(
+            || {
+                black_box(Bootstrap::new(&runs, 1, 1000).ok());
+            },
+            slow.0,
+            slow.1,
+        ),
+    );
+    let mut boot = Bootstrap::new(&runs, 1, 1_000_000).expect("both classes");
+    report(
+        "decision: bootstrap, 1 resample",
+        &time(
+            || {
+                black_box(boot.run(1));
+            },
+            50,
+            Duration::from_secs(2),
+        ),
+    );
+    let small = Scenario {
+        neg: 100_000,
+        pos: 1_000,
+        ..Scenario::default()
+    };
+    let (small_neg, small_pos) = (
+        class_scores(&small, Class::Negative),
+        class_scores(&small, Class::Positive),
+    );
+    for (name, neg, pos) in [
+        (
+            "decision: bootstrap 1,000 (100k + 1k)",
+            &small_neg,
+            &small_pos,
+        ),
+        ("decision: bootstrap 1,000 (1M + 10k)", neg, pos),
+    ] {
+        let runs = Runs::new(neg, pos);
+        report(
+            name,
+            &time(
+                || {
+                    let mut b = Bootstrap::new(&runs, 1, 1000).expect("both classes");
+                    b.run(1000);
+                    black_box(b.interval());
+                },
+                3,
+                Duration::ZERO,
             ),
         );
     }

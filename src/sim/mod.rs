@@ -17,6 +17,7 @@ pub mod analysis;
 pub mod compare;
 pub mod composition;
 pub mod curves;
+pub mod decision;
 pub mod engine;
 pub mod fastmath;
 pub mod generator;

@@ -138,7 +138,11 @@ fn partition<S: Sorted + ?Sized>(
 }
 
 /// The first index `i >= from` with `!below(sorted[i])`, where `below` holds on a prefix.
-fn gallop<S: Sorted + ?Sized>(sorted: &S, from: usize, below: impl Fn(f64) -> bool) -> usize {
+pub(crate) fn gallop<S: Sorted + ?Sized>(
+    sorted: &S,
+    from: usize,
+    below: impl Fn(f64) -> bool,
+) -> usize {
     let n = sorted.count();
     let mut step = 1;
     let mut lo = from;
