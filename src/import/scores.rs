@@ -77,9 +77,10 @@ fn comma_number(field: &[u8]) -> Result<f64, NotNumber> {
     }
 }
 
-/// The logistic function `1 / (1 + e^-z)`, as scipy's `expit` computes it, with fdlibm's
-/// `exp` so that it has the same bits natively and in the browser. Large `|z|` saturate to
-/// exactly 0 or 1, never NaN.
+/// The logistic function `1 / (1 + e^-z)`, as scipy's `expit` computes it, but with fdlibm's
+/// `exp` (within an ulp; scipy takes the C library's) so that it has the same bits natively and
+/// in the browser: within two ulps of scipy's. Large `|z|` saturate to exactly 0 or 1, never
+/// NaN.
 pub fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + fastmath::exp(-z))
 }
