@@ -40,7 +40,6 @@ fn parse(bytes: &[u8]) -> u64 {
     let head = &bytes[..HEAD_BYTES];
     let detected = detect(head, bytes.len() as u64, &Overrides::default()).unwrap();
     let mut parser = Parser::new(detected.options.unwrap());
-    parser.reserve(detected.estimated_rows);
     for chunk in bytes.chunks(CHUNK) {
         parser.feed(chunk).unwrap();
     }

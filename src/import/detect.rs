@@ -114,7 +114,7 @@ pub struct Detected {
     pub columns: Vec<ColumnSummary>,
     /// How many data rows detection read.
     pub rows: u64,
-    /// About how many data rows the whole file has (for reserving memory).
+    /// About how many data rows the whole file has: its length over the first rows' length.
     pub estimated_rows: u64,
     /// How to read the rows, or what the reader must choose first.
     pub options: Result<Options, ImportError>,
@@ -158,17 +158,23 @@ pub fn detect(head: &[u8], file_len: u64, overrides: &Overrides) -> Result<Detec
         .map(|c| summarise(column(header.as_deref(), c), c, data, fields, decimal_comma))
         .collect();
     let rows = data.len() as u64;
+    let estimated_rows = match table.bytes {
+        0 => rows,
+        bytes => (file_len as f64 * table.rows.len() as f64 / bytes as f64).ceil() as u64,
+    };
     let options = match data.first() {
         Some((line, row)) if ragged => Err(ImportError::Ragged {
             line: *line,
             found: row.len(),
             expected: fields,
         }),
-        _ => choose(overrides, delimiter, header.clone(), &columns, rows),
-    };
-    let estimated_rows = match table.bytes {
-        0 => rows,
-        bytes => (file_len as f64 * table.rows.len() as f64 / bytes as f64).ceil() as u64,
+        _ => choose(
+            overrides,
+            delimiter,
+            header.clone(),
+            &columns,
+            (rows, estimated_rows),
+        ),
     };
     Ok(Detected {
         delimiter,
@@ -252,7 +258,7 @@ fn choose(
     delimiter: u8,
     header: Option<Vec<String>>,
     columns: &[ColumnSummary],
-    rows: u64,
+    (rows, expected_rows): (u64, u64),
 ) -> Result<Options, ImportError> {
     let fields = columns.len();
     if fields < 2 {
@@ -299,6 +305,7 @@ fn choose(
         scores,
         labels,
         kind,
+        expected_rows,
     })
 }
 

@@ -39,6 +39,9 @@ pub struct Options {
     pub labels: LabelMap,
     /// What the scores are.
     pub kind: ScoreKind,
+    /// About how many rows the file has (detection's estimate): the parser reserves room for
+    /// them up front.
+    pub expected_rows: u64,
 }
 
 impl Options {

@@ -48,7 +48,7 @@ pub struct Parser {
 impl Parser {
     /// A parser for a file laid out as `options` says.
     pub fn new(options: Options) -> Self {
-        Parser {
+        let mut parser = Parser {
             header_pending: options.header.is_some(),
             splitter: Splitter::new(options.delimiter),
             options,
@@ -62,14 +62,16 @@ impl Parser {
             first_label: None,
             skipped: Skipped::default(),
             failed: None,
-        }
+        };
+        parser.reserve(parser.options.expected_rows);
+        parser
     }
 
-    /// Makes room for about `rows` rows up front (`Detected::estimated_rows`), so that the
-    /// vectors do not grow by doubling, which at 10,000,000 rows would hold up to twice the
-    /// memory.
-    pub fn reserve(&mut self, rows: u64) {
-        let rows = rows.min(MAX_ROWS) as usize;
+    /// Makes room for the expected rows and a twentieth more up front. Vectors that grow by
+    /// doubling would, in the browser (where a copy holds old and new at once and freed memory
+    /// stays with the page), take up to 455 MiB at 10,000,000 rows instead of 173 MiB.
+    fn reserve(&mut self, rows: u64) {
+        let rows = (rows + rows / 20).min(MAX_ROWS) as usize;
         for scores in &mut self.scores[..self.options.scores.len()] {
             scores.reserve_exact(rows.saturating_sub(scores.len()));
         }

@@ -265,7 +265,6 @@ fn the_parser_reports_progress_and_feeds_the_engine() {
     let text = b"label,p\n0,0.7\n1,0.9\n0,0.1\n1,0.4\n";
     let o = options(text, &Overrides::default());
     let mut parser = Parser::new(o);
-    parser.reserve(4);
     parser.feed(&text[..13]).unwrap();
     assert_eq!((parser.consumed(), parser.rows()), (13, 0));
     parser.feed(&text[13..]).unwrap();
