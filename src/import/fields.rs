@@ -178,6 +178,7 @@ impl Splitter {
     }
 
     /// Field `i` of the current record, unescaped, untrimmed; empty past the last field.
+    #[inline(always)]
     pub fn field(&self, i: usize) -> &[u8] {
         match self.ends.get(i) {
             Some(&end) => &self.bytes[if i == 0 { 0 } else { self.ends[i - 1] }..end],

@@ -2,9 +2,9 @@
 
 use crate::sim::{Class, ClassScores};
 
-use super::errors::Skipped;
 use super::labels::LabelMap;
 use super::scores::ScoreKind;
+use super::skipped::Skipped;
 
 /// One model's probabilities, by class, in file order (unsorted: the engine sorts them).
 #[derive(Clone, Debug, PartialEq)]

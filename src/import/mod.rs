@@ -64,15 +64,17 @@ pub mod labels;
 pub mod options;
 pub mod parser;
 pub mod scores;
+pub mod skipped;
 pub mod sniff;
 
 pub use detect::{ColumnSummary, Detected, PREVIEW_ROWS, detect};
-pub use errors::{Column, ImportError, LISTED_ROWS, RowError, RowProblem, Skipped};
+pub use errors::{Column, ImportError};
 pub use imported::{Imported, ModelScores};
 pub use labels::{Label, LabelMap};
 pub use options::{Options, Overrides};
 pub use parser::{MAX_ROWS, Parser};
 pub use scores::{ScoreKind, sigmoid};
+pub use skipped::{LISTED_ROWS, RowError, RowProblem, Skipped};
 
 /// How much of a file detection reads: enough for 2,000 lines of a few scores.
 pub const HEAD_BYTES: usize = 64 * 1024;

@@ -2,11 +2,12 @@
 
 use crate::sim::{Class, MAX_COUNT};
 
-use super::errors::{ImportError, RowError, RowProblem, Skipped};
+use super::errors::ImportError;
 use super::fields::{Splitter, text};
 use super::imported::{Imported, ModelScores, split_classes};
 use super::options::Options;
 use super::scores::{BadScore, probability};
+use super::skipped::{RowError, RowProblem, Skipped};
 use super::sniff::BOM;
 
 /// The most data rows a file may have.
