@@ -2,7 +2,7 @@
 
 use imbalance_lab::import::{LISTED_ROWS, Overrides, RowProblem, parse_all};
 
-use super::helpers::{read, skipped};
+use super::helpers::{probabilities, read, skipped};
 
 #[test]
 fn text_nan_infinities_and_empty_cells() {
@@ -37,11 +37,7 @@ fn ragged_rows() {
 
 #[test]
 fn probabilities_out_of_range() {
-    let mut text = String::from("label,p\n");
-    for k in 0..30 {
-        text += &format!("{},{}\n", k % 2, f64::from(k) / 30.0);
-    }
-    text += "1,1.5\n0,-0.25\n";
+    let text = probabilities(30) + "1,1.5\n0,-0.25\n";
     assert_eq!(
         skipped(&text),
         [

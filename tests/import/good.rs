@@ -5,7 +5,7 @@ use imbalance_lab::import::{
 };
 use imbalance_lab::sim::{Class, Confusion};
 
-use super::helpers::{options, read, scores, skipped};
+use super::helpers::{options, probabilities, read, scores, skipped};
 
 #[test]
 fn a_plain_csv_with_a_header() {
@@ -149,12 +149,7 @@ fn logits_are_detected_and_become_sigmoid() {
 
 #[test]
 fn a_few_stray_values_do_not_make_probabilities_logits() {
-    let mut text = String::from("label,p\n");
-    for k in 0..20 {
-        text += &format!("{},{}\n", k % 2, f64::from(k) / 20.0);
-    }
-    text += "1,1.5\n";
-    let i = read(&text).unwrap();
+    let i = read(&(probabilities(20) + "1,1.5\n")).unwrap();
     assert_eq!(
         (i.kind, i.rows, i.skipped.count),
         (ScoreKind::Probability, 20, 1)

@@ -4,6 +4,14 @@ use imbalance_lab::import::{
     HEAD_BYTES, ImportError, Imported, Options, Overrides, Parser, detect, parse_all,
 };
 
+/// A file `label,p` of `n` good rows: labels 0 and 1 in turn, probabilities `k / n`.
+pub fn probabilities(n: u32) -> String {
+    let rows: String = (0..n)
+        .map(|k| format!("{},{}\n", k % 2, f64::from(k) / f64::from(n)))
+        .collect();
+    format!("label,p\n{rows}")
+}
+
 /// A file read with detection's choices.
 pub fn read(text: &str) -> Result<Imported, ImportError> {
     parse_all(text.as_bytes(), &Overrides::default())
