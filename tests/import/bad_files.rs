@@ -1,8 +1,8 @@
 //! Files that cannot be imported at all: each with its exact message.
 
-use imbalance_lab::import::{Overrides, ScoreKind, detect};
+use imbalance_lab::import::{MAX_ROWS, Overrides, Parser, ScoreKind, detect};
 
-use super::helpers::error;
+use super::helpers::{error, options};
 
 fn message(bytes: &[u8]) -> String {
     error(bytes, &Overrides::default())
@@ -218,4 +218,28 @@ fn a_table_needing_choices_still_has_a_preview() {
     let d = detect(text, text.len() as u64, &Overrides::default()).unwrap();
     assert_eq!(d.preview, [["cat", "0.1"], ["dog", "0.2"]]);
     assert!(d.options.is_err());
+}
+
+/// Ten million rows take about 7 s in a debug build: run with `--ignored` (or `--release`).
+#[test]
+#[ignore = "7 s in a debug build"]
+fn more_rows_than_the_app_takes() {
+    let options = options(b"label,p\n0,0.5\n1,0.5\n", &Overrides::default());
+    let mut parser = Parser::new(options);
+    parser.feed(b"label,p\n").unwrap();
+    let chunk = b"0,1\n1,0\n".repeat(1 << 16);
+    let mut rows = 0;
+    let error = loop {
+        match parser.feed(&chunk) {
+            Ok(()) => rows += 2 << 16,
+            Err(e) => break e,
+        }
+        assert!(rows <= MAX_ROWS);
+    };
+    assert_eq!(
+        error.message(),
+        "The file has more than 10,000,000 rows, the most the app takes."
+    );
+    // The error is final.
+    assert_eq!(parser.feed(b"0,1\n"), Err(error));
 }
