@@ -155,7 +155,7 @@ pub fn detect(head: &[u8], file_len: u64, overrides: &Overrides) -> Result<Detec
         .map_or_else(|| sniff::usual_width(data).0, Vec::len);
     let ragged = data.iter().all(|(_, r)| r.len() != fields);
     let columns: Vec<ColumnSummary> = (0..fields)
-        .map(|c| summarise(column(header.as_deref(), c), c, data, fields, decimal_comma))
+        .map(|c| summarise(column(header.as_deref(), c), data, fields, decimal_comma))
         .collect();
     let rows = data.len() as u64;
     let estimated_rows = match table.bytes {
@@ -220,21 +220,24 @@ fn looks_like_header(rows: &[(u64, Vec<String>)], decimal_comma: bool) -> bool {
             .iter()
             .filter_map(|(_, r)| r.get(c))
             .filter(|v| !v.is_empty());
-        let (filled, numbers) = cells.fold((0, 0), |(f, n), v| {
-            (f + 1, n + usize::from(numberish(v, decimal_comma)))
-        });
-        text(f) && 2 * numbers > filled
+        let numbers_below = || {
+            let (filled, numbers) = cells.fold((0, 0), |(f, n), v| {
+                (f + 1, n + usize::from(numberish(v, decimal_comma)))
+            });
+            2 * numbers > filled
+        };
+        text(f) && numbers_below()
     })
 }
 
 /// One column's summary over the data rows that have the file's number of fields.
 fn summarise(
     column: Column,
-    c: usize,
     data: &[(u64, Vec<String>)],
     fields: usize,
     decimal_comma: bool,
 ) -> ColumnSummary {
+    let c = column.index;
     let mut s = ColumnSummary {
         column,
         filled: 0,

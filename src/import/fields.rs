@@ -6,8 +6,9 @@
 //! reused buffer: no allocation per row once it has grown to the longest record.
 //!
 //! Leniency, where RFC 4180 says a file is malformed: a `"` inside an unquoted field is kept as
-//! text; text after a closing quote joins the field (`"ab"c` is `abc`); `\r` before `\n` stays
-//! in the last field (readers trim fields, so `\r\n` and `\n` read the same).
+//! text; spaces before an opening quote are dropped; text after a closing quote joins the field
+//! (`"ab"c` is `abc`); `\r` before `\n` stays in the last field (readers trim fields, so `\r\n`
+//! and `\n` read the same).
 
 /// How many bytes one record may span: more means a quote left open or not a table at all, and
 /// reading on would hold the whole rest of the file in memory.
@@ -115,6 +116,10 @@ impl Splitter {
             match self.state {
                 State::FieldStart if chunk[*pos] == b'"' => {
                     self.state = State::Quoted;
+                    *pos += 1;
+                }
+                // Spaces before an opening quote (`0, "0.5"`): readers trim fields anyway.
+                State::FieldStart if matches!(chunk[*pos], b' ' | b'\t') && chunk[*pos] != d => {
                     *pos += 1;
                 }
                 State::FieldStart => self.state = State::Unquoted,

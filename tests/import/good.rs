@@ -75,6 +75,10 @@ fn quoted_fields_follow_rfc_4180() {
     assert_eq!(scores(&i, 0), (vec![0.125], vec![0.5]));
     assert_eq!(scores(&i, 1), (vec![0.375], vec![0.25]));
     // The header spans lines 1 and 2, its rows are lines 3 and 4, and one more is line 5.
+    // Spaces around quoted fields, as hand-written files have them.
+    let i = read("label, \"p\" \n0,  \"0.25\"\n1,\t\"0.75\"  \n").unwrap();
+    assert_eq!(i.models[0].name, "p");
+    assert_eq!(scores(&i, 0), (vec![0.25], vec![0.75]));
     let bad = skipped(&format!("{text}1,x,0.5\n"));
     assert_eq!(
         bad,
