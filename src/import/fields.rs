@@ -113,21 +113,20 @@ impl Splitter {
     fn scan(&mut self, chunk: &[u8], pos: &mut usize) -> bool {
         let d = self.delimiter;
         while *pos < chunk.len() {
+            let b = chunk[*pos];
             match self.state {
-                State::FieldStart if chunk[*pos] == b'"' => {
+                State::FieldStart if b == b'"' => {
                     self.state = State::Quoted;
                     *pos += 1;
                 }
                 // Spaces before an opening quote (`0, "0.5"`): readers trim fields anyway.
-                State::FieldStart if matches!(chunk[*pos], b' ' | b'\t') && chunk[*pos] != d => {
-                    *pos += 1;
-                }
-                State::FieldStart => self.state = State::Unquoted,
-                State::Unquoted => {
+                State::FieldStart if (b == b' ' || b == b'\t') && b != d => *pos += 1,
+                State::FieldStart | State::Unquoted => {
                     let rest = &chunk[*pos..];
                     let Some(n) = find(rest, d, b'\n') else {
                         self.bytes.extend_from_slice(rest);
                         *pos = chunk.len();
+                        self.state = State::Unquoted;
                         return false;
                     };
                     self.bytes.extend_from_slice(&rest[..n]);
@@ -150,7 +149,7 @@ impl Splitter {
                         self.state = State::QuoteInQuoted;
                     }
                 }
-                State::QuoteInQuoted if chunk[*pos] == b'"' => {
+                State::QuoteInQuoted if b == b'"' => {
                     self.bytes.push(b'"');
                     self.state = State::Quoted;
                     *pos += 1;
