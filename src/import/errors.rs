@@ -154,7 +154,8 @@ impl fmt::Display for ImportError {
             ImportError::Json => write!(f, "The file is JSON, not a table: {TABLE}."),
             ImportError::Spreadsheet => write!(
                 f,
-                "The file is a spreadsheet workbook, not CSV: save the sheet as CSV and import that."
+                "The file is a spreadsheet workbook, not CSV: save the sheet as CSV and import \
+                 that."
             ),
             ImportError::Markup => write!(f, "The file is HTML or XML, not a table: {TABLE}."),
             ImportError::CarriageReturns => write!(

@@ -42,9 +42,10 @@
 //!   and how many rows hold each. With a chosen positive value, the most common other value is
 //!   negative if it holds all but a few of the other cells; else every other value is (one
 //!   class against the rest, as "is it a 0" on digits).
-//! - **Score columns**: the numeric columns (most cells finite numbers) other than the label
-//!   column and row numbers (values counting up by one, or a header `id`, `index`, ...): one or
-//!   two, model A then model B, named by their header names (else `column 2` and the like).
+//! - **Score columns**: the numeric columns (most cells numbers, NaN included) other than the
+//!   label column and row numbers (values counting up by one, or a header `id`, `index`, ...):
+//!   one or two, model A then model B, named by their header names (else `column 2` and the
+//!   like).
 //! - **Score kind**: logits if more than a tenth of the scores in the first chunk lie outside
 //!   [0, 1], else probabilities (a few stray values are row errors, and say how to switch). A
 //!   logit `z` becomes `1 / (1 + e^-z)` (scipy's `expit`); in probability mode a value outside
@@ -55,6 +56,17 @@
 //!   mark.
 //!
 //! Detection reads at most the first 2,000 lines of the chunk it is given (64 KiB is plenty).
+//!
+//! # After the last row
+//! A file whose rows are all of one class, or none of whose rows could be read, is refused; so
+//! is one of more than `MAX_ROWS` rows (as soon as the parser reaches it).
+//!
+//! # Cost
+//! The parser scans bytes eight at a time and allocates nothing per row; each model keeps one
+//! `f64` a row (split by class at the end) and each row one bit for its class, in vectors
+//! reserved up front for the rows detection expects. 10,000,000 rows of two models take about
+//! 173 MiB in the browser; 1,000,000 rows parse in about a quarter of a second there
+//! (`benches/import.rs` times them natively).
 
 pub mod detect;
 pub mod errors;

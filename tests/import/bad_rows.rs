@@ -41,8 +41,10 @@ fn probabilities_out_of_range() {
     assert_eq!(
         skipped(&text),
         [
-            r#"line 32, column "p": 1.5 is not a probability (not between 0 and 1); if the scores are logits, import them as logits"#,
-            r#"line 33, column "p": -0.25 is not a probability (not between 0 and 1); if the scores are logits, import them as logits"#,
+            "line 32, column \"p\": 1.5 is not a probability (not between 0 and 1); if the \
+             scores are logits, import them as logits",
+            "line 33, column \"p\": -0.25 is not a probability (not between 0 and 1); if the \
+             scores are logits, import them as logits",
         ]
     );
 }
@@ -55,8 +57,10 @@ fn labels_outside_the_mapping() {
     assert_eq!(
         skipped(&text),
         [
-            r#"line 2, column "label": "maybe" is not one of the labels (1 is positive, 0 negative)"#,
-            r#"line 3, column "label": "2" is not one of the labels (1 is positive, 0 negative)"#,
+            "line 2, column \"label\": \"maybe\" is not one of the labels (1 is positive, 0 \
+             negative)",
+            "line 3, column \"label\": \"2\" is not one of the labels (1 is positive, 0 \
+             negative)",
         ]
     );
     // So with the reader's own pair.
@@ -69,7 +73,8 @@ fn labels_outside_the_mapping() {
     let i = parse_all(text.as_bytes(), &dog).unwrap();
     assert_eq!(
         i.skipped.first[0].message(),
-        r#"line 2, column "label": "maybe" is not one of the labels (dog is positive, cat negative)"#
+        "line 2, column \"label\": \"maybe\" is not one of the labels (dog is positive, cat \
+         negative)"
     );
 }
 
@@ -83,8 +88,8 @@ fn columns_without_a_header_are_numbered() {
 
 #[test]
 fn line_numbers_count_blank_lines_and_lines_inside_quotes() {
-    let text = "label,note,p\r\n\r\n0,\"two\r\nlines\",0.5\r\n1,x,?\r\n\r\n0,\"a\n\nb\",0.25\r\n1,y,z\r\n\
-                1,,0.5\n0,,0.5\n1,,1\n";
+    let text = "label,note,p\r\n\r\n0,\"two\r\nlines\",0.5\r\n1,x,?\r\n\r\n\
+                0,\"a\n\nb\",0.25\r\n1,y,z\r\n1,,0.5\n0,,0.5\n1,,1\n";
     assert_eq!(
         skipped(text),
         [

@@ -81,7 +81,10 @@ prop_compose! {
         let newline = if crlf { "\r\n" } else { "\n" };
         let d = delimiter;
         // Both classes, first a negative then a positive, then the random rows.
-        let mut all = vec![(false, vec![0.25; models], [seed % 2 == 0; 3]), (true, vec![0.75; models], [false; 3])];
+        let mut all = vec![
+            (false, vec![0.25; models], [seed % 2 == 0; 3]),
+            (true, vec![0.75; models], [false; 3]),
+        ];
         all.extend(rows);
         let mut text = String::from(if bom { "\u{feff}" } else { "" });
         let names: Vec<String> = names.iter().take(models).map(|n| format!("model {n}x")).collect();
@@ -153,7 +156,9 @@ proptest! {
             ..Overrides::default()
         };
         let whole = read_chunked(&f.bytes, &[], &overrides);
-        let i = whole.as_ref().map_err(|e| TestCaseError::fail(format!("{e}\n{:?}", String::from_utf8_lossy(&f.bytes))))?;
+        let i = whole.as_ref().map_err(|e| {
+            TestCaseError::fail(format!("{e}\n{:?}", String::from_utf8_lossy(&f.bytes)))
+        })?;
         prop_assert_eq!(i.kind, f.kind);
         prop_assert_eq!(i.skipped.count, 0);
         for (m, (neg, pos)) in f.want.iter().enumerate() {
@@ -183,7 +188,8 @@ proptest! {
         }
         // And the parser alone, with a layout the bytes need not follow.
         let good = b"label,p\n0,0.5\n1,0.5\n";
-        let options: Options = detect(good, good.len() as u64, &Overrides::default()).unwrap().options.unwrap();
+        let detected = detect(good, good.len() as u64, &Overrides::default()).unwrap();
+        let options: Options = detected.options.unwrap();
         for kind in [ScoreKind::Probability, ScoreKind::Logit] {
             let mut parser = Parser::new(Options { kind, ..options.clone() });
             let mut start = 0;
