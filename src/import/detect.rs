@@ -314,11 +314,11 @@ fn choose(
 
 /// The label column: the first whose header names it (`label`, `y`, `target`, `class`, ...),
 /// else the first whose values are a known pair (0/1, yes/no, ...), else the first that is not
-/// numeric.
+/// numeric and holds few values (not names or identifiers).
 fn pick_label(columns: &[ColumnSummary]) -> Result<usize, ImportError> {
     let named = |s: &ColumnSummary| s.column.name.as_deref().is_some_and(is_label_name);
     let paired = |s: &ColumnSummary| s.vocabulary().is_some();
-    let text = |s: &ColumnSummary| s.filled > 0 && !s.is_numeric();
+    let text = |s: &ColumnSummary| s.filled > 0 && !s.is_numeric() && !s.more;
     [named, paired, text]
         .iter()
         .find_map(|rule| columns.iter().position(rule))

@@ -35,7 +35,8 @@
 //! - **Label column**: the first whose header name is `label`, `y`, `target`, `class`, `truth`
 //!   or the like; else the first whose values are one of the known pairs, positive first:
 //!   `1/0`, `1/-1`, `true/false`, `yes/no`, `pos/neg`, `positive/negative` (text in any case,
-//!   numbers in any spelling: `1.0`, `+1`); else the first column that is not numeric.
+//!   numbers in any spelling: `1.0`, `+1`); else the first column that is not numeric and
+//!   holds at most ten values.
 //! - **Label mapping**: the known pair that holds all but a few (at least 19 in 20) of the
 //!   column's cells; the few others are row errors. Else (other values, or a third value in
 //!   more than a few rows) the reader is asked which value is positive, told the values seen

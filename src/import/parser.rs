@@ -22,8 +22,9 @@ enum Fault {
     UnclosedQuote,
 }
 
-/// Reads a file's rows with given `Options`, one chunk at a time: chunks may split a line, a
-/// quoted field or a character anywhere, and the file is never held whole.
+/// Reads a file's rows with given `Options`, one chunk at a time from its first byte (the
+/// chunk detection read included): chunks may split a line, a quoted field or a character
+/// anywhere, and the file is never held whole.
 #[derive(Clone, Debug)]
 pub struct Parser {
     options: Options,

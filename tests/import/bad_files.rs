@@ -79,6 +79,13 @@ fn files_without_the_columns_needed() {
         "No column holds labels: a label column holds two values such as 0/1, -1/1, \
          true/false, yes/no or pos/neg. Choose the label column."
     );
+    // A column of names is no label column.
+    let names: String = (0..12).map(|k| format!("id{k},0.5\n")).collect();
+    assert_eq!(
+        message(format!("name,p\n{names}").as_bytes()),
+        "No column holds labels: a label column holds two values such as 0/1, -1/1, \
+         true/false, yes/no or pos/neg. Choose the label column."
+    );
     assert_eq!(
         message(b"label,name\n0,ann\n1,bob\n"),
         "No column besides the labels holds numbers: the file needs one or two columns of \
