@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod export;
 pub mod format;
+pub mod import;
 pub mod link;
 pub mod page;
 pub mod sim;

@@ -1,0 +1,279 @@
+//! The push parser: feed it the file chunk by chunk, in order, then finish.
+
+use crate::sim::{Class, MAX_COUNT};
+
+use super::errors::ImportError;
+use super::fields::{Splitter, text};
+use super::imported::{Imported, ModelScores, split_classes};
+use super::options::Options;
+use super::scores::{BadScore, probability};
+use super::skipped::{RowError, RowProblem, Skipped};
+use super::sniff::BOM;
+
+/// The most data rows a file may have.
+pub const MAX_ROWS: u64 = MAX_COUNT as u64;
+
+/// What is wrong with a row, cheap to make: its text is only read if the row is listed.
+#[derive(Clone, Copy)]
+enum Fault {
+    Fields,
+    Label,
+    Score(BadScore),
+    UnclosedQuote,
+}
+
+/// Reads a file's rows with given `Options`, one chunk at a time from its first byte (the
+/// chunk detection read included): chunks may split a line, a quoted field or a character
+/// anywhere, and the file is never held whole.
+#[derive(Clone, Debug)]
+pub struct Parser {
+    options: Options,
+    splitter: Splitter,
+    /// Bytes of a byte order mark matched at the start of the file; 3 once past it.
+    bom: usize,
+    header_pending: bool,
+    consumed: u64,
+    /// Each model's probabilities, one a row read, in file order.
+    scores: [Vec<f64>; 2],
+    /// Bit `i` is set when row `i` is positive.
+    positive: Vec<u64>,
+    rows: u64,
+    positives: u64,
+    /// Rows under the header, skipped ones included.
+    data_rows: u64,
+    /// The first row's label, to name the class when it is the only one.
+    first_label: Option<String>,
+    skipped: Skipped,
+    failed: Option<ImportError>,
+}
+
+impl Parser {
+    /// A parser for a file laid out as `options` says.
+    pub fn new(options: Options) -> Self {
+        let mut parser = Parser {
+            header_pending: options.header.is_some(),
+            splitter: Splitter::new(options.delimiter),
+            options,
+            bom: 0,
+            consumed: 0,
+            scores: [Vec::new(), Vec::new()],
+            positive: Vec::new(),
+            rows: 0,
+            positives: 0,
+            data_rows: 0,
+            first_label: None,
+            skipped: Skipped::default(),
+            failed: None,
+        };
+        parser.reserve(parser.options.expected_rows);
+        parser
+    }
+
+    /// Makes room for the expected rows and a twentieth more up front. Vectors that grow by
+    /// doubling would, in the browser (where a copy holds old and new at once and freed memory
+    /// stays with the page), take up to 455 MiB at 10,000,000 rows instead of 173 MiB.
+    fn reserve(&mut self, rows: u64) {
+        let rows = (rows + rows / 20).min(MAX_ROWS) as usize;
+        for scores in &mut self.scores[..self.options.scores.len()] {
+            scores.reserve_exact(rows.saturating_sub(scores.len()));
+        }
+        self.positive
+            .reserve_exact((rows / 64 + 1).saturating_sub(self.positive.len()));
+    }
+
+    /// Bytes fed so far, for a progress bar.
+    pub fn consumed(&self) -> u64 {
+        self.consumed
+    }
+
+    /// Rows imported so far.
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Reads the next chunk of the file. An `Err` is final: the file cannot be imported.
+    pub fn feed(&mut self, mut chunk: &[u8]) -> Result<(), ImportError> {
+        if let Some(e) = &self.failed {
+            return Err(e.clone());
+        }
+        self.consumed += chunk.len() as u64;
+        if self.bom < BOM.len() {
+            // A byte order mark may itself be split between chunks: hold its start back until
+            // it is whole (dropped) or broken (text after all).
+            let held = self.bom;
+            let n = chunk
+                .iter()
+                .zip(&BOM[held..])
+                .take_while(|(a, b)| a == b)
+                .count();
+            if held + n == BOM.len() {
+                self.bom = BOM.len();
+                chunk = &chunk[n..];
+            } else if n == chunk.len() {
+                self.bom += n;
+                return Ok(());
+            } else {
+                self.bom = BOM.len();
+                self.split(&BOM[..held])?;
+            }
+        }
+        self.split(chunk)
+    }
+
+    /// After the last chunk: the imported scores, or why there are none.
+    pub fn finish(mut self) -> Result<Imported, ImportError> {
+        if self.bom < BOM.len() {
+            let held = self.bom;
+            self.bom = BOM.len();
+            self.split(&BOM[..held])?;
+        }
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
+        if self.splitter.finish() {
+            self.record()?;
+        }
+        let (rows, positives) = (self.rows, self.positives);
+        if self.data_rows == 0 {
+            return Err(
+                match self.options.header.is_some() && !self.header_pending {
+                    true => ImportError::HeaderOnly,
+                    false => ImportError::Empty,
+                },
+            );
+        }
+        if rows == 0 {
+            return Err(ImportError::NoGoodRows(self.skipped));
+        }
+        if positives == 0 || positives == rows {
+            return Err(ImportError::SingleClass {
+                label: self.first_label.unwrap_or_default(),
+                positive: positives > 0,
+                rows,
+            });
+        }
+        let names = self.options.model_names();
+        let models = names
+            .into_iter()
+            .zip(self.scores)
+            .map(|(name, all)| {
+                let (neg, pos) = split_classes(all, &self.positive, positives as usize);
+                ModelScores { name, neg, pos }
+            })
+            .collect();
+        Ok(Imported {
+            rows,
+            models,
+            kind: self.options.kind,
+            labels: self.options.labels,
+            skipped: self.skipped,
+        })
+    }
+
+    fn fail(&mut self, e: ImportError) -> Result<(), ImportError> {
+        self.failed = Some(e.clone());
+        Err(e)
+    }
+
+    /// Splits `bytes` into records and reads each one that completes.
+    fn split(&mut self, bytes: &[u8]) -> Result<(), ImportError> {
+        let mut pos = 0;
+        loop {
+            match self.splitter.next(bytes, &mut pos) {
+                Ok(true) => self.record()?,
+                Ok(false) => return Ok(()),
+                Err(e) => return self.fail(ImportError::LineTooLong { line: e.line }),
+            }
+        }
+    }
+
+    /// Reads the splitter's current record: the header, a row, or a row skipped.
+    fn record(&mut self) -> Result<(), ImportError> {
+        if self.splitter.is_blank() {
+            return Ok(());
+        }
+        if self.header_pending {
+            self.header_pending = false;
+            return Ok(());
+        }
+        self.data_rows += 1;
+        if self.data_rows > MAX_ROWS {
+            return self.fail(ImportError::TooManyRows { limit: MAX_ROWS });
+        }
+        match self.read_row() {
+            Ok((class, p)) => self.push(class, p),
+            Err((fault, column)) => self
+                .skipped
+                .add(|| row_error(&self.options, &self.splitter, fault, column)),
+        }
+        Ok(())
+    }
+
+    /// The current record's class and probabilities, or its first fault and where.
+    fn read_row(&self) -> Result<(Class, [f64; 2]), (Fault, Option<usize>)> {
+        let (o, s) = (&self.options, &self.splitter);
+        if s.unclosed_quote() {
+            return Err((Fault::UnclosedQuote, None));
+        }
+        if s.len() != o.fields {
+            return Err((Fault::Fields, None));
+        }
+        let label = s.field(o.label);
+        let class = match o.labels.class(label) {
+            Some(c) if !label.trim_ascii().is_empty() => c,
+            _ => return Err((Fault::Label, Some(o.label))),
+        };
+        let mut p = [0.0; 2];
+        for (p, &c) in p.iter_mut().zip(&o.scores) {
+            *p = probability(s.field(c), o.kind, o.decimal_comma())
+                .map_err(|bad| (Fault::Score(bad), Some(c)))?;
+        }
+        Ok((class, p))
+    }
+
+    fn push(&mut self, class: Class, p: [f64; 2]) {
+        let i = self.rows as usize;
+        if i.is_multiple_of(64) {
+            self.positive.push(0);
+        }
+        if class == Class::Positive {
+            self.positive[i / 64] |= 1 << (i % 64);
+            self.positives += 1;
+        }
+        if self.first_label.is_none() {
+            self.first_label = Some(text(self.splitter.field(self.options.label)));
+        }
+        for (scores, p) in self
+            .scores
+            .iter_mut()
+            .zip(p)
+            .take(self.options.scores.len())
+        {
+            scores.push(p);
+        }
+        self.rows += 1;
+    }
+}
+
+/// The listed form of a row's fault.
+fn row_error(o: &Options, s: &Splitter, fault: Fault, column: Option<usize>) -> RowError {
+    let value = column.map(|c| text(s.field(c))).unwrap_or_default();
+    let problem = match fault {
+        Fault::Fields => RowProblem::Fields {
+            found: s.len(),
+            expected: o.fields,
+        },
+        Fault::Label if value.is_empty() => RowProblem::Empty,
+        Fault::Label => RowProblem::UnknownLabel {
+            value,
+            mapping: o.labels.describe(),
+        },
+        Fault::Score(bad) => RowProblem::score(bad, value),
+        Fault::UnclosedQuote => RowProblem::UnclosedQuote,
+    };
+    RowError {
+        line: s.line(),
+        column: column.map(|c| o.column(c)),
+        problem,
+    }
+}
