@@ -1,7 +1,8 @@
-// The page's Web Worker: the same wasm module as the page, used only for its exact engine, so
-// the passes over millions of samples never block the page. The messages and what to do with
-// them are Rust's (src/worker/); this file only loads the module and forwards messages.
-import init, { WorkerHost } from './imbalance-lab.js';
+// The page's Web Worker: a wasm module of its own (src/bin/engine-worker.rs), so the passes
+// over millions of samples never block the page and their code never weighs on its first
+// load. The messages and what to do with them are Rust's (src/worker/); this file only loads
+// the module and forwards messages.
+import init, { WorkerHost } from './engine-worker.js';
 
 const early = [];
 let host = null;
