@@ -37,22 +37,60 @@ pub fn results_json_with(
     m: &Metrics,
     sections: &[(&str, String)],
 ) -> String {
+    results_json_from(s, None, losses, m, sections)
+}
+
+/// Where the numbers' scores came from, for the results file's `params` (SPEC section 7).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ImportedSource<'a> {
+    /// Rows imported.
+    pub rows: u64,
+    /// `"probability"` or `"logit"`.
+    pub score: &'a str,
+}
+
+/// The results file of synthetic predictions (`source` `None`) or of imported ones, whose
+/// `params` say `"source": "import"` with the rows and the score kind instead of the
+/// generator's accuracies and seed.
+pub fn results_json_from(
+    s: &Scenario,
+    source: Option<ImportedSource>,
+    losses: &Losses,
+    m: &Metrics,
+    sections: &[(&str, String)],
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{{");
     let _ = writeln!(out, r#"  "schema": "{RESULTS_SCHEMA}","#);
-    let _ = writeln!(
-        out,
-        r#"  "params": {{ "neg": {}, "pos": {}, "acc0": {}, "acc1": {}, "alpha": {}, "gamma": {}, "pos_weight": {}, "threshold": {}, "seed": {}, "generator": "uniform" }},"#,
+    let common = format!(
+        r#""neg": {}, "pos": {}, "alpha": {}, "gamma": {}, "pos_weight": {}, "threshold": {}"#,
         s.neg,
         s.pos,
-        exact(s.acc0),
-        exact(s.acc1),
         exact(s.alpha),
         exact(s.gamma),
         exact(s.pos_weight),
         exact(s.threshold),
-        s.seed
     );
+    let _ = match source {
+        None => writeln!(
+            out,
+            r#"  "params": {{ "neg": {}, "pos": {}, "acc0": {}, "acc1": {}, "alpha": {}, "gamma": {}, "pos_weight": {}, "threshold": {}, "seed": {}, "generator": "uniform" }},"#,
+            s.neg,
+            s.pos,
+            exact(s.acc0),
+            exact(s.acc1),
+            exact(s.alpha),
+            exact(s.gamma),
+            exact(s.pos_weight),
+            exact(s.threshold),
+            s.seed
+        ),
+        Some(i) => writeln!(
+            out,
+            r#"  "params": {{ "source": "import", "rows": {}, "score": "{}", {common} }},"#,
+            i.rows, i.score
+        ),
+    };
     let _ = writeln!(out, r#"  "losses": {{"#);
     for (i, kind) in LossKind::ALL.iter().enumerate() {
         let comma = if i + 1 < LossKind::ALL.len() { "," } else { "" };

@@ -24,6 +24,8 @@ pub struct PageState {
     pub training: TrainingSettings,
     /// Which panels and controls appear.
     pub layout: Layout,
+    /// Whether the page showed imported predictions (which a link cannot carry): `src=import`.
+    pub imported: bool,
 }
 
 /// A state read from a fragment, with what had to be corrected.
@@ -279,6 +281,23 @@ fn read_pair(state: &mut PageState, key: &str, raw: &str, notices: &mut Vec<Stri
             }
         }
         "controls" => state.layout.controls = parse_list::<Control>(key, raw, notices),
+        "src" => match raw.trim() {
+            "import" => {
+                state.imported = true;
+                notices.push(
+                    "This link was made while the page showed imported predictions, which a \
+                     link cannot carry (they never leave the browser that read them): showing the \
+                     synthetic scenario with the link's settings. Import the file again to see \
+                     its numbers."
+                        .into(),
+                );
+            }
+            "synthetic" => {}
+            _ => notices.push(format!(
+                "src=\u{201c}{}\u{201d} should be synthetic or import; ignored.",
+                shown(raw)
+            )),
+        },
         _ => notices.push(format!(
             "\u{201c}{}\u{201d} is not a key this page knows; ignored.",
             shown(key)
@@ -312,6 +331,9 @@ pub fn format(state: &PageState) -> String {
     }
     if state.view.focal_factor != view.focal_factor {
         parts.push(format!("factor={}", u8::from(state.view.focal_factor)));
+    }
+    if state.imported {
+        parts.push("src=import".into());
     }
     let l = &state.layout;
     if l.embed {

@@ -120,6 +120,25 @@ fn layout_keys_pick_panels_and_controls_in_page_order() {
 }
 
 #[test]
+fn a_link_made_from_imported_data_says_it_cannot_carry_it() {
+    let state = PageState {
+        imported: true,
+        ..PageState::default()
+    };
+    let link = format(&state);
+    assert!(link.ends_with("&src=import"), "{link}");
+    let back = parse(&link);
+    assert_eq!(back.state, state);
+    assert_eq!(back.notices.len(), 1);
+    assert!(back.notices[0].starts_with("This link was made while the page showed imported predictions, which a link cannot carry"));
+    assert!(parse("src=synthetic").notices.is_empty());
+    assert_eq!(
+        parse("src=s3").notices,
+        vec!["src=\u{201c}s3\u{201d} should be synthetic or import; ignored.".to_string()]
+    );
+}
+
+#[test]
 fn percent_encoding_is_read() {
     let p = parse("panels=focal%2Cscores&acc0=0%2E9");
     assert!(p.notices.is_empty(), "{:?}", p.notices);
@@ -159,6 +178,7 @@ prop_compose! {
             view: ViewOptions { log_counts: log, focal_factor: factor },
             training: TrainingSettings { sep, rows },
             layout: Layout { embed, panels, controls },
+            imported: false,
         }
     }
 }

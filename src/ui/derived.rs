@@ -12,11 +12,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::state::Shared;
+use super::state::{Imported, Shared};
 use crate::page::Rival;
 use crate::sim::curves::{histogram, threshold_sweep};
 use crate::sim::engine::{
-    Answer, BINS, Estimated, ExactParts, ModelId, Request, SWEEP, Weights, all_exact,
+    Answer, BINS, Estimated, ExactParts, ModelId, Request, SWEEP, SYNTHETIC, Weights, all_exact,
 };
 use crate::sim::ranking::{self, ranking_weighted};
 use crate::sim::{
@@ -46,6 +46,8 @@ struct Common {
     /// Whether every class is its own preview, so that every estimate is exact.
     exact_on_page: Memo<bool>,
     answer: RwSignal<Option<Shared<Answer>>>,
+    /// Imported predictions, when the page shows them.
+    data: RwSignal<Option<Imported>>,
 }
 
 impl Common {
@@ -98,10 +100,21 @@ impl Model {
         acc: [Memo<f64>; 2],
         c: Common,
     ) -> Self {
+        // Each class's preview: of the synthetic draws at the model's accuracy, or of the
+        // imported scores.
         let scores = |class: Class| {
             let (draws, acc) = (previews[class as usize], acc[class as usize]);
+            let data = c.data;
             Memo::new(move |_| {
-                draws.with(|d| Shared(Arc::new(ClassScores::new(class, acc.get(), &d.0))))
+                let imported = data.with(|d| {
+                    d.as_ref().map(|d| d.summary.0.previews[model.index()][class as usize].clone())
+                });
+                match imported {
+                    Some(p) => Shared(Arc::new(ClassScores::from_scores(class, p))),
+                    None => {
+                        draws.with(|d| Shared(Arc::new(ClassScores::new(class, acc.get(), &d.0))))
+                    }
+                }
             })
         };
         let (neg, pos) = (scores(Class::Negative), scores(Class::Positive));
@@ -218,10 +231,15 @@ pub struct Derived {
 
 impl Derived {
     /// Builds the memo chain over the page's state.
-    pub fn new(scenario: RwSignal<Scenario>, rival: RwSignal<Rival>) -> Self {
+    pub fn new(
+        scenario: RwSignal<Scenario>,
+        rival: RwSignal<Rival>,
+        data: RwSignal<Option<Imported>>,
+    ) -> Self {
         let answer = RwSignal::new(None);
-        let request = Memo::new(move |_| {
-            Request::synthetic(scenario.get(), rival.with(|r| [r.acc0, r.acc1]))
+        let request = Memo::new(move |_| Request {
+            data: data.with(|d| d.as_ref().map_or(SYNTHETIC, |d| d.summary.0.id)),
+            ..Request::synthetic(scenario.get(), rival.with(|r| [r.acc0, r.acc1]))
         });
         let c = Common {
             request,
@@ -233,6 +251,7 @@ impl Derived {
             total: field(scenario, Scenario::total),
             exact_on_page: Memo::new(move |_| request.with(Request::exact_on_page)),
             answer,
+            data,
         };
         let seed = field(scenario, |s| s.seed);
         let previews = [Class::Negative, Class::Positive].map(|class| {

@@ -11,13 +11,18 @@ use js_sys::{Array, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use super::derived::Derived;
+use super::state::Page;
+use crate::import::Overrides;
+use crate::worker::import::{CHUNK, HEAD, ImportJob, ImportSummary, Importer};
+use crate::worker::js::import_to_js;
 use super::download::{save_parts, yield_to_browser};
 use super::state::Shared;
 use crate::export::prediction_rows;
-use crate::sim::engine::{DrawsKey, Engine, Request, all_exact};
+use crate::sim::engine::{DataSet, DrawsKey, Engine, Request, all_exact};
 use crate::worker::js::{reply_from_js, to_js};
 use crate::worker::queue::Queue;
 use crate::worker::{FromWorker, ToWorker, TrainRequest, TrainRun, csv_piece, csv_pieces, serve};
@@ -31,6 +36,20 @@ pub struct Progress {
     pub csv: RwSignal<Option<f64>>,
     /// The newest run of training on a sample, with its steps so far.
     pub training: RwSignal<Option<TrainRun>>,
+    /// An import: the share of the file read while it is read, or what went wrong.
+    pub import: RwSignal<ImportStatus>,
+}
+
+/// Where an import stands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum ImportStatus {
+    /// Nothing under way.
+    #[default]
+    Idle,
+    /// The share of the file read.
+    Reading(f64),
+    /// The file could not be imported; the page kept what it showed.
+    Failed(String),
 }
 
 type Handler = Closure<dyn FnMut(MessageEvent)>;
@@ -60,6 +79,10 @@ struct Client {
     runs: Cell<(u32, u32)>,
     /// The predictions file's pieces, while it is being written.
     csv_parts: RefCell<Option<Array>>,
+    /// Data sets asked for, and the name of the file being imported.
+    imports: Cell<u32>,
+    import_name: RefCell<String>,
+    page: Page,
     derived: Derived,
     progress: Progress,
 }
@@ -77,11 +100,12 @@ fn here() -> Backend {
 }
 
 /// Starts the exact numbers' source for the page and keeps it fed with the page's state.
-pub fn connect(derived: Derived) -> Progress {
+pub fn connect(page: Page, derived: Derived) -> Progress {
     let progress = Progress {
         exact: RwSignal::new(None),
         csv: RwSignal::new(None),
         training: RwSignal::new(None),
+        import: RwSignal::new(ImportStatus::Idle),
     };
     let new = Rc::new(Client {
         backend: RefCell::new(here()),
@@ -91,6 +115,9 @@ pub fn connect(derived: Derived) -> Progress {
         runs: Cell::new((0, 0)),
         queue: RefCell::new(Queue::default()),
         csv_parts: RefCell::new(None),
+        imports: Cell::new(0),
+        import_name: RefCell::new(String::new()),
+        page,
         derived,
         progress,
     });
@@ -264,6 +291,17 @@ impl Client {
                     });
                 }
             }
+            FromWorker::ImportProgress(p) => self.progress.import.set(ImportStatus::Reading(p)),
+            FromWorker::Imported(summary) => {
+                // Only the newest import is shown.
+                if summary.id == self.imports.get() {
+                    self.progress.import.set(ImportStatus::Idle);
+                    self.page.show_import(*summary, self.import_name.take());
+                }
+            }
+            FromWorker::ImportFailed(message) => {
+                self.progress.import.set(ImportStatus::Failed(message));
+            }
             FromWorker::Failed => self.fail(),
         }
     }
@@ -325,6 +363,63 @@ pub fn save_predictions(r: Request) {
         }
         c.receive(FromWorker::CsvDone);
     });
+}
+
+/// Imports a file (or pasted text, as a Blob) of predictions: read and parsed in the worker
+/// (or here between frames, if there is none), then shown instead of the synthetic scenario.
+pub fn import(file: Blob, name: String, overrides: Overrides) {
+    let Some(c) = client() else { return };
+    let id = c.imports.get() + 1;
+    c.imports.set(id);
+    *c.import_name.borrow_mut() = name;
+    c.progress.import.set(ImportStatus::Reading(0.0));
+    let job = ImportJob { id, overrides };
+    c.try_worker();
+    let engine = match &*c.backend.borrow() {
+        Backend::Worker { worker: w, .. } => {
+            let _ = w.post_message(&import_to_js(&job, &file));
+            return;
+        }
+        Backend::Here(engine) => Rc::clone(engine),
+    };
+    leptos::task::spawn_local(async move {
+        let reply = match import_here(&job, &file, &c).await {
+            Ok((data, summary)) => {
+                engine.borrow_mut().hold(data);
+                FromWorker::Imported(Box::new(summary))
+            }
+            Err(message) => FromWorker::ImportFailed(message),
+        };
+        c.receive(reply);
+    });
+}
+
+/// Bytes `start..end` of a Blob.
+pub async fn read_blob(file: &Blob, start: u64, end: u64) -> Option<Vec<u8>> {
+    let slice = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;
+    let buffer = JsFuture::from(slice.array_buffer()).await.ok()?;
+    Some(Uint8Array::new(&buffer).to_vec())
+}
+
+/// An import on the page, a chunk between frames (no worker could start).
+async fn import_here(
+    job: &ImportJob,
+    file: &Blob,
+    c: &Rc<Client>,
+) -> Result<(DataSet, ImportSummary), String> {
+    let unreadable = || "The file could not be read.".to_string();
+    let len = file.size() as u64;
+    let head = read_blob(file, 0, HEAD.min(len)).await.ok_or_else(unreadable)?;
+    let mut importer = Importer::start(job, &head, len)?;
+    let mut start = 0;
+    while start < len {
+        let end = (start + CHUNK).min(len);
+        let chunk = read_blob(file, start, end).await.ok_or_else(unreadable)?;
+        c.receive(FromWorker::ImportProgress(importer.feed(&chunk)?));
+        yield_to_browser().await;
+        start = end;
+    }
+    importer.finish()
 }
 
 /// Trains every loss on a sample in the worker (or here, if there is none), step by step.

@@ -19,7 +19,7 @@ use crate::page::{Keyed, Layout, Panel};
 use crate::sim::engine::PREVIEW;
 use derived::Derived;
 use hooks::{estimate_marked, system_theme};
-use panels::{ScenarioControls, panel};
+use panels::{ImportBox, ScenarioControls, panel};
 use state::Page;
 use widgets::ShareBar;
 
@@ -29,8 +29,8 @@ pub fn App() -> impl IntoView {
     let page = Page::new(link::parse(&url::current_fragment()));
     provide_context(system_theme());
     url::sync(page);
-    let derived = Derived::new(page.scenario, page.rival);
-    provide_context(exact::connect(derived));
+    let derived = Derived::new(page.scenario, page.rival, page.data);
+    provide_context(exact::connect(page, derived));
     provide_context(state::Sources {
         page,
         answer: derived.answer,
@@ -72,10 +72,12 @@ pub fn App() -> impl IntoView {
         </Show>
         <div class="layout" class:no-controls=move || layout.with(|l| l.controls.is_empty())>
             <Show when=move || layout.with(|l| !l.controls.is_empty())>
-                <ScenarioControls scenario=page.scenario layout />
+                <ScenarioControls scenario=page.scenario layout
+                    imported=Signal::derive(move || page.data.with(Option::is_some)) />
             </Show>
             <main data-exact=move || exact.get().to_string() class:estimate=move || marked.get()>
                 <Notices page />
+                <Show when=move || !embed()><ImportBox page /></Show>
                 <ExactStatus marked />
                 {Panel::ALL
                     .iter()

@@ -9,6 +9,18 @@ use crate::link::{PageState, Parsed};
 use crate::page::{Layout, Rival, TrainingSettings, ViewOptions};
 use crate::sim::Scenario;
 use crate::sim::engine::Answer;
+use crate::worker::ImportSummary;
+
+/// Predictions imported from a file, shown instead of the synthetic scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// What the engine holds, with each class's preview.
+    pub summary: Shared<ImportSummary>,
+    /// The file's name (or "pasted text").
+    pub file: String,
+    /// The synthetic scenario's counts, restored on the way back.
+    pub before: [u32; 2],
+}
 
 /// The page's state: one signal per part, so a control notifies only what reads its part.
 #[derive(Clone, Copy)]
@@ -25,6 +37,8 @@ pub struct Page {
     pub layout: RwSignal<Layout>,
     /// What had to be corrected in the link the page was opened with.
     pub notices: RwSignal<Vec<String>>,
+    /// Imported predictions, while the page shows them (a link cannot carry them).
+    pub data: RwSignal<Option<Imported>>,
 }
 
 impl Page {
@@ -38,6 +52,34 @@ impl Page {
             training: RwSignal::new(s.training),
             layout: RwSignal::new(s.layout),
             notices: RwSignal::new(parsed.notices),
+            data: RwSignal::new(None),
+        }
+    }
+
+    /// Shows imported predictions: the scenario takes the file's class counts (its accuracies
+    /// and seed then play no part); the synthetic counts come back with `back_to_synthetic`.
+    pub fn show_import(&self, summary: ImportSummary, file: String) {
+        let before = self
+            .data
+            .with_untracked(|d| d.as_ref().map(|d| d.before))
+            .unwrap_or_else(|| self.scenario.with_untracked(|s| [s.neg, s.pos]));
+        let [neg, pos] = summary.counts;
+        self.scenario.update(|s| {
+            s.neg = neg;
+            s.pos = pos;
+        });
+        self.data.set(Some(Imported {
+            summary: Shared(Arc::new(summary)),
+            file,
+            before,
+        }));
+    }
+
+    /// Back to the synthetic scenario, with the counts it had.
+    pub fn back_to_synthetic(&self) {
+        if let Some(d) = self.data.get_untracked() {
+            self.data.set(None);
+            self.scenario.update(|s| [s.neg, s.pos] = d.before);
         }
     }
 
@@ -49,6 +91,7 @@ impl Page {
             view: self.view.get(),
             training: self.training.get(),
             layout: self.layout.get(),
+            imported: self.data.with(Option::is_some),
         }
     }
 
@@ -60,6 +103,7 @@ impl Page {
             view: self.view.get_untracked(),
             training: self.training.get_untracked(),
             layout: self.layout.get_untracked(),
+            imported: self.data.with_untracked(Option::is_some),
         }
     }
 
@@ -100,6 +144,7 @@ impl Sources {
         self.page.rival.track();
         self.page.view.track();
         self.page.training.track();
+        self.page.data.track();
         self.answer.track();
     }
 }

@@ -4,8 +4,10 @@
 
 use js_sys::{Array, Float64Array, Function, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, FileReaderSync};
 
-use super::{FromWorker, ToWorker, serve};
+use super::import::{CHUNK, HEAD, ImportJob, Importer};
+use super::{FromWorker, IMPORT_FAILED_TAG, ToWorker, serve};
 use crate::sim::engine::Engine;
 
 /// A message to the worker, as the page posts it.
@@ -32,11 +34,72 @@ pub fn reply_from_js(value: &JsValue) -> (FromWorker, Option<Uint8Array>) {
     let numbers = parts.get(0).dyn_into::<Float64Array>();
     let bytes = parts.get(1).dyn_into::<Uint8Array>();
     match (numbers, bytes) {
-        (Ok(n), Ok(b)) => match FromWorker::decode(&n.to_vec(), Vec::new()) {
-            piece @ FromWorker::CsvPiece(..) => (piece, Some(b)),
-            other => (other, None),
-        },
+        (Ok(n), Ok(b)) => {
+            let numbers = n.to_vec();
+            // A message's text crosses as bytes; a file's piece stays in JavaScript.
+            let text = numbers.first() == Some(&IMPORT_FAILED_TAG);
+            let bytes = if text { b.to_vec() } else { Vec::new() };
+            match FromWorker::decode(&numbers, bytes) {
+                piece @ FromWorker::CsvPiece(..) => (piece, Some(b)),
+                other => (other, None),
+            }
+        }
         _ => (FromWorker::Failed, None),
+    }
+}
+
+/// An import's message to the worker: `[Float64Array, Blob]`, the job and the file.
+pub fn import_to_js(job: &ImportJob, file: &Blob) -> JsValue {
+    Array::of2(&Float64Array::from(&job.encode()[..]), file).into()
+}
+
+/// The worker's side of an import: reads the file a chunk at a time (a worker may block on
+/// `FileReaderSync`), reporting progress after each, and hands the data set to the engine.
+fn import_file(engine: &mut Engine, job: &ImportJob, file: &Blob, reply: &mut dyn FnMut(FromWorker)) {
+    let unreadable = || FromWorker::ImportFailed("The file could not be read.".into());
+    let Ok(reader) = FileReaderSync::new() else {
+        return reply(unreadable());
+    };
+    let len = file.size() as u64;
+    let mut buffer = Vec::new();
+    let read = |start: u64, end: u64, buffer: &mut Vec<u8>| -> bool {
+        let Ok(slice) = file.slice_with_f64_and_f64(start as f64, end as f64) else {
+            return false;
+        };
+        let Ok(bytes) = reader.read_as_array_buffer(&slice) else {
+            return false;
+        };
+        let bytes = Uint8Array::new(&bytes);
+        buffer.resize(bytes.length() as usize, 0);
+        bytes.copy_to(buffer);
+        true
+    };
+    if !read(0, HEAD.min(len), &mut buffer) {
+        return reply(unreadable());
+    }
+    let mut importer = match Importer::start(job, &buffer, len) {
+        Ok(i) => i,
+        Err(message) => return reply(FromWorker::ImportFailed(message)),
+    };
+    let mut start = 0;
+    while start < len {
+        let end = (start + CHUNK).min(len);
+        if !read(start, end, &mut buffer) {
+            return reply(unreadable());
+        }
+        match importer.feed(&buffer) {
+            Ok(done) => reply(FromWorker::ImportProgress(done)),
+            Err(message) => return reply(FromWorker::ImportFailed(message)),
+        }
+        start = end;
+    }
+    drop(buffer);
+    match importer.finish() {
+        Ok((data, summary)) => {
+            engine.hold(data);
+            reply(FromWorker::Imported(Box::new(summary)));
+        }
+        Err(message) => reply(FromWorker::ImportFailed(message)),
     }
 }
 
@@ -47,6 +110,17 @@ pub fn receive(engine: &mut Engine, message: &JsValue, post: &Function) {
         let (message, transfer) = reply_to_js(m);
         let _ = post.call2(&JsValue::NULL, &message, &transfer);
     };
+    if let Some(parts) = message.dyn_ref::<Array>()
+        && let (Ok(numbers), Ok(file)) = (
+            parts.get(0).dyn_into::<Float64Array>(),
+            parts.get(1).dyn_into::<Blob>(),
+        )
+    {
+        return match ImportJob::decode(&numbers.to_vec()) {
+            Some(job) => import_file(engine, &job, &file, &mut reply),
+            None => reply(FromWorker::Failed),
+        };
+    }
     match message
         .dyn_ref::<Float64Array>()
         .and_then(|v| ToWorker::decode(&v.to_vec()))

@@ -6,6 +6,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod js;
+pub mod import;
 pub mod queue;
 pub mod train;
 
@@ -13,6 +14,7 @@ use std::ops::Range;
 
 use crate::export::{prediction_rows, predictions_csv};
 use crate::sim::engine::{Answer, Engine, Request};
+pub use import::{ImportJob, ImportSummary};
 pub use train::{TrainRequest, TrainRun, TrainStep};
 
 /// Rows of the predictions file in one piece: a piece is written between two frames (or in one
@@ -49,6 +51,12 @@ pub enum FromWorker {
     CsvDone,
     /// A step of training on a sample.
     TrainStep(TrainStep),
+    /// The share of an imported file read.
+    ImportProgress(f64),
+    /// A file was imported: the engine holds its data set.
+    Imported(Box<ImportSummary>),
+    /// A file could not be imported, and why (the engine keeps what it held).
+    ImportFailed(String),
     /// The worker could not load or could not read a message: the page computes by itself.
     Failed,
 }
@@ -61,6 +69,30 @@ const CSV_PIECE: f64 = 5.0;
 const CSV_DONE: f64 = 6.0;
 const TRAIN: f64 = 7.0;
 const TRAIN_STEP: f64 = 8.0;
+const IMPORT: f64 = 9.0;
+const IMPORT_PROGRESS: f64 = 10.0;
+const IMPORTED: f64 = 11.0;
+const IMPORT_FAILED: f64 = 12.0;
+/// The kind of the one reply whose bytes are text (the page's side reads them).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) const IMPORT_FAILED_TAG: f64 = IMPORT_FAILED;
+
+impl ImportJob {
+    /// The job as numbers (the file travels beside them).
+    pub fn encode(&self) -> Vec<f64> {
+        let mut out = vec![IMPORT];
+        self.write(&mut out);
+        out
+    }
+
+    /// The job back from `encode`'s numbers; `None` for anything else.
+    pub fn decode(v: &[f64]) -> Option<Self> {
+        match v.split_first()? {
+            (&IMPORT, rest) => ImportJob::read(rest),
+            _ => None,
+        }
+    }
+}
 
 impl ToWorker {
     /// The message as numbers: its kind, then its request.
@@ -106,6 +138,13 @@ impl FromWorker {
                 t.write(&mut out);
                 (out, Vec::new())
             }
+            FromWorker::ImportProgress(p) => (vec![IMPORT_PROGRESS, p], Vec::new()),
+            FromWorker::Imported(summary) => {
+                let mut out = vec![IMPORTED];
+                summary.write(&mut out);
+                (out, Vec::new())
+            }
+            FromWorker::ImportFailed(message) => (vec![IMPORT_FAILED], message.into_bytes()),
             FromWorker::Failed => (Vec::new(), Vec::new()),
         }
     }
@@ -126,6 +165,11 @@ impl FromWorker {
             [TRAIN_STEP, rest @ ..] => {
                 TrainStep::read(rest).map_or(FromWorker::Failed, FromWorker::TrainStep)
             }
+            [IMPORT_PROGRESS, p] => share(*p).map_or(FromWorker::Failed, FromWorker::ImportProgress),
+            [IMPORTED, rest @ ..] => ImportSummary::read(rest)
+                .map_or(FromWorker::Failed, |s| FromWorker::Imported(Box::new(s))),
+            [IMPORT_FAILED] => String::from_utf8(bytes)
+                .map_or(FromWorker::Failed, FromWorker::ImportFailed),
             _ => FromWorker::Failed,
         }
     }

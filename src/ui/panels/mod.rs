@@ -3,6 +3,7 @@
 mod ab;
 mod composition;
 mod focal;
+mod import;
 mod numbers;
 mod scenario;
 mod scores;
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 use crate::page::Panel;
 use crate::ui::derived::Derived;
 use crate::ui::state::Page;
+pub use import::ImportBox;
 pub use scenario::ScenarioControls;
 
 /// One panel of the page.

@@ -113,11 +113,39 @@ const PARAMETERS: [Parameter; 6] = [
 
 /// Every control of the scenario that the layout shows.
 #[component]
-pub fn ScenarioControls(scenario: RwSignal<Scenario>, layout: RwSignal<Layout>) -> impl IntoView {
-    let has = move |c: Control| layout.with(|l| l.has(c));
+pub fn ScenarioControls(
+    /// The scenario.
+    scenario: RwSignal<Scenario>,
+    /// Which controls appear.
+    layout: RwSignal<Layout>,
+    /// Whether imported predictions are shown: the controls that shape synthetic data (counts,
+    /// accuracies, seed, presets) then step aside.
+    #[prop(into)]
+    imported: Signal<bool>,
+) -> impl IntoView {
+    let shapes_data = |c: Control| {
+        matches!(
+            c,
+            Control::Presets
+                | Control::Ratio
+                | Control::Total
+                | Control::Counts
+                | Control::Acc0
+                | Control::Acc1
+                | Control::Seed
+        )
+    };
+    let has = move |c: Control| layout.with(|l| l.has(c)) && !(shapes_data(c) && imported.get());
     view! {
         <aside class="panel controls" aria-labelledby="controls-title">
             <h2 id="controls-title">"Scenario"</h2>
+            <Show when=move || imported.get()>
+                <p class="explain">
+                    "Imported predictions are shown: the class counts, accuracies and seed "
+                    "belong to the synthetic scenario and come back with it. The threshold and "
+                    "the losses' parameters apply to the imported scores."
+                </p>
+            </Show>
             <Show when=move || has(Control::Presets)><Presets scenario /></Show>
             <Show when=move || has(Control::Ratio) || has(Control::Total) || has(Control::Counts)>
                 <p class="composition" aria-live="polite">{move || scenario.with(composition)}</p>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::export::results_json_with;
+use crate::export::{ImportedSource, results_json_from};
 use crate::link::{self, PageState};
 use crate::page::{Control, Keyed, Layout, Panel};
 use crate::sim::training::{Binormal, LossParams, Training, training_json};
@@ -77,9 +77,13 @@ pub fn ShareBar(
     } = expect_context::<Progress>();
     let copy = move |_| {
         let href = current_link(&page);
+        let imported = page.data.with_untracked(Option::is_some);
         let promise = window().navigator().clipboard().write_text(&href);
         leptos::task::spawn_local(async move {
             status.set(match JsFuture::from(promise).await {
+                Ok(_) if imported => "Link copied. It carries the settings, not the imported \
+                     predictions: they never leave this browser, and the link says so when opened."
+                    .into(),
                 Ok(_) => "Link copied.".into(),
                 Err(_) => format!("Copy this link: {href}"),
             });
@@ -104,7 +108,15 @@ pub fn ShareBar(
             derived
                 .a
                 .metrics
-                .with_untracked(|m| results_json_with(&s, l, m, &sections))
+                .with_untracked(|m| {
+                    page.data.with_untracked(|d| {
+                        let source = d.as_ref().map(|d| ImportedSource {
+                            rows: d.summary.0.rows(),
+                            score: d.summary.0.kind.key(),
+                        });
+                        results_json_from(&s, source, l, m, &sections)
+                    })
+                })
         });
         save_text("imbalance-lab-results.json", &text, "application/json");
     };

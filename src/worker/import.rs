@@ -1,0 +1,306 @@
+//! Importing a reader's predictions (SPEC section 7) where the numbers are: the file is read a
+//! chunk at a time (in the worker, or between frames on the page when there is no worker), fed
+//! to the parser, and handed to the engine as a data set; the page gets a summary with a
+//! preview of each class, the same kind of preview its synthetic classes have.
+
+use crate::import::{ImportError, Overrides, Parser, ScoreKind, detect};
+use crate::sim::engine::{DataSet, PREVIEW, Reader};
+use crate::sim::{ClassScores, MAX_COUNT};
+
+/// Bytes read from the file at a time; progress is reported after each.
+pub const CHUNK: u64 = 4 << 20;
+/// The bytes detection looks at.
+pub const HEAD: u64 = 64 << 10;
+
+/// What to import: the data set's number and the reader's choices. The file travels beside the
+/// message.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportJob {
+    /// The number requests will name the data set by (never 0, the synthetic scenario's).
+    pub id: u32,
+    /// The reader's choices on top of detection.
+    pub overrides: Overrides,
+}
+
+/// What the page learns of an imported file: its counts, names and kinds, the rows skipped, and
+/// each model's classes as previews (all of a class up to `PREVIEW` scores, else `PREVIEW`
+/// evenly spaced quantiles of it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportSummary {
+    /// The data set's number.
+    pub id: u32,
+    /// Negatives and positives imported.
+    pub counts: [u32; 2],
+    /// The models' names (one or two).
+    pub names: Vec<String>,
+    /// What the score columns held.
+    pub kind: ScoreKind,
+    /// Which label value is positive, and which negative, in words.
+    pub labels: String,
+    /// Rows skipped.
+    pub skipped: u64,
+    /// The skipped rows in words (the first of them with line and column), or empty.
+    pub skipped_text: String,
+    /// `[model][class]` sorted previews; model B repeats model A's with one score column.
+    pub previews: [[Vec<f64>; 2]; 2],
+}
+
+impl ImportSummary {
+    /// Rows imported.
+    pub fn rows(&self) -> u64 {
+        u64::from(self.counts[0]) + u64::from(self.counts[1])
+    }
+
+    /// Whether the file has a second score column (a model B of its own).
+    pub fn two_models(&self) -> bool {
+        self.names.len() > 1
+    }
+}
+
+/// `PREVIEW` evenly spaced quantiles of a sorted class (all of it when it is that small).
+pub fn preview(scores: &ClassScores) -> Vec<f64> {
+    let n = scores.len();
+    let m = n.min(PREVIEW as usize);
+    (0..m)
+        .map(|i| scores.get(((2 * i + 1) * n) / (2 * m)))
+        .collect()
+}
+
+/// An import under way.
+pub struct Importer {
+    id: u32,
+    parser: Parser,
+    len: u64,
+}
+
+impl Importer {
+    /// Detects the file's layout from its first bytes (`head`, the whole file's length `len`)
+    /// with the reader's choices, or says why it cannot be read.
+    pub fn start(job: &ImportJob, head: &[u8], len: u64) -> Result<Self, String> {
+        let detected = detect(head, len, &job.overrides).map_err(|e| e.message())?;
+        let options = detected.options.map_err(|e| e.message())?;
+        let mut parser = Parser::new(options);
+        parser.reserve(detected.estimated_rows.min(u64::from(MAX_COUNT)));
+        Ok(Importer {
+            id: job.id,
+            parser,
+            len,
+        })
+    }
+
+    /// Feeds the next chunk; the share of the file read so far.
+    pub fn feed(&mut self, chunk: &[u8]) -> Result<f64, String> {
+        self.parser.feed(chunk).map_err(|e| e.message())?;
+        if self.parser.rows() > u64::from(MAX_COUNT) {
+            return Err(format!(
+                "The file has more than {} rows; the page takes at most that many.",
+                crate::format::grouped(u64::from(MAX_COUNT))
+            ));
+        }
+        Ok((self.parser.consumed() as f64 / self.len.max(1) as f64).min(1.0))
+    }
+
+    /// After the last chunk: the data set for the engine and the summary for the page.
+    pub fn finish(self) -> Result<(DataSet, ImportSummary), String> {
+        let imported = self.parser.finish().map_err(|e: ImportError| e.message())?;
+        let names: Vec<String> = imported.models.iter().map(|m| m.name.clone()).collect();
+        let labels = imported.labels.describe();
+        let (kind, skipped) = (imported.kind, imported.skipped.clone());
+        let mut models = imported.models.into_iter().map(|m| {
+            let (neg, pos) = m.into_classes();
+            [neg, pos]
+        });
+        let a = models.next().ok_or("The file has no score column.")?;
+        let b = models.next().unwrap_or_else(|| a.clone());
+        let counts = [a[0].len(), a[1].len()].map(|n| n as u32);
+        let summary = ImportSummary {
+            id: self.id,
+            counts,
+            names,
+            kind,
+            labels,
+            skipped: skipped.count,
+            skipped_text: if skipped.count == 0 {
+                String::new()
+            } else {
+                skipped.summary()
+            },
+            previews: [&a, &b].map(|m| [preview(&m[0]), preview(&m[1])]),
+        };
+        Ok((
+            DataSet {
+                id: self.id,
+                models: [a, b],
+            },
+            summary,
+        ))
+    }
+}
+
+/// Imports a whole file held in memory (tests, and pasted text).
+pub fn import_bytes(job: &ImportJob, bytes: &[u8]) -> Result<(DataSet, ImportSummary), String> {
+    let head = &bytes[..bytes.len().min(HEAD as usize)];
+    let mut importer = Importer::start(job, head, bytes.len() as u64)?;
+    for chunk in bytes.chunks(CHUNK as usize) {
+        importer.feed(chunk)?;
+    }
+    importer.finish()
+}
+
+/// Text fields on the wire: joined by the unit separator, which no name or message holds.
+const SEPARATOR: char = '\u{1f}';
+
+fn write_text(out: &mut Vec<f64>, text: &str) {
+    out.push(text.len() as f64);
+    out.extend(text.bytes().map(f64::from));
+}
+
+fn read_text(r: &mut Reader) -> Option<String> {
+    let n = r.whole()? as usize;
+    let bytes = (0..n)
+        .map(|_| r.whole().and_then(|b| u8::try_from(b).ok()))
+        .collect::<Option<Vec<u8>>>()?;
+    String::from_utf8(bytes).ok()
+}
+
+fn kind_code(kind: ScoreKind) -> f64 {
+    match kind {
+        ScoreKind::Probability => 0.0,
+        ScoreKind::Logit => 1.0,
+    }
+}
+
+fn kind_of(code: u64) -> Option<ScoreKind> {
+    match code {
+        0 => Some(ScoreKind::Probability),
+        1 => Some(ScoreKind::Logit),
+        _ => None,
+    }
+}
+
+/// An optional small number: 0 for none, else the value + 1.
+fn write_option(out: &mut Vec<f64>, v: Option<u64>) {
+    out.push(v.map_or(0.0, |v| v as f64 + 1.0));
+}
+
+fn read_option(r: &mut Reader) -> Option<Option<u64>> {
+    let v = r.whole()?;
+    Some(v.checked_sub(1))
+}
+
+impl ImportJob {
+    pub(super) fn write(&self, out: &mut Vec<f64>) {
+        let o = &self.overrides;
+        out.push(f64::from(self.id));
+        write_option(out, o.delimiter.map(u64::from));
+        write_option(out, o.header.map(u64::from));
+        write_option(out, o.label.map(|l| l as u64));
+        write_option(out, o.kind.map(|k| kind_code(k) as u64));
+        match &o.scores {
+            None => out.push(0.0),
+            Some(s) => {
+                out.push(s.len() as f64 + 1.0);
+                out.extend(s.iter().map(|&c| c as f64));
+            }
+        }
+        match &o.positive {
+            None => out.push(0.0),
+            Some(p) => {
+                out.push(1.0);
+                write_text(out, p);
+            }
+        }
+    }
+
+    pub(super) fn read(v: &[f64]) -> Option<Self> {
+        let mut r = Reader::new(v);
+        let id = r.count()?;
+        let delimiter = read_option(&mut r)?.map(u8::try_from).transpose().ok()?;
+        let header = read_option(&mut r)?.map(|h| h == 1);
+        let label = read_option(&mut r)?.map(|l| l as usize);
+        let kind = match read_option(&mut r)? {
+            None => None,
+            Some(k) => Some(kind_of(k)?),
+        };
+        let scores = match r.whole()? {
+            0 => None,
+            n if n <= 3 => Some(
+                (1..n)
+                    .map(|_| r.whole().map(|c| c as usize))
+                    .collect::<Option<Vec<_>>>()?,
+            ),
+            _ => return None,
+        };
+        let positive = match r.whole()? {
+            0 => None,
+            1 => Some(read_text(&mut r)?),
+            _ => return None,
+        };
+        let job = ImportJob {
+            id,
+            overrides: Overrides {
+                delimiter,
+                header,
+                label,
+                scores,
+                positive,
+                kind,
+            },
+        };
+        r.end(job)
+    }
+}
+
+impl ImportSummary {
+    pub(super) fn write(&self, out: &mut Vec<f64>) {
+        out.extend([
+            f64::from(self.id),
+            f64::from(self.counts[0]),
+            f64::from(self.counts[1]),
+            kind_code(self.kind),
+            self.skipped as f64,
+        ]);
+        let sep = SEPARATOR.to_string();
+        write_text(out, &self.names.join(&sep));
+        write_text(out, &self.labels);
+        write_text(out, &self.skipped_text);
+        for class in self.previews.iter().flatten() {
+            out.push(class.len() as f64);
+            out.extend(class);
+        }
+    }
+
+    pub(super) fn read(v: &[f64]) -> Option<Self> {
+        let mut r = Reader::new(v);
+        let id = r.count()?;
+        let counts = [r.count()?, r.count()?];
+        let kind = kind_of(r.whole()?)?;
+        let skipped = r.whole()?;
+        let names: Vec<String> = read_text(&mut r)?
+            .split(SEPARATOR)
+            .map(String::from)
+            .collect();
+        let labels = read_text(&mut r)?;
+        let skipped_text = read_text(&mut r)?;
+        let mut class = || -> Option<Vec<f64>> {
+            let n = r.whole()? as usize;
+            (n <= PREVIEW as usize).then_some(())?;
+            (0..n)
+                .map(|_| r.real().filter(|p| (0.0..=1.0).contains(p)))
+                .collect()
+        };
+        let previews = [[class()?, class()?], [class()?, class()?]];
+        let summary = ImportSummary {
+            id,
+            counts,
+            names,
+            kind,
+            labels,
+            skipped,
+            skipped_text,
+            previews,
+        };
+        (1..=2).contains(&summary.names.len()).then_some(())?;
+        r.end(summary)
+    }
+}
