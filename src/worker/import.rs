@@ -5,7 +5,7 @@
 
 use crate::import::{ImportError, Overrides, Parser, ScoreKind, detect};
 use crate::sim::engine::{DataSet, PREVIEW, Reader};
-use crate::sim::{ClassScores, MAX_COUNT};
+use crate::sim::ClassScores;
 
 /// Bytes read from the file at a time; progress is reported after each.
 pub const CHUNK: u64 = 4 << 20;
@@ -79,8 +79,8 @@ impl Importer {
     pub fn start(job: &ImportJob, head: &[u8], len: u64) -> Result<Self, String> {
         let detected = detect(head, len, &job.overrides).map_err(|e| e.message())?;
         let options = detected.options.map_err(|e| e.message())?;
-        let mut parser = Parser::new(options);
-        parser.reserve(detected.estimated_rows.min(u64::from(MAX_COUNT)));
+        // The parser reserves room for the rows detection expects (`Options::expected_rows`).
+        let parser = Parser::new(options);
         Ok(Importer {
             id: job.id,
             parser,
@@ -90,13 +90,8 @@ impl Importer {
 
     /// Feeds the next chunk; the share of the file read so far.
     pub fn feed(&mut self, chunk: &[u8]) -> Result<f64, String> {
+        // More than `import::MAX_ROWS` rows is one of the parser's errors.
         self.parser.feed(chunk).map_err(|e| e.message())?;
-        if self.parser.rows() > u64::from(MAX_COUNT) {
-            return Err(format!(
-                "The file has more than {} rows; the page takes at most that many.",
-                crate::format::grouped(u64::from(MAX_COUNT))
-            ));
-        }
         Ok((self.parser.consumed() as f64 / self.len.max(1) as f64).min(1.0))
     }
 
