@@ -130,7 +130,9 @@ fn a_link_made_from_imported_data_says_it_cannot_carry_it() {
     let back = parse(&link);
     assert_eq!(back.state, state);
     assert_eq!(back.notices.len(), 1);
-    assert!(back.notices[0].starts_with("This link was made while the page showed imported predictions, which a link cannot carry"));
+    assert!(back.notices[0].starts_with(
+        "This link was made while the page showed imported predictions, which a link cannot carry"
+    ));
     assert!(parse("src=synthetic").notices.is_empty());
     assert_eq!(
         parse("src=s3").notices,

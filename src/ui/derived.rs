@@ -107,7 +107,8 @@ impl Model {
             let data = c.data;
             Memo::new(move |_| {
                 let imported = data.with(|d| {
-                    d.as_ref().map(|d| d.summary.0.previews[model.index()][class as usize].clone())
+                    d.as_ref()
+                        .map(|d| d.summary.0.previews[model.index()][class as usize].clone())
                 });
                 match imported {
                     Some(p) => Shared(Arc::new(ClassScores::from_scores(class, p))),

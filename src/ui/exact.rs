@@ -11,18 +11,18 @@ use js_sys::{Array, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use super::derived::Derived;
-use super::state::Page;
-use crate::import::Overrides;
-use crate::worker::import::{CHUNK, HEAD, ImportJob, ImportSummary, Importer};
-use crate::worker::js::import_to_js;
 use super::download::{save_parts, yield_to_browser};
+use super::state::Page;
 use super::state::Shared;
 use crate::export::prediction_rows;
-use crate::sim::engine::{DataSet, DrawsKey, Engine, Request, all_exact};
+use crate::import::Overrides;
+use crate::sim::engine::{DrawsKey, Engine, Request, all_exact};
+use crate::worker::Detection;
+use crate::worker::import::ImportJob;
+use crate::worker::js::import_to_js;
 use crate::worker::js::{reply_from_js, to_js};
 use crate::worker::queue::Queue;
 use crate::worker::{FromWorker, ToWorker, TrainRequest, TrainRun, csv_piece, csv_pieces, serve};
@@ -38,6 +38,8 @@ pub struct Progress {
     pub training: RwSignal<Option<TrainRun>>,
     /// An import: the share of the file read while it is read, or what went wrong.
     pub import: RwSignal<ImportStatus>,
+    /// What the worker found in the file the reader chose, before importing it.
+    pub detection: RwSignal<Option<Detection>>,
 }
 
 /// Where an import stands.
@@ -106,6 +108,7 @@ pub fn connect(page: Page, derived: Derived) -> Progress {
         csv: RwSignal::new(None),
         training: RwSignal::new(None),
         import: RwSignal::new(ImportStatus::Idle),
+        detection: RwSignal::new(None),
     };
     let new = Rc::new(Client {
         backend: RefCell::new(here()),
@@ -291,6 +294,11 @@ impl Client {
                     });
                 }
             }
+            FromWorker::Detected(d) => {
+                if d.id == self.imports.get() {
+                    self.progress.detection.set(Some(*d));
+                }
+            }
             FromWorker::ImportProgress(p) => self.progress.import.set(ImportStatus::Reading(p)),
             FromWorker::Imported(summary) => {
                 // Only the newest import is shown.
@@ -365,61 +373,34 @@ pub fn save_predictions(r: Request) {
     });
 }
 
-/// Imports a file (or pasted text, as a Blob) of predictions: read and parsed in the worker
-/// (or here between frames, if there is none), then shown instead of the synthetic scenario.
-pub fn import(file: Blob, name: String, overrides: Overrides) {
+/// Sends a file (or pasted text, as a Blob) to the worker: `detect` looks at its first bytes
+/// and answers with what it found (`Progress::detection`); otherwise the whole file is imported
+/// and then shown instead of the synthetic scenario. The parser lives in the worker's module
+/// only, so without a worker nothing can be imported (the page says so).
+pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
     let Some(c) = client() else { return };
     let id = c.imports.get() + 1;
     c.imports.set(id);
-    *c.import_name.borrow_mut() = name;
-    c.progress.import.set(ImportStatus::Reading(0.0));
-    let job = ImportJob { id, overrides };
-    c.try_worker();
-    let engine = match &*c.backend.borrow() {
-        Backend::Worker { worker: w, .. } => {
-            let _ = w.post_message(&import_to_js(&job, &file));
-            return;
-        }
-        Backend::Here(engine) => Rc::clone(engine),
-    };
-    leptos::task::spawn_local(async move {
-        let reply = match import_here(&job, &file, &c).await {
-            Ok((data, summary)) => {
-                engine.borrow_mut().hold(data);
-                FromWorker::Imported(Box::new(summary))
-            }
-            Err(message) => FromWorker::ImportFailed(message),
-        };
-        c.receive(reply);
-    });
-}
-
-/// Bytes `start..end` of a Blob.
-pub async fn read_blob(file: &Blob, start: u64, end: u64) -> Option<Vec<u8>> {
-    let slice = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;
-    let buffer = JsFuture::from(slice.array_buffer()).await.ok()?;
-    Some(Uint8Array::new(&buffer).to_vec())
-}
-
-/// An import on the page, a chunk between frames (no worker could start).
-async fn import_here(
-    job: &ImportJob,
-    file: &Blob,
-    c: &Rc<Client>,
-) -> Result<(DataSet, ImportSummary), String> {
-    let unreadable = || "The file could not be read.".to_string();
-    let len = file.size() as u64;
-    let head = read_blob(file, 0, HEAD.min(len)).await.ok_or_else(unreadable)?;
-    let mut importer = Importer::start(job, &head, len)?;
-    let mut start = 0;
-    while start < len {
-        let end = (start + CHUNK).min(len);
-        let chunk = read_blob(file, start, end).await.ok_or_else(unreadable)?;
-        c.receive(FromWorker::ImportProgress(importer.feed(&chunk)?));
-        yield_to_browser().await;
-        start = end;
+    if detect {
+        c.progress.import.set(ImportStatus::Idle);
+    } else {
+        *c.import_name.borrow_mut() = name.to_string();
+        c.progress.import.set(ImportStatus::Reading(0.0));
     }
-    importer.finish()
+    c.try_worker();
+    let job = ImportJob {
+        id,
+        detect,
+        overrides,
+    };
+    match &*c.backend.borrow() {
+        Backend::Worker { worker: w, .. } => {
+            let _ = w.post_message(&import_to_js(&job, file));
+        }
+        Backend::Here(_) => c.progress.import.set(ImportStatus::Failed(
+            "Importing needs the page's Web Worker (worker.js), which could not start here.".into(),
+        )),
+    }
 }
 
 /// Trains every loss on a sample in the worker (or here, if there is none), step by step.

@@ -60,8 +60,13 @@ pub fn App() -> impl IntoView {
                 <h1>"imbalance-lab"</h1>
                 <p class="lede">
                     "Why a falling validation loss can hide a model that got worse at the rare "
-                    "class, and what class weights and focal loss change. Every number below "
-                    "comes from synthetic predictions regenerated as you move a control."
+                    "class, and what class weights and focal loss change. "
+                    {move || if page.data.with(Option::is_some) {
+                        "Every number below comes from the predictions you imported."
+                    } else {
+                        "Every number below comes from synthetic predictions regenerated as you \
+                         move a control."
+                    }}
                 </p>
                 <ShareBar page derived />
             </header>

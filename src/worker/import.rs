@@ -4,22 +4,131 @@
 //! preview of each class, the same kind of preview its synthetic classes have.
 
 use crate::import::{ImportError, Overrides, Parser, ScoreKind, detect};
-use crate::sim::engine::{DataSet, PREVIEW, Reader};
 use crate::sim::ClassScores;
+use crate::sim::engine::{DataSet, PREVIEW, Reader};
 
 /// Bytes read from the file at a time; progress is reported after each.
 pub const CHUNK: u64 = 4 << 20;
 /// The bytes detection looks at.
 pub const HEAD: u64 = 64 << 10;
 
-/// What to import: the data set's number and the reader's choices. The file travels beside the
-/// message.
+/// What to do with a file: look at its first bytes (`detect`), or import it all. The file
+/// travels beside the message.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImportJob {
-    /// The number requests will name the data set by (never 0, the synthetic scenario's).
+    /// The number the answer carries (and requests name the data set by; never 0, the
+    /// synthetic scenario's).
     pub id: u32,
+    /// Only detect: the page shows what was found before anything is imported.
+    pub detect: bool,
     /// The reader's choices on top of detection.
     pub overrides: Overrides,
+}
+
+/// What detection found in a file's first bytes, as the page shows it: every text already
+/// written, so the page carries none of the parser.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Detection {
+    /// The job's number.
+    pub id: u32,
+    /// Why the file cannot be imported as chosen (`None`: it can).
+    pub problem: Option<String>,
+    /// The layout in words: rows, delimiter, header.
+    pub layout: String,
+    /// Each column's name (its header's, else "column 3").
+    pub columns: Vec<String>,
+    /// The first rows as written.
+    pub raw: Vec<Vec<String>>,
+    /// The same rows as read: the class, then each model's probability.
+    pub read: Vec<Vec<String>>,
+    /// The label column.
+    pub label: Option<usize>,
+    /// The label column's values, each with the rows that hold it (in the first bytes).
+    pub values: Vec<(String, u64)>,
+    /// The positive class's value.
+    pub positive: Option<String>,
+    /// The score columns: model A's, and B's.
+    pub scores: Vec<usize>,
+    /// What the scores are.
+    pub kind: Option<ScoreKind>,
+}
+
+impl Detection {
+    /// Detection on a file's first bytes `head` (of `len` in all) with the reader's choices.
+    pub fn of(job: &ImportJob, head: &[u8], len: u64) -> Self {
+        let d = match detect(head, len, &job.overrides) {
+            Ok(d) => d,
+            Err(e) => {
+                return Detection {
+                    id: job.id,
+                    problem: Some(e.message()),
+                    ..Detection::default()
+                };
+            }
+        };
+        let columns: Vec<String> = (0..d.fields)
+            .map(|i| match d.header.as_ref().and_then(|h| h.get(i)) {
+                Some(name) if !name.is_empty() => name.clone(),
+                _ => format!("column {}", i + 1),
+            })
+            .collect();
+        let delimiter = match d.delimiter {
+            b'\t' => "tabs".to_string(),
+            b',' => "commas".to_string(),
+            b';' => "semicolons".to_string(),
+            other => format!("\u{201c}{}\u{201d}", other as char),
+        };
+        let layout = format!(
+            "about {} rows, fields separated by {delimiter}, {}",
+            crate::format::grouped(d.estimated_rows),
+            if d.header.is_some() {
+                "a header line"
+            } else {
+                "no header line"
+            }
+        );
+        let o = d.options.as_ref().ok();
+        let label = o.map(|o| o.label).or(job.overrides.label);
+        let values = label
+            .and_then(|l| d.columns.get(l))
+            .map(|c| c.values.iter().map(|(l, n)| (l.text.clone(), *n)).collect())
+            .unwrap_or_default();
+        let read = o.map_or(Vec::new(), |o| {
+            d.preview.iter().map(|r| as_read(o, r)).collect()
+        });
+        Detection {
+            id: job.id,
+            problem: d.options.as_ref().err().map(ImportError::message),
+            layout,
+            columns,
+            raw: d.preview.clone(),
+            read,
+            label,
+            values,
+            positive: o.map(|o| o.labels.positive.text.clone()),
+            scores: o.map_or(Vec::new(), |o| o.scores.clone()),
+            kind: o.map(|o| o.kind),
+        }
+    }
+}
+
+/// A first row as the page reads it: the class, then each model's probability.
+fn as_read(o: &crate::import::Options, row: &[String]) -> Vec<String> {
+    let field = |c: usize| row.get(c).map_or(&b""[..], |f| f.as_bytes());
+    let mut out = vec![match o.labels.class(field(o.label)) {
+        Some(crate::sim::Class::Positive) => "positive".to_string(),
+        Some(crate::sim::Class::Negative) => "negative".to_string(),
+        None => "skipped: not a label".to_string(),
+    }];
+    for &c in &o.scores {
+        out.push(
+            match crate::import::scores::probability(field(c), o.kind, o.decimal_comma()) {
+                Ok(p) => crate::format::number(p, 6),
+                Err(_) => "skipped: not a score".to_string(),
+            },
+        );
+    }
+    out
 }
 
 /// What the page learns of an imported file: its counts, names and kinds, the rows skipped, and
@@ -187,6 +296,7 @@ impl ImportJob {
     pub(super) fn write(&self, out: &mut Vec<f64>) {
         let o = &self.overrides;
         out.push(f64::from(self.id));
+        out.push(f64::from(u8::from(self.detect)));
         write_option(out, o.delimiter.map(u64::from));
         write_option(out, o.header.map(u64::from));
         write_option(out, o.label.map(|l| l as u64));
@@ -210,6 +320,11 @@ impl ImportJob {
     pub(super) fn read(v: &[f64]) -> Option<Self> {
         let mut r = Reader::new(v);
         let id = r.count()?;
+        let detect = match r.whole()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
         let delimiter = read_option(&mut r)?.map(u8::try_from).transpose().ok()?;
         let header = read_option(&mut r)?.map(|h| h == 1);
         let label = read_option(&mut r)?.map(|l| l as usize);
@@ -233,6 +348,7 @@ impl ImportJob {
         };
         let job = ImportJob {
             id,
+            detect,
             overrides: Overrides {
                 delimiter,
                 header,
@@ -297,5 +413,106 @@ impl ImportSummary {
         };
         (1..=2).contains(&summary.names.len()).then_some(())?;
         r.end(summary)
+    }
+}
+
+fn write_table(out: &mut Vec<f64>, rows: &[Vec<String>]) {
+    out.push(rows.len() as f64);
+    for row in rows {
+        out.push(row.len() as f64);
+        for cell in row {
+            write_text(out, cell);
+        }
+    }
+}
+
+fn read_table(r: &mut Reader) -> Option<Vec<Vec<String>>> {
+    let n = r.whole()?;
+    (n <= 1_000).then_some(())?;
+    (0..n)
+        .map(|_| {
+            let m = r.whole()?;
+            (m <= 1_000).then_some(())?;
+            (0..m).map(|_| read_text(r)).collect()
+        })
+        .collect()
+}
+
+impl Detection {
+    pub(super) fn write(&self, out: &mut Vec<f64>) {
+        out.push(f64::from(self.id));
+        match &self.problem {
+            None => out.push(0.0),
+            Some(p) => {
+                out.push(1.0);
+                write_text(out, p);
+            }
+        }
+        write_text(out, &self.layout);
+        write_table(out, std::slice::from_ref(&self.columns));
+        write_table(out, &self.raw);
+        write_table(out, &self.read);
+        write_option(out, self.label.map(|l| l as u64));
+        out.push(self.values.len() as f64);
+        for (v, n) in &self.values {
+            write_text(out, v);
+            out.push(*n as f64);
+        }
+        match &self.positive {
+            None => out.push(0.0),
+            Some(p) => {
+                out.push(1.0);
+                write_text(out, p);
+            }
+        }
+        out.push(self.scores.len() as f64);
+        out.extend(self.scores.iter().map(|&c| c as f64));
+        write_option(out, self.kind.map(|k| kind_code(k) as u64));
+    }
+
+    pub(super) fn read(v: &[f64]) -> Option<Self> {
+        let mut r = Reader::new(v);
+        let id = r.count()?;
+        let text_if = |r: &mut Reader| -> Option<Option<String>> {
+            match r.whole()? {
+                0 => Some(None),
+                1 => read_text(r).map(Some),
+                _ => None,
+            }
+        };
+        let problem = text_if(&mut r)?;
+        let layout = read_text(&mut r)?;
+        let columns = read_table(&mut r)?.into_iter().next()?;
+        let raw = read_table(&mut r)?;
+        let read = read_table(&mut r)?;
+        let label = read_option(&mut r)?.map(|l| l as usize);
+        let n = r.whole()?;
+        (n <= 1_000).then_some(())?;
+        let values = (0..n)
+            .map(|_| Some((read_text(&mut r)?, r.whole()?)))
+            .collect::<Option<Vec<_>>>()?;
+        let positive = text_if(&mut r)?;
+        let k = r.whole()?;
+        (k <= 2).then_some(())?;
+        let scores = (0..k)
+            .map(|_| r.whole().map(|c| c as usize))
+            .collect::<Option<Vec<_>>>()?;
+        let kind = match read_option(&mut r)? {
+            None => None,
+            Some(k) => Some(kind_of(k)?),
+        };
+        r.end(Detection {
+            id,
+            problem,
+            layout,
+            columns,
+            raw,
+            read,
+            label,
+            values,
+            positive,
+            scores,
+            kind,
+        })
     }
 }

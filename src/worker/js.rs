@@ -6,7 +6,7 @@ use js_sys::{Array, Float64Array, Function, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, FileReaderSync};
 
-use super::import::{CHUNK, HEAD, ImportJob, Importer};
+use super::import::{CHUNK, Detection, HEAD, ImportJob, Importer};
 use super::{FromWorker, IMPORT_FAILED_TAG, ToWorker, serve};
 use crate::sim::engine::Engine;
 
@@ -55,7 +55,12 @@ pub fn import_to_js(job: &ImportJob, file: &Blob) -> JsValue {
 
 /// The worker's side of an import: reads the file a chunk at a time (a worker may block on
 /// `FileReaderSync`), reporting progress after each, and hands the data set to the engine.
-fn import_file(engine: &mut Engine, job: &ImportJob, file: &Blob, reply: &mut dyn FnMut(FromWorker)) {
+fn import_file(
+    engine: &mut Engine,
+    job: &ImportJob,
+    file: &Blob,
+    reply: &mut dyn FnMut(FromWorker),
+) {
     let unreadable = || FromWorker::ImportFailed("The file could not be read.".into());
     let Ok(reader) = FileReaderSync::new() else {
         return reply(unreadable());
@@ -76,6 +81,11 @@ fn import_file(engine: &mut Engine, job: &ImportJob, file: &Blob, reply: &mut dy
     };
     if !read(0, HEAD.min(len), &mut buffer) {
         return reply(unreadable());
+    }
+    if job.detect {
+        return reply(FromWorker::Detected(Box::new(Detection::of(
+            job, &buffer, len,
+        ))));
     }
     let mut importer = match Importer::start(job, &buffer, len) {
         Ok(i) => i,

@@ -4,9 +4,9 @@
 //! pure and tested natively; `js` (wasm only) moves the messages in and out of JavaScript, and
 //! `worker.js` only loads the module and forwards messages.
 
+pub mod import;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
-pub mod import;
 pub mod queue;
 pub mod train;
 
@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use crate::export::{prediction_rows, predictions_csv};
 use crate::sim::engine::{Answer, Engine, Request};
-pub use import::{ImportJob, ImportSummary};
+pub use import::{Detection, ImportJob, ImportSummary};
 pub use train::{TrainRequest, TrainRun, TrainStep};
 
 /// Rows of the predictions file in one piece: a piece is written between two frames (or in one
@@ -51,6 +51,8 @@ pub enum FromWorker {
     CsvDone,
     /// A step of training on a sample.
     TrainStep(TrainStep),
+    /// What detection found in a file's first bytes.
+    Detected(Box<Detection>),
     /// The share of an imported file read.
     ImportProgress(f64),
     /// A file was imported: the engine holds its data set.
@@ -73,6 +75,7 @@ const IMPORT: f64 = 9.0;
 const IMPORT_PROGRESS: f64 = 10.0;
 const IMPORTED: f64 = 11.0;
 const IMPORT_FAILED: f64 = 12.0;
+const DETECTED: f64 = 13.0;
 /// The kind of the one reply whose bytes are text (the page's side reads them).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) const IMPORT_FAILED_TAG: f64 = IMPORT_FAILED;
@@ -138,6 +141,11 @@ impl FromWorker {
                 t.write(&mut out);
                 (out, Vec::new())
             }
+            FromWorker::Detected(d) => {
+                let mut out = vec![DETECTED];
+                d.write(&mut out);
+                (out, Vec::new())
+            }
             FromWorker::ImportProgress(p) => (vec![IMPORT_PROGRESS, p], Vec::new()),
             FromWorker::Imported(summary) => {
                 let mut out = vec![IMPORTED];
@@ -165,11 +173,16 @@ impl FromWorker {
             [TRAIN_STEP, rest @ ..] => {
                 TrainStep::read(rest).map_or(FromWorker::Failed, FromWorker::TrainStep)
             }
-            [IMPORT_PROGRESS, p] => share(*p).map_or(FromWorker::Failed, FromWorker::ImportProgress),
+            [DETECTED, rest @ ..] => Detection::read(rest)
+                .map_or(FromWorker::Failed, |d| FromWorker::Detected(Box::new(d))),
+            [IMPORT_PROGRESS, p] => {
+                share(*p).map_or(FromWorker::Failed, FromWorker::ImportProgress)
+            }
             [IMPORTED, rest @ ..] => ImportSummary::read(rest)
                 .map_or(FromWorker::Failed, |s| FromWorker::Imported(Box::new(s))),
-            [IMPORT_FAILED] => String::from_utf8(bytes)
-                .map_or(FromWorker::Failed, FromWorker::ImportFailed),
+            [IMPORT_FAILED] => {
+                String::from_utf8(bytes).map_or(FromWorker::Failed, FromWorker::ImportFailed)
+            }
             _ => FromWorker::Failed,
         }
     }

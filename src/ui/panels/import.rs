@@ -1,77 +1,192 @@
 //! "Import predictions" (SPEC section 7): a file from the file input, dropped on the page, or
-//! pasted. The first 64 KiB are read here and detected (the layout, the label and score
-//! columns, the score kind), shown as the file's first rows before and after reading, with
-//! every choice open to the reader; the whole file is then read in the worker. Nothing leaves
-//! the page, and a file that cannot be read leaves the view as it was.
+//! pasted. The worker looks at the file's first bytes and says what it found (the layout, the
+//! label and score columns, the score kind), shown here as the first rows before and after
+//! reading, with every choice open to the reader; the worker then reads the whole file. The
+//! parser is in the worker's module only. Nothing leaves the page, and a file that cannot be
+//! read leaves the view as it was.
 
-use std::rc::Rc;
-use std::sync::Arc;
+use std::fmt::Write;
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
-use web_sys::Blob;
+use wasm_bindgen::closure::Closure;
+use web_sys::{Blob, DragEvent};
 
-use crate::import::{Detected, Options, Overrides, ScoreKind, detect};
-use crate::import::scores::probability;
-use crate::sim::Class;
-use crate::ui::exact::{ImportStatus, Progress, import, read_blob};
-use crate::ui::state::Page;
-use crate::worker::import::HEAD;
+use crate::format::grouped;
+use crate::import::{Overrides, ScoreKind};
+use crate::ui::exact::{ImportStatus, Progress, send_file};
+use crate::ui::state::{Imported, Page};
+use crate::worker::Detection;
 
-/// A choice's effect on the reader's overrides.
-type Setter = Rc<dyn Fn(&mut Overrides, String)>;
-
-/// A file chosen and detected, not yet imported.
+/// A file chosen, with the reader's choices so far.
 #[derive(Clone)]
-struct Pending {
+struct Chosen {
     file: SendWrapper<Blob>,
     name: String,
-    len: u64,
-    head: Arc<Vec<u8>>,
     overrides: Overrides,
-    detected: Result<Detected, String>,
 }
 
-impl Pending {
-    fn detect(&mut self) {
-        self.detected = detect(&self.head, self.len, &self.overrides).map_err(|e| e.message());
-    }
+/// One line on the imported data.
+fn summary_text(d: &Imported) -> String {
+    let s = &d.summary.0;
+    let models = match s.names.as_slice() {
+        [a, b] => format!("{a} (model A) and {b} (model B)"),
+        names => names.join(", "),
+    };
+    let skipped = if s.skipped == 0 {
+        String::new()
+    } else {
+        format!(" {}.", s.skipped_text)
+    };
+    format!(
+        "Showing {}: {} rows ({} negatives, {} positives), scores of {models} read as {}; {}.{skipped}",
+        d.file,
+        grouped(s.rows()),
+        grouped(u64::from(s.counts[0])),
+        grouped(u64::from(s.counts[1])),
+        match s.kind {
+            ScoreKind::Probability => "probabilities",
+            ScoreKind::Logit => "logits (turned into probabilities)",
+        },
+        s.labels,
+    )
+}
 
-    fn options(&self) -> Result<&Options, String> {
-        match &self.detected {
-            Ok(d) => d.options.as_ref().map_err(|e| e.message()),
-            Err(e) => Err(e.clone()),
+/// Text made safe inside HTML.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A table of text as HTML, with a header row.
+fn table_html(out: &mut String, label: &str, header: &[String], rows: &[Vec<String>]) {
+    let _ = write!(
+        out,
+        r#"<div class="table-wrap"><table class="numbers preview" aria-label="{label}"><thead><tr>"#
+    );
+    for h in header {
+        let _ = write!(out, r#"<th scope="col">{}</th>"#, escape(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in rows {
+        out.push_str("<tr>");
+        for c in row {
+            let _ = write!(out, "<td>{}</td>", escape(c));
         }
+        out.push_str("</tr>");
     }
+    out.push_str("</tbody></table></div>");
 }
 
-/// The name a column goes by.
-fn column_name(d: &Detected, i: usize) -> String {
-    match d.header.as_ref().and_then(|h| h.get(i)) {
-        Some(name) if !name.is_empty() => name.clone(),
-        _ => format!("column {}", i + 1),
-    }
-}
-
-/// A preview row as the page reads it: the class, then each model's probability.
-fn as_read(o: &Options, row: &[String]) -> Vec<String> {
-    let label = row.get(o.label).map_or("", String::as_str);
-    let mut out = vec![match o.labels.class(label.as_bytes()) {
-        Some(Class::Positive) => "positive".to_string(),
-        Some(Class::Negative) => "negative".to_string(),
-        None => "skipped: not a label".to_string(),
-    }];
-    for &c in &o.scores {
-        let field = row.get(c).map_or("", String::as_str);
-        out.push(
-            match probability(field.as_bytes(), o.kind, o.decimal_comma()) {
-                Ok(p) => crate::format::number(p, 6),
-                Err(_) => "skipped: not a score".to_string(),
-            },
+/// A labelled choice among `(value, text)` options as HTML.
+fn select_html(
+    out: &mut String,
+    id: &str,
+    label: &str,
+    options: &[(String, String)],
+    chosen: &str,
+) {
+    let _ = write!(
+        out,
+        r#"<span class="choice"><label for="{id}">{label}</label><select id="{id}">"#
+    );
+    for (value, text) in options {
+        let selected = if value == chosen { " selected" } else { "" };
+        let _ = write!(
+            out,
+            r#"<option value="{}"{selected}>{}</option>"#,
+            escape(value),
+            escape(text)
         );
     }
+    out.push_str("</select></span>");
+}
+
+/// What the worker found in a chosen file, as HTML: the layout, the reader's choices, the first
+/// rows before and after reading, and the buttons (one delegated handler serves them all:
+/// plain markup keeps the page's module small).
+fn check_html(name: &str, d: &Detection) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "<p>{}: {}.</p>", escape(name), escape(&d.layout));
+    let columns: Vec<(String, String)> = d
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (i.to_string(), n.clone()))
+        .collect();
+    let at = |i: Option<usize>| i.map_or("none".to_string(), |i| i.to_string());
+    let values: Vec<(String, String)> = d
+        .values
+        .iter()
+        .map(|(v, n)| (v.clone(), format!("{v} ({} rows)", grouped(*n))))
+        .collect();
+    let mut with_none = vec![("none".to_string(), "none".to_string())];
+    with_none.extend(columns.iter().cloned());
+    out.push_str(r#"<div class="import-choices">"#);
+    select_html(
+        &mut out,
+        "import-label",
+        "label column",
+        &columns,
+        &at(d.label),
+    );
+    let positive = d.positive.clone().unwrap_or_default();
+    select_html(
+        &mut out,
+        "import-positive",
+        "positive class",
+        &values,
+        &positive,
+    );
+    let (a, b) = (d.scores.first().copied(), d.scores.get(1).copied());
+    select_html(&mut out, "import-a", "model A scores", &columns, &at(a));
+    select_html(&mut out, "import-b", "model B scores", &with_none, &at(b));
+    let kinds = [("probability", "probabilities"), ("logit", "logits")]
+        .map(|(v, t)| (v.to_string(), t.to_string()));
+    let kind = d.kind.map_or("probability", ScoreKind::key);
+    select_html(&mut out, "import-kind", "scores are", &kinds, kind);
+    out.push_str(r#"</div><div class="chart-row two">"#);
+    table_html(&mut out, "the file's first rows", &d.columns, &d.raw);
+    let mut read_header = vec!["class".to_string()];
+    read_header.extend(
+        d.scores
+            .iter()
+            .map(|&c| format!("{}: probability", d.columns[c])),
+    );
+    table_html(&mut out, "the first rows as read", &read_header, &d.read);
+    let disabled = if d.problem.is_some() { " disabled" } else { "" };
+    let _ = write!(
+        out,
+        r#"</div><div class="train-buttons"><button type="button" data-act="import"{disabled}>Import</button><button type="button" data-act="cancel">Cancel</button></div>"#
+    );
     out
+}
+
+/// The reader's pick in one of the choices, applied to the overrides.
+fn apply(o: &mut Overrides, id: &str, v: &str, d: &Detection) {
+    let (a, b) = (d.scores.first().copied(), d.scores.get(1).copied());
+    match id {
+        "import-label" => o.label = v.parse().ok(),
+        "import-positive" => o.positive = Some(v.to_string()),
+        "import-a" => {
+            o.scores = v
+                .parse()
+                .ok()
+                .map(|a| std::iter::once(a).chain(b).collect())
+        }
+        "import-b" => o.scores = a.map(|a| std::iter::once(a).chain(v.parse().ok()).collect()),
+        "import-kind" => {
+            o.kind = Some(if v == "logit" {
+                ScoreKind::Logit
+            } else {
+                ScoreKind::Probability
+            })
+        }
+        _ => {}
+    }
 }
 
 /// The import box: choose, check, import; and the way back to the synthetic scenario.
@@ -80,23 +195,36 @@ pub fn ImportBox(
     /// The page (its imported data and its scenario).
     page: Page,
 ) -> impl IntoView {
-    let status = expect_context::<Progress>().import;
-    let pending = RwSignal::new(None::<Pending>);
+    let Progress {
+        import: status,
+        detection,
+        ..
+    } = expect_context::<Progress>();
+    let chosen = RwSignal::new(None::<Chosen>);
     let choose = move |file: Blob, name: String| {
-        status.set(ImportStatus::Idle);
-        leptos::task::spawn_local(async move {
-            let len = file.size() as u64;
-            let head = read_blob(&file, 0, HEAD.min(len)).await.unwrap_or_default();
-            let mut p = Pending {
-                file: SendWrapper::new(file),
-                name,
-                len,
-                head: Arc::new(head),
-                overrides: Overrides::default(),
-                detected: Err(String::new()),
-            };
-            p.detect();
-            pending.set(Some(p));
+        detection.set(None);
+        send_file(&file, &name, true, Overrides::default());
+        chosen.set(Some(Chosen {
+            file: SendWrapper::new(file),
+            name,
+            overrides: Overrides::default(),
+        }));
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        else {
+            return;
+        };
+        let Some(d) = detection.get_untracked() else {
+            return;
+        };
+        chosen.update(|c| {
+            if let Some(c) = c {
+                apply(&mut c.overrides, &el.id(), &el.value(), &d);
+                send_file(&c.file, &c.name, true, c.overrides.clone());
+            }
         });
     };
     let on_file = move |ev: leptos::ev::Event| {
@@ -109,7 +237,9 @@ pub fn ImportBox(
     };
     let paste = NodeRef::<leptos::html::Textarea>::new();
     let on_paste = move |_| {
-        let Some(area) = paste.get_untracked() else { return };
+        let Some(area) = paste.get_untracked() else {
+            return;
+        };
         let parts = js_sys::Array::of1(&area.value().into());
         if let Ok(blob) = Blob::new_with_str_sequence(&parts) {
             choose(blob, "pasted text".into());
@@ -117,13 +247,14 @@ pub fn ImportBox(
     };
     // A file dropped anywhere on the page.
     Effect::new(move |_| {
-        use wasm_bindgen::closure::Closure;
-        let over = Closure::<dyn Fn(web_sys::DragEvent)>::new(|e: web_sys::DragEvent| {
+        let over = Closure::<dyn Fn(DragEvent)>::new(|e: DragEvent| e.prevent_default());
+        let drop = Closure::<dyn Fn(DragEvent)>::new(move |e: DragEvent| {
             e.prevent_default();
-        });
-        let drop = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
-            e.prevent_default();
-            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            if let Some(f) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
                 choose(f.clone().into(), f.name());
             }
         });
@@ -134,33 +265,44 @@ pub fn ImportBox(
         on_cleanup(move || {
             let (over, drop) = keep.take();
             let w = window();
-            let _ = w.remove_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+            let _ =
+                w.remove_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
             let _ = w.remove_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
         });
     });
-    let edit = move |f: Box<dyn Fn(&mut Overrides)>| {
-        pending.update(|p| {
-            if let Some(p) = p {
-                f(&mut p.overrides);
-                p.detect();
-            }
-        });
-    };
-    let start = move |_| {
-        if let Some(p) = pending.get_untracked()
-            && p.options().is_ok()
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let act = el.get_attribute("data-act");
+        if act.as_deref() == Some("import")
+            && let Some(c) = chosen.get_untracked()
         {
-            import((*p.file).clone(), p.name.clone(), p.overrides.clone());
-            pending.set(None);
+            send_file(&c.file, &c.name, false, c.overrides.clone());
+        }
+        if act.is_some() {
+            chosen.set(None);
+            detection.set(None);
         }
     };
     let message = move || match status.get() {
         ImportStatus::Failed(m) => Some(m),
-        _ => pending.with(|p| p.as_ref().and_then(|p| p.options().err()).filter(|m| !m.is_empty())),
+        _ => detection.with(|d| d.as_ref().and_then(|d| d.problem.clone())),
     };
     let reading = move || match status.get() {
         ImportStatus::Reading(p) => Some(p),
         _ => None,
+    };
+    let check = move || {
+        chosen.with(|c| {
+            detection.with(|d| match (c, d) {
+                (Some(c), Some(d)) => check_html(&c.name, d),
+                _ => String::new(),
+            })
+        })
     };
     view! {
         <section class="panel import" aria-labelledby="import-title">
@@ -182,159 +324,26 @@ pub fn ImportBox(
                 </button>
             </Show>
             <div class="import-inputs">
-                <label class="file-button">
-                    "Import predictions"
-                    <input type="file" id="import-file"
-                        accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-                        on:change=on_file />
-                </label>
+                <label class="file-button" for="import-file">"Import predictions"</label>
+                <input type="file" id="import-file"
+                    accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+                    on:change=on_file />
                 <span class="hint">"or drop a file on the page"</span>
                 <details class="paste">
                     <summary>"Paste predictions"</summary>
                     <textarea node_ref=paste rows="6" aria-label="predictions to paste"
-                        placeholder="label,score\n1,0.93\n0,0.12"></textarea>
+                        placeholder="label,score&#10;1,0.93&#10;0,0.12"></textarea>
                     <button type="button" on:click=on_paste>"Read the pasted text"</button>
                 </details>
             </div>
-            <Show when=move || reading().is_some()>
-                <p role="status">
-                    <progress max="1" value=move || reading().unwrap_or(0.0) aria-label="file read"></progress>
-                    {move || format!(" Reading the file: {:.0} %", 100.0 * reading().unwrap_or(0.0))}
-                </p>
-            </Show>
+            <p role="status" class="import-progress">
+                {move || reading().map(|p| view! {
+                    <progress max="1" value=p aria-label="file read"></progress>
+                    {format!(" Reading the file: {:.0} %", 100.0 * p)}
+                })}
+            </p>
             <p class="import-message" role="alert">{message}</p>
-            {move || pending.get().map(|p| view! { <Check pending=p edit start cancel=move || pending.set(None) /> })}
+            <div class="import-check" on:change=on_change on:click=on_click inner_html=check></div>
         </section>
     }
-}
-
-/// One line on the imported data.
-fn summary_text(d: &crate::ui::state::Imported) -> String {
-    let s = &d.summary.0;
-    let models = s.names.join(" (model A) and ");
-    let skipped = if s.skipped == 0 {
-        String::new()
-    } else {
-        format!(" {}", s.skipped_text)
-    };
-    format!(
-        "Showing {}: {} rows ({} negatives, {} positives), scores of {}{} read as {}s; {}.{skipped} \
-         The class ratio, the accuracies and the seed shape synthetic data only and step aside.",
-        d.file,
-        crate::format::grouped(s.rows()),
-        crate::format::grouped(u64::from(s.counts[0])),
-        crate::format::grouped(u64::from(s.counts[1])),
-        models,
-        if s.two_models() { " (model B)" } else { "" },
-        s.kind.key(),
-        s.labels,
-    )
-}
-
-/// What detection found in a chosen file, the first rows before and after reading, the
-/// reader's choices, and the button that imports it.
-#[component]
-fn Check(
-    pending: Pending,
-    edit: impl Fn(Box<dyn Fn(&mut Overrides)>) + Copy + 'static,
-    start: impl Fn(leptos::ev::MouseEvent) + Copy + 'static,
-    cancel: impl Fn() + Copy + 'static,
-) -> impl IntoView {
-    let Ok(d) = pending.detected.clone() else {
-        return view! { <div class="import-check"></div> }.into_any();
-    };
-    let options = d.options.clone().ok();
-    let columns: Vec<(usize, String)> = (0..d.fields).map(|i| (i, column_name(&d, i))).collect();
-    let select = |id: &'static str, label: &'static str, choices: Vec<(String, String)>, chosen: String, set: Setter| {
-        view! {
-            <label for=id>{label}</label>
-            <select id=id on:change:target=move |ev| {
-                let v = ev.target().value();
-                let set = Rc::clone(&set);
-                edit(Box::new(move |o| set(o, v.clone())));
-            }>
-                {choices.into_iter().map(|(value, text)| {
-                    let selected = value == chosen;
-                    view! { <option value=value selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
-        }
-    };
-    let col_choices = || columns.iter().map(|(i, n)| (i.to_string(), n.clone())).collect::<Vec<_>>();
-    let label_col = options.as_ref().map_or(0, |o| o.label);
-    let score_a = options.as_ref().and_then(|o| o.scores.first().copied());
-    let score_b = options.as_ref().and_then(|o| o.scores.get(1).copied());
-    let values: Vec<(String, String)> = d
-        .columns
-        .get(label_col)
-        .map(|c| c.values.iter().map(|(l, n)| (l.text.clone(), format!("{} ({} rows)", l.text, n))).collect())
-        .unwrap_or_default();
-    let positive = options.as_ref().map_or(String::new(), |o| o.labels.positive.text.clone());
-    let kind = options.as_ref().map_or(ScoreKind::Probability, |o| o.kind);
-    let mut b_choices = vec![("none".to_string(), "none".to_string())];
-    b_choices.extend(col_choices());
-    let header: Vec<String> = columns.iter().map(|(_, n)| n.clone()).collect();
-    let read_header: Vec<String> = options.as_ref().map_or(Vec::new(), |o| {
-        let mut h = vec!["class".to_string()];
-        h.extend(o.model_names().into_iter().map(|n| format!("{n}: probability")));
-        h
-    });
-    let rows = d.preview.clone();
-    let read_rows: Vec<Vec<String>> = options.as_ref().map_or(Vec::new(), |o| rows.iter().map(|r| as_read(o, r)).collect());
-    let table = |caption: &'static str, header: Vec<String>, rows: Vec<Vec<String>>| view! {
-        <div class="table-wrap">
-            <table class="numbers preview" aria-label=caption>
-                <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                <tbody>{rows.into_iter().map(|r| view! {
-                    <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
-                }).collect_view()}</tbody>
-            </table>
-        </div>
-    };
-    let delimiter = match d.delimiter {
-        b'\t' => "tabs".to_string(),
-        b',' => "commas".to_string(),
-        b';' => "semicolons".to_string(),
-        other => format!("\u{201c}{}\u{201d}", other as char),
-    };
-    let found = format!(
-        "{}: about {} rows, fields separated by {delimiter}, {}.",
-        pending.name,
-        crate::format::grouped(d.estimated_rows),
-        if d.header.is_some() { "a header line" } else { "no header line" }
-    );
-    let ready = options.is_some();
-    view! {
-        <div class="import-check">
-            <p>{found}</p>
-            <div class="import-choices">
-                {select("import-label", "label column", col_choices(), label_col.to_string(),
-                    Rc::new(|o, v| o.label = v.parse().ok()))}
-                {select("import-positive", "positive class", values, positive,
-                    Rc::new(|o, v| o.positive = Some(v)))}
-                {select("import-a", "model A scores", col_choices(), score_a.map_or(String::new(), |c| c.to_string()),
-                    Rc::new(move |o, v| {
-                        let a = v.parse().ok();
-                        o.scores = a.map(|a| std::iter::once(a).chain(score_b).collect());
-                    }))}
-                {select("import-b", "model B scores", b_choices, score_b.map_or("none".into(), |c| c.to_string()),
-                    Rc::new(move |o, v| {
-                        o.scores = score_a.map(|a| std::iter::once(a).chain(v.parse().ok()).collect());
-                    }))}
-                {select("import-kind", "scores are",
-                    vec![("probability".into(), "probabilities".into()), ("logit".into(), "logits".into())],
-                    kind.key().to_string(),
-                    Rc::new(|o, v| o.kind = Some(if v == "logit" { ScoreKind::Logit } else { ScoreKind::Probability })))}
-            </div>
-            <div class="chart-row two">
-                {table("the file's first rows", header, rows)}
-                {table("the first rows as read", read_header, read_rows)}
-            </div>
-            <div class="train-buttons">
-                <button type="button" on:click=start disabled=!ready>"Import"</button>
-                <button type="button" on:click=move |_| cancel()>"Cancel"</button>
-            </div>
-        </div>
-    }
-    .into_any()
 }

@@ -105,18 +105,15 @@ pub fn ShareBar(
         });
         let sections = [("training", training_json(&training))];
         let text = derived.a.losses.with_untracked(|l| {
-            derived
-                .a
-                .metrics
-                .with_untracked(|m| {
-                    page.data.with_untracked(|d| {
-                        let source = d.as_ref().map(|d| ImportedSource {
-                            rows: d.summary.0.rows(),
-                            score: d.summary.0.kind.key(),
-                        });
-                        results_json_from(&s, source, l, m, &sections)
-                    })
+            derived.a.metrics.with_untracked(|m| {
+                page.data.with_untracked(|d| {
+                    let source = d.as_ref().map(|d| ImportedSource {
+                        rows: d.summary.0.rows(),
+                        score: d.summary.0.kind.key(),
+                    });
+                    results_json_from(&s, source, l, m, &sections)
                 })
+            })
         });
         save_text("imbalance-lab-results.json", &text, "application/json");
     };

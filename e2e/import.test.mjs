@@ -1,0 +1,142 @@
+// Importing a reader's own predictions (SPEC section 7) in a real browser, through the real
+// file input: the numbers equal numpy's and scikit-learn's on the same scores
+// (tests/fixtures/import/reference.json, made by scripts/fixtures/import_sklearn.py), a bad
+// file says what is wrong and where while the page keeps its view, pasted text imports too,
+// nothing leaves the page, and a link says it cannot carry the data.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useApp, openApp, exactNumbers, rowText } from './harness.mjs';
+
+const app = useApp();
+const FIXTURES = new URL('../tests/fixtures/import/', import.meta.url).pathname;
+const reference = JSON.parse(await readFile(FIXTURES + 'reference.json', 'utf8'));
+const { alpha, gamma, pos_weight: pw, threshold } = reference.params;
+const HASH = `#alpha=${alpha}&gamma=${gamma}&pw=${pw}&thr=${threshold}`;
+
+/** Chooses a file in the import box and waits for the worker's look at it. */
+async function choose(page, file) {
+  await page.locator('#import-file').setInputFiles(FIXTURES + file);
+  await page.locator('.import-check [data-act=import], .import-message:not(:empty)').first().waitFor({ timeout: 30_000 });
+}
+
+/** Imports the chosen file and waits for its exact numbers. */
+async function importChosen(page) {
+  await page.locator('.import-check [data-act=import]').click();
+  await page.locator('.imported').waitFor({ timeout: 60_000 });
+  await exactNumbers(page);
+}
+
+async function results(page) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download results (JSON)' }).click(),
+  ]);
+  return JSON.parse((await readFile(await file.path())).toString());
+}
+
+const close = (got, want, what) =>
+  assert.ok(Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${what}: ${got} vs ${want}`);
+
+test('imported predictions give numpy\'s and scikit-learn\'s numbers, for every layout the fixtures hold', async () => {
+  for (const ref of reference.files) {
+    const { page, problems } = await openApp(app.browser, app.server.url, { hash: HASH, options: { acceptDownloads: true } });
+    await choose(page, ref.file);
+    // Before importing: the first rows as written and as read.
+    const raw = page.getByRole('table', { name: "the file's first rows" });
+    const read = page.getByRole('table', { name: 'the first rows as read' });
+    assert.equal(await raw.locator('tbody tr').count(), 10, ref.file);
+    assert.match(await read.locator('tbody tr').first().innerText(), /^(negative|positive)\t/);
+    await importChosen(page);
+    const json = await results(page);
+    assert.deepEqual(
+      [json.params.source, json.params.rows, json.params.score, json.params.neg, json.params.pos],
+      ['import', ref.rows, ref.kind, ref.models[0].neg, ref.models[0].pos],
+      ref.file,
+    );
+    const a = ref.models[0];
+    for (const [loss, want] of Object.entries(a.losses)) {
+      for (const part of ['mean', 'sum', 'neg_sum', 'pos_sum']) close(json.losses[loss][part], want[part], `${ref.file} ${loss} ${part}`);
+    }
+    for (const k of ['tp', 'fp', 'tn', 'fn']) assert.equal(json.metrics[k], a.metrics[k], `${ref.file} ${k}`);
+    for (const k of ['accuracy', 'precision', 'recall', 'f1', 'specificity', 'balanced_accuracy', 'mcc', 'roc_auc', 'average_precision']) {
+      close(json.metrics[k], a.metrics[k], `${ref.file} ${k}`);
+    }
+    // The summary names both models; the data controls stepped aside, the loss ones did not.
+    const summary = await page.locator('.imported').textContent();
+    assert.ok(summary.includes(`${a.name} (model A) and ${ref.models[1].name} (model B)`), summary);
+    assert.equal(await page.locator('#ratio').count(), 0);
+    assert.equal(await page.locator('#gamma').count(), 1);
+    // The threshold still moves the confusion matrix of the imported scores.
+    await page.getByLabel('threshold, value').fill('0.9');
+    await page.getByLabel('threshold, value').press('Enter');
+    await page.waitForFunction((tp) => {
+      const row = [...document.querySelectorAll('table[aria-label="metrics"] tr')].find((r) => r.cells[0]?.textContent.trim() === 'TP');
+      return row && row.cells[1].textContent.trim() !== String(tp);
+    }, a.metrics.tp);
+    assert.deepEqual(problems, [], ref.file);
+    await page.close();
+  }
+});
+
+test('a bad file says what is wrong and where, and the page keeps what it showed', async () => {
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash: HASH });
+  const before = await rowText(page, 'metrics', /^TP/);
+  const cases = [
+    ['empty.csv', /empty/i],
+    ['header_only.csv', /header/i],
+    ['binary.csv', /./],
+    ['predictions.json', /JSON/],
+    ['not_utf8.csv', /UTF-8/],
+    ['three_labels.csv', /positive/i],
+    ['single_class.csv', /class/i],
+  ];
+  for (const [file, message] of cases) {
+    await choose(page, `bad/${file}`);
+    // Some files are refused from their first bytes; others (one class only) once read.
+    const button = page.locator('.import-check [data-act=import]');
+    if (await button.count() && await button.isEnabled()) {
+      await button.click();
+      await page.locator('.import-message:not(:empty)').waitFor({ timeout: 30_000 });
+    }
+    const text = await page.locator('.import-message').textContent();
+    assert.match(text, message, `${file}: ${text}`);
+    assert.equal(await page.locator('.import-message').getAttribute('role'), 'alert');
+    // Nothing imported, nothing changed.
+    assert.equal(await page.locator('.imported').count(), 0, file);
+    assert.equal(await rowText(page, 'metrics', /^TP/), before, file);
+  }
+  // A file with some bad rows imports the good ones and lists the bad ones by line and column.
+  await choose(page, 'bad/text_in_scores.csv');
+  if (await page.locator('.import-check [data-act=import]').isEnabled()) {
+    await importChosen(page);
+    assert.match(await page.locator('.imported').textContent(), /skipped: line \d+, column/);
+  } else {
+    assert.match(await page.locator('.import-message').textContent(), /line \d+/);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('pasted predictions import; a link says it cannot carry them; the way back restores the scenario', async () => {
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash: HASH });
+  await page.getByText('Paste predictions').click();
+  await page.getByLabel('predictions to paste').fill('label,score\n1,0.9\n0,0.2\n0,0.6\n1,0.4\n0,0.1\n');
+  await page.getByRole('button', { name: 'Read the pasted text' }).click();
+  await page.locator('.import-check [data-act=import]').waitFor();
+  await importChosen(page);
+  assert.match(await page.locator('.imported').textContent(), /^Showing pasted text: 5 rows \(3 negatives, 2 positives\)/);
+  assert.equal(await rowText(page, 'metrics', /^TP/), '1');
+  assert.equal(await rowText(page, 'metrics', /^FP/), '1');
+  await page.waitForFunction(() => location.hash.includes('src=import'));
+  const link = await page.evaluate(() => location.hash);
+  const reopened = await openApp(app.browser, app.server.url, { hash: link });
+  assert.match(await reopened.page.locator('.notices').textContent(), /imported predictions, which a link cannot carry/);
+  await reopened.page.close();
+  await page.getByRole('button', { name: 'Back to the synthetic scenario' }).click();
+  await page.waitForFunction(() => !location.hash.includes('src=import'));
+  assert.ok((await page.evaluate(() => location.hash)).includes('neg=1000000'));
+  assert.equal(await page.locator('#ratio').count(), 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
