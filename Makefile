@@ -3,10 +3,17 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: tools serve dist test test-native test-wasm test-e2e lint bench clean
+.PHONY: tools venv serve dist test test-native test-wasm test-e2e lint bench clean
 
 tools:
 	@scripts/install-tools.sh
+
+## A Python virtual environment for the fixture scripts and the benchmark's comparison.
+venv: .venv/bin/python
+.venv/bin/python: scripts/requirements.txt
+	python3 -m venv .venv
+	.venv/bin/pip install --quiet -r scripts/requirements.txt
+	touch .venv/bin/python
 
 ## Build and serve the app on http://127.0.0.1:8080 (release build: the debug one is slow).
 serve: tools
@@ -34,9 +41,10 @@ test-e2e: dist
 	node --test --test-concurrency=1 e2e/
 
 ## Benchmarks: the core natively at the notebook's size, then the built app in Chromium.
-bench: dist
+bench: dist venv
 	cargo bench --bench core
 	node e2e/bench/browser.mjs
+	node e2e/bench/import.mjs
 
 clean:
 	cargo clean

@@ -321,6 +321,12 @@ test('two million predictions download without blocking the page, with progress'
 
 test('each chart downloads as PNG at twice its resolution and as SVG', async () => {
   const { page, problems } = await openApp(browser, server.url, { options: { acceptDownloads: true } });
+  // The chart drawn at its size on screen (below the fold it is drawn a moment later).
+  await page.locator('#focal-chart').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const c = document.getElementById('focal-chart');
+    return c.width === Math.round(c.clientWidth * devicePixelRatio);
+  });
   const canvas = await page.evaluate(() => ({ w: document.getElementById('focal-chart').width, h: document.getElementById('focal-chart').height }));
   const png = await download(page, 'Download focal loss curve as PNG');
   assert.equal(png.name, 'imbalance-lab-focal.png');

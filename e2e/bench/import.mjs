@@ -1,0 +1,80 @@
+// `make bench`, the import half (issue 12): files of 1,000,000 and 10,000,000 rows (a label and
+// two models' probabilities, seeded), chosen through the page's real file input, timed from the
+// choice to the exact numbers on the page; the longest main-thread task meanwhile; the worker's
+// memory; and, in the same run, pandas.read_csv plus the numpy losses and scikit-learn metrics
+// on the same file (scripts/bench/pandas_losses.py, in the venv `make venv` makes).
+import { createWriteStream } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { serveDist, launch, exactNumbers } from '../harness.mjs';
+
+const DIR = new URL('../artifacts/bench/', import.meta.url).pathname;
+const SIZES = (process.env.BENCH_IMPORT_ROWS ?? '1000000,10000000').split(',').map(Number);
+
+/** A seeded file of `rows` rows: 1 in 100 positive, model A sharper than model B. */
+async function makeFile(rows) {
+  const path = `${DIR}import-${rows}.csv`;
+  if (await stat(path).then((s) => s.size > 0, () => false)) return path;
+  let s = 0x9e3779b9;
+  const next = () => {
+    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+    return s / 4294967296;
+  };
+  const out = createWriteStream(path);
+  out.write('label,model_a,model_b\n');
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    const y = next() < 0.01 ? 1 : 0;
+    const a = y ? 0.3 + 0.7 * next() : 0.6 * next();
+    const b = y ? 0.1 + 0.9 * next() : 0.8 * next();
+    chunk += `${y},${a},${b}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await new Promise((r) => out.on('finish', r));
+  return path;
+}
+
+await mkdir(DIR, { recursive: true });
+const server = await serveDist();
+const browser = await launch();
+console.log(`\nimport benchmark, ${new Date().toISOString().slice(0, 10)}, headless Chromium`);
+console.log('rows         file MB   page: choice to exact ms   longest main-thread task ms   worker memory MB   pandas + numpy + sklearn ms   speed-up');
+for (const rows of SIZES) {
+  const file = await makeFile(rows);
+  const mb = (await stat(file)).size / 1e6;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    globalThis.__longTasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => globalThis.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${server.url}#neg=1000&pos=10`);
+  await page.locator('#import-file').waitFor();
+  await exactNumbers(page);
+  await page.evaluate(() => { globalThis.__longTasks = []; });
+  const t0 = Date.now();
+  await page.locator('#import-file').setInputFiles(file);
+  await page.locator('.import-check [data-act=import]').click();
+  await page.locator('.imported').waitFor({ timeout: 300_000 });
+  await exactNumbers(page);
+  const ms = Date.now() - t0;
+  const longest = await page.evaluate(() => Math.max(0, ...globalThis.__longTasks));
+  let workerMb = 0;
+  for (const w of page.workers()) {
+    workerMb += await w.evaluate(() => globalThis.imbalanceLab?.memory?.buffer.byteLength ?? 0).catch(() => 0) / 1048576;
+  }
+  let pandas = '(no venv: make venv)';
+  let speedup = '';
+  try {
+    const py = JSON.parse(execFileSync('.venv/bin/python', ['scripts/bench/pandas_losses.py', file], { encoding: 'utf8' }));
+    pandas = (1000 * py.total_s).toFixed(0);
+    speedup = `${(1000 * py.total_s / ms).toFixed(1)}x`;
+  } catch { /* reported above */ }
+  console.log(`${String(rows).padStart(10)}  ${mb.toFixed(0).padStart(8)}   ${String(ms).padStart(25)}   ${longest.toFixed(0).padStart(27)}   ${workerMb.toFixed(0).padStart(16)}   ${String(pandas).padStart(27)}   ${speedup.padStart(8)}`);
+  await page.close();
+}
+await browser.close();
+await server.close();
