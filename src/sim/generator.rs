@@ -35,6 +35,54 @@ pub fn score_interval(class: Class, acc: f64) -> Interval {
     Interval { lo, hi }
 }
 
+/// Sorts numbers as `f64::total_cmp` does. Large arrays (an imported class of millions) go
+/// through a radix sort of their bits, several times faster than comparing, most of all in
+/// the browser; small ones through the standard sort.
+pub fn sort_scores(v: &mut [f64]) {
+    const RADIX_FROM: usize = 1 << 14;
+    if v.len() < RADIX_FROM {
+        v.sort_unstable_by(f64::total_cmp);
+        return;
+    }
+    // Bits whose unsigned order is total_cmp's order: flip every bit of a negative number, only
+    // the sign bit of a positive one.
+    let key = |x: f64| {
+        let b = x.to_bits();
+        if b >> 63 == 1 { !b } else { b | 1 << 63 }
+    };
+    let unkey = |k: u64| f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k });
+    let mut keys: Vec<u64> = v.iter().map(|&x| key(x)).collect();
+    let mut spare = vec![0u64; keys.len()];
+    // 11-bit digits: six passes whose counters and write positions stay in the cache.
+    const BITS: u32 = 11;
+    const MASK: usize = (1 << BITS) - 1;
+    for shift in (0..64).step_by(BITS as usize) {
+        let mut count = vec![0usize; 1 << BITS];
+        for &k in &keys {
+            count[(k >> shift) as usize & MASK] += 1;
+        }
+        // A digit every key shares (the exponent's top bits, say) leaves the order as it is.
+        if count.contains(&keys.len()) {
+            continue;
+        }
+        let mut at = 0;
+        for c in &mut count {
+            let n = *c;
+            *c = at;
+            at += n;
+        }
+        for &k in &keys {
+            let d = (k >> shift) as usize & MASK;
+            spare[count[d]] = k;
+            count[d] += 1;
+        }
+        std::mem::swap(&mut keys, &mut spare);
+    }
+    for (x, k) in v.iter_mut().zip(keys) {
+        *x = unkey(k);
+    }
+}
+
 /// One class's synthetic probabilities at one accuracy.
 ///
 /// Stored as the class's sorted unit draws (shared, never copied) and the increasing map
@@ -76,7 +124,7 @@ impl ClassScores {
                 *p = 0.5;
             }
         }
-        scores.sort_unstable_by(f64::total_cmp);
+        sort_scores(&mut scores);
         let interval = Interval {
             lo: scores.first().copied().unwrap_or(0.0),
             hi: scores.last().copied().unwrap_or(1.0),
