@@ -5,7 +5,8 @@
 // nothing leaves the page, and a link says it cannot carry the data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { useApp, openApp, exactNumbers, rowText } from './harness.mjs';
 
 const app = useApp();
@@ -20,10 +21,10 @@ async function choose(page, file) {
   await page.locator('.import-check [data-act=import], .import-message:not(:empty)').first().waitFor({ timeout: 30_000 });
 }
 
-/** Imports the chosen file and waits for its exact numbers. */
-async function importChosen(page) {
+/** Imports the chosen file and waits for its exact numbers (shown under the file's name). */
+async function importChosen(page, name = '') {
   await page.locator('.import-check [data-act=import]').click();
-  await page.locator('.imported').waitFor({ timeout: 60_000 });
+  await page.locator('.imported', { hasText: `Showing ${name}` }).waitFor({ timeout: 60_000 });
   await exactNumbers(page);
 }
 
@@ -107,12 +108,17 @@ test('a bad file says what is wrong and where, and the page keeps what it showed
     assert.equal(await rowText(page, 'metrics', /^TP/), before, file);
   }
   // A file with some bad rows imports the good ones and lists the bad ones by line and column.
-  await choose(page, 'bad/text_in_scores.csv');
-  if (await page.locator('.import-check [data-act=import]').isEnabled()) {
-    await importChosen(page);
-    assert.match(await page.locator('.imported').textContent(), /skipped: line \d+, column/);
-  } else {
-    assert.match(await page.locator('.import-message').textContent(), /line \d+/);
+  const skipped = [
+    ['text_in_scores.csv', 38, 'line 6, column "score": "abc" is not a number'],
+    ['nan_and_empty.csv', 37, 'line 8, column "score": the cell is empty'],
+    ['ragged.csv', 38, "line 5: 2 fields where the file's rows have 3"],
+    ['probability_out_of_range.csv', 38, 'line 7, column "probability": 1.2'],
+  ];
+  for (const [file, rows, line] of skipped) {
+    await choose(page, `bad/${file}`);
+    await importChosen(page, file);
+    const summary = await page.locator('.imported').textContent();
+    assert.ok(summary.includes(`: ${rows} rows (`) && summary.includes(line), `${file}: ${summary}`);
   }
   assert.deepEqual(problems, []);
   await page.close();
@@ -137,6 +143,76 @@ test('pasted predictions import; a link says it cannot carry them; the way back 
   await page.waitForFunction(() => !location.hash.includes('src=import'));
   assert.ok((await page.evaluate(() => location.hash)).includes('neg=1000000'));
   assert.equal(await page.locator('#ratio').count(), 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a choice changed before importing is the one imported', async () => {
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash: HASH });
+  await choose(page, 'breast_cancer.csv');
+  const read = page.getByRole('table', { name: 'the first rows as read' });
+  assert.equal(await read.locator('thead th').count(), 3);
+  // Model B: none. The worker looks again; the preview loses a column, the select keeps focus.
+  await page.locator('#import-b').selectOption('none');
+  await page.waitForFunction(() => document.querySelectorAll('table[aria-label="the first rows as read"] thead th').length === 2);
+  await page.waitForFunction(() => document.activeElement?.id === 'import-b', null, { timeout: 2000 });
+  // Read as logits, the first probability becomes sigmoid of the number written.
+  const written = Number(await page.getByRole('table', { name: "the file's first rows" }).locator('tbody tr').first().locator('td').nth(1).textContent());
+  await page.locator('#import-kind').selectOption('logit');
+  const want = (1 / (1 + Math.exp(-written))).toPrecision(6);
+  await page.waitForFunction((w) => {
+    const cell = document.querySelector('table[aria-label="the first rows as read"] tbody tr td:nth-child(2)');
+    return cell && Number(cell.textContent).toPrecision(6) === w;
+  }, want);
+  await importChosen(page);
+  assert.match(await page.locator('.imported').textContent(), /scores of logreg_all read as logits/);
+  assert.match(await page.locator('#ab').textContent(), /one score column: model B is model A/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a file larger than its preview gets its exact numbers from the worker', async () => {
+  // 150,000 seeded rows: both classes' scores exact from the worker, not the page's preview.
+  let s = 12345;
+  const next = () => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648; };
+  const rows = [];
+  for (let i = 0; i < 150_000; i++) {
+    const y = next() < 0.3 ? 1 : 0;
+    const p = Math.round((y ? 0.2 + 0.8 * next() : 0.7 * next()) * 1e6) / 1e6;
+    rows.push([y, p]);
+  }
+  const path = `${new URL('./artifacts/', import.meta.url).pathname}import-150000.csv`;
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, 'label,p\n' + rows.map((r) => r.join(',')).join('\n') + '\n');
+  // The numbers, computed here as numpy and scikit-learn would.
+  const eps = 1e-7;
+  let bce = 0; let tp = 0; let fp = 0;
+  for (const [y, p] of rows) {
+    const q = Math.min(Math.max(p, eps), 1 - eps);
+    bce += y ? -Math.log(q) : -Math.log(1 - q);
+    if (p >= threshold) { if (y) tp += 1; else fp += 1; }
+  }
+  bce /= rows.length;
+  const sorted = [...rows].sort((a, b) => a[1] - b[1]);
+  let rank = 0; let posRanks = 0; let npos = 0;
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j < sorted.length && sorted[j][1] === sorted[i][1]) j++;
+    const mid = (rank + 1 + rank + (j - i)) / 2;
+    for (let k = i; k < j; k++) if (sorted[k][0]) { posRanks += mid; npos++; }
+    rank += j - i; i = j;
+  }
+  const nneg = rows.length - npos;
+  const auc = (posRanks - npos * (npos + 1) / 2) / (npos * nneg);
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash: HASH, options: { acceptDownloads: true } });
+  await page.locator('#import-file').setInputFiles(path);
+  await page.locator('.import-check [data-act=import]').waitFor();
+  await importChosen(page);
+  const json = await results(page);
+  assert.deepEqual([json.params.neg, json.params.pos], [nneg, npos]);
+  assert.ok(Math.abs(json.losses.bce.mean - bce) <= 1e-9 * bce, `${json.losses.bce.mean} vs ${bce}`);
+  assert.deepEqual([json.metrics.tp, json.metrics.fp], [tp, fp]);
+  assert.ok(Math.abs(json.metrics.roc_auc - auc) <= 1e-12, `${json.metrics.roc_auc} vs ${auc}`);
   assert.deepEqual(problems, []);
   await page.close();
 });

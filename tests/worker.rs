@@ -448,10 +448,22 @@ mod import {
         );
         // A file that is no table: the reason, and nothing else.
         let bad = Detection::of(&job(3), b"{\"a\": 1}", 8);
-        assert!(bad.problem.unwrap().contains("JSON"));
+        assert!(bad.problem.as_deref().unwrap().contains("JSON"));
         assert!(bad.columns.is_empty());
-        let failed = FromWorker::ImportFailed("line 3: “x” is not a number".into());
-        let (numbers, bytes) = failed.clone().encode();
-        assert_eq!(FromWorker::decode(&numbers, bytes), failed);
+        for m in [
+            FromWorker::ImportFailed(9, "line 3: “x” is not a number".into()),
+            FromWorker::ImportProgress(9, 0.25),
+            FromWorker::NotHeld,
+        ] {
+            let (numbers, bytes) = m.clone().encode();
+            assert_eq!(FromWorker::decode(&numbers, bytes), m);
+        }
+        // An answer about a file that cannot be read fails that job, not the worker.
+        let (mut numbers, bytes) = FromWorker::Detected(Box::new(bad)).encode();
+        numbers.truncate(numbers.len() - 1);
+        assert!(matches!(
+            FromWorker::decode(&numbers, bytes),
+            FromWorker::ImportFailed(0, _)
+        ));
     }
 }

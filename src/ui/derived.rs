@@ -16,7 +16,7 @@ use super::state::{Imported, Shared};
 use crate::page::Rival;
 use crate::sim::curves::{histogram, threshold_sweep};
 use crate::sim::engine::{
-    Answer, BINS, Estimated, ExactParts, ModelId, Request, SWEEP, SYNTHETIC, Weights, all_exact,
+    Answer, BINS, Estimated, ExactParts, ModelId, Request, SWEEP, Weights, all_exact,
 };
 use crate::sim::ranking::{self, ranking_weighted};
 use crate::sim::{
@@ -228,6 +228,8 @@ pub struct Derived {
     pub answer: RwSignal<Option<Shared<Answer>>>,
     /// Whether every number on the page is exact (no preview's estimate shown anywhere).
     pub exact: Memo<bool>,
+    /// Imported predictions, when the page shows them.
+    pub data: RwSignal<Option<Imported>>,
 }
 
 impl Derived {
@@ -238,18 +240,37 @@ impl Derived {
         data: RwSignal<Option<Imported>>,
     ) -> Self {
         let answer = RwSignal::new(None);
-        let request = Memo::new(move |_| Request {
-            data: data.with(|d| d.as_ref().map_or(SYNTHETIC, |d| d.summary.0.id)),
-            ..Request::synthetic(scenario.get(), rival.with(|r| [r.acc0, r.acc1]))
+        // With imported predictions the request takes the file's counts, whatever the
+        // scenario's say, and none of the generator's settings (they would only cost passes).
+        let request = Memo::new(move |_| {
+            let s = scenario.get();
+            data.with(|d| match d {
+                None => Request::synthetic(s, rival.with(|r| [r.acc0, r.acc1])),
+                Some(d) => {
+                    let [neg, pos] = d.summary.0.counts;
+                    let imported = Scenario {
+                        neg,
+                        pos,
+                        acc0: 0.5,
+                        acc1: 0.5,
+                        seed: 0,
+                        ..s
+                    };
+                    Request {
+                        data: d.summary.0.id,
+                        ..Request::synthetic(imported, [0.5, 0.5])
+                    }
+                }
+            })
         });
         let c = Common {
             request,
-            weights: field(scenario, Weights::of),
+            weights: Memo::new(move |_| request.with(|r| Weights::of(&r.scenario))),
             gamma: field(scenario, |s| s.gamma),
             alpha: field(scenario, |s| s.alpha),
             pos_weight: field(scenario, |s| s.pos_weight),
             threshold: field(scenario, |s| s.threshold),
-            total: field(scenario, Scenario::total),
+            total: Memo::new(move |_| request.with(|r| r.scenario.total())),
             exact_on_page: Memo::new(move |_| request.with(Request::exact_on_page)),
             answer,
             data,
@@ -319,6 +340,7 @@ impl Derived {
             request,
             answer,
             exact,
+            data,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Where the exact numbers come from when a class is larger than its preview: the engine in a
-//! Web Worker (`worker.js`, the same wasm module), or, if no worker can start, the same engine
-//! here between frames. What is sent, what comes back and what the worker does with it are
+//! Web Worker (`worker.js`, a wasm module of its own), or, if no worker can start, the same
+//! engine here between frames (imported predictions need the worker). What is sent, what comes back and what the worker does with it are
 //! `crate::worker`'s; this file only connects them to the page.
 
 use std::cell::{Cell, RefCell};
@@ -82,7 +82,11 @@ struct Client {
     /// The predictions file's pieces, while it is being written.
     csv_parts: RefCell<Option<Array>>,
     /// Data sets asked for, and the name of the file being imported.
-    imports: Cell<u32>,
+    /// Jobs about files sent (each has its own number), and the newest look and the newest
+    /// import the page waits for (0: none).
+    jobs: Cell<u32>,
+    detecting: Cell<u32>,
+    importing: Cell<u32>,
     import_name: RefCell<String>,
     page: Page,
     derived: Derived,
@@ -118,7 +122,9 @@ pub fn connect(page: Page, derived: Derived) -> Progress {
         runs: Cell::new((0, 0)),
         queue: RefCell::new(Queue::default()),
         csv_parts: RefCell::new(None),
-        imports: Cell::new(0),
+        jobs: Cell::new(0),
+        detecting: Cell::new(0),
+        importing: Cell::new(0),
         import_name: RefCell::new(String::new()),
         page,
         derived,
@@ -295,20 +301,37 @@ impl Client {
                 }
             }
             FromWorker::Detected(d) => {
-                if d.id == self.imports.get() {
+                if d.id == self.detecting.get() {
                     self.progress.detection.set(Some(*d));
                 }
             }
-            FromWorker::ImportProgress(p) => self.progress.import.set(ImportStatus::Reading(p)),
+            FromWorker::ImportProgress(id, p) => {
+                if id == self.importing.get() {
+                    self.progress.import.set(ImportStatus::Reading(p));
+                }
+            }
             FromWorker::Imported(summary) => {
-                // Only the newest import is shown.
-                if summary.id == self.imports.get() {
+                if summary.id == self.importing.replace(0) {
                     self.progress.import.set(ImportStatus::Idle);
                     self.page.show_import(*summary, self.import_name.take());
                 }
             }
-            FromWorker::ImportFailed(message) => {
-                self.progress.import.set(ImportStatus::Failed(message));
+            FromWorker::ImportFailed(id, message) => {
+                // 0: a reply about some file that could not be read.
+                if id == 0 || id == self.importing.get() || id == self.detecting.get() {
+                    self.importing.set(0);
+                    self.progress.import.set(ImportStatus::Failed(message));
+                }
+            }
+            FromWorker::NotHeld => {
+                self.progress.exact.set(None);
+                self.lose_import(
+                    "The worker no longer holds the imported predictions; import the file again.",
+                );
+                let next = self.queue.borrow_mut().answered(|r| self.exact(r));
+                if let Some(r) = next {
+                    self.send_exact(r);
+                }
             }
             FromWorker::Failed => self.fail(),
         }
@@ -325,8 +348,23 @@ impl Client {
         self.progress.csv.set(Some(done));
     }
 
+    /// Imported predictions the engine no longer holds: back to the synthetic scenario, saying
+    /// why; a look or an import under way ends with the same words.
+    fn lose_import(&self, why: &str) {
+        let lost = self.page.data.with_untracked(Option::is_some);
+        let importing = self.importing.replace(0) != 0;
+        let pending = self.detecting.replace(0) != 0 || importing;
+        if lost || pending {
+            self.progress.detection.set(None);
+            self.progress.import.set(ImportStatus::Failed(why.into()));
+        }
+        if lost {
+            self.page.back_to_synthetic();
+        }
+    }
+
     /// The worker could not start or died: the engine runs here from now on, beginning with
-    /// the request that was in flight.
+    /// the request that was in flight (imported predictions were the worker's: they are gone).
     fn fail(self: &Rc<Self>) {
         // Once: an error event and an unreadable reply can both report the same failure.
         if matches!(&*self.backend.borrow(), Backend::Here(_)) {
@@ -334,6 +372,10 @@ impl Client {
         }
         self.stop_worker();
         *self.backend.borrow_mut() = here();
+        self.lose_import(
+            "The page's worker stopped, and imported predictions live there: the page shows the \
+             synthetic scenario again. Reload the page to import the file again.",
+        );
         let in_flight = self.queue.borrow().in_flight();
         if let Some(r) = in_flight {
             self.send(ToWorker::Exact(r));
@@ -379,11 +421,14 @@ pub fn save_predictions(r: Request) {
 /// only, so without a worker nothing can be imported (the page says so).
 pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
     let Some(c) = client() else { return };
-    let id = c.imports.get() + 1;
-    c.imports.set(id);
+    let id = c.jobs.get() + 1;
+    c.jobs.set(id);
     if detect {
+        c.detecting.set(id);
         c.progress.import.set(ImportStatus::Idle);
     } else {
+        c.detecting.set(0);
+        c.importing.set(id);
         *c.import_name.borrow_mut() = name.to_string();
         c.progress.import.set(ImportStatus::Reading(0.0));
     }
@@ -397,9 +442,22 @@ pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
         Backend::Worker { worker: w, .. } => {
             let _ = w.post_message(&import_to_js(&job, file));
         }
-        Backend::Here(_) => c.progress.import.set(ImportStatus::Failed(
-            "Importing needs the page's Web Worker (worker.js), which could not start here.".into(),
-        )),
+        Backend::Here(_) => {
+            c.detecting.set(0);
+            c.importing.set(0);
+            c.progress.import.set(ImportStatus::Failed(
+                "Importing needs the page's Web Worker (worker.js), which could not start here."
+                    .into(),
+            ));
+        }
+    }
+}
+
+/// Forgets the file the reader was looking at: a look still on its way is dropped.
+pub fn forget_file() {
+    if let Some(c) = client() {
+        c.detecting.set(0);
+        c.progress.detection.set(None);
     }
 }
 

@@ -1,7 +1,7 @@
-//! Importing a reader's predictions (SPEC section 7) where the numbers are: the file is read a
-//! chunk at a time (in the worker, or between frames on the page when there is no worker), fed
-//! to the parser, and handed to the engine as a data set; the page gets a summary with a
-//! preview of each class, the same kind of preview its synthetic classes have.
+//! Importing a reader's predictions (SPEC section 7) where the numbers are, in the worker: the
+//! file is read a chunk at a time, fed to the parser, and handed to the engine as a data set;
+//! the page gets a summary with a preview of each class, the same kind of preview its synthetic
+//! classes have. (The parser is in the worker's module only: without a worker, no import.)
 
 use crate::import::{ImportError, Overrides, Parser, ScoreKind, detect};
 use crate::sim::ClassScores;
@@ -66,6 +66,17 @@ impl Detection {
                 };
             }
         };
+        if d.fields > MAX_COLUMNS {
+            return Detection {
+                id: job.id,
+                problem: Some(format!(
+                    "The file has {} columns; the page reads files of at most {MAX_COLUMNS}: a \
+                     label column and one or two score columns.",
+                    d.fields
+                )),
+                ..Detection::default()
+            };
+        }
         let columns: Vec<String> = (0..d.fields)
             .map(|i| match d.header.as_ref().and_then(|h| h.get(i)) {
                 Some(name) if !name.is_empty() => name.clone(),
@@ -170,8 +181,10 @@ impl ImportSummary {
 pub fn preview(scores: &ClassScores) -> Vec<f64> {
     let n = scores.len();
     let m = n.min(PREVIEW as usize);
-    (0..m)
-        .map(|i| scores.get(((2 * i + 1) * n) / (2 * m)))
+    // In u64: in the worker `usize` is 32 bits, and (2i + 1) n overflows it past 65,536 rows.
+    let (n64, m64) = (n as u64, m as u64);
+    (0..m64)
+        .map(|i| scores.get((((2 * i + 1) * n64) / (2 * m64)) as usize))
         .collect()
 }
 
@@ -250,6 +263,9 @@ pub fn import_bytes(job: &ImportJob, bytes: &[u8]) -> Result<(DataSet, ImportSum
     }
     importer.finish()
 }
+
+/// The most columns a file shown before importing may have (the page lists each).
+pub const MAX_COLUMNS: usize = 200;
 
 /// Text fields on the wire: joined by the unit separator, which no name or message holds.
 const SEPARATOR: char = '\u{1f}';
@@ -412,6 +428,14 @@ impl ImportSummary {
             previews,
         };
         (1..=2).contains(&summary.names.len()).then_some(())?;
+        // Each preview is its class whole up to PREVIEW scores, else PREVIEW of them.
+        let whole = |c: usize| (summary.counts[c] as usize).min(PREVIEW as usize);
+        let fits = summary.counts.iter().all(|&c| c <= crate::sim::MAX_COUNT)
+            && summary
+                .previews
+                .iter()
+                .all(|m| (0..2).all(|c| m[c].len() == whole(c)));
+        fits.then_some(())?;
         r.end(summary)
     }
 }

@@ -61,7 +61,7 @@ fn import_file(
     file: &Blob,
     reply: &mut dyn FnMut(FromWorker),
 ) {
-    let unreadable = || FromWorker::ImportFailed("The file could not be read.".into());
+    let unreadable = || FromWorker::ImportFailed(job.id, "The file could not be read.".into());
     let Ok(reader) = FileReaderSync::new() else {
         return reply(unreadable());
     };
@@ -89,7 +89,7 @@ fn import_file(
     }
     let mut importer = match Importer::start(job, &buffer, len) {
         Ok(i) => i,
-        Err(message) => return reply(FromWorker::ImportFailed(message)),
+        Err(message) => return reply(FromWorker::ImportFailed(job.id, message)),
     };
     let mut start = 0;
     while start < len {
@@ -98,8 +98,8 @@ fn import_file(
             return reply(unreadable());
         }
         match importer.feed(&buffer) {
-            Ok(done) => reply(FromWorker::ImportProgress(done)),
-            Err(message) => return reply(FromWorker::ImportFailed(message)),
+            Ok(done) => reply(FromWorker::ImportProgress(job.id, done)),
+            Err(message) => return reply(FromWorker::ImportFailed(job.id, message)),
         }
         start = end;
     }
@@ -109,7 +109,7 @@ fn import_file(
             engine.hold(data);
             reply(FromWorker::Imported(Box::new(summary)));
         }
-        Err(message) => reply(FromWorker::ImportFailed(message)),
+        Err(message) => reply(FromWorker::ImportFailed(job.id, message)),
     }
 }
 

@@ -53,12 +53,15 @@ pub enum FromWorker {
     TrainStep(TrainStep),
     /// What detection found in a file's first bytes.
     Detected(Box<Detection>),
-    /// The share of an imported file read.
-    ImportProgress(f64),
+    /// The share of a file read, for the import job of this number.
+    ImportProgress(u32, f64),
     /// A file was imported: the engine holds its data set.
     Imported(Box<ImportSummary>),
-    /// A file could not be imported, and why (the engine keeps what it held).
-    ImportFailed(String),
+    /// The import job of this number failed, and why (the engine keeps what it held).
+    ImportFailed(u32, String),
+    /// The exact numbers of a request for a data set the engine does not hold (it held another,
+    /// or it is a new worker): the page's request is answered with nothing.
+    NotHeld,
     /// The worker could not load or could not read a message: the page computes by itself.
     Failed,
 }
@@ -76,6 +79,7 @@ const IMPORT_PROGRESS: f64 = 10.0;
 const IMPORTED: f64 = 11.0;
 const IMPORT_FAILED: f64 = 12.0;
 const DETECTED: f64 = 13.0;
+const NOT_HELD: f64 = 14.0;
 /// The kind of the one reply whose bytes are text (the page's side reads them).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) const IMPORT_FAILED_TAG: f64 = IMPORT_FAILED;
@@ -146,13 +150,18 @@ impl FromWorker {
                 d.write(&mut out);
                 (out, Vec::new())
             }
-            FromWorker::ImportProgress(p) => (vec![IMPORT_PROGRESS, p], Vec::new()),
+            FromWorker::ImportProgress(id, p) => {
+                (vec![IMPORT_PROGRESS, f64::from(id), p], Vec::new())
+            }
             FromWorker::Imported(summary) => {
                 let mut out = vec![IMPORTED];
                 summary.write(&mut out);
                 (out, Vec::new())
             }
-            FromWorker::ImportFailed(message) => (vec![IMPORT_FAILED], message.into_bytes()),
+            FromWorker::ImportFailed(id, message) => {
+                (vec![IMPORT_FAILED, f64::from(id)], message.into_bytes())
+            }
+            FromWorker::NotHeld => (vec![NOT_HELD], Vec::new()),
             FromWorker::Failed => (Vec::new(), Vec::new()),
         }
     }
@@ -173,31 +182,44 @@ impl FromWorker {
             [TRAIN_STEP, rest @ ..] => {
                 TrainStep::read(rest).map_or(FromWorker::Failed, FromWorker::TrainStep)
             }
+            // A look at a file or an import that the page cannot read fails that job only (an
+            // odd file must not cost the worker and the data set it holds).
             [DETECTED, rest @ ..] => Detection::read(rest)
-                .map_or(FromWorker::Failed, |d| FromWorker::Detected(Box::new(d))),
-            [IMPORT_PROGRESS, p] => {
-                share(*p).map_or(FromWorker::Failed, FromWorker::ImportProgress)
-            }
+                .map_or(FromWorker::ImportFailed(0, UNREADABLE.into()), |d| {
+                    FromWorker::Detected(Box::new(d))
+                }),
+            [IMPORT_PROGRESS, id, p] => match (id_of(*id), share(*p)) {
+                (Some(id), Some(p)) => FromWorker::ImportProgress(id, p),
+                _ => FromWorker::Failed,
+            },
             [IMPORTED, rest @ ..] => ImportSummary::read(rest)
-                .map_or(FromWorker::Failed, |s| FromWorker::Imported(Box::new(s))),
-            [IMPORT_FAILED] => {
-                String::from_utf8(bytes).map_or(FromWorker::Failed, FromWorker::ImportFailed)
-            }
+                .map_or(FromWorker::ImportFailed(0, UNREADABLE.into()), |s| {
+                    FromWorker::Imported(Box::new(s))
+                }),
+            [IMPORT_FAILED, id] => match (id_of(*id), String::from_utf8(bytes)) {
+                (Some(id), Ok(m)) => FromWorker::ImportFailed(id, m),
+                _ => FromWorker::Failed,
+            },
+            [NOT_HELD] => FromWorker::NotHeld,
             _ => FromWorker::Failed,
         }
     }
 }
 
+/// What the page says when a reply about a file cannot be read.
+const UNREADABLE: &str = "The worker's answer about this file could not be read.";
+
+fn id_of(v: f64) -> Option<u32> {
+    (v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX)).then_some(v as u32)
+}
+
 /// What the worker does with a message: every reply, in order, through `reply`.
 pub fn serve(engine: &mut Engine, message: ToWorker, reply: &mut dyn FnMut(FromWorker)) {
     match message {
-        ToWorker::Exact(r) => {
-            // A request for a data set the worker does not hold (it cannot happen while the
-            // page and the worker agree) gets no answer: the page keeps its estimates.
-            if let Some(answer) = engine.compute(&r, &mut |p| reply(FromWorker::Progress(p))) {
-                reply(FromWorker::Answer(Box::new(answer)));
-            }
-        }
+        ToWorker::Exact(r) => match engine.compute(&r, &mut |p| reply(FromWorker::Progress(p))) {
+            Some(answer) => reply(FromWorker::Answer(Box::new(answer))),
+            None => reply(FromWorker::NotHeld),
+        },
         ToWorker::Csv(r) => {
             for piece in csv_pieces(prediction_rows(&r.scenario)) {
                 reply(csv_piece(engine, &r, piece));

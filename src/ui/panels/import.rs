@@ -15,7 +15,7 @@ use web_sys::{Blob, DragEvent};
 
 use crate::format::grouped;
 use crate::import::{Overrides, ScoreKind};
-use crate::ui::exact::{ImportStatus, Progress, send_file};
+use crate::ui::exact::{ImportStatus, Progress, forget_file, send_file};
 use crate::ui::state::{Imported, Page};
 use crate::worker::Detection;
 
@@ -169,7 +169,11 @@ fn check_html(name: &str, d: &Detection) -> String {
 fn apply(o: &mut Overrides, id: &str, v: &str, d: &Detection) {
     let (a, b) = (d.scores.first().copied(), d.scores.get(1).copied());
     match id {
-        "import-label" => o.label = v.parse().ok(),
+        "import-label" => {
+            // A new label column has its own values: the positive one is detected afresh.
+            o.label = v.parse().ok();
+            o.positive = None;
+        }
         "import-positive" => o.positive = Some(v.to_string()),
         "import-a" => {
             o.scores = v
@@ -201,7 +205,10 @@ pub fn ImportBox(
         ..
     } = expect_context::<Progress>();
     let chosen = RwSignal::new(None::<Chosen>);
+    // The choices are re-written after each change: the changed one gets the focus back.
+    let refocus = StoredValue::new(None::<String>);
     let choose = move |file: Blob, name: String| {
+        refocus.set_value(None);
         detection.set(None);
         send_file(&file, &name, true, Overrides::default());
         chosen.set(Some(Chosen {
@@ -220,6 +227,7 @@ pub fn ImportBox(
         let Some(d) = detection.get_untracked() else {
             return;
         };
+        refocus.set_value(Some(el.id()));
         chosen.update(|c| {
             if let Some(c) = c {
                 apply(&mut c.overrides, &el.id(), &el.value(), &d);
@@ -270,6 +278,20 @@ pub fn ImportBox(
             let _ = w.remove_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
         });
     });
+    let restore_focus = move || {
+        // After the new markup is on the page (this runs as it is written).
+        set_timeout(
+            move || {
+                if let Some(id) = refocus.get_value()
+                    && let Some(el) = document().get_element_by_id(&id)
+                    && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+                {
+                    let _ = el.focus();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(el) = ev
             .target()
@@ -285,7 +307,13 @@ pub fn ImportBox(
         }
         if act.is_some() {
             chosen.set(None);
-            detection.set(None);
+            forget_file();
+            // The buttons are gone: the focus goes back to where a file is chosen.
+            if let Some(input) = document().get_element_by_id("import-file")
+                && let Ok(input) = input.dyn_into::<web_sys::HtmlElement>()
+            {
+                let _ = input.focus();
+            }
         }
     };
     let message = move || match status.get() {
@@ -297,12 +325,14 @@ pub fn ImportBox(
         _ => None,
     };
     let check = move || {
-        chosen.with(|c| {
+        let html = chosen.with(|c| {
             detection.with(|d| match (c, d) {
                 (Some(c), Some(d)) => check_html(&c.name, d),
                 _ => String::new(),
             })
-        })
+        });
+        restore_focus();
+        html
     };
     view! {
         <section class="panel import" aria-labelledby="import-title">
@@ -319,7 +349,14 @@ pub fn ImportBox(
                 }
             >
                 <p class="imported" role="status">{move || page.data.with(|d| d.as_ref().map(summary_text))}</p>
-                <button type="button" on:click=move |_| page.back_to_synthetic()>
+                <button type="button" on:click=move |_| {
+                    page.back_to_synthetic();
+                    if let Some(input) = document().get_element_by_id("import-file")
+                        && let Ok(input) = input.dyn_into::<web_sys::HtmlElement>()
+                    {
+                        let _ = input.focus();
+                    }
+                }>
                     "Back to the synthetic scenario"
                 </button>
             </Show>
@@ -336,7 +373,7 @@ pub fn ImportBox(
                     <button type="button" on:click=on_paste>"Read the pasted text"</button>
                 </details>
             </div>
-            <p role="status" class="import-progress">
+            <p class="import-progress">
                 {move || reading().map(|p| view! {
                     <progress max="1" value=p aria-label="file read"></progress>
                     {format!(" Reading the file: {:.0} %", 100.0 * p)}

@@ -111,7 +111,9 @@ pub fn ShareBar(
                         rows: d.summary.0.rows(),
                         score: d.summary.0.kind.key(),
                     });
-                    results_json_from(&s, source, l, m, &sections)
+                    // The numbers' own scenario: with imported predictions, the file's counts.
+                    let numbers = derived.request.with_untracked(|r| r.scenario);
+                    results_json_from(&numbers, source, l, m, &sections)
                 })
             })
         });
