@@ -27,6 +27,15 @@ struct Chosen {
     overrides: Overrides,
 }
 
+/// Moves the keyboard's focus to the element of this id, if there is one.
+fn focus(id: &str) {
+    if let Some(el) = document().get_element_by_id(id)
+        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = el.focus();
+    }
+}
+
 /// One line on the imported data.
 fn summary_text(d: &Imported) -> String {
     let s = &d.summary.0;
@@ -282,11 +291,8 @@ pub fn ImportBox(
         // After the new markup is on the page (this runs as it is written).
         set_timeout(
             move || {
-                if let Some(id) = refocus.get_value()
-                    && let Some(el) = document().get_element_by_id(&id)
-                    && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
-                {
-                    let _ = el.focus();
+                if let Some(id) = refocus.get_value() {
+                    focus(&id);
                 }
             },
             std::time::Duration::ZERO,
@@ -309,11 +315,7 @@ pub fn ImportBox(
             chosen.set(None);
             forget_file();
             // The buttons are gone: the focus goes back to where a file is chosen.
-            if let Some(input) = document().get_element_by_id("import-file")
-                && let Ok(input) = input.dyn_into::<web_sys::HtmlElement>()
-            {
-                let _ = input.focus();
-            }
+            focus("import-file");
         }
     };
     let message = move || match status.get() {
@@ -351,11 +353,7 @@ pub fn ImportBox(
                 <p class="imported" role="status">{move || page.data.with(|d| d.as_ref().map(summary_text))}</p>
                 <button type="button" on:click=move |_| {
                     page.back_to_synthetic();
-                    if let Some(input) = document().get_element_by_id("import-file")
-                        && let Ok(input) = input.dyn_into::<web_sys::HtmlElement>()
-                    {
-                        let _ = input.focus();
-                    }
+                    focus("import-file");
                 }>
                     "Back to the synthetic scenario"
                 </button>
