@@ -428,6 +428,15 @@ mod import {
     fn detection_says_what_it_found_and_survives_the_wire() {
         let d = Detection::of(&job(2), &fixture("digits_zero.tsv"), 1 << 20);
         assert_eq!(d.problem, None);
+        // The positive value as the file spells it, among the values the page offers.
+        let positive = d.positive.clone().unwrap();
+        assert!(
+            d.values.iter().any(|(v, _)| *v == positive),
+            "{positive} in {:?}",
+            d.values
+        );
+        let semicolons = Detection::of(&job(2), &fixture("digits_zero_semicolon.csv"), 1 << 20);
+        assert_eq!(semicolons.positive.as_deref(), Some("True"));
         assert!(
             d.layout.contains("fields separated by tabs"),
             "{}",

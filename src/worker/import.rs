@@ -100,12 +100,22 @@ impl Detection {
         );
         let o = d.options.as_ref().ok();
         let label = o.map(|o| o.label).or(job.overrides.label);
-        let values = label
+        let values: Vec<(String, u64)> = label
             .and_then(|l| d.columns.get(l))
             .map(|c| c.values.iter().map(|(l, n)| (l.text.clone(), *n)).collect())
             .unwrap_or_default();
         let read = o.map_or(Vec::new(), |o| {
             d.preview.iter().map(|r| as_read(o, r)).collect()
+        });
+        // As the file spells it (the mapping may hold the vocabulary's spelling, `true` for
+        // `True`), so that the page's choice shows it.
+        let positive = o.map(|o| {
+            let is_positive =
+                |v: &str| o.labels.class(v.as_bytes()) == Some(crate::sim::Class::Positive);
+            values
+                .iter()
+                .find(|(v, _)| is_positive(v))
+                .map_or_else(|| o.labels.positive.text.clone(), |(v, _)| v.clone())
         });
         Detection {
             id: job.id,
@@ -116,7 +126,7 @@ impl Detection {
             read,
             label,
             values,
-            positive: o.map(|o| o.labels.positive.text.clone()),
+            positive,
             scores: o.map_or(Vec::new(), |o| o.scores.clone()),
             kind: o.map(|o| o.kind),
         }
