@@ -216,3 +216,16 @@ test('a file larger than its preview gets its exact numbers from the worker', as
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('three label values: the reader picks the positive one, the others are negative', async () => {
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash: HASH });
+  await choose(page, 'bad/three_labels.csv');
+  assert.match(await page.locator('.import-message').textContent(), /choose which value is positive/);
+  assert.ok(await page.locator('.import-check [data-act=import]').isDisabled());
+  await page.locator('#import-positive').selectOption('2');
+  await page.waitForFunction(() => document.querySelector('.import-check [data-act=import]')?.disabled === false);
+  await importChosen(page, 'three_labels.csv');
+  assert.match(await page.locator('.imported').textContent(), /: 30 rows \(20 negatives, 10 positives\).*2 is positive, every other value negative/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -455,6 +455,13 @@ mod import {
             FromWorker::decode(&numbers, bytes),
             FromWorker::Detected(Box::new(d))
         );
+        // Three label values: the reader is asked to choose, and offered the values to choose from.
+        let three = b"label,score\n0,0.1\n1,0.9\n2,0.5\n0,0.2\n";
+        let asked = Detection::of(&job(6), three, three.len() as u64);
+        assert!(asked.problem.is_some());
+        assert_eq!(asked.label, Some(0));
+        let offered: Vec<&str> = asked.values.iter().map(|(v, _)| v.as_str()).collect();
+        assert_eq!(offered, ["0", "1", "2"]);
         // A file that is no table: the reason, and nothing else.
         let bad = Detection::of(&job(3), b"{\"a\": 1}", 8);
         assert!(bad.problem.as_deref().unwrap().contains("JSON"));

@@ -99,7 +99,15 @@ impl Detection {
             }
         );
         let o = d.options.as_ref().ok();
-        let label = o.map(|o| o.label).or(job.overrides.label);
+        // The label column, also when the reader must still choose something (its values are
+        // the choice): detection's, the reader's, a column named like one, or the first.
+        let label = o.map(|o| o.label).or(job.overrides.label).or_else(|| {
+            let named = d.header.as_ref().and_then(|h| {
+                h.iter()
+                    .position(|n| crate::import::labels::is_label_name(n))
+            });
+            Some(named.unwrap_or(0))
+        });
         let values: Vec<(String, u64)> = label
             .and_then(|l| d.columns.get(l))
             .map(|c| c.values.iter().map(|(l, n)| (l.text.clone(), *n)).collect())
