@@ -328,8 +328,8 @@ mod import {
     use imbalance_lab::import::{Overrides, ScoreKind};
     use imbalance_lab::sim::engine::{Engine, PREVIEW, Request};
     use imbalance_lab::sim::{Class, ClassScores, Scenario};
-    use imbalance_lab::worker::FromWorker;
     use imbalance_lab::worker::import::{Detection, ImportJob, import_bytes, preview};
+    use imbalance_lab::worker::{FromWorker, ToWorker, serve};
 
     fn fixture(name: &str) -> Vec<u8> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/");
@@ -401,6 +401,14 @@ mod import {
             106
         );
         assert_ne!(answer.models[0].loss, answer.models[1].loss);
+        // Forgotten (the page went back), the data set has no answer any more.
+        let forget = ToWorker::Forget;
+        assert_eq!(ToWorker::decode(&forget.encode()), Some(ToWorker::Forget));
+        let mut replies = Vec::new();
+        serve(&mut engine, forget, &mut |m| replies.push(m));
+        assert!(replies.is_empty());
+        serve(&mut engine, ToWorker::Exact(r), &mut |m| replies.push(m));
+        assert_eq!(replies, [FromWorker::NotHeld]);
         // One score column: model B is model A.
         let text = b"y,p\n1,0.8\n0,0.3\n0,0.4\n1,0.35\n";
         let (one, summary) = import_bytes(&job(5), text).unwrap();

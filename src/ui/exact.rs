@@ -453,6 +453,16 @@ pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
     }
 }
 
+/// Tells the worker to let go of the imported data set (the page went back to the synthetic
+/// scenario): up to hundreds of megabytes for a large file.
+pub fn forget_data() {
+    if let Some(c) = client()
+        && let Backend::Worker { worker: w, .. } = &*c.backend.borrow()
+    {
+        let _ = w.post_message(&to_js(&ToWorker::Forget));
+    }
+}
+
 /// Forgets the file the reader was looking at: a look still on its way is dropped.
 pub fn forget_file() {
     if let Some(c) = client() {

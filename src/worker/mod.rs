@@ -36,6 +36,8 @@ pub enum ToWorker {
     Csv(Request),
     /// Every loss trained on a sample, step by step.
     Train(TrainRequest),
+    /// Let go of the imported data set (the page went back to the synthetic scenario).
+    Forget,
 }
 
 /// What the worker says back.
@@ -80,6 +82,7 @@ const IMPORTED: f64 = 11.0;
 const IMPORT_FAILED: f64 = 12.0;
 const DETECTED: f64 = 13.0;
 const NOT_HELD: f64 = 14.0;
+const FORGET: f64 = 15.0;
 /// The kind of the one reply whose bytes are text (the page's side reads them).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) const IMPORT_FAILED_TAG: f64 = IMPORT_FAILED;
@@ -112,6 +115,7 @@ impl ToWorker {
                 out.push(TRAIN);
                 t.write(&mut out);
             }
+            ToWorker::Forget => out.push(FORGET),
         }
         out
     }
@@ -123,6 +127,7 @@ impl ToWorker {
             EXACT => Request::decode(rest).map(ToWorker::Exact),
             CSV => Request::decode(rest).map(ToWorker::Csv),
             TRAIN => TrainRequest::read(rest).map(ToWorker::Train),
+            FORGET if rest.is_empty() => Some(ToWorker::Forget),
             _ => None,
         }
     }
@@ -227,6 +232,7 @@ pub fn serve(engine: &mut Engine, message: ToWorker, reply: &mut dyn FnMut(FromW
             reply(FromWorker::CsvDone);
         }
         ToWorker::Train(t) => train::train(&t, &mut |step| reply(FromWorker::TrainStep(step))),
+        ToWorker::Forget => engine.forget(),
     }
 }
 

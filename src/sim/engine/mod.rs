@@ -94,6 +94,11 @@ impl Engine {
         };
     }
 
+    /// Lets go of the imported data set (and every layer computed on it).
+    pub fn forget(&mut self) {
+        *self = Engine::default();
+    }
+
     /// The imported data set a request names, if the engine holds it.
     fn data_set(&self, r: &Request) -> Option<&DataSet> {
         self.imported.as_ref().filter(|d| d.id == r.data)

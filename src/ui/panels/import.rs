@@ -15,7 +15,7 @@ use web_sys::{Blob, DragEvent};
 
 use crate::format::grouped;
 use crate::import::{Overrides, ScoreKind};
-use crate::ui::exact::{ImportStatus, Progress, forget_file, send_file};
+use crate::ui::exact::{ImportStatus, Progress, forget_data, forget_file, send_file};
 use crate::ui::state::{Imported, Page};
 use crate::worker::Detection;
 
@@ -353,6 +353,7 @@ pub fn ImportBox(
                 <p class="imported" role="status">{move || page.data.with(|d| d.as_ref().map(summary_text))}</p>
                 <button type="button" on:click=move |_| {
                     page.back_to_synthetic();
+                    forget_data();
                     focus("import-file");
                 }>
                     "Back to the synthetic scenario"
