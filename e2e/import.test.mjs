@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
 import { useApp, openApp, exactNumbers, rowText } from './harness.mjs';
 
 const app = useApp();
@@ -228,4 +229,29 @@ test('three label values: the reader picks the positive one, the others are nega
   assert.match(await page.locator('.imported').textContent(), /: 30 rows \(20 negatives, 10 positives\).*2 is positive, every other value negative/);
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test('the accessibility audit finds nothing in the import box: choosing, refused, imported, in both themes', async () => {
+  const axe = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const audit = async (page, what) => {
+    await page.evaluate(axe);
+    const found = await page.evaluate(async () => {
+      const r = await window.axe.run(document.querySelector('.import'), { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+      return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+    });
+    assert.deepEqual(found, [], what);
+  };
+  for (const scheme of ['light', 'dark']) {
+    const { page, problems } = await openApp(app.browser, app.server.url, { hash: HASH, options: { colorScheme: scheme, bypassCSP: true } });
+    await choose(page, 'breast_cancer.csv');
+    await audit(page, `${scheme}: choosing`);
+    await choose(page, 'bad/three_labels.csv');
+    await audit(page, `${scheme}: refused`);
+    await page.locator('#import-positive').selectOption('1');
+    await page.waitForFunction(() => document.querySelector('.import-check [data-act=import]')?.disabled === false);
+    await importChosen(page, 'three_labels.csv');
+    await audit(page, `${scheme}: imported`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
 });
