@@ -341,6 +341,7 @@ mod import {
             id,
             detect: false,
             overrides: Overrides::default(),
+            settings: [2.0, 0.5],
         }
     }
 
@@ -349,6 +350,7 @@ mod import {
         let full = ImportJob {
             id: 7,
             detect: true,
+            settings: [0.5, 0.25],
             overrides: Overrides {
                 delimiter: Some(b';'),
                 header: Some(false),

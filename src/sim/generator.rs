@@ -124,7 +124,10 @@ impl ClassScores {
                 *p = 0.5;
             }
         }
-        sort_scores(&mut scores);
+        // Previews of imported classes arrive sorted: a check is one pass, a sort several.
+        if !scores.is_sorted_by(|a, b| a.total_cmp(b).is_le()) {
+            sort_scores(&mut scores);
+        }
         let interval = Interval {
             lo: scores.first().copied().unwrap_or(0.0),
             hi: scores.last().copied().unwrap_or(1.0),

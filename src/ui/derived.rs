@@ -246,21 +246,17 @@ impl Derived {
             let s = scenario.get();
             data.with(|d| match d {
                 None => Request::synthetic(s, rival.with(|r| [r.acc0, r.acc1])),
-                Some(d) => {
-                    let [neg, pos] = d.summary.0.counts;
-                    let imported = Scenario {
-                        neg,
-                        pos,
-                        acc0: 0.5,
-                        acc1: 0.5,
-                        seed: 0,
-                        ..s
-                    };
-                    Request {
-                        data: d.summary.0.id,
-                        ..Request::synthetic(imported, [0.5, 0.5])
-                    }
-                }
+                Some(d) => Request {
+                    scenario: Scenario {
+                        alpha: s.alpha,
+                        pos_weight: s.pos_weight,
+                        ..d.summary
+                            .0
+                            .expected_request([s.gamma, s.threshold])
+                            .scenario
+                    },
+                    ..d.summary.0.expected_request([s.gamma, s.threshold])
+                },
             })
         });
         let c = Common {

@@ -433,10 +433,12 @@ pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
         c.progress.import.set(ImportStatus::Reading(0.0));
     }
     c.try_worker();
+    let settings = c.page.scenario.with_untracked(|s| [s.gamma, s.threshold]);
     let job = ImportJob {
         id,
         detect,
         overrides,
+        settings,
     };
     match &*c.backend.borrow() {
         Backend::Worker { worker: w, .. } => {

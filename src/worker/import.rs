@@ -23,6 +23,10 @@ pub struct ImportJob {
     pub detect: bool,
     /// The reader's choices on top of detection.
     pub overrides: Overrides,
+    /// The page's gamma and threshold: once the file is in, the worker computes its exact
+    /// numbers for them while the page shows the preview, so the page's request finds them
+    /// ready.
+    pub settings: [f64; 2],
 }
 
 /// What detection found in a file's first bytes, as the page shows it: every text already
@@ -184,6 +188,25 @@ pub struct ImportSummary {
 }
 
 impl ImportSummary {
+    /// The request the page will make for this data set at these settings (gamma, threshold):
+    /// the file's counts, none of the generator's settings (as `ui::derived` builds it).
+    pub fn expected_request(&self, [gamma, threshold]: [f64; 2]) -> crate::sim::engine::Request {
+        let scenario = crate::sim::Scenario {
+            neg: self.counts[0],
+            pos: self.counts[1],
+            acc0: 0.5,
+            acc1: 0.5,
+            seed: 0,
+            gamma,
+            threshold,
+            ..crate::sim::Scenario::default()
+        };
+        crate::sim::engine::Request {
+            data: self.id,
+            ..crate::sim::engine::Request::synthetic(scenario, [0.5, 0.5])
+        }
+    }
+
     /// Rows imported.
     pub fn rows(&self) -> u64 {
         u64::from(self.counts[0]) + u64::from(self.counts[1])
@@ -331,6 +354,7 @@ impl ImportJob {
         let o = &self.overrides;
         out.push(f64::from(self.id));
         out.push(f64::from(u8::from(self.detect)));
+        out.extend(self.settings);
         write_option(out, o.delimiter.map(u64::from));
         write_option(out, o.header.map(u64::from));
         write_option(out, o.label.map(|l| l as u64));
@@ -359,6 +383,7 @@ impl ImportJob {
             1 => true,
             _ => return None,
         };
+        let settings = [r.real()?, r.real()?];
         let delimiter = read_option(&mut r)?.map(u8::try_from).transpose().ok()?;
         let header = read_option(&mut r)?.map(|h| h == 1);
         let label = read_option(&mut r)?.map(|l| l as usize);
@@ -383,6 +408,7 @@ impl ImportJob {
         let job = ImportJob {
             id,
             detect,
+            settings,
             overrides: Overrides {
                 delimiter,
                 header,

@@ -107,7 +107,10 @@ fn import_file(
     match importer.finish() {
         Ok((data, summary)) => {
             engine.hold(data);
+            let expected = summary.expected_request(job.settings);
             reply(FromWorker::Imported(Box::new(summary)));
+            // While the page shows the preview: the passes its request will need, cached.
+            let _ = engine.compute(&expected, &mut |_| {});
         }
         Err(message) => reply(FromWorker::ImportFailed(job.id, message)),
     }
