@@ -11,7 +11,8 @@ use wasm_bindgen::prelude::*;
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub struct WorkerHost {
-    engine: imbalance_lab::sim::engine::Engine,
+    // Shared with an import under way, which reads its file between messages.
+    engine: std::rc::Rc<std::cell::RefCell<imbalance_lab::sim::engine::Engine>>,
     post: js_sys::Function,
 }
 
@@ -30,7 +31,7 @@ impl WorkerHost {
 
     /// Answers one message from the page.
     pub fn receive(&mut self, message: JsValue) {
-        imbalance_lab::worker::js::receive(&mut self.engine, &message, &self.post);
+        imbalance_lab::worker::js::receive(&self.engine, &message, &self.post);
     }
 }
 

@@ -3,8 +3,12 @@
 //! with both buffers transferred. Anything else reads as `FromWorker::Failed`.
 
 use js_sys::{Array, Float64Array, Function, Uint8Array};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, FileReaderSync};
+
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Blob;
 
 use super::import::{CHUNK, Detection, HEAD, ImportJob, Importer};
 use super::{FromWorker, IMPORT_FAILED_TAG, ToWorker, serve};
@@ -53,59 +57,68 @@ pub fn import_to_js(job: &ImportJob, file: &Blob) -> JsValue {
     Array::of2(&Float64Array::from(&job.encode()[..]), file).into()
 }
 
-/// The worker's side of an import: reads the file a chunk at a time (a worker may block on
-/// `FileReaderSync`), reporting progress after each, and hands the data set to the engine.
-fn import_file(
-    engine: &mut Engine,
-    job: &ImportJob,
-    file: &Blob,
-    reply: &mut dyn FnMut(FromWorker),
+/// Bytes `start..end` of a file, as a promise the browser fulfils on its own threads.
+fn read(file: &Blob, start: u64, end: u64) -> Option<JsFuture> {
+    let slice = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;
+    Some(JsFuture::from(slice.array_buffer()))
+}
+
+/// The worker's side of an import: reads the file a chunk at a time, the next chunk asked for
+/// before this one is parsed (the browser reads it meanwhile), reporting progress after each,
+/// and hands the data set to the engine.
+async fn import_file(
+    engine: Rc<RefCell<Engine>>,
+    job: ImportJob,
+    file: Blob,
+    reply: impl Fn(FromWorker),
 ) {
     let unreadable = || FromWorker::ImportFailed(job.id, "The file could not be read.".into());
-    let Ok(reader) = FileReaderSync::new() else {
-        return reply(unreadable());
-    };
     let len = file.size() as u64;
     let mut buffer = Vec::new();
-    let read = |start: u64, end: u64, buffer: &mut Vec<u8>| -> bool {
-        let Ok(slice) = file.slice_with_f64_and_f64(start as f64, end as f64) else {
-            return false;
-        };
-        let Ok(bytes) = reader.read_as_array_buffer(&slice) else {
-            return false;
-        };
-        let bytes = Uint8Array::new(&bytes);
+    let bytes = |buffer: &mut Vec<u8>, value: JsValue| {
+        let bytes = Uint8Array::new(&value);
         buffer.resize(bytes.length() as usize, 0);
         bytes.copy_to(buffer);
-        true
     };
-    if !read(0, HEAD.min(len), &mut buffer) {
+    let Some(Ok(head)) = (match read(&file, 0, HEAD.min(len)) {
+        Some(f) => Some(f.await),
+        None => None,
+    }) else {
         return reply(unreadable());
-    }
+    };
+    bytes(&mut buffer, head);
     if job.detect {
         return reply(FromWorker::Detected(Box::new(Detection::of(
-            job, &buffer, len,
+            &job, &buffer, len,
         ))));
     }
-    let mut importer = match Importer::start(job, &buffer, len) {
+    let mut importer = match Importer::start(&job, &buffer, len) {
         Ok(i) => i,
         Err(message) => return reply(FromWorker::ImportFailed(job.id, message)),
     };
+    let mut next = read(&file, 0, CHUNK.min(len));
     let mut start = 0;
     while start < len {
-        let end = (start + CHUNK).min(len);
-        if !read(start, end, &mut buffer) {
+        let Some(Ok(chunk)) = (match next.take() {
+            Some(f) => Some(f.await),
+            None => None,
+        }) else {
             return reply(unreadable());
+        };
+        bytes(&mut buffer, chunk);
+        start = (start + CHUNK).min(len);
+        if start < len {
+            next = read(&file, start, (start + CHUNK).min(len));
         }
         match importer.feed(&buffer) {
             Ok(done) => reply(FromWorker::ImportProgress(job.id, done)),
             Err(message) => return reply(FromWorker::ImportFailed(job.id, message)),
         }
-        start = end;
     }
     drop(buffer);
     match importer.finish() {
         Ok((data, summary)) => {
+            let mut engine = engine.borrow_mut();
             engine.hold(data);
             let expected = summary.expected_request(job.settings);
             reply(FromWorker::Imported(Box::new(summary)));
@@ -117,9 +130,11 @@ fn import_file(
 }
 
 /// The worker's side: answers one message from the page with `engine`, posting each reply
-/// through `post(message, transfer)`.
-pub fn receive(engine: &mut Engine, message: &JsValue, post: &Function) {
-    let mut reply = |m: FromWorker| {
+/// through `post(message, transfer)`. An import runs on while other messages are answered (its
+/// file is read between them).
+pub fn receive(engine: &Rc<RefCell<Engine>>, message: &JsValue, post: &Function) {
+    let post = post.clone();
+    let reply = move |m: FromWorker| {
         let (message, transfer) = reply_to_js(m);
         let _ = post.call2(&JsValue::NULL, &message, &transfer);
     };
@@ -130,15 +145,18 @@ pub fn receive(engine: &mut Engine, message: &JsValue, post: &Function) {
         )
     {
         return match ImportJob::decode(&numbers.to_vec()) {
-            Some(job) => import_file(engine, &job, &file, &mut reply),
+            Some(job) => {
+                wasm_bindgen_futures::spawn_local(import_file(Rc::clone(engine), job, file, reply));
+            }
             None => reply(FromWorker::Failed),
         };
     }
+    let mut reply = reply;
     match message
         .dyn_ref::<Float64Array>()
         .and_then(|v| ToWorker::decode(&v.to_vec()))
     {
-        Some(m) => serve(engine, m, &mut reply),
+        Some(m) => serve(&mut engine.borrow_mut(), m, &mut reply),
         None => reply(FromWorker::Failed),
     }
 }
