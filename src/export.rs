@@ -26,18 +26,7 @@ fn reduction(r: &Reduction) -> String {
 /// The results file: the scenario's parameters, its four losses and its metrics; undefined
 /// values are `null`.
 pub fn results_json(s: &Scenario, losses: &Losses, m: &Metrics) -> String {
-    results_json_with(s, losses, m, &[])
-}
-
-/// The results file with further sections after the metrics, each a name and its JSON value
-/// (SPEC sections 6 to 8: `training`, `decision`, ...).
-pub fn results_json_with(
-    s: &Scenario,
-    losses: &Losses,
-    m: &Metrics,
-    sections: &[(&str, String)],
-) -> String {
-    results_json_from(s, None, losses, m, sections)
+    results_json_from(s, None, losses, m, &[])
 }
 
 /// Where the numbers' scores came from, for the results file's `params` (SPEC section 7).

@@ -126,3 +126,11 @@ pub fn composition(s: &Scenario) -> String {
         grouped(u64::from(s.pos)),
     )
 }
+
+/// Text made safe inside HTML: as an element's text or a quoted attribute's value.
+pub fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

@@ -46,7 +46,8 @@ pub fn draw_loss_curves<DB: DrawingBackend>(
     area.fill(&p.background)?;
     // At least a few steps wide, so the first steps of a run do not fill the whole width.
     let x_max = f64::from(curves.last_step().max(4)) + 0.5;
-    let (lo, hi) = curves.span().unwrap_or((0.01, 1.0));
+    let span = curves.span();
+    let (lo, hi) = span.unwrap_or((0.01, 1.0));
     // The lines fall from the left and run flat to the right edge, so a legend anywhere inside
     // the lines' span would cover one: the top 45 % of the (log) axis is left to the legend.
     let (bottom, top) = (lo / 1.6, hi * 1.6);
@@ -66,7 +67,7 @@ pub fn draw_loss_curves<DB: DrawingBackend>(
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| crate::format::number(*v, 1))
         .draw()?;
-    if curves.span().is_none() {
+    if span.is_none() {
         chart.draw_series(std::iter::once(Text::new(
             "train on a sample to see each loss fall",
             (x_max / 2.0, (lo * hi).sqrt()),

@@ -246,17 +246,12 @@ impl Derived {
             let s = scenario.get();
             data.with(|d| match d {
                 None => Request::synthetic(s, rival.with(|r| [r.acc0, r.acc1])),
-                Some(d) => Request {
-                    scenario: Scenario {
-                        alpha: s.alpha,
-                        pos_weight: s.pos_weight,
-                        ..d.summary
-                            .0
-                            .expected_request([s.gamma, s.threshold])
-                            .scenario
-                    },
-                    ..d.summary.0.expected_request([s.gamma, s.threshold])
-                },
+                Some(d) => {
+                    let mut r = d.summary.0.expected_request([s.gamma, s.threshold]);
+                    r.scenario.alpha = s.alpha;
+                    r.scenario.pos_weight = s.pos_weight;
+                    r
+                }
             })
         });
         let c = Common {

@@ -295,7 +295,7 @@ impl Importer {
     }
 }
 
-/// Imports a whole file held in memory (tests, and pasted text).
+/// Imports a whole file held in memory, in the worker's chunks (the native tests' way in).
 pub fn import_bytes(job: &ImportJob, bytes: &[u8]) -> Result<(DataSet, ImportSummary), String> {
     let head = &bytes[..bytes.len().min(HEAD as usize)];
     let mut importer = Importer::start(job, head, bytes.len() as u64)?;
@@ -322,6 +322,25 @@ fn read_text(r: &mut Reader) -> Option<String> {
         .map(|_| r.whole().and_then(|b| u8::try_from(b).ok()))
         .collect::<Option<Vec<u8>>>()?;
     String::from_utf8(bytes).ok()
+}
+
+/// An optional text: 0, or 1 and the text.
+fn write_optional_text(out: &mut Vec<f64>, text: Option<&str>) {
+    match text {
+        None => out.push(0.0),
+        Some(t) => {
+            out.push(1.0);
+            write_text(out, t);
+        }
+    }
+}
+
+fn read_optional_text(r: &mut Reader) -> Option<Option<String>> {
+    match r.whole()? {
+        0 => Some(None),
+        1 => read_text(r).map(Some),
+        _ => None,
+    }
 }
 
 fn kind_code(kind: ScoreKind) -> f64 {
@@ -366,13 +385,7 @@ impl ImportJob {
                 out.extend(s.iter().map(|&c| c as f64));
             }
         }
-        match &o.positive {
-            None => out.push(0.0),
-            Some(p) => {
-                out.push(1.0);
-                write_text(out, p);
-            }
-        }
+        write_optional_text(out, o.positive.as_deref());
     }
 
     pub(super) fn read(v: &[f64]) -> Option<Self> {
@@ -400,11 +413,7 @@ impl ImportJob {
             ),
             _ => return None,
         };
-        let positive = match r.whole()? {
-            0 => None,
-            1 => Some(read_text(&mut r)?),
-            _ => return None,
-        };
+        let positive = read_optional_text(&mut r)?;
         let job = ImportJob {
             id,
             detect,
@@ -509,13 +518,7 @@ fn read_table(r: &mut Reader) -> Option<Vec<Vec<String>>> {
 impl Detection {
     pub(super) fn write(&self, out: &mut Vec<f64>) {
         out.push(f64::from(self.id));
-        match &self.problem {
-            None => out.push(0.0),
-            Some(p) => {
-                out.push(1.0);
-                write_text(out, p);
-            }
-        }
+        write_optional_text(out, self.problem.as_deref());
         write_text(out, &self.layout);
         write_table(out, std::slice::from_ref(&self.columns));
         write_table(out, &self.raw);
@@ -526,13 +529,7 @@ impl Detection {
             write_text(out, v);
             out.push(*n as f64);
         }
-        match &self.positive {
-            None => out.push(0.0),
-            Some(p) => {
-                out.push(1.0);
-                write_text(out, p);
-            }
-        }
+        write_optional_text(out, self.positive.as_deref());
         out.push(self.scores.len() as f64);
         out.extend(self.scores.iter().map(|&c| c as f64));
         write_option(out, self.kind.map(|k| kind_code(k) as u64));
@@ -541,14 +538,7 @@ impl Detection {
     pub(super) fn read(v: &[f64]) -> Option<Self> {
         let mut r = Reader::new(v);
         let id = r.count()?;
-        let text_if = |r: &mut Reader| -> Option<Option<String>> {
-            match r.whole()? {
-                0 => Some(None),
-                1 => read_text(r).map(Some),
-                _ => None,
-            }
-        };
-        let problem = text_if(&mut r)?;
+        let problem = read_optional_text(&mut r)?;
         let layout = read_text(&mut r)?;
         let columns = read_table(&mut r)?.into_iter().next()?;
         let raw = read_table(&mut r)?;
@@ -559,7 +549,7 @@ impl Detection {
         let values = (0..n)
             .map(|_| Some((read_text(&mut r)?, r.whole()?)))
             .collect::<Option<Vec<_>>>()?;
-        let positive = text_if(&mut r)?;
+        let positive = read_optional_text(&mut r)?;
         let k = r.whole()?;
         (k <= 2).then_some(())?;
         let scores = (0..k)

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Blob, DragEvent};
 
-use crate::format::grouped;
+use crate::format::{escape_html, grouped};
 use crate::import::{Overrides, ScoreKind};
 use crate::ui::exact::{ImportStatus, Progress, forget_data, forget_file, send_file};
 use crate::ui::state::{Imported, Page};
@@ -62,14 +62,6 @@ fn summary_text(d: &Imported) -> String {
     )
 }
 
-/// Text made safe inside HTML.
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// A table of text as HTML, with a header row.
 fn table_html(out: &mut String, label: &str, header: &[String], rows: &[Vec<String>]) {
     let _ = write!(
@@ -77,13 +69,13 @@ fn table_html(out: &mut String, label: &str, header: &[String], rows: &[Vec<Stri
         r#"<div class="table-wrap"><table class="numbers preview" aria-label="{label}"><thead><tr>"#
     );
     for h in header {
-        let _ = write!(out, r#"<th scope="col">{}</th>"#, escape(h));
+        let _ = write!(out, r#"<th scope="col">{}</th>"#, escape_html(h));
     }
     out.push_str("</tr></thead><tbody>");
     for row in rows {
         out.push_str("<tr>");
         for c in row {
-            let _ = write!(out, "<td>{}</td>", escape(c));
+            let _ = write!(out, "<td>{}</td>", escape_html(c));
         }
         out.push_str("</tr>");
     }
@@ -107,8 +99,8 @@ fn select_html(
         let _ = write!(
             out,
             r#"<option value="{}"{selected}>{}</option>"#,
-            escape(value),
-            escape(text)
+            escape_html(value),
+            escape_html(text)
         );
     }
     out.push_str("</select></span>");
@@ -119,7 +111,12 @@ fn select_html(
 /// plain markup keeps the page's module small).
 fn check_html(name: &str, d: &Detection) -> String {
     let mut out = String::new();
-    let _ = write!(out, "<p>{}: {}.</p>", escape(name), escape(&d.layout));
+    let _ = write!(
+        out,
+        "<p>{}: {}.</p>",
+        escape_html(name),
+        escape_html(&d.layout)
+    );
     let columns: Vec<(String, String)> = d
         .columns
         .iter()

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::export::{ImportedSource, results_json_from};
+use crate::format::escape_html;
 use crate::link::{self, PageState};
 use crate::page::{Control, Keyed, Layout, Panel};
 use crate::sim::training::{Binormal, LossParams, Training, training_json};
@@ -15,12 +16,6 @@ use crate::ui::panels::training::sample_request;
 use crate::ui::state::Page;
 use crate::ui::url::base_url;
 use crate::worker::TrainRun;
-
-fn escape_attribute(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
 
 /// The link to the current view.
 pub fn current_link(page: &Page) -> String {
@@ -139,7 +134,7 @@ pub fn ShareBar(
         let src = format!("{}#{}", base_url(), link::format(&state));
         format!(
             r#"<iframe src="{}" width="{}" height="{}" style="border:0;max-width:100%" title="imbalance-lab: losses on imbalanced data" loading="lazy"></iframe>"#,
-            escape_attribute(&src),
+            escape_html(&src),
             width.get(),
             height.get()
         )
