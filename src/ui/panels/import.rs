@@ -262,13 +262,14 @@ pub fn ImportBox(
     // A file dropped anywhere on the page.
     Effect::new(move |_| {
         let over = Closure::<dyn Fn(DragEvent)>::new(|e: DragEvent| e.prevent_default());
+        // Only a dropped file is taken: text dropped into the paste box stays text.
         let drop = Closure::<dyn Fn(DragEvent)>::new(move |e: DragEvent| {
-            e.prevent_default();
             if let Some(f) = e
                 .data_transfer()
                 .and_then(|d| d.files())
                 .and_then(|f| f.get(0))
             {
+                e.prevent_default();
                 choose(f.clone().into(), f.name());
             }
         });
