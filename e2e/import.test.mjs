@@ -223,6 +223,8 @@ test('three label values: the reader picks the positive one, the others are nega
   await choose(page, 'bad/three_labels.csv');
   assert.match(await page.locator('.import-message').textContent(), /choose which value is positive/);
   assert.ok(await page.locator('.import-check [data-act=import]').isDisabled());
+  // Nothing is chosen yet, and the choice says so (every value is then a change to pick).
+  assert.equal(await page.locator('#import-positive option:checked').textContent(), 'choose…');
   await page.locator('#import-positive').selectOption('2');
   await page.waitForFunction(() => document.querySelector('.import-check [data-act=import]')?.disabled === false);
   await importChosen(page, 'three_labels.csv');

@@ -94,6 +94,11 @@ fn select_html(
         out,
         r#"<span class="choice"><label for="{id}">{label}</label><select id="{id}">"#
     );
+    // Nothing chosen yet (detection found no such column): say so, so that every real option
+    // is a change the reader can make.
+    if !options.iter().any(|(value, _)| value == chosen) {
+        out.push_str(r#"<option value="" selected disabled>choose…</option>"#);
+    }
     for (value, text) in options {
         let selected = if value == chosen { " selected" } else { "" };
         let _ = write!(
@@ -160,7 +165,7 @@ fn check_html(name: &str, d: &Detection) -> String {
     read_header.extend(
         d.scores
             .iter()
-            .map(|&c| format!("{}: probability", d.columns[c])),
+            .map(|&c| format!("{}: probability", d.columns.get(c).map_or("scores", |n| n))),
     );
     table_html(&mut out, "the first rows as read", &read_header, &d.read);
     let disabled = if d.problem.is_some() { " disabled" } else { "" };
