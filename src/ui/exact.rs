@@ -1,7 +1,8 @@
 //! Where the exact numbers come from when a class is larger than its preview: the engine in a
 //! Web Worker (`worker.js`, a wasm module of its own), or, if no worker can start, the same
-//! engine here between frames (imported predictions need the worker). What is sent, what comes back and what the worker does with it are
-//! `crate::worker`'s; this file only connects them to the page.
+//! engine here between frames (imported predictions need the worker). What is sent, what
+//! comes back and what the worker does with it are `crate::worker`'s; this file only connects
+//! them to the page.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
