@@ -37,7 +37,7 @@ test-native:
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web
 
-test-e2e: dist
+test-e2e: dist venv
 	node --test --test-concurrency=1 e2e/
 
 ## Benchmarks: the core natively at the notebook's size, then the built app in Chromium.

@@ -134,3 +134,38 @@ pub fn escape_html(s: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
+
+/// A table of text as HTML in a scrolling wrapper: a header row, then `rows`, each row's first
+/// cell a row header when `row_headers`. Every cell is escaped.
+pub fn table_html(
+    out: &mut String,
+    class: &str,
+    label: &str,
+    header: &[String],
+    rows: &[Vec<String>],
+    row_headers: bool,
+) {
+    use std::fmt::Write;
+    let _ = write!(
+        out,
+        r#"<div class="table-wrap"><table class="{class}" aria-label="{}"><thead><tr>"#,
+        escape_html(label)
+    );
+    for h in header {
+        let _ = write!(out, r#"<th scope="col">{}</th>"#, escape_html(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in rows {
+        out.push_str("<tr>");
+        for (i, c) in row.iter().enumerate() {
+            let c = escape_html(c);
+            let _ = if i == 0 && row_headers {
+                write!(out, r#"<th scope="row">{c}</th>"#)
+            } else {
+                write!(out, "<td>{c}</td>")
+            };
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
+}

@@ -6,7 +6,8 @@
 //! for bit.
 
 use crate::page::{
-    Control, Keyed, Layout, MIN_SAMPLE, Panel, Rival, TrainingSettings, ViewOptions,
+    Control, DecisionSettings, Judge, KEPT, Keyed, Layout, MAX_COST, MIN_SAMPLE, PREVALENCE, Panel,
+    Rival, TrainingSettings, Undo, ViewOptions,
 };
 use crate::sim::training::MAX_SAMPLE;
 use crate::sim::{MAX_COUNT, Scenario};
@@ -24,6 +25,8 @@ pub struct PageState {
     pub training: TrainingSettings,
     /// Which panels and controls appear.
     pub layout: Layout,
+    /// The decision panel's costs, prevalence, undone weight and judged model.
+    pub decision: DecisionSettings,
     /// Whether the page showed imported predictions (which a link cannot carry): `src=import`.
     pub imported: bool,
 }
@@ -44,7 +47,7 @@ struct Real {
     max: f64,
 }
 
-const REALS: [Real; 9] = [
+const REALS: [Real; 12] = [
     Real {
         key: "acc0",
         min: 0.0,
@@ -90,6 +93,21 @@ const REALS: [Real; 9] = [
         min: 0.0,
         max: crate::sim::training::SEP_MAX,
     },
+    Real {
+        key: "cfp",
+        min: 0.0,
+        max: MAX_COST,
+    },
+    Real {
+        key: "cfn",
+        min: 0.0,
+        max: MAX_COST,
+    },
+    Real {
+        key: "rtp",
+        min: 0.0,
+        max: MAX_COST,
+    },
 ];
 
 fn real_slot<'a>(s: &'a mut PageState, key: &str) -> Option<&'a mut f64> {
@@ -103,6 +121,9 @@ fn real_slot<'a>(s: &'a mut PageState, key: &str) -> Option<&'a mut f64> {
         "acc0b" => &mut s.rival.acc0,
         "acc1b" => &mut s.rival.acc1,
         "sep" => &mut s.training.sep,
+        "cfp" => &mut s.decision.cost_fp,
+        "cfn" => &mut s.decision.cost_fn,
+        "rtp" => &mut s.decision.reward_tp,
         _ => return None,
     })
 }
@@ -281,6 +302,16 @@ fn read_pair(state: &mut PageState, key: &str, raw: &str, notices: &mut Vec<Stri
             }
         }
         "controls" => state.layout.controls = parse_list::<Control>(key, raw, notices),
+        "prev" => state.decision.prevalence = read_prevalence(raw, notices),
+        "undo" => state.decision.undo = read_undo(raw, notices),
+        "judge" => match Judge::ALL.into_iter().find(|j| j.key() == raw.trim()) {
+            Some(j) => state.decision.judge = j,
+            None => notices.push(format!(
+                "judge=\u{201c}{}\u{201d} should be one of {}; judging model A.",
+                shown(raw),
+                Judge::ALL.map(Judge::key).join(", ")
+            )),
+        },
         "src" => match raw.trim() {
             "import" => {
                 state.imported = true;
@@ -305,6 +336,69 @@ fn read_pair(state: &mut PageState, key: &str, raw: &str, notices: &mut Vec<Stri
     }
 }
 
+/// `value` clamped to `[lo, hi]`, with a notice if it had to be.
+fn clamp_noted(key: &str, raw: &str, v: f64, [lo, hi]: [f64; 2], notices: &mut Vec<String>) -> f64 {
+    let c = v.clamp(lo, hi);
+    if c != v {
+        notices.push(format!(
+            "{key}={} is outside [{}, {}]; using {}.",
+            shown(raw.trim()),
+            crate::format::exact(lo),
+            crate::format::exact(hi),
+            crate::format::exact(c)
+        ));
+    }
+    c
+}
+
+/// `prev`: a share strictly between 0 and 1; empty for the validation set's own.
+fn read_prevalence(raw: &str, notices: &mut Vec<String>) -> Option<f64> {
+    if raw.trim().is_empty() {
+        return None;
+    }
+    match parse_real(raw) {
+        Some(v) => Some(clamp_noted("prev", raw, v, PREVALENCE, notices)),
+        None => {
+            notices.push(format!(
+                "prev=\u{201c}{}\u{201d} is not a number; using the validation set's prevalence.",
+                shown(raw)
+            ));
+            None
+        }
+    }
+}
+
+/// `undo`: `pw:w` (trained with pos_weight w), `neg:r` (negatives kept at rate r) or `none`.
+fn read_undo(raw: &str, notices: &mut Vec<String>) -> Undo {
+    let raw = raw.trim();
+    if raw == "none" || raw.is_empty() {
+        return Undo::Nothing;
+    }
+    let read = raw.split_once(':').and_then(|(kind, v)| {
+        let v = parse_real(v)?;
+        match kind {
+            "pw" => Some(Undo::PosWeight(clamp_noted(
+                "undo",
+                raw,
+                v,
+                [0.01, 100.0],
+                notices,
+            ))),
+            "neg" => Some(Undo::Undersampled(clamp_noted(
+                "undo", raw, v, KEPT, notices,
+            ))),
+            _ => None,
+        }
+    });
+    read.unwrap_or_else(|| {
+        notices.push(format!(
+            "undo=\u{201c}{}\u{201d} should be pw:<weight>, neg:<rate> or none; undoing nothing.",
+            shown(raw)
+        ));
+        Undo::Nothing
+    })
+}
+
 /// Writes a state as a fragment (without the `#`). Every number of the scenario, of model B and
 /// of the training view is written, so a link keeps its meaning even if a default changes; view and layout keys only
 /// when they differ from the full page's.
@@ -324,7 +418,22 @@ pub fn format(state: &PageState) -> String {
         format!("acc1b={}", state.rival.acc1),
         format!("sep={}", state.training.sep),
         format!("rows={}", state.training.rows),
+        format!("cfp={}", state.decision.cost_fp),
+        format!("cfn={}", state.decision.cost_fn),
+        format!("rtp={}", state.decision.reward_tp),
     ];
+    let d = &state.decision;
+    if let Some(p) = d.prevalence {
+        parts.push(format!("prev={p}"));
+    }
+    match d.undo {
+        Undo::Nothing => {}
+        Undo::PosWeight(w) => parts.push(format!("undo=pw:{w}")),
+        Undo::Undersampled(r) => parts.push(format!("undo=neg:{r}")),
+    }
+    if d.judge != Judge::A {
+        parts.push(format!("judge={}", d.judge.key()));
+    }
     let view = ViewOptions::default();
     if state.view.log_counts != view.log_counts {
         parts.push(format!("log={}", u8::from(state.view.log_counts)));

@@ -30,6 +30,89 @@ pub struct TrainingSettings {
     pub rows: u32,
 }
 
+/// The decision panel's settings (SPEC section 8): what errors cost, the prevalence the model
+/// is deployed at, a training weight to undo, and which model is judged.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DecisionSettings {
+    /// The cost of a false positive, `cfp`.
+    pub cost_fp: f64,
+    /// The cost of a false negative, `cfn`.
+    pub cost_fn: f64,
+    /// The reward of a true positive, `rtp`.
+    pub reward_tp: f64,
+    /// The positives' share where the model is deployed, `prev`; `None`: the validation set's.
+    pub prevalence: Option<f64>,
+    /// A training weight whose effect on the probabilities is undone, `undo`.
+    pub undo: Undo,
+    /// The model judged, `judge`.
+    pub judge: Judge,
+}
+
+impl Default for DecisionSettings {
+    /// SPEC 8's defaults: each error costs 1, a true positive earns nothing.
+    fn default() -> Self {
+        DecisionSettings {
+            cost_fp: 1.0,
+            cost_fn: 1.0,
+            reward_tp: 0.0,
+            prevalence: None,
+            undo: Undo::Nothing,
+            judge: Judge::A,
+        }
+    }
+}
+
+/// The largest cost or reward a link or a field takes.
+pub const MAX_COST: f64 = 1e6;
+/// The deployment prevalence's range: a share strictly between 0 and 1.
+pub const PREVALENCE: [f64; 2] = [1e-6, 1.0 - 1e-6];
+/// The range of an undone undersampling rate (the share of negatives kept).
+pub const KEPT: [f64; 2] = [1e-4, 1.0];
+
+/// How the judged model was trained, to undo its effect on the probabilities.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Undo {
+    /// As it is.
+    Nothing,
+    /// Trained with `pos_weight` w: odds / w (`undo=pw:w`).
+    PosWeight(f64),
+    /// Trained on a set whose negatives were kept at rate r: odds times r (`undo=neg:r`).
+    Undersampled(f64),
+}
+
+/// The model the decision panel judges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Judge {
+    /// Model A: the scenario's scores, or the imported (first) score column.
+    A,
+    /// Model B of the comparison (the second score column of an import).
+    B,
+    /// The logistic model a loss trains on the population (SPEC 6), scored on the training
+    /// view's sample.
+    Trained(crate::sim::LossKind),
+}
+
+impl Judge {
+    /// Every model, in the order the page offers them.
+    pub const ALL: [Judge; 6] = [
+        Judge::A,
+        Judge::B,
+        Judge::Trained(crate::sim::LossKind::Bce),
+        Judge::Trained(crate::sim::LossKind::WeightedBce),
+        Judge::Trained(crate::sim::LossKind::BalancedCe),
+        Judge::Trained(crate::sim::LossKind::Focal),
+    ];
+
+    /// The key in links.
+    pub fn key(self) -> &'static str {
+        match self {
+            Judge::A => "a",
+            Judge::B => "b",
+            Judge::Trained(k) => k.key(),
+        }
+    }
+}
+
 /// The fewest rows a sample can have (the slider's left end).
 pub const MIN_SAMPLE: u32 = 100;
 
@@ -79,6 +162,8 @@ pub enum Panel {
     Ab,
     /// What each loss trains.
     Training,
+    /// Costs, deployment prevalence, calibration, uncertainty, and the code.
+    Decide,
 }
 
 /// A control (or group of controls) of the scenario panel.
@@ -132,6 +217,7 @@ impl Keyed for Panel {
         Panel::Composition,
         Panel::Ab,
         Panel::Training,
+        Panel::Decide,
     ];
     fn key(self) -> &'static str {
         match self {
@@ -143,6 +229,7 @@ impl Keyed for Panel {
             Panel::Composition => "composition",
             Panel::Ab => "ab",
             Panel::Training => "training",
+            Panel::Decide => "decide",
         }
     }
     fn label(self) -> &'static str {
@@ -155,6 +242,7 @@ impl Keyed for Panel {
             Panel::Composition => "class-ratio view",
             Panel::Ab => "A/B comparison",
             Panel::Training => "what each loss trains",
+            Panel::Decide => "deciding: costs, prevalence, calibration",
         }
     }
 }

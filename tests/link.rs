@@ -4,7 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use imbalance_lab::link::{PageState, format, parse};
-use imbalance_lab::page::{Control, Keyed, Layout, Panel, Rival, TrainingSettings, ViewOptions};
+use imbalance_lab::page::{
+    Control, DecisionSettings, Judge, Keyed, Layout, Panel, Rival, TrainingSettings, Undo,
+    ViewOptions,
+};
 use imbalance_lab::sim::{MAX_COUNT, Scenario};
 use proptest::prelude::*;
 
@@ -86,7 +89,28 @@ fn bad_values_are_clamped_or_defaulted_and_said() {
         ),
         (
             "panels=focal,pie",
-            "panels: \u{201c}pie\u{201d} is not one of numbers, focal, scores, share, threshold, composition, ab, training; ignored.",
+            "panels: \u{201c}pie\u{201d} is not one of numbers, focal, scores, share, threshold, composition, ab, training, decide; ignored.",
+        ),
+        ("cfn=-3", "cfn=-3 is outside [0, 1000000]; using 0."),
+        (
+            "prev=0",
+            "prev=0 is outside [0.000001, 0.999999]; using 0.000001.",
+        ),
+        (
+            "prev=often",
+            "prev=\u{201c}often\u{201d} is not a number; using the validation set's prevalence.",
+        ),
+        (
+            "undo=pw:1000",
+            "undo=pw:1000 is outside [0.01, 100]; using 100.",
+        ),
+        (
+            "undo=weights",
+            "undo=\u{201c}weights\u{201d} should be pw:<weight>, neg:<rate> or none; undoing nothing.",
+        ),
+        (
+            "judge=c",
+            "judge=\u{201c}c\u{201d} should be one of a, b, bce, weighted_bce, balanced_ce, focal; judging model A.",
         ),
     ];
     for (fragment, notice) in cases {
@@ -173,6 +197,7 @@ prop_compose! {
         b0 in 0.0..=1.0f64, b1 in 0.0..=1.0f64, log in any::<bool>(), factor in any::<bool>(),
         embed in any::<bool>(), panels in keyed_subset::<Panel>(true), controls in keyed_subset::<Control>(false),
         sep in 0.0..=6.0f64, rows in 100..=1_000_000u32,
+        decision in any_decision(),
     ) -> PageState {
         PageState {
             scenario: Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight: pw, threshold: thr, seed },
@@ -180,8 +205,24 @@ prop_compose! {
             view: ViewOptions { log_counts: log, focal_factor: factor },
             training: TrainingSettings { sep, rows },
             layout: Layout { embed, panels, controls },
+            decision,
             imported: false,
         }
+    }
+}
+
+prop_compose! {
+    fn any_decision()(
+        cost_fp in 0.0..=1e6f64, cost_fn in 0.0..=1e6f64, reward_tp in 0.0..=1e6f64,
+        prevalence in proptest::option::of(1e-6..=(1.0 - 1e-6f64)),
+        undo in prop_oneof![
+            Just(Undo::Nothing),
+            (0.01..=100.0f64).prop_map(Undo::PosWeight),
+            (1e-4..=1.0f64).prop_map(Undo::Undersampled),
+        ],
+        judge in proptest::sample::select(Judge::ALL.to_vec()),
+    ) -> DecisionSettings {
+        DecisionSettings { cost_fp, cost_fn, reward_tp, prevalence, undo, judge }
     }
 }
 
@@ -209,13 +250,15 @@ proptest! {
                 Just("neg"), Just("pos"), Just("acc0"), Just("acc1"), Just("alpha"), Just("gamma"),
                 Just("pw"), Just("thr"), Just("seed"), Just("acc0b"), Just("acc1b"), Just("log"),
                 Just("factor"), Just("embed"), Just("panels"), Just("controls"), Just("x"),
-                Just("sep"), Just("rows"),
+                Just("sep"), Just("rows"), Just("cfp"), Just("cfn"), Just("rtp"), Just("prev"),
+                Just("undo"), Just("judge"),
             ],
             prop_oneof![
                 any::<f64>().prop_map(|v| v.to_string()), any::<i64>().prop_map(|v| v.to_string()),
                 Just("".to_string()), Just("NaN".to_string()), Just("-inf".to_string()),
                 Just("1e400".to_string()), Just("%".to_string()), Just("%zz".to_string()),
                 Just("focal,,ab".to_string()), "[a-z%=&,.0-9-]{0,12}",
+                any::<f64>().prop_map(|v| format!("pw:{v}")), any::<f64>().prop_map(|v| format!("neg:{v}")),
             ]),
             0..12,
         )
@@ -244,6 +287,19 @@ fn check_valid(s: &PageState) {
         (s.rival.acc0, 0.0, 1.0),
         (s.rival.acc1, 0.0, 1.0),
         (s.training.sep, 0.0, 6.0),
+        (s.decision.cost_fp, 0.0, 1e6),
+        (s.decision.cost_fn, 0.0, 1e6),
+        (s.decision.reward_tp, 0.0, 1e6),
+        (s.decision.prevalence.unwrap_or(0.5), 1e-6, 1.0 - 1e-6),
+        (
+            match s.decision.undo {
+                Undo::Nothing => 1.0,
+                Undo::PosWeight(w) => w,
+                Undo::Undersampled(r) => r,
+            },
+            1e-4,
+            100.0,
+        ),
     ] {
         assert!(
             v.is_finite() && (lo..=hi).contains(&v),

@@ -5,6 +5,8 @@
 //! device pixel ratio), so a chart is crisp on HiDPI screens and identical in shape everywhere.
 
 pub mod composition;
+pub mod decision;
+pub mod estimated;
 pub mod figure;
 pub mod focal_curve;
 pub mod loss_curves;

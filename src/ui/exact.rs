@@ -22,6 +22,7 @@ use crate::export::prediction_rows;
 use crate::import::Overrides;
 use crate::sim::engine::{DrawsKey, Engine, Request, all_exact};
 use crate::worker::Detection;
+use crate::worker::decide::{DecideJob, Decided};
 use crate::worker::import::ImportJob;
 use crate::worker::js::import_to_js;
 use crate::worker::js::{reply_from_js, to_js};
@@ -41,6 +42,8 @@ pub struct Progress {
     pub import: RwSignal<ImportStatus>,
     /// What the worker found in the file the reader chose, before importing it.
     pub detection: RwSignal<Option<Detection>>,
+    /// The decision panel as the worker last rendered it, or why there is none.
+    pub decision: RwSignal<Result<Shared<Decided>, &'static str>>,
 }
 
 /// Where an import stands.
@@ -89,6 +92,13 @@ struct Client {
     detecting: Cell<u32>,
     importing: Cell<u32>,
     import_name: RefCell<String>,
+    /// Decision jobs: the newest sent, the one on its way (0: none), the next one waiting, one
+    /// held back because it needs new draws, and the draws of the last sent.
+    decide_sent: Cell<u32>,
+    decide_busy: Cell<u32>,
+    decide_next: Cell<Option<DecideJob>>,
+    decide_held: Cell<Option<TimeoutHandle>>,
+    decide_drawn: Cell<Option<[DrawsKey; 2]>>,
     page: Page,
     derived: Derived,
     progress: Progress,
@@ -114,6 +124,7 @@ pub fn connect(page: Page, derived: Derived) -> Progress {
         training: RwSignal::new(None),
         import: RwSignal::new(ImportStatus::Idle),
         detection: RwSignal::new(None),
+        decision: RwSignal::new(Err("Working out the decision panel…")),
     };
     let new = Rc::new(Client {
         backend: RefCell::new(here()),
@@ -127,6 +138,11 @@ pub fn connect(page: Page, derived: Derived) -> Progress {
         detecting: Cell::new(0),
         importing: Cell::new(0),
         import_name: RefCell::new(String::new()),
+        decide_sent: Cell::new(0),
+        decide_busy: Cell::new(0),
+        decide_next: Cell::new(None),
+        decide_held: Cell::new(None),
+        decide_drawn: Cell::new(None),
         page,
         derived,
         progress,
@@ -334,7 +350,30 @@ impl Client {
                     self.send_exact(r);
                 }
             }
+            FromWorker::Decided(d) => {
+                let newest = self.decide_sent.get();
+                // The first answer to the job on its way (later ones bring the bootstrap's
+                // progress) lets the next job go.
+                if d.id == self.decide_busy.get() {
+                    self.decide_busy.set(0);
+                    if let Some(next) = self.decide_next.take() {
+                        self.post_decide(next);
+                    }
+                }
+                // Only the newest job's panel is shown: an older one is already stale.
+                if d.id == newest {
+                    self.progress.decision.set(Ok(Shared(Arc::new(*d))));
+                }
+            }
             FromWorker::Failed => self.fail(),
+        }
+    }
+
+    fn post_decide(&self, job: DecideJob) {
+        if let Backend::Worker { worker: w, .. } = &*self.backend.borrow() {
+            self.decide_busy.set(job.id);
+            self.decide_drawn.set(Some(job.request.draws_keys()));
+            let _ = w.post_message(&js_sys::Float64Array::from(&job.encode()[..]));
         }
     }
 
@@ -373,6 +412,10 @@ impl Client {
         }
         self.stop_worker();
         *self.backend.borrow_mut() = here();
+        self.decide_busy.set(0);
+        self.progress.decision.set(Err(
+            "The page's worker stopped; the decision panel needs it. Reload the page.",
+        ));
         self.lose_import(
             "The page's worker stopped, and imported predictions live there: the page shows the \
              synthetic scenario again. Reload the page to import the file again.",
@@ -472,6 +515,51 @@ pub fn forget_file() {
         c.detecting.set(0);
         c.progress.detection.set(None);
     }
+}
+
+/// Asks the worker for the decision panel of `job` (its id is set here). One job is on its
+/// way at a time, and only the newest waits; a job that needs new draws waits, like the exact
+/// numbers, until its control has been still for `HOLD`.
+pub fn decide(mut job: DecideJob) {
+    let Some(c) = client() else { return };
+    c.try_worker();
+    if matches!(&*c.backend.borrow(), Backend::Here(_)) {
+        c.progress.decision.set(Err(
+            "The decision panel is computed in the page's Web Worker (worker.js), which could \
+             not start here.",
+        ));
+        return;
+    }
+    if let Some(held) = c.decide_held.take() {
+        held.clear();
+    }
+    job.id = c.decide_sent.get() + 1;
+    c.decide_sent.set(job.id);
+    let go = {
+        let c = Rc::clone(&c);
+        move || {
+            c.decide_held.set(None);
+            if c.decide_busy.get() != 0 {
+                c.decide_next.set(Some(job));
+            } else {
+                c.post_decide(job);
+            }
+        }
+    };
+    let new_draws = c
+        .decide_drawn
+        .get()
+        .is_some_and(|d| d != job.request.draws_keys());
+    if new_draws && let Ok(handle) = set_timeout_with_handle(go.clone(), HOLD) {
+        c.decide_held.set(Some(handle));
+        return;
+    }
+    go();
+}
+
+/// Whether the decision panel's answer `id` is for the page's newest settings.
+pub fn decision_is_current(id: u32) -> bool {
+    client().is_some_and(|c| c.decide_sent.get() == id)
 }
 
 /// Trains every loss on a sample in the worker (or here, if there is none), step by step.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::link::{PageState, Parsed};
-use crate::page::{Layout, Rival, TrainingSettings, ViewOptions};
+use crate::page::{DecisionSettings, Layout, Rival, TrainingSettings, ViewOptions};
 use crate::sim::Scenario;
 use crate::sim::engine::Answer;
 use crate::worker::ImportSummary;
@@ -35,6 +35,8 @@ pub struct Page {
     pub training: RwSignal<TrainingSettings>,
     /// Which panels and controls appear.
     pub layout: RwSignal<Layout>,
+    /// The decision panel's settings.
+    pub decision: RwSignal<DecisionSettings>,
     /// What had to be corrected in the link the page was opened with.
     pub notices: RwSignal<Vec<String>>,
     /// Imported predictions, while the page shows them (a link cannot carry them).
@@ -51,6 +53,7 @@ impl Page {
             view: RwSignal::new(s.view),
             training: RwSignal::new(s.training),
             layout: RwSignal::new(s.layout),
+            decision: RwSignal::new(s.decision),
             notices: RwSignal::new(parsed.notices),
             data: RwSignal::new(None),
         }
@@ -91,6 +94,7 @@ impl Page {
             view: self.view.get(),
             training: self.training.get(),
             layout: self.layout.get(),
+            decision: self.decision.get(),
             imported: self.data.with(Option::is_some),
         }
     }
@@ -103,6 +107,7 @@ impl Page {
             view: self.view.get_untracked(),
             training: self.training.get_untracked(),
             layout: self.layout.get_untracked(),
+            decision: self.decision.get_untracked(),
             imported: self.data.with_untracked(Option::is_some),
         }
     }
@@ -123,6 +128,9 @@ impl Page {
         }
         if self.layout.get_untracked() != s.layout {
             self.layout.set(s.layout);
+        }
+        if self.decision.get_untracked() != s.decision {
+            self.decision.set(s.decision);
         }
     }
 }

@@ -10,6 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
+use super::decide::{DECIDE, DECIDED, DecideJob, Decider};
 use super::import::{CHUNK, Detection, HEAD, ImportJob, Importer};
 use super::{FromWorker, IMPORT_FAILED_TAG, ToWorker, serve};
 use crate::sim::engine::Engine;
@@ -41,7 +42,7 @@ pub fn reply_from_js(value: &JsValue) -> (FromWorker, Option<Uint8Array>) {
         (Ok(n), Ok(b)) => {
             let numbers = n.to_vec();
             // A message's text crosses as bytes; a file's piece stays in JavaScript.
-            let text = numbers.first() == Some(&IMPORT_FAILED_TAG);
+            let text = matches!(numbers.first(), Some(&IMPORT_FAILED_TAG | &DECIDED));
             let bytes = if text { b.to_vec() } else { Vec::new() };
             match FromWorker::decode(&numbers, bytes) {
                 piece @ FromWorker::CsvPiece(..) => (piece, Some(b)),
@@ -151,12 +152,71 @@ pub fn receive(engine: &Rc<RefCell<Engine>>, message: &JsValue, post: &Function)
             None => reply(FromWorker::Failed),
         };
     }
-    let mut reply = reply;
-    match message
-        .dyn_ref::<Float64Array>()
-        .and_then(|v| ToWorker::decode(&v.to_vec()))
+    let numbers = message.dyn_ref::<Float64Array>().map(Float64Array::to_vec);
+    if let Some(v) = numbers.as_deref()
+        && v.first() == Some(&DECIDE)
     {
+        return match DecideJob::decode(v) {
+            Some(job) => {
+                let decided =
+                    DECIDER.with(|d| d.borrow_mut().decide(&mut engine.borrow_mut(), &job));
+                reply(FromWorker::Decided(Box::new(decided)));
+                bootstrap_on(reply);
+            }
+            None => reply(FromWorker::Failed),
+        };
+    }
+    let mut reply = reply;
+    match numbers.and_then(|v| ToWorker::decode(&v)) {
         Some(m) => serve(&mut engine.borrow_mut(), m, &mut reply),
         None => reply(FromWorker::Failed),
     }
+}
+
+thread_local! {
+    /// The decision panel's state, and whether its bootstrap is being run on.
+    static DECIDER: RefCell<Decider> = RefCell::default();
+    static BOOTSTRAPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Milliseconds since the worker started.
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A promise fulfilled after the messages already waiting have been answered.
+fn next_task() -> JsFuture {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let global = js_sys::global();
+        if let Ok(f) = js_sys::Reflect::get(&global, &"setTimeout".into())
+            && let Ok(f) = f.dyn_into::<Function>()
+        {
+            let _ = f.call2(&global, &resolve, &JsValue::from(0));
+        }
+    });
+    JsFuture::from(promise)
+}
+
+/// Runs the decision panel's bootstrap on in slices of about 12 ms, answering the messages
+/// that arrive in between, and sends the panel again every 200 ms and when it is done.
+fn bootstrap_on(reply: impl Fn(FromWorker) + 'static) {
+    if BOOTSTRAPPING.with(|b| b.replace(true)) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut sent = now();
+        while DECIDER.with(|d| d.borrow().busy()) {
+            let _ = next_task().await;
+            let end = now() + 12.0;
+            let decided = DECIDER.with(|d| d.borrow_mut().resume(|| now() < end));
+            let finished = !DECIDER.with(|d| d.borrow().busy());
+            if let Some(decided) = decided
+                && (finished || now() - sent > 200.0)
+            {
+                sent = now();
+                reply(FromWorker::Decided(Box::new(decided)));
+            }
+        }
+        BOOTSTRAPPING.with(|b| b.set(false));
+    });
 }

@@ -4,10 +4,12 @@
 //! pure and tested natively; `js` (wasm only) moves the messages in and out of JavaScript, and
 //! `worker.js` only loads the module and forwards messages.
 
+pub mod decide;
 pub mod import;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 pub mod queue;
+pub mod snippets;
 pub mod train;
 
 use std::ops::Range;
@@ -64,6 +66,8 @@ pub enum FromWorker {
     /// The exact numbers of a request for a data set the engine does not hold (it held another,
     /// or it is a new worker): the page's request is answered with nothing.
     NotHeld,
+    /// The decision panel, as the worker rendered it.
+    Decided(Box<decide::Decided>),
     /// The worker could not load or could not read a message: the page computes by itself.
     Failed,
 }
@@ -167,6 +171,7 @@ impl FromWorker {
                 (vec![IMPORT_FAILED, f64::from(id)], message.into_bytes())
             }
             FromWorker::NotHeld => (vec![NOT_HELD], Vec::new()),
+            FromWorker::Decided(d) => d.encode(),
             FromWorker::Failed => (Vec::new(), Vec::new()),
         }
     }
@@ -206,6 +211,8 @@ impl FromWorker {
                 _ => FromWorker::Failed,
             },
             [NOT_HELD] => FromWorker::NotHeld,
+            [decide::DECIDED, ..] => decide::Decided::decode(v, bytes)
+                .map_or(FromWorker::Failed, |d| FromWorker::Decided(Box::new(d))),
             _ => FromWorker::Failed,
         }
     }

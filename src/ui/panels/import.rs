@@ -62,26 +62,6 @@ fn summary_text(d: &Imported) -> String {
     )
 }
 
-/// A table of text as HTML, with a header row.
-fn table_html(out: &mut String, label: &str, header: &[String], rows: &[Vec<String>]) {
-    let _ = write!(
-        out,
-        r#"<div class="table-wrap"><table class="numbers preview" aria-label="{label}"><thead><tr>"#
-    );
-    for h in header {
-        let _ = write!(out, r#"<th scope="col">{}</th>"#, escape_html(h));
-    }
-    out.push_str("</tr></thead><tbody>");
-    for row in rows {
-        out.push_str("<tr>");
-        for c in row {
-            let _ = write!(out, "<td>{}</td>", escape_html(c));
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table></div>");
-}
-
 /// A labelled choice among `(value, text)` options as HTML.
 fn select_html(
     out: &mut String,
@@ -160,14 +140,28 @@ fn check_html(name: &str, d: &Detection) -> String {
     let kind = d.kind.map_or("probability", ScoreKind::key);
     select_html(&mut out, "import-kind", "scores are", &kinds, kind);
     out.push_str(r#"</div><div class="chart-row two">"#);
-    table_html(&mut out, "the file's first rows", &d.columns, &d.raw);
+    crate::format::table_html(
+        &mut out,
+        "numbers preview",
+        "the file's first rows",
+        &d.columns,
+        &d.raw,
+        false,
+    );
     let mut read_header = vec!["class".to_string()];
     read_header.extend(
         d.scores
             .iter()
             .map(|&c| format!("{}: probability", d.columns.get(c).map_or("scores", |n| n))),
     );
-    table_html(&mut out, "the first rows as read", &read_header, &d.read);
+    crate::format::table_html(
+        &mut out,
+        "numbers preview",
+        "the first rows as read",
+        &read_header,
+        &d.read,
+        false,
+    );
     let disabled = if d.problem.is_some() { " disabled" } else { "" };
     let _ = write!(
         out,

@@ -2,6 +2,7 @@
 
 mod ab;
 mod composition;
+pub(crate) mod decide;
 mod focal;
 mod import;
 mod numbers;
@@ -35,5 +36,6 @@ pub fn panel(p: Panel, page: Page, derived: Derived) -> AnyView {
         Panel::Training => {
             view! { <training::TrainingPanel scenario training=page.training /> }.into_any()
         }
+        Panel::Decide => view! { <decide::DecidePanel page derived /> }.into_any(),
     }
 }

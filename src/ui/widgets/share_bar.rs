@@ -98,7 +98,8 @@ pub fn ShareBar(
                 .filter(|r| r.request == wanted)
                 .and_then(TrainRun::sample_fits)
         });
-        let sections = [("training", training_json(&training))];
+        let mut sections = vec![("training", training_json(&training))];
+        sections.extend(crate::ui::panels::decide::results_sections());
         let text = derived.a.losses.with_untracked(|l| {
             derived.a.metrics.with_untracked(|m| {
                 page.data.with_untracked(|d| {

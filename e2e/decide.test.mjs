@@ -1,0 +1,149 @@
+// The decision panel in a real browser: costs typed into its fields move the best threshold,
+// "Use this threshold" moves the page's threshold and the numbers follow, a trained model's
+// calibration reacts to pos_weight and to undoing it, and the three Python snippets, run on
+// the downloaded predictions, print the page's numbers (PyTorch's against a numpy stand-in:
+// scripts/torch_shim).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { useApp, openApp, exactNumbers } from './harness.mjs';
+
+const app = useApp();
+const PYTHON = resolve('.venv/bin/python');
+const run = promisify(execFile);
+
+/** The decision panel's text once the worker has answered for the page's settings. */
+async function decided(page) {
+  await page.locator('#d-part0 svg').waitFor();
+  await page.waitForFunction(() => !document.querySelector('#d-part0')?.textContent.includes('Working'));
+}
+
+const bestThreshold = async (page) => Number(await page.locator('#d-part0 .best-threshold').textContent());
+
+/** Waits until the link carries `key=value` (the page writes its URL a moment after a change). */
+const linkSays = (page, key, value) => page.waitForFunction(
+  ([k, v]) => location.hash.slice(1).split('&').includes(`${k}=${v}`), [key, value]);
+
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return readFile(await file.path());
+}
+
+test('costs typed into the fields move the best threshold; one click moves the page there', async () => {
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash: '#neg=20000&pos=400&thr=0.5' });
+  await page.locator('#decide').scrollIntoViewIfNeeded();
+  await decided(page);
+  const before = await bestThreshold(page);
+  // A false negative now costs 60 false positives, more than the 50 negatives that come with
+  // each positive below 0.5: flagging them all pays, and the best threshold drops.
+  await page.locator('#d-cfn').fill('60');
+  await page.locator('#d-cfn').press('Tab');
+  await page.waitForFunction((b) => Number(document.querySelector('#d-part0 .best-threshold')?.textContent) < b, before);
+  await linkSays(page, 'cfn', '60');
+  const best = await bestThreshold(page);
+  assert.ok(best < before, `${best} < ${before}`);
+  const recallBefore = await page.getByRole('table', { name: 'metrics' }).getByRole('row', { name: /^recall/ }).first().textContent();
+  await page.locator('#d-best').click();
+  await linkSays(page, 'thr', String(best));
+  await exactNumbers(page);
+  // The metrics follow the new threshold, and at it the panel's cost is the least cost.
+  const recallAfter = await page.getByRole('table', { name: 'metrics' }).getByRole('row', { name: /^recall/ }).first().textContent();
+  assert.notEqual(recallAfter, recallBefore);
+  await page.waitForFunction(() => {
+    const p = document.querySelector('#d-part0 p:nth-of-type(2)')?.querySelectorAll('strong');
+    return p && p.length >= 2 && p[0].textContent === p[1].textContent;
+  });
+  // A link reproduces the costs.
+  const link = page.url();
+  const again = await app.browser.newPage();
+  await again.goto(link);
+  await decided(again);
+  assert.equal(await again.locator('#d-cfn').inputValue(), '60');
+  assert.equal(await bestThreshold(again), best);
+  await again.close();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a trained model's calibration reacts to pos_weight and to undoing it", async () => {
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash: '#neg=9000&pos=1000&pw=1&judge=weighted_bce&rows=20000' });
+  await page.locator('#decide').scrollIntoViewIfNeeded();
+  await decided(page);
+  const ece = async () => Number((await page.locator('#d-part2 p').first().textContent()).match(/ECE, 15 bins\) ([0-9]+\.[0-9]+)/)[1]);
+  const calibrated = await ece();
+  assert.ok(calibrated < 0.03, `pos_weight 1: ECE ${calibrated}`);
+  const chart = await page.locator('#d-part2 svg').innerHTML();
+  await page.goto(`${app.server.url}#neg=9000&pos=1000&pw=10&judge=weighted_bce&rows=20000`);
+  await page.waitForFunction((c) => document.querySelector('#d-part2 svg')?.innerHTML !== c, chart);
+  const weighted = await ece();
+  assert.ok(weighted > 0.1, `pos_weight 10: ECE ${weighted}`);
+  await page.locator('#d-undo').selectOption('pw');
+  await page.locator('#d-amount').fill('10');
+  await page.locator('#d-amount').press('Enter');
+  await page.getByText('With the training weight undone').waitFor();
+  const undone = Number((await page.locator('#d-part2 p').first().textContent()).match(/undone: Brier [0-9.]+, ECE ([0-9]+\.[0-9]+)/)[1]);
+  assert.ok(undone < 0.03, `undone: ECE ${undone}`);
+  await linkSays(page, 'undo', 'pw:10');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/** Compares every number of `got` with `want` at relative tolerance `tol` (null with null). */
+function compare(got, want, tol, path = '') {
+  if (want === null || got === null) {
+    assert.equal(got, want, path);
+  } else if (typeof want === 'number') {
+    const scale = Math.max(Math.abs(want), Math.abs(got), 1e-300);
+    assert.ok(Math.abs(got - want) <= tol * scale, `${path}: ${got} against the page's ${want}`);
+  } else if (Array.isArray(want)) {
+    want.forEach((w, i) => compare(got[i], w, tol, `${path}[${i}]`));
+  } else {
+    for (const key of Object.keys(got)) {
+      compare(got[key], want[key], tol, `${path}.${key}`);
+    }
+  }
+}
+
+test('the numpy, Keras and PyTorch snippets print the page\'s numbers from its predictions file', async () => {
+  const hash = '#neg=3000&pos=120&acc0=0.95&acc1=0.7&alpha=0.3&gamma=1.5&pw=4&thr=0.4&seed=5&cfp=1&cfn=8&rtp=2&prev=0.01';
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash, options: { acceptDownloads: true } });
+  await page.locator('#decide').scrollIntoViewIfNeeded();
+  await decided(page);
+  await page.waitForFunction(() => document.querySelector('#d-part3')?.textContent.includes('1,000 of 1,000'));
+  const dir = await mkdtemp(join(tmpdir(), 'imbalance-lab-snippets-'));
+  await writeFile(join(dir, 'imbalance-lab-predictions.csv'), await download(page, 'Download predictions (CSV)'));
+  const results = JSON.parse((await download(page, 'Download results (JSON)')).toString());
+  assert.equal(results.decision.cost_fn, 8);
+  assert.equal(results.decision.deployment_prevalence, 0.01);
+  assert.equal(results.intervals.bootstrap_resamples, 1000);
+  const code = await Promise.all([0, 1, 2].map((i) => page.locator(`#d-code${i}`).textContent()));
+  const outputs = [];
+  for (const [i, name] of ['numpy', 'keras', 'torch'].entries()) {
+    await writeFile(join(dir, `snippet_${name}.py`), code[i]);
+    const env = { ...process.env, PYTHONPATH: resolve('scripts/torch_shim'), KERAS_BACKEND: 'jax' };
+    const { stdout } = await run(PYTHON, [`snippet_${name}.py`], { cwd: dir, env, timeout: 120_000 });
+    outputs.push(JSON.parse(stdout));
+  }
+  const [numpy, keras, torch] = outputs;
+  // numpy + scikit-learn: every number, to rounding (sums over samples in another order).
+  compare(numpy.losses, results.losses, 1e-12, 'numpy losses');
+  compare(numpy.metrics, results.metrics, 1e-12, 'numpy metrics');
+  assert.equal(numpy.decision.best_threshold, results.decision.best_threshold);
+  assert.equal(numpy.decision.best_cost, results.decision.best_cost);
+  compare(numpy.decision.at_deployment, results.decision.at_deployment, 1e-12, 'at deployment');
+  compare(numpy.calibration, { brier: results.calibration.brier, ece: results.calibration.ece }, 1e-12, 'calibration');
+  for (const k of ['recall', 'precision', 'specificity']) {
+    compare(numpy.intervals[k], results.intervals[k], 1e-12, `interval ${k}`);
+  }
+  // Keras: the four losses' means, sums and shares. Keras averages each sample's loss over the
+  // last axis in float32 on the jax backend even for float64 inputs, so it agrees to about
+  // seven significant digits, not to the last bit.
+  compare(keras.losses, results.losses, 1e-6, 'keras losses');
+  compare(torch.losses, results.losses, 1e-9, 'torch losses');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,120 @@
+//! The decision panel's two charts: the cost against the threshold, and the reliability
+//! diagram. The worker draws them as SVG (the panel's code stays out of the page's first load).
+
+use plotters::prelude::*;
+
+use super::{ChartStyle, DrawResult, Entries, legend, style_mesh};
+use crate::sim::decision::{BINS, Bin};
+
+type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
+
+/// What the cost chart shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostChart {
+    /// `(t, cost(t))` at evenly spaced thresholds.
+    pub points: Vec<(f64, f64)>,
+    /// The least-cost threshold and its cost.
+    pub best: (f64, f64),
+    /// The page's threshold and its cost.
+    pub current: (f64, f64),
+}
+
+/// The cost against the threshold; a dot on the least cost, a line at the page's threshold.
+pub fn draw_cost_curve<DB: DrawingBackend>(
+    area: &Area<DB>,
+    c: &CostChart,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let values = c
+        .points
+        .iter()
+        .map(|(_, v)| *v)
+        .chain([c.best.1, c.current.1]);
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let (lo, hi) = if lo.is_finite() && hi > lo {
+        let pad = 0.06 * (hi - lo);
+        (lo - pad, hi + pad)
+    } else if lo.is_finite() {
+        (lo - 1.0, lo + 1.0)
+    } else {
+        (0.0, 1.0)
+    };
+    let mut chart = s
+        .frame(area, 40.0, 64.0)
+        .build_cartesian_2d(0.0..1.0, lo..hi)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, "threshold", "total cost");
+    mesh.x_labels(6)
+        .y_labels(5)
+        .y_label_formatter(&|v| crate::format::short_sum(*v))
+        .draw()?;
+    let mut entries = Entries::new();
+    let now = s.line(p.muted, 1.5);
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(c.current.0, lo), (c.current.0, hi)],
+        now,
+    )))?;
+    entries.push(("page's threshold".into(), now));
+    let line = s.line(p.text, 2.0);
+    chart.draw_series(LineSeries::new(c.points.iter().copied(), line))?;
+    entries.push(("cost".into(), line));
+    let best = s.line(p.green, 2.0);
+    chart.draw_series(std::iter::once(Circle::new(
+        c.best,
+        s.px(5.0),
+        p.green.filled(),
+    )))?;
+    entries.push(("least cost".into(), best));
+    legend(&chart, &entries, SeriesLabelPosition::UpperRight, s)
+}
+
+/// The reliability diagram: each non-empty bin's share of positives against its mean
+/// probability, the diagonal of perfect calibration, and, when a training weight is undone,
+/// the corrected probabilities' bins.
+pub fn draw_reliability<DB: DrawingBackend>(
+    area: &Area<DB>,
+    bins: &[Bin; BINS],
+    corrected: Option<&[Bin; BINS]>,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    area.fill(&p.background)?;
+    let mut chart = s
+        .frame(area, 40.0, 44.0)
+        .build_cartesian_2d(0.0..1.0, 0.0..1.0)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(
+        &mut mesh,
+        s,
+        "mean predicted probability",
+        "share of positives",
+    );
+    mesh.x_labels(6).y_labels(6).draw()?;
+    let mut entries = Entries::new();
+    let diagonal = s.line(p.muted, 1.0);
+    chart.draw_series(LineSeries::new([(0.0, 0.0), (1.0, 1.0)], diagonal))?;
+    entries.push(("calibrated".into(), diagonal));
+    let mut series = vec![("as scored", p.positive, bins)];
+    if let Some(c) = corrected {
+        series.push(("weight undone", p.negative, c));
+    }
+    for (name, color, bins) in series {
+        let points: Vec<(f64, f64)> = bins
+            .iter()
+            .filter_map(|b| Some((b.mean_p.ok()?, b.fraction_positive.ok()?)))
+            .collect();
+        let style = s.line(color, 2.0);
+        chart.draw_series(LineSeries::new(points.iter().copied(), style))?;
+        chart.draw_series(
+            points
+                .iter()
+                .map(|&pt| Circle::new(pt, s.px(3.5), color.filled())),
+        )?;
+        entries.push((name.into(), style));
+    }
+    legend(&chart, &entries, SeriesLabelPosition::UpperLeft, s)
+}

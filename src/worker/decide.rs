@@ -1,0 +1,705 @@
+//! The decision panel's work (SPEC section 8), done in the worker and sent back as finished
+//! HTML: the cost curve, the metrics at the deployment prevalence, calibration, intervals and
+//! the code. Only the worker's module links this file (`js::receive` calls it, `serve` does
+//! not): the page's first load carries none of its maths, charts or text, just the fields
+//! that ask and the boxes that show the answer.
+//!
+//! What depends on the scores alone (their runs, calibration, the bootstrap) is kept while
+//! the judged model's scores stay the same, so a cost or the threshold moved costs one pass
+//! over the runs; the bootstrap runs in slices between messages (`Decider::resume`).
+
+use std::fmt::Write;
+
+use crate::charts::decision::{CostChart, draw_cost_curve, draw_reliability};
+use crate::charts::estimated::to_svg_estimated;
+use crate::charts::{ChartStyle, Theme};
+use crate::format::{escape_html, exact, grouped, metric, number, table_html};
+use crate::page::{DecisionSettings, Judge, TrainingSettings, Undo};
+use crate::sim::decision::{
+    AtDeployment, Bootstrap, Calibration, CostCurve, Costs, MIN_COUNT, OddsShift, RateIntervals,
+    Runs, Share, calibration_json, decision_json, intervals_json,
+};
+use crate::sim::engine::{ModelId, Reader, Request};
+use crate::sim::generator::ClassScores;
+use crate::sim::ranking::Ranking;
+use crate::sim::training::{Binormal, LossParams, Sample, fit_population};
+use crate::sim::{Class, Confusion, LossKind, Metric, Undefined};
+
+/// Resamples of the bootstrap (SPEC 8).
+pub const RESAMPLES: usize = 1_000;
+/// Points of the cost curve.
+const POINTS: usize = 201;
+
+/// What the page asks the decision panel for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DecideJob {
+    /// The job's number: a reply names it.
+    pub id: u32,
+    /// The page's request: its data, scenario (threshold, loss settings) and model B.
+    pub request: Request,
+    /// Costs, prevalence, undone weight and judged model.
+    pub settings: DecisionSettings,
+    /// The training view's sample, for a trained model.
+    pub training: TrainingSettings,
+    /// Whether the charts are drawn for a dark page.
+    pub dark: bool,
+}
+
+/// The tag of a decision job on the wire (after the other messages' tags).
+pub const DECIDE: f64 = 16.0;
+/// The tag of its reply.
+pub const DECIDED: f64 = 17.0;
+const REQUEST_LEN: usize = 13;
+
+impl DecideJob {
+    /// The job as numbers.
+    pub fn encode(&self) -> Vec<f64> {
+        let d = &self.settings;
+        let (undo, amount) = match d.undo {
+            Undo::Nothing => (0.0, 0.0),
+            Undo::PosWeight(w) => (1.0, w),
+            Undo::Undersampled(r) => (2.0, r),
+        };
+        let judge = Judge::ALL.iter().position(|j| *j == d.judge).unwrap_or(0);
+        let mut out = vec![DECIDE, f64::from(self.id)];
+        out.extend(self.request.encode());
+        out.extend([
+            d.cost_fp,
+            d.cost_fn,
+            d.reward_tp,
+            d.prevalence.unwrap_or(-1.0),
+            undo,
+            amount,
+            judge as f64,
+            self.training.sep,
+            f64::from(self.training.rows),
+            f64::from(u8::from(self.dark)),
+        ]);
+        out
+    }
+
+    /// The job back from `encode`'s numbers; `None` for anything else.
+    pub fn decode(v: &[f64]) -> Option<Self> {
+        let (&tag, rest) = v.split_first()?;
+        if tag != DECIDE || rest.len() < 1 + REQUEST_LEN {
+            return None;
+        }
+        let mut r = Reader::new(&rest[..1]);
+        let id = r.count()?;
+        let request = Request::decode(&rest[1..=REQUEST_LEN])?;
+        let mut r = Reader::new(&rest[1 + REQUEST_LEN..]);
+        let (cost_fp, cost_fn, reward_tp) = (r.real()?, r.real()?, r.real()?);
+        let prevalence = r.real()?;
+        let (undo, amount) = (r.count()?, r.real()?);
+        let judge = *Judge::ALL.get(r.count()? as usize)?;
+        let settings = DecisionSettings {
+            cost_fp,
+            cost_fn,
+            reward_tp,
+            prevalence: (prevalence >= 0.0).then_some(prevalence),
+            undo: match undo {
+                0 => Undo::Nothing,
+                1 => Undo::PosWeight(amount),
+                2 => Undo::Undersampled(amount),
+                _ => return None,
+            },
+            judge,
+        };
+        let training = TrainingSettings {
+            sep: r.real()?,
+            rows: r.count()?,
+        };
+        let dark = r.count()? == 1;
+        r.end(DecideJob {
+            id,
+            request,
+            settings,
+            training,
+            dark,
+        })
+    }
+}
+
+/// The panel's parts, in the order `Decided::sections` holds them.
+pub const SECTIONS: usize = 6;
+/// Index of the results file's `decision`, `calibration` and `intervals` objects in
+/// `Decided::sections`, joined by `SNIPPET_BREAK` (empty when there are none).
+pub const JSON: usize = 4;
+/// Index of the three snippets, joined by `SNIPPET_BREAK`.
+pub const CODE: usize = 5;
+/// What separates the snippets, and the objects, in their sections.
+pub const SNIPPET_BREAK: char = '\u{1}';
+
+/// The decision panel's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decided {
+    /// The job it answers.
+    pub id: u32,
+    /// The least-cost threshold, if there is one to move the page's threshold to.
+    pub best: Option<f64>,
+    /// Bootstrap resamples done, and asked for.
+    pub resamples: [u32; 2],
+    /// HTML of the costs, prevalence, calibration and uncertainty parts, the results file's
+    /// sections, and the snippets.
+    pub sections: [String; SECTIONS],
+}
+
+impl Decided {
+    /// The reply as numbers and bytes (the sections' text, separated by NUL).
+    pub fn encode(&self) -> (Vec<f64>, Vec<u8>) {
+        let numbers = vec![
+            DECIDED,
+            f64::from(self.id),
+            self.best.unwrap_or(-1.0),
+            f64::from(self.resamples[0]),
+            f64::from(self.resamples[1]),
+        ];
+        (numbers, self.sections.join("\0").into_bytes())
+    }
+
+    /// The reply back from `encode`'s parts.
+    pub fn decode(v: &[f64], bytes: Vec<u8>) -> Option<Self> {
+        let [tag, id, best, done, target] = *v else {
+            return None;
+        };
+        let counts = [id, done, target];
+        let mut r = Reader::new(&counts);
+        let (id, done, target) = (r.count()?, r.count()?, r.count()?);
+        let text = String::from_utf8(bytes).ok()?;
+        let parts: Vec<String> = text.split('\0').map(String::from).collect();
+        (tag == DECIDED).then_some(())?;
+        Some(Decided {
+            id,
+            best: (best >= 0.0 && best.is_finite()).then_some(best),
+            resamples: [done, target],
+            sections: parts.try_into().ok()?,
+        })
+    }
+}
+
+/// The judged model's scores and what depends on them alone.
+struct Prepared {
+    /// What identifies the scores: the job's fields they depend on.
+    key: Vec<f64>,
+    /// Where the scores come from, in a sentence.
+    source: String,
+    neg: ClassScores,
+    pos: ClassScores,
+    runs: Runs,
+    calibration: Calibration,
+    /// BCE's mean, Keras-clipped: the log loss.
+    log_loss: Metric,
+    ranking: Ranking,
+    bootstrap: Result<Bootstrap, Undefined>,
+}
+
+/// The worker's decision state: the prepared scores, the last job, and the bootstrap.
+#[derive(Default)]
+pub struct Decider {
+    prepared: Option<Prepared>,
+    /// The calibration of the scores with a training weight undone, and its key.
+    undone: Option<(Vec<f64>, Calibration)>,
+    last: Option<DecideJob>,
+}
+
+/// The fields of a job that its judged model's scores depend on.
+fn source_key(job: &DecideJob) -> Vec<f64> {
+    let mut r = job.request;
+    let s = &mut r.scenario;
+    s.threshold = 0.0;
+    let judge = Judge::ALL.iter().position(|j| *j == job.settings.judge);
+    let mut key = vec![judge.unwrap_or(0) as f64];
+    match job.settings.judge {
+        Judge::A | Judge::B => {
+            (s.alpha, s.gamma, s.pos_weight) = (0.0, 0.0, 0.0);
+            if job.settings.judge == Judge::A {
+                r.rival = [0.0; 2];
+            }
+        }
+        Judge::Trained(_) => {
+            (s.acc0, s.acc1, r.rival) = (0.0, 0.0, [0.0; 2]);
+            key.extend([job.training.sep, f64::from(job.training.rows)]);
+        }
+    }
+    key.extend(r.encode());
+    key
+}
+
+/// `-ln` of each clipped probability of a class, summed, as BCE sums it.
+fn cross_entropy_sum(scores: &ClassScores, class: Class) -> f64 {
+    const EPS: f64 = 1e-7;
+    scores
+        .iter()
+        .map(|p| {
+            let p = p.clamp(EPS, 1.0 - EPS);
+            -libm::log(if class == Class::Positive { p } else { 1.0 - p })
+        })
+        .sum()
+}
+
+/// The judged model's scores, `[negatives, positives]`, and a sentence on where they come
+/// from; `Err` says why there are none.
+fn scores(
+    engine: &mut crate::sim::engine::Engine,
+    job: &DecideJob,
+) -> Result<([ClassScores; 2], String), String> {
+    let r = &job.request;
+    let model = match job.settings.judge {
+        Judge::A => ModelId::A,
+        Judge::B => ModelId::B,
+        Judge::Trained(kind) => return trained(job, kind),
+    };
+    let from = if r.data == crate::sim::engine::SYNTHETIC {
+        "the scenario's synthetic scores"
+    } else {
+        "the imported scores"
+    };
+    let name = if model == ModelId::A { "A" } else { "B" };
+    engine
+        .scores(r, model)
+        .map(|s| (s, format!("Model {name}, on {from}")))
+        .ok_or_else(|| "The worker no longer holds the imported data set.".into())
+}
+
+/// The model `kind` trains on the population (SPEC 6), scored on the training view's sample.
+fn trained(job: &DecideJob, kind: LossKind) -> Result<([ClassScores; 2], String), String> {
+    let s = &job.request.scenario;
+    let pop = Binormal::from_scenario(s, job.training.sep);
+    let fit = fit_population(&pop, kind, &LossParams::from_scenario(s))
+        .map_err(|why| format!("{} trains no model here: {}.", kind.name(), why.reason()))?;
+    let sample = Sample::generate(&pop, job.training.rows, s.seed);
+    let model = fit.model;
+    let classes = [Class::Negative, Class::Positive].map(|c| {
+        let p = sample.x(c).iter().map(|&x| model.probability(x)).collect();
+        ClassScores::from_scores(c, p)
+    });
+    let source = format!(
+        "The model {} trains on the population (w = {}, b = {}), scored on the training view's \
+         sample of {} rows (separation {}, seed {})",
+        kind.name(),
+        number(model.w, 4),
+        number(model.b, 4),
+        grouped(sample.len() as u64),
+        number(pop.d(), 3),
+        s.seed
+    );
+    Ok((classes, source))
+}
+
+impl Decider {
+    /// Answers a job: the panel as HTML. A job for scores other than the last one's starts
+    /// their bootstrap afresh.
+    pub fn decide(&mut self, engine: &mut crate::sim::engine::Engine, job: &DecideJob) -> Decided {
+        let key = source_key(job);
+        if self.prepared.as_ref().is_none_or(|p| p.key != key) {
+            self.prepared = None;
+            self.undone = None;
+            match scores(engine, job) {
+                Ok(([neg, pos], source)) => {
+                    let runs = Runs::new(&neg, &pos);
+                    let n = (neg.len() + pos.len()) as f64;
+                    let ce = cross_entropy_sum(&neg, Class::Negative)
+                        + cross_entropy_sum(&pos, Class::Positive);
+                    self.prepared = Some(Prepared {
+                        calibration: Calibration::new(&neg, &pos),
+                        log_loss: if n > 0.0 {
+                            Ok(ce / n)
+                        } else {
+                            Err(Undefined::NoSamples)
+                        },
+                        ranking: Ranking::new(&neg, &pos),
+                        bootstrap: Bootstrap::new(&runs, job.request.scenario.seed, RESAMPLES),
+                        key,
+                        source,
+                        neg,
+                        pos,
+                        runs,
+                    });
+                }
+                Err(message) => {
+                    self.last = None;
+                    return failed(job.id, &message);
+                }
+            }
+        }
+        self.last = Some(*job);
+        self.render()
+    }
+
+    /// Whether the bootstrap has resamples left to do.
+    pub fn busy(&self) -> bool {
+        self.prepared
+            .as_ref()
+            .is_some_and(|p| p.bootstrap.as_ref().is_ok_and(|b| !b.is_finished()))
+    }
+
+    /// Runs the bootstrap on until `more()` says stop (checked after each resample), then
+    /// answers the last job again with the intervals so far; `None` if there is nothing to do.
+    pub fn resume(&mut self, mut more: impl FnMut() -> bool) -> Option<Decided> {
+        let boot = self.prepared.as_mut()?.bootstrap.as_mut().ok()?;
+        if boot.is_finished() {
+            return None;
+        }
+        while !boot.is_finished() && more() {
+            boot.run(1);
+        }
+        self.last.is_some().then(|| self.render())
+    }
+
+    /// The panel for the last job.
+    fn render(&mut self) -> Decided {
+        let job = self.last.expect("a job is being answered");
+        let undo_shift = match job.settings.undo {
+            Undo::Nothing => None,
+            Undo::PosWeight(w) => OddsShift::undo_pos_weight(w),
+            Undo::Undersampled(r) => OddsShift::undo_undersampling(r),
+        };
+        let p = self.prepared.as_ref().expect("scores are prepared");
+        if let Some(shift) = undo_shift {
+            let key = vec![shift.factor()];
+            if self.undone.as_ref().is_none_or(|(k, _)| *k != key) {
+                let map = |c: &ClassScores, class| {
+                    let v = c.iter().map(|x| shift.apply(x).unwrap_or(x)).collect();
+                    ClassScores::from_scores(class, v)
+                };
+                let cal =
+                    Calibration::new(&map(&p.neg, Class::Negative), &map(&p.pos, Class::Positive));
+                self.undone = Some((key, cal));
+            }
+        }
+        let undone = undo_shift.and(self.undone.as_ref().map(|(_, c)| c));
+        render(&job, p, undo_shift, undone)
+    }
+}
+
+/// A reply that says why the panel has nothing to show.
+fn failed(id: u32, message: &str) -> Decided {
+    let mut sections: [String; SECTIONS] = Default::default();
+    sections[0] = format!(r#"<p class="decide-message">{}</p>"#, escape_html(message));
+    Decided {
+        id,
+        best: None,
+        resamples: [0, 0],
+        sections,
+    }
+}
+
+/// A number for the panel's text: 4 significant digits, or why it is undefined.
+fn m4(m: Metric) -> String {
+    metric(m, 4)
+}
+
+/// A cost in a sentence: thousands grouped when large, the sign kept.
+fn cost(v: f64) -> String {
+    if v.abs() >= 1e4 && v.abs() < 1e15 {
+        let sign = if v < 0.0 { "−" } else { "" };
+        format!("{sign}{}", grouped(v.abs().round() as u64))
+    } else {
+        number(v, 4).replace('-', "−")
+    }
+}
+
+/// An SVG chart made part of the page: as wide as its box up to its own width (so every chart's
+/// text is set at the same size), named for screen readers.
+fn inline_svg(svg: &str, width: u32, label: &str) -> String {
+    svg.replacen(
+        "<svg ",
+        &format!(
+            r#"<svg class="chart-svg w{width}" role="img" aria-label="{}" "#,
+            escape_html(label)
+        ),
+        1,
+    )
+}
+
+fn render(
+    job: &DecideJob,
+    p: &Prepared,
+    undo: Option<OddsShift>,
+    undone: Option<&Calibration>,
+) -> Decided {
+    let s = &job.request.scenario;
+    let d = &job.settings;
+    let style = ChartStyle {
+        theme: if job.dark { Theme::Dark } else { Theme::Light },
+        scale: 1.0,
+    };
+    let costs = Costs::new(d.cost_fp, d.cost_fn, d.reward_tp);
+    let curve = CostCurve::new(&p.neg, &p.pos, &p.runs, &costs, POINTS);
+    let best = curve.best;
+    let here = Confusion::at(&p.neg, &p.pos, s.threshold);
+    let pi = crate::sim::decision::prevalence::validation(&here);
+    let pi_d = d.prevalence.unwrap_or(pi);
+    let at = AtDeployment::new(&here, pi_d);
+    let rates = RateIntervals::new(&here);
+    let boot = p.bootstrap.as_ref().ok();
+    let interval = boot.and_then(Bootstrap::interval);
+    let mut sections: [String; SECTIONS] = Default::default();
+
+    // Costs.
+    let out = &mut sections[0];
+    let _ = write!(
+        out,
+        r#"<p class="decide-source">{}.</p><p>At the page's threshold {}: total cost <strong>{}</strong>. The least cost, <strong>{}</strong>, is at threshold <strong class="best-threshold">{}</strong> (TP {}, FP {}, FN {}).</p>"#,
+        escape_html(&p.source),
+        number(s.threshold, 4),
+        cost(costs.of(&here)),
+        cost(best.cost),
+        exact_short(best.threshold),
+        grouped(best.confusion.tp),
+        grouped(best.confusion.fp),
+        grouped(best.confusion.fn_),
+    );
+    let chart = CostChart {
+        points: curve.points.clone(),
+        best: (best.threshold.min(1.0), best.cost),
+        current: (s.threshold, costs.of(&here)),
+    };
+    let svg = to_svg_estimated(640, 280, &style, |a, st| draw_cost_curve(a, &chart, st));
+    out.push_str(&inline_svg(
+        &svg,
+        640,
+        &format!(
+            "Total cost against the threshold; least cost {} at threshold {}",
+            cost(best.cost),
+            exact_short(best.threshold)
+        ),
+    ));
+
+    // Deployment prevalence.
+    let out = &mut sections[1];
+    // At its own prevalence the re-weighting is the identity (each factor is x / x = 1).
+    let val = AtDeployment::new(&here, pi);
+    let rows: Vec<Vec<String>> = at
+        .named()
+        .iter()
+        .zip(val.named())
+        .map(|((name, dep), (_, v))| vec![name.replace('_', " "), m4(v), m4(*dep)])
+        .collect();
+    table_html(
+        out,
+        "numbers",
+        "metrics at the validation and the deployment prevalence",
+        &[
+            format!("at threshold {}", number(s.threshold, 4)),
+            format!("validation, {} positive", percent_share(pi)),
+            format!("deployed, {} positive", percent_share(at.prevalence)),
+        ],
+        &rows,
+        true,
+    );
+    if let Some(Ok(shift)) = d.prevalence.map(|_| OddsShift::prior(&here, pi_d)) {
+        let _ = write!(
+            out,
+            "<p>If the scores are calibrated probabilities at the validation prevalence, at {} \
+             positive they become p′ with odds(p′) = {} × odds(p). A threshold of {} on p′ is a \
+             threshold of {} on the scores.</p>",
+            percent_share(at.prevalence),
+            number(shift.factor(), 4),
+            number(s.threshold, 4),
+            m4(shift.threshold_on_scores(s.threshold)),
+        );
+    }
+    if let Some(shift) = undo {
+        let what = match d.undo {
+            Undo::PosWeight(w) => format!("trained with pos_weight {}", number(w, 4)),
+            Undo::Undersampled(r) => {
+                format!("trained with {} of the negatives kept", percent_share(r))
+            }
+            Undo::Nothing => String::new(),
+        };
+        let _ = write!(
+            out,
+            "<p>Undoing the training weight (a model {what}): odds(p′) = {} × odds(p); a score \
+             of 0.5 means {}, and a threshold of {} on p′ is {} on the scores.</p>",
+            number(shift.factor(), 4),
+            m4(shift.apply(0.5)),
+            number(s.threshold, 4),
+            m4(shift.threshold_on_scores(s.threshold)),
+        );
+    }
+
+    // Calibration.
+    let out = &mut sections[2];
+    let c = &p.calibration;
+    let _ = write!(
+        out,
+        "<p>Brier score <strong>{}</strong>, expected calibration error (ECE, 15 bins) \
+         <strong>{}</strong>, log loss <strong>{}</strong>.",
+        m4(c.brier),
+        m4(c.ece),
+        m4(p.log_loss)
+    );
+    if let Some(u) = undone {
+        let _ = write!(
+            out,
+            " With the training weight undone: Brier {}, ECE {}.",
+            m4(u.brier),
+            m4(u.ece)
+        );
+    }
+    out.push_str("</p>");
+    let svg = to_svg_estimated(420, 340, &style, |a, st| {
+        draw_reliability(a, &c.bins, undone.map(|u| &u.bins), st)
+    });
+    out.push_str(&inline_svg(
+        &svg,
+        420,
+        &format!(
+            "Reliability diagram: share of positives against mean predicted probability in 15 \
+             bins; ECE {}",
+            m4(c.ece)
+        ),
+    ));
+    let rows: Vec<Vec<String>> = c
+        .bins
+        .iter()
+        .filter(|b| b.count > 0)
+        .map(|b| {
+            vec![
+                format!("{} – {}", number(b.lo, 3), number(b.hi, 3)),
+                grouped(b.count),
+                m4(b.mean_p),
+                m4(b.fraction_positive),
+            ]
+        })
+        .collect();
+    out.push_str("<details><summary>Reliability diagram as a table</summary>");
+    table_html(
+        out,
+        "data",
+        "reliability diagram",
+        &[
+            "bin of p".into(),
+            "samples".into(),
+            "mean p".into(),
+            "share positive".into(),
+        ],
+        &rows,
+        true,
+    );
+    out.push_str("</details>");
+
+    // Uncertainty.
+    let out = &mut sections[3];
+    let share = |name: &str, r: &Result<Share, Undefined>| match r {
+        Ok(sh) => vec![
+            name.into(),
+            number(sh.estimate, 4),
+            format!(
+                "{} to {}",
+                number(sh.interval.lo, 4),
+                number(sh.interval.hi, 4)
+            ),
+            format!("Wilson, {} of {}", grouped(sh.k), grouped(sh.n)),
+        ],
+        Err(why) => vec![
+            name.into(),
+            format!("undefined: {}", why.reason()),
+            "–".into(),
+            "Wilson".into(),
+        ],
+    };
+    let done = boot.map_or(0, Bootstrap::done);
+    let boot_cell = |name: &str,
+                     v: Metric,
+                     pick: fn(
+        &crate::sim::decision::BootstrapInterval,
+    ) -> crate::sim::generator::Interval| {
+        vec![
+            name.into(),
+            m4(v),
+            interval.map_or("…".into(), |i| {
+                let i = pick(&i);
+                format!("{} to {}", number(i.lo, 4), number(i.hi, 4))
+            }),
+            match &p.bootstrap {
+                Ok(_) => format!(
+                    "bootstrap, {} of {} resamples",
+                    grouped(done as u64),
+                    grouped(RESAMPLES as u64)
+                ),
+                Err(why) => format!("no bootstrap: {}", why.reason()),
+            },
+        ]
+    };
+    let rows = vec![
+        share("recall", &rates.recall),
+        share("precision", &rates.precision),
+        share("specificity", &rates.specificity),
+        boot_cell("ROC AUC", p.ranking.roc_auc, |i| i.roc_auc),
+        boot_cell("average precision", p.ranking.average_precision, |i| {
+            i.average_precision
+        }),
+    ];
+    table_html(
+        out,
+        "numbers",
+        "95 % intervals",
+        &[
+            "metric".into(),
+            "value".into(),
+            "95 % interval".into(),
+            "from".into(),
+        ],
+        &rows,
+        true,
+    );
+    let mut warnings = Vec::new();
+    for (name, r) in [
+        ("recall", &rates.recall),
+        ("precision", &rates.precision),
+        ("specificity", &rates.specificity),
+    ] {
+        if let Ok(sh) = r
+            && sh.support().too_small()
+        {
+            let few = if sh.n < MIN_COUNT {
+                format!("rests on {} samples", sh.n)
+            } else {
+                format!("has an interval {} wide", number(sh.support().width(), 2))
+            };
+            warnings.push(format!(
+                "{name} {few}: two models whose {name} differs by less than that cannot be told \
+                 apart on this data"
+            ));
+        }
+    }
+    if !warnings.is_empty() {
+        let _ = write!(
+            out,
+            r#"<p class="decide-warning">Too little data to lean on: {}.</p>"#,
+            escape_html(&warnings.join("; "))
+        );
+    }
+
+    sections[JSON] = [
+        decision_json(&costs, &best, &at),
+        calibration_json(c),
+        intervals_json(&rates, interval.as_ref()),
+    ]
+    .join(&SNIPPET_BREAK.to_string());
+    let [numpy, keras, torch] = super::snippets::snippets(s, d);
+    sections[CODE] = [numpy, keras, torch].join(&SNIPPET_BREAK.to_string());
+    Decided {
+        id: job.id,
+        best: Some(best.threshold),
+        resamples: [done as u32, boot.map_or(0, |_| RESAMPLES as u32)],
+        sections,
+    }
+}
+
+/// A share as a percentage for a sentence.
+fn percent_share(v: f64) -> String {
+    format!("{} %", number(100.0 * v, 3))
+}
+
+/// A threshold as the page would set it, shortened for reading when that loses nothing.
+fn exact_short(t: f64) -> String {
+    let short = number(t, 6);
+    if short.parse::<f64>() == Ok(t) {
+        short
+    } else {
+        exact(t)
+    }
+}

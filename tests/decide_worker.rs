@@ -1,0 +1,244 @@
+//! The decision panel as the worker answers it: the job and the answer survive the wire, the
+//! best threshold is the one brute force finds on the same scores, a trained model is judged on
+//! the training sample, undoing pos_weight recalibrates weighted BCE's model, the bootstrap
+//! finishes in slices, and nothing ever shows NaN.
+#![cfg(not(target_arch = "wasm32"))]
+
+use imbalance_lab::page::{DecisionSettings, Judge, TrainingSettings, Undo};
+use imbalance_lab::sim::engine::{Engine, ModelId, Request};
+use imbalance_lab::sim::{Confusion, LossKind, Scenario};
+use imbalance_lab::worker::decide::{
+    CODE, DecideJob, Decided, Decider, JSON, RESAMPLES, SNIPPET_BREAK,
+};
+use imbalance_lab::worker::{FromWorker, ToWorker};
+
+fn job(neg: u32, pos: u32, settings: DecisionSettings) -> DecideJob {
+    DecideJob {
+        id: 7,
+        request: Request::synthetic(
+            Scenario {
+                neg,
+                pos,
+                threshold: 0.5,
+                seed: 11,
+                ..Scenario::default()
+            },
+            [0.98, 0.9],
+        ),
+        settings,
+        training: TrainingSettings {
+            sep: 2.0,
+            rows: 4_000,
+        },
+        dark: false,
+    }
+}
+
+/// The `decision` object's text from a panel.
+fn json(d: &Decided, name: usize) -> String {
+    d.sections[JSON]
+        .split(SNIPPET_BREAK)
+        .nth(name)
+        .unwrap()
+        .to_string()
+}
+
+/// The number after `"key": ` in a JSON text.
+fn field(text: &str, key: &str) -> f64 {
+    let at = text.find(&format!("\"{key}\": ")).unwrap() + key.len() + 4;
+    let end = text[at..].find([',', ' ', '}']).unwrap();
+    text[at..at + end].parse().unwrap()
+}
+
+#[test]
+fn a_job_and_its_answer_round_trip_and_junk_is_refused() {
+    let settings = DecisionSettings {
+        cost_fp: 2.5,
+        cost_fn: 40.0,
+        reward_tp: 3.0,
+        prevalence: Some(0.002),
+        undo: Undo::Undersampled(0.25),
+        judge: Judge::Trained(LossKind::Focal),
+    };
+    let j = job(30_000, 300, settings);
+    assert_eq!(DecideJob::decode(&j.encode()), Some(j));
+    let none = DecideJob {
+        settings: DecisionSettings::default(),
+        ..j
+    };
+    assert_eq!(DecideJob::decode(&none.encode()), Some(none));
+    let v = j.encode();
+    assert_eq!(DecideJob::decode(&v[..v.len() - 1]), None);
+    // A decision job is not one of the messages `serve` answers (it is the worker's own).
+    assert_eq!(ToWorker::decode(&v), None);
+    let mut bad_judge = v.clone();
+    let at = v.len() - 4;
+    bad_judge[at] = 6.0;
+    assert_eq!(DecideJob::decode(&bad_judge), None);
+
+    let mut engine = Engine::new();
+    let d = Decider::default().decide(&mut engine, &j);
+    let (numbers, bytes) = FromWorker::Decided(Box::new(d.clone())).encode();
+    assert_eq!(
+        FromWorker::decode(&numbers, bytes),
+        FromWorker::Decided(Box::new(d))
+    );
+}
+
+#[test]
+fn the_best_threshold_is_the_brute_force_one_on_the_same_scores() {
+    for (cfp, cfn, rtp) in [
+        (1.0, 1.0, 0.0),
+        (1.0, 0.0, 3.0),
+        (1.0, 50.0, 0.0),
+        (5.0, 1.0, 2.0),
+    ] {
+        let settings = DecisionSettings {
+            cost_fp: cfp,
+            cost_fn: cfn,
+            reward_tp: rtp,
+            ..DecisionSettings::default()
+        };
+        let j = job(20_000, 400, settings);
+        let mut engine = Engine::new();
+        let d = Decider::default().decide(&mut engine, &j);
+        let [neg, pos] = engine.scores(&j.request, ModelId::A).unwrap();
+        // Every distinct score, and above them all.
+        let mut cands: Vec<f64> = neg.iter().chain(pos.iter()).collect();
+        cands.sort_by(f64::total_cmp);
+        cands.dedup();
+        cands.push(1.0);
+        let cost = |t: f64| {
+            let c = Confusion::at(&neg, &pos, t);
+            cfp * c.fp as f64 + cfn * c.fn_ as f64 - rtp * c.tp as f64
+        };
+        let least = cands.iter().map(|&t| cost(t)).fold(f64::INFINITY, f64::min);
+        let largest = cands
+            .iter()
+            .copied()
+            .filter(|&t| cost(t) == least)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let text = json(&d, 0);
+        assert_eq!(field(&text, "best_threshold"), largest, "{cfp} {cfn} {rtp}");
+        assert_eq!(field(&text, "best_cost"), least);
+        assert_eq!(d.best, Some(largest));
+        assert!(d.sections[0].contains("<svg class=\"chart-svg w640\" role=\"img\""));
+    }
+}
+
+#[test]
+fn undoing_pos_weight_recalibrates_the_model_weighted_bce_trains() {
+    let settings = |undo| DecisionSettings {
+        undo,
+        judge: Judge::Trained(LossKind::WeightedBce),
+        ..DecisionSettings::default()
+    };
+    let mut j = job(9_000, 1_000, settings(Undo::Nothing));
+    j.request.scenario.pos_weight = 10.0;
+    j.training.rows = 100_000;
+    let mut engine = Engine::new();
+    let mut decider = Decider::default();
+    let raw = decider.decide(&mut engine, &j);
+    let ece = |d: &Decided| field(&json(d, 1), "ece");
+    // Weighted BCE's model says odds 10 times too high: far from calibrated.
+    assert!(ece(&raw) > 0.1, "{}", ece(&raw));
+    assert!(raw.sections[0].contains("weighted BCE trains on the population"));
+    j.settings = settings(Undo::PosWeight(10.0));
+    let undone = decider.decide(&mut engine, &j);
+    assert!(undone.sections[2].contains("With the training weight undone"));
+    // BCE's own model on the same rows is the true posterior: well calibrated.
+    j.settings = DecisionSettings {
+        judge: Judge::Trained(LossKind::Bce),
+        ..DecisionSettings::default()
+    };
+    let bce = decider.decide(&mut engine, &j);
+    assert!(ece(&bce) < 0.02, "{}", ece(&bce));
+    let text = &undone.sections[2];
+    let after = text.split("undone: Brier ").nth(1).unwrap();
+    let after_ece: f64 = after
+        .split("ECE ")
+        .nth(1)
+        .unwrap()
+        .split('.')
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(".")
+        .parse()
+        .unwrap();
+    assert!(after_ece < 0.02, "{after_ece}");
+}
+
+#[test]
+fn a_loss_without_a_model_says_why_and_the_bootstrap_finishes_in_slices() {
+    // Focal with alpha = 1 puts no weight on the negatives: no optimum.
+    let mut j = job(
+        5_000,
+        50,
+        DecisionSettings {
+            judge: Judge::Trained(LossKind::Focal),
+            ..DecisionSettings::default()
+        },
+    );
+    j.request.scenario.alpha = 1.0;
+    let mut engine = Engine::new();
+    let mut decider = Decider::default();
+    let d = decider.decide(&mut engine, &j);
+    assert!(
+        d.sections[0].contains("trains no model"),
+        "{}",
+        d.sections[0]
+    );
+    assert_eq!(d.best, None);
+    assert!(d.sections[JSON].is_empty());
+    assert!(!decider.busy());
+
+    // Model A on 5,000 + 50: too few positives for recall to mean much.
+    let j = job(5_000, 50, DecisionSettings::default());
+    let first = decider.decide(&mut engine, &j);
+    assert_eq!(first.resamples, [0, RESAMPLES as u32]);
+    assert!(field(&json(&first, 2), "bootstrap_resamples") == 0.0);
+    assert!(first.sections[3].contains("Too little data"));
+    let mut slices = 0;
+    let mut last = None;
+    while decider.busy() {
+        let mut budget = 37;
+        last = decider.resume(|| {
+            budget -= 1;
+            budget > 0
+        });
+        slices += 1;
+    }
+    let last = last.unwrap();
+    assert!(slices > 10);
+    assert_eq!(last.resamples, [RESAMPLES as u32; 2]);
+    let intervals = json(&last, 2);
+    assert_eq!(field(&intervals, "bootstrap_resamples"), RESAMPLES as f64);
+    assert!(!intervals.contains("\"roc_auc\": null"));
+    assert_eq!(decider.resume(|| true), None);
+    for s in last.sections[..CODE].iter().chain(&first.sections[..CODE]) {
+        assert!(!s.contains("NaN") && !s.contains("inf"), "{s}");
+    }
+    assert_eq!(last.sections[CODE].split(SNIPPET_BREAK).count(), 3);
+}
+
+#[test]
+fn an_empty_class_never_shows_nan() {
+    for (neg, pos) in [(0, 0), (100, 0), (0, 100)] {
+        let mut engine = Engine::new();
+        let d = Decider::default().decide(
+            &mut engine,
+            &job(
+                neg,
+                pos,
+                DecisionSettings {
+                    prevalence: Some(0.3),
+                    undo: Undo::PosWeight(4.0),
+                    ..DecisionSettings::default()
+                },
+            ),
+        );
+        for s in &d.sections[..CODE] {
+            assert!(!s.contains("NaN") && !s.contains("inf"), "{neg} {pos}: {s}");
+        }
+    }
+}
