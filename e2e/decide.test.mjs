@@ -113,7 +113,7 @@ test('the numpy, Keras and PyTorch snippets print the page\'s numbers from its p
   const { page, problems } = await openApp(app.browser, app.server.url, { hash, options: { acceptDownloads: true } });
   await page.locator('#decide').scrollIntoViewIfNeeded();
   await decided(page);
-  await page.waitForFunction(() => document.querySelector('#d-part3')?.textContent.includes('1,000 of 1,000'));
+  await page.waitForFunction(() => document.querySelector('#d-part3')?.textContent.includes('1,000 of 1,000 resamples'));
   const dir = await mkdtemp(join(tmpdir(), 'imbalance-lab-snippets-'));
   await writeFile(join(dir, 'imbalance-lab-predictions.csv'), await download(page, 'Download predictions (CSV)'));
   const results = JSON.parse((await download(page, 'Download results (JSON)')).toString());

@@ -8,7 +8,8 @@ use imbalance_lab::page::{DecisionSettings, Judge, TrainingSettings, Undo};
 use imbalance_lab::sim::engine::{Engine, ModelId, Request};
 use imbalance_lab::sim::{Confusion, LossKind, Scenario};
 use imbalance_lab::worker::decide::{
-    CODE, DecideJob, Decided, Decider, JSON, RESAMPLES, SNIPPET_BREAK,
+    CALIBRATION, CODE, COSTS, DecideJob, Decided, Decider, JSON, RESAMPLES, SNIPPET_BREAK,
+    UNCERTAINTY,
 };
 use imbalance_lab::worker::{FromWorker, ToWorker};
 
@@ -122,7 +123,7 @@ fn the_best_threshold_is_the_brute_force_one_on_the_same_scores() {
         assert_eq!(field(&text, "best_threshold"), largest, "{cfp} {cfn} {rtp}");
         assert_eq!(field(&text, "best_cost"), least);
         assert_eq!(d.best, Some(largest));
-        assert!(d.sections[0].contains("<svg class=\"chart-svg w640\" role=\"img\""));
+        assert!(d.sections[COSTS].contains("<svg class=\"chart-svg w640\" role=\"img\""));
     }
 }
 
@@ -142,10 +143,10 @@ fn undoing_pos_weight_recalibrates_the_model_weighted_bce_trains() {
     let ece = |d: &Decided| field(&json(d, 1), "ece");
     // Weighted BCE's model says odds 10 times too high: far from calibrated.
     assert!(ece(&raw) > 0.1, "{}", ece(&raw));
-    assert!(raw.sections[0].contains("weighted BCE trains on the population"));
+    assert!(raw.sections[COSTS].contains("weighted BCE trains on the population"));
     j.settings = settings(Undo::PosWeight(10.0));
     let undone = decider.decide(&mut engine, &j);
-    assert!(undone.sections[2].contains("With the training weight undone"));
+    assert!(undone.sections[CALIBRATION].contains("With the training weight undone"));
     // BCE's own model on the same rows is the true posterior: well calibrated.
     j.settings = DecisionSettings {
         judge: Judge::Trained(LossKind::Bce),
@@ -153,7 +154,7 @@ fn undoing_pos_weight_recalibrates_the_model_weighted_bce_trains() {
     };
     let bce = decider.decide(&mut engine, &j);
     assert!(ece(&bce) < 0.02, "{}", ece(&bce));
-    let text = &undone.sections[2];
+    let text = &undone.sections[CALIBRATION];
     let after = text.split("undone: Brier ").nth(1).unwrap();
     let after_ece: f64 = after
         .split("ECE ")
@@ -184,9 +185,9 @@ fn a_loss_without_a_model_says_why_and_the_bootstrap_finishes_in_slices() {
     let mut decider = Decider::default();
     let d = decider.decide(&mut engine, &j);
     assert!(
-        d.sections[0].contains("trains no model"),
+        d.sections[COSTS].contains("trains no model"),
         "{}",
-        d.sections[0]
+        d.sections[COSTS]
     );
     assert_eq!(d.best, None);
     assert!(d.sections[JSON].is_empty());
@@ -197,7 +198,7 @@ fn a_loss_without_a_model_says_why_and_the_bootstrap_finishes_in_slices() {
     let first = decider.decide(&mut engine, &j);
     assert_eq!(first.resamples, [0, RESAMPLES as u32]);
     assert!(field(&json(&first, 2), "bootstrap_resamples") == 0.0);
-    assert!(first.sections[3].contains("Too little data"));
+    assert!(first.sections[UNCERTAINTY].contains("Too little data"));
     let mut slices = 0;
     let mut last = None;
     while decider.busy() {
@@ -215,10 +216,10 @@ fn a_loss_without_a_model_says_why_and_the_bootstrap_finishes_in_slices() {
     assert_eq!(field(&intervals, "bootstrap_resamples"), RESAMPLES as f64);
     assert!(!intervals.contains("\"roc_auc\": null"));
     assert_eq!(decider.resume(|| true), None);
-    for s in last.sections[..CODE].iter().chain(&first.sections[..CODE]) {
+    for s in last.sections[..JSON].iter().chain(&first.sections[..JSON]) {
         assert!(!s.contains("NaN") && !s.contains("inf"), "{s}");
     }
-    assert_eq!(last.sections[CODE].split(SNIPPET_BREAK).count(), 3);
+    assert!(last.sections[CODE].contains("sklearn") && last.sections[CODE + 1].contains("keras"));
 }
 
 #[test]
@@ -237,7 +238,7 @@ fn an_empty_class_never_shows_nan() {
                 },
             ),
         );
-        for s in &d.sections[..CODE] {
+        for s in &d.sections[..JSON] {
             assert!(!s.contains("NaN") && !s.contains("inf"), "{neg} {pos}: {s}");
         }
     }

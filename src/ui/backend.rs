@@ -57,6 +57,51 @@ macro_rules! each {
     };
 }
 
+/// A style as one concrete type: every chart's styles (colours, `ShapeStyle`s, references to
+/// them) become this before the backend inside is called, so that each of its methods is
+/// compiled once, not once per style type the charts use.
+fn concrete<S: BackendStyle>(style: &S) -> ShapeStyle {
+    let c = style.color();
+    ShapeStyle {
+        color: RGBAColor(c.rgb.0, c.rgb.1, c.rgb.2, c.alpha),
+        filled: false,
+        stroke_width: style.stroke_width(),
+    }
+}
+
+/// The points of a path, for the same reason: one iterator type, however the chart made them.
+fn points(path: impl IntoIterator<Item = BackendCoord>) -> Vec<BackendCoord> {
+    path.into_iter().collect()
+}
+
+impl PageBackend<'_> {
+    fn line(&mut self, from: BackendCoord, to: BackendCoord, style: &ShapeStyle) -> Result {
+        each!(self, b => b.draw_line(from, to, style))
+    }
+
+    fn rect(&mut self, corners: [BackendCoord; 2], style: &ShapeStyle, fill: bool) -> Result {
+        each!(self, b => b.draw_rect(corners[0], corners[1], style, fill))
+    }
+
+    fn path(&mut self, path: &[BackendCoord], style: &ShapeStyle) -> Result {
+        each!(self, b => b.draw_path(path.iter().copied(), style))
+    }
+
+    fn circle(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &ShapeStyle,
+        fill: bool,
+    ) -> Result {
+        each!(self, b => b.draw_circle(center, radius, style, fill))
+    }
+
+    fn polygon(&mut self, vert: &[BackendCoord], style: &ShapeStyle) -> Result {
+        each!(self, b => b.fill_polygon(vert.iter().copied(), style))
+    }
+}
+
 impl DrawingBackend for PageBackend<'_> {
     type ErrorType = BackendError;
 
@@ -85,7 +130,7 @@ impl DrawingBackend for PageBackend<'_> {
         to: BackendCoord,
         style: &S,
     ) -> Result {
-        each!(self, b => b.draw_line(from, to, style))
+        self.line(from, to, &concrete(style))
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -95,7 +140,7 @@ impl DrawingBackend for PageBackend<'_> {
         style: &S,
         fill: bool,
     ) -> Result {
-        each!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
+        self.rect([upper_left, bottom_right], &concrete(style), fill)
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -103,7 +148,7 @@ impl DrawingBackend for PageBackend<'_> {
         path: I,
         style: &S,
     ) -> Result {
-        each!(self, b => b.draw_path(path, style))
+        self.path(&points(path), &concrete(style))
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -113,7 +158,7 @@ impl DrawingBackend for PageBackend<'_> {
         style: &S,
         fill: bool,
     ) -> Result {
-        each!(self, b => b.draw_circle(center, radius, style, fill))
+        self.circle(center, radius, &concrete(style), fill)
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -121,7 +166,7 @@ impl DrawingBackend for PageBackend<'_> {
         vert: I,
         style: &S,
     ) -> Result {
-        each!(self, b => b.fill_polygon(vert, style))
+        self.polygon(&points(vert), &concrete(style))
     }
 
     fn draw_text<S: BackendTextStyle>(

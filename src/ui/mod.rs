@@ -142,7 +142,7 @@ fn Notices(page: Page) -> impl IntoView {
                 <ul>
                     {move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect::<Vec<_>>()}
                 </ul>
-                <button type="button" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
+                <button type="button" on:click=widgets::click(move |_| notices.set(Vec::new()))>"Dismiss"</button>
             </div>
         </Show>
     }

@@ -121,14 +121,37 @@ impl DecideJob {
 }
 
 /// The panel's parts, in the order `Decided::sections` holds them.
-pub const SECTIONS: usize = 6;
-/// Index of the results file's `decision`, `calibration` and `intervals` objects in
-/// `Decided::sections`, joined by `SNIPPET_BREAK` (empty when there are none).
-pub const JSON: usize = 4;
-/// Index of the three snippets, joined by `SNIPPET_BREAK`.
-pub const CODE: usize = 5;
-/// What separates the snippets, and the objects, in their sections.
+pub const SECTIONS: usize = 9;
+/// The panel's body: its fields, headings and empty boxes (`body_html`), written once.
+pub const BODY: usize = 0;
+/// The costs, prevalence, calibration and uncertainty boxes.
+pub const COSTS: usize = 1;
+/// The prevalence box.
+pub const PREVALENCE: usize = 2;
+/// The calibration box.
+pub const CALIBRATION: usize = 3;
+/// The uncertainty box.
+pub const UNCERTAINTY: usize = 4;
+/// The results file's `decision`, `calibration` and `intervals` objects, joined by
+/// `SNIPPET_BREAK` (empty when there are none).
+pub const JSON: usize = 5;
+/// The first of the three snippets (numpy + scikit-learn, Keras, PyTorch).
+pub const CODE: usize = 6;
+/// What separates the results file's objects in their section.
 pub const SNIPPET_BREAK: char = '\u{1}';
+/// Where the page puts each section: the element's id (empty: nowhere, "": the panel's own box
+/// for the body) and whether it is HTML (else text).
+pub const TARGETS: [(&str, bool); SECTIONS] = [
+    ("", true),
+    ("d-part0", true),
+    ("d-part1", true),
+    ("d-part2", true),
+    ("d-part3", true),
+    ("-", false),
+    ("d-code0", false),
+    ("d-code1", false),
+    ("d-code2", false),
+];
 
 /// The decision panel's answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -139,8 +162,7 @@ pub struct Decided {
     pub best: Option<f64>,
     /// Bootstrap resamples done, and asked for.
     pub resamples: [u32; 2],
-    /// HTML of the costs, prevalence, calibration and uncertainty parts, the results file's
-    /// sections, and the snippets.
+    /// The body, the boxes' HTML, the results file's objects and the snippets (`TARGETS`).
     pub sections: [String; SECTIONS],
 }
 
@@ -372,10 +394,66 @@ impl Decider {
     }
 }
 
+const JUDGES: [&str; 6] = [
+    "model A",
+    "model B",
+    "trained with BCE",
+    "trained with weighted BCE",
+    "trained with balanced CE",
+    "trained with focal loss",
+];
+
+/// The panel's body as HTML, written once by the page: the fields (kept in step with the page's
+/// settings by the page), the boxes each answer fills, and the code.
+pub fn body_html() -> String {
+    let mut out = String::from(r#"<div class="decide-fields"><label>Judge <select id="d-judge">"#);
+    for (j, name) in Judge::ALL.iter().zip(JUDGES) {
+        out += &format!(r#"<option value="{}">{name}</option>"#, j.key());
+    }
+    out += "</select></label>";
+    for (id, label) in [
+        ("cfp", "cost of a false positive"),
+        ("cfn", "cost of a false negative"),
+        ("rtp", "reward of a true positive"),
+        ("prev", "deployment prevalence"),
+    ] {
+        out += &format!(
+            r#"<label>{label} <input id="d-{id}" type="number" min="0" step="any"></label>"#
+        );
+    }
+    out += r#"<label>trained with <select id="d-undo"><option value="none">no weight to undo</option><option value="pw">pos_weight</option><option value="neg">negatives undersampled</option></select></label><label id="d-amount-label">weight or share of negatives kept <input id="d-amount" type="number" min="0" step="any"></label></div>"#;
+    for (i, title) in [
+        "What the errors cost",
+        "At the deployment prevalence",
+        "Calibration",
+        "How sure: 95 % intervals",
+    ]
+    .iter()
+    .enumerate()
+    {
+        out += &format!(r#"<h3>{title}</h3><div class="decide-part" id="d-part{i}"></div>"#);
+        if i == 0 {
+            out +=
+                r#"<button type="button" id="d-best" data-act="best">Use this threshold</button>"#;
+        }
+    }
+    out += r#"<h3>The same numbers in Python</h3><p class="explain">Each snippet reads the file of “Download predictions (CSV)” (model A's scores) and prints the page's numbers under the results file's keys.</p>"#;
+    for (i, name) in ["numpy + scikit-learn", "Keras", "PyTorch"]
+        .iter()
+        .enumerate()
+    {
+        out += &format!(
+            r#"<details class="code"><summary>{name}</summary><button type="button" data-act="copy{i}">Copy</button><pre><code id="d-code{i}"></code></pre></details>"#
+        );
+    }
+    out
+}
+
 /// A reply that says why the panel has nothing to show.
 fn failed(id: u32, message: &str) -> Decided {
     let mut sections: [String; SECTIONS] = Default::default();
-    sections[0] = format!(r#"<p class="decide-message">{}</p>"#, escape_html(message));
+    sections[BODY] = body_html();
+    sections[COSTS] = format!(r#"<p class="decide-message">{}</p>"#, escape_html(message));
     Decided {
         id,
         best: None,
@@ -435,9 +513,10 @@ fn render(
     let boot = p.bootstrap.as_ref().ok();
     let interval = boot.and_then(Bootstrap::interval);
     let mut sections: [String; SECTIONS] = Default::default();
+    sections[BODY] = body_html();
 
     // Costs.
-    let out = &mut sections[0];
+    let out = &mut sections[COSTS];
     let _ = write!(
         out,
         r#"<p class="decide-source">{}.</p><p>At the page's threshold {}: total cost <strong>{}</strong>. The least cost, <strong>{}</strong>, is at threshold <strong class="best-threshold">{}</strong> (TP {}, FP {}, FN {}).</p>"#,
@@ -467,7 +546,7 @@ fn render(
     ));
 
     // Deployment prevalence.
-    let out = &mut sections[1];
+    let out = &mut sections[PREVALENCE];
     // At its own prevalence the re-weighting is the identity (each factor is x / x = 1).
     let val = AtDeployment::new(&here, pi);
     let rows: Vec<Vec<String>> = at
@@ -520,7 +599,7 @@ fn render(
     }
 
     // Calibration.
-    let out = &mut sections[2];
+    let out = &mut sections[CALIBRATION];
     let c = &p.calibration;
     let _ = write!(
         out,
@@ -581,7 +660,7 @@ fn render(
     out.push_str("</details>");
 
     // Uncertainty.
-    let out = &mut sections[3];
+    let out = &mut sections[UNCERTAINTY];
     let share = |name: &str, r: &Result<Share, Undefined>| match r {
         Ok(sh) => vec![
             name.into(),
@@ -591,59 +670,64 @@ fn render(
                 number(sh.interval.lo, 4),
                 number(sh.interval.hi, 4)
             ),
-            format!("Wilson, {} of {}", grouped(sh.k), grouped(sh.n)),
         ],
         Err(why) => vec![
             name.into(),
             format!("undefined: {}", why.reason()),
             "–".into(),
-            "Wilson".into(),
         ],
     };
     let done = boot.map_or(0, Bootstrap::done);
-    let boot_cell = |name: &str,
-                     v: Metric,
-                     pick: fn(
-        &crate::sim::decision::BootstrapInterval,
-    ) -> crate::sim::generator::Interval| {
+    let boot_row = |name: &str, v: Metric, i: Option<crate::sim::generator::Interval>| {
         vec![
             name.into(),
             m4(v),
-            interval.map_or("…".into(), |i| {
-                let i = pick(&i);
+            i.map_or("…".into(), |i| {
                 format!("{} to {}", number(i.lo, 4), number(i.hi, 4))
             }),
-            match &p.bootstrap {
-                Ok(_) => format!(
-                    "bootstrap, {} of {} resamples",
-                    grouped(done as u64),
-                    grouped(RESAMPLES as u64)
-                ),
-                Err(why) => format!("no bootstrap: {}", why.reason()),
-            },
         ]
     };
     let rows = vec![
         share("recall", &rates.recall),
         share("precision", &rates.precision),
         share("specificity", &rates.specificity),
-        boot_cell("ROC AUC", p.ranking.roc_auc, |i| i.roc_auc),
-        boot_cell("average precision", p.ranking.average_precision, |i| {
-            i.average_precision
-        }),
+        boot_row("ROC AUC", p.ranking.roc_auc, interval.map(|i| i.roc_auc)),
+        boot_row(
+            "average precision",
+            p.ranking.average_precision,
+            interval.map(|i| i.average_precision),
+        ),
     ];
     table_html(
         out,
         "numbers",
         "95 % intervals",
-        &[
-            "metric".into(),
-            "value".into(),
-            "95 % interval".into(),
-            "from".into(),
-        ],
+        &["metric".into(), "value".into(), "95 % interval".into()],
         &rows,
         true,
+    );
+    let of = |r: &Result<Share, Undefined>| {
+        r.as_ref().map_or("–".into(), |sh| {
+            format!("{} of {}", grouped(sh.k), grouped(sh.n))
+        })
+    };
+    let _ = write!(
+        out,
+        "<p>Recall ({}), precision ({}) and specificity ({}): Wilson score intervals. ROC AUC \
+         and average precision: {}.</p>",
+        of(&rates.recall),
+        of(&rates.precision),
+        of(&rates.specificity),
+        match &p.bootstrap {
+            Ok(_) => format!(
+                "the 2.5 and 97.5 percentiles of a bootstrap that resamples each class on its own \
+                 (seed {}), {} of {} resamples done",
+                s.seed,
+                grouped(done as u64),
+                grouped(RESAMPLES as u64)
+            ),
+            Err(why) => format!("no bootstrap, {}", why.reason()),
+        }
     );
     let mut warnings = Vec::new();
     for (name, r) in [
@@ -680,7 +764,7 @@ fn render(
     ]
     .join(&SNIPPET_BREAK.to_string());
     let [numpy, keras, torch] = super::snippets::snippets(s, d);
-    sections[CODE] = [numpy, keras, torch].join(&SNIPPET_BREAK.to_string());
+    [sections[CODE], sections[CODE + 1], sections[CODE + 2]] = [numpy, keras, torch];
     Decided {
         id: job.id,
         best: Some(best.threshold),

@@ -9,12 +9,11 @@ use wasm_bindgen::JsCast;
 
 use crate::charts::Theme;
 use crate::page::{DecisionSettings, Judge, KEPT, MAX_COST, PREVALENCE, Panel, Undo};
-use crate::sim::engine::Request;
 use crate::ui::derived::Derived;
 use crate::ui::exact::{Progress, decide};
 use crate::ui::state::Page;
 use crate::ui::widgets::PanelFrame;
-use crate::worker::decide::{CODE, DecideJob, JSON, SNIPPET_BREAK};
+use crate::worker::decide::{BODY, DecideJob, JSON, SNIPPET_BREAK, TARGETS};
 
 /// The value a field asks for, clamped to its range; `None` for a blank or unreadable field.
 fn read(value: &str, [lo, hi]: [f64; 2]) -> Option<f64> {
@@ -53,61 +52,6 @@ pub fn edited(mut d: DecisionSettings, id: &str, value: &str) -> DecisionSetting
         _ => {}
     }
     d
-}
-
-const JUDGES: [&str; 6] = [
-    "model A",
-    "model B",
-    "trained with BCE",
-    "trained with weighted BCE",
-    "trained with balanced CE",
-    "trained with focal loss",
-];
-
-/// The panel's body as HTML, written once: the fields (their values are kept in step with the
-/// page's settings by `sync`), the boxes the worker's answer fills, and the code.
-fn body_html() -> String {
-    let mut out = String::from(r#"<div class="decide-fields"><label>Judge <select id="d-judge">"#);
-    for (j, name) in Judge::ALL.iter().zip(JUDGES) {
-        out += &format!(r#"<option value="{}">{name}</option>"#, j.key());
-    }
-    out += "</select></label>";
-    for (id, label) in [
-        ("cfp", "cost of a false positive"),
-        ("cfn", "cost of a false negative"),
-        ("rtp", "reward of a true positive"),
-        ("prev", "deployment prevalence"),
-    ] {
-        out += &format!(
-            r#"<label>{label} <input id="d-{id}" type="number" min="0" step="any"></label>"#
-        );
-    }
-    out += r#"<label>trained with <select id="d-undo"><option value="none">no weight to undo</option><option value="pw">pos_weight</option><option value="neg">negatives undersampled</option></select></label><label id="d-amount-label">weight or share of negatives kept <input id="d-amount" type="number" min="0" step="any"></label></div>"#;
-    for (i, title) in [
-        "What the errors cost",
-        "At the deployment prevalence",
-        "Calibration",
-        "How sure: 95 % intervals",
-    ]
-    .iter()
-    .enumerate()
-    {
-        out += &format!(r#"<h3>{title}</h3><div class="decide-part" id="d-part{i}"></div>"#);
-        if i == 0 {
-            out +=
-                r#"<button type="button" id="d-best" data-act="best">Use this threshold</button>"#;
-        }
-    }
-    out += r#"<h3>The same numbers in Python</h3><p class="explain">Each snippet reads the file of “Download predictions (CSV)” (model A's scores) and prints the page's numbers under the results file's keys.</p>"#;
-    for (i, name) in ["numpy + scikit-learn", "Keras", "PyTorch"]
-        .iter()
-        .enumerate()
-    {
-        out += &format!(
-            r#"<details class="code"><summary>{name}</summary><button type="button" data-act="copy{i}">Copy</button><pre><code id="d-code{i}"></code></pre></details>"#
-        );
-    }
-    out
 }
 
 fn element(id: &str) -> Option<web_sys::Element> {
@@ -165,62 +109,66 @@ pub fn results_sections() -> Vec<(&'static str, String)> {
     })
 }
 
-/// Deciding with the model. The body is plain HTML filled in place (`body_html`, `sync`, the
-/// worker's sections): the panel costs the page's first load a few kilobytes, not tens.
+/// Deciding with the model. The page holds an empty box: the worker sends the panel's body
+/// (fields, headings, boxes) with its first answer and fills the boxes with each one; `sync`
+/// keeps the fields in step with the page's settings. The panel costs the first load a few
+/// kilobytes, not tens.
 #[component]
 pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
     let decision = expect_context::<Progress>().decision;
     let theme = use_context::<ReadSignal<Theme>>();
+    let root = NodeRef::<leptos::html::Div>::new();
+    let sent = StoredValue::new(None::<DecideJob>);
+    // Each box's text as last written: only a changed one is rewritten (the bootstrap's
+    // progress changes one), and the body only once.
+    let shown = StoredValue::new(Vec::<String>::new());
     Effect::new(move |_| {
-        let request: Request = derived.request.get();
-        decide(DecideJob {
+        let job = DecideJob {
             id: 0,
-            request,
+            request: derived.request.get(),
             settings: page.decision.get(),
             training: page.training.get(),
             dark: theme.is_some_and(|t| t.get() == Theme::Dark),
-        });
-    });
-    Effect::new(move |_| page.decision.with(sync));
-    // Each box is rewritten only when its text changed (the bootstrap's progress changes one).
-    let shown = StoredValue::new(Vec::<String>::new());
-    Effect::new(move |_| {
+        };
+        if sent.get_value() != Some(job) {
+            sent.set_value(Some(job));
+            decide(job);
+        }
+        let Some(root) = root.get() else { return };
         decision.with(|r| {
-            let texts: Vec<String> = match r {
-                Ok(d) => {
-                    let mut t = d.0.sections[..4].to_vec();
-                    t.extend(d.0.sections[CODE].split(SNIPPET_BREAK).map(String::from));
-                    t
+            let Ok(d) = r else {
+                if let Err(why) = r {
+                    root.set_inner_html(&format!("<p>{why}</p>"));
                 }
-                Err(why) => vec![format!("<p>{why}</p>")],
+                shown.set_value(Vec::new());
+                return;
             };
             shown.update_value(|old| {
-                for (i, text) in texts.iter().enumerate() {
+                for (i, (text, (id, html))) in d.0.sections.iter().zip(TARGETS).enumerate() {
                     if old.get(i) == Some(text) {
                         continue;
                     }
-                    let Some(el) = element(&if i < 4 {
-                        format!("d-part{i}")
+                    let el = if i == BODY {
+                        Some(root.clone().into())
                     } else {
-                        format!("d-code{}", i - 4)
-                    }) else {
-                        continue;
+                        element(id)
                     };
-                    if i < 4 {
-                        el.set_inner_html(text);
-                    } else {
-                        el.set_text_content(Some(text));
+                    match el {
+                        Some(el) if html => el.set_inner_html(text),
+                        Some(el) => el.set_text_content(Some(text)),
+                        None => {}
                     }
                 }
-                *old = texts;
+                *old = d.0.sections.to_vec();
             });
-            let best = r.as_ref().ok().and_then(|d| d.0.best);
             if let Some(b) = element("d-best") {
-                let _ = b.toggle_attribute_with_force("disabled", best.is_none_or(|t| t > 1.0));
+                let off = d.0.best.is_none_or(|t| t > 1.0);
+                let _ = b.toggle_attribute_with_force("disabled", off);
             }
-        })
+        });
+        sync(&job.settings);
     });
-    let on_change = move |e: leptos::ev::Event| {
+    let on_input = move |e: leptos::ev::Event| {
         let Some(el) = e.target() else { return };
         let (id, value) = if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
             (i.id(), i.value())
@@ -243,24 +191,22 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
         else {
             return;
         };
-        decision.with_untracked(|r| {
-            let Ok(d) = r else { return };
-            if act == "best" {
-                if let Some(t) = d.0.best.filter(|t| *t <= 1.0) {
-                    page.scenario.update(|s| s.threshold = t);
-                }
-            } else if let Some(code) = act
-                .strip_prefix("copy")
-                .and_then(|i| i.parse::<usize>().ok())
-                .and_then(|i| d.0.sections[CODE].split(SNIPPET_BREAK).nth(i))
-            {
-                let _ = window().navigator().clipboard().write_text(code);
+        if act == "best" {
+            let best = decision.with_untracked(|r| r.as_ref().ok().and_then(|d| d.0.best));
+            if let Some(t) = best.filter(|t| *t <= 1.0) {
+                page.scenario.update(|s| s.threshold = t);
             }
-        });
+        } else if let Some(code) = act
+            .strip_prefix("copy")
+            .and_then(|i| element(&format!("d-code{i}")))
+            .and_then(|el| el.text_content())
+        {
+            let _ = window().navigator().clipboard().write_text(&code);
+        }
     };
     view! {
         <PanelFrame panel=Panel::Decide title="Deciding: threshold, prevalence, calibration">
-            <div on:input=on_change on:change=on_change on:click=on_click inner_html=body_html()></div>
+            <div node_ref=root on:input=on_input on:click=crate::ui::widgets::click(on_click)></div>
         </PanelFrame>
     }
 }

@@ -348,11 +348,11 @@ pub fn ImportBox(
                 }
             >
                 <p class="imported" role="status">{move || page.data.with(|d| d.as_ref().map(summary_text))}</p>
-                <button type="button" on:click=move |_| {
+                <button type="button" on:click=crate::ui::widgets::click(move |_| {
                     page.back_to_synthetic();
                     forget_data();
                     focus("import-file");
-                }>
+                })>
                     "Back to the synthetic scenario"
                 </button>
             </Show>
@@ -366,7 +366,7 @@ pub fn ImportBox(
                     <summary>"Paste predictions"</summary>
                     <textarea node_ref=paste rows="6" aria-label="predictions to paste"
                         placeholder="label,score&#10;1,0.93&#10;0,0.12"></textarea>
-                    <button type="button" on:click=on_paste>"Read the pasted text"</button>
+                    <button type="button" on:click=crate::ui::widgets::click(on_paste)>"Read the pasted text"</button>
                 </details>
             </div>
             <p class="import-progress">
@@ -376,7 +376,7 @@ pub fn ImportBox(
                 })}
             </p>
             <p class="import-message" role="alert">{message}</p>
-            <div class="import-check" on:change=on_change on:click=on_click inner_html=check></div>
+            <div class="import-check" on:change=on_change on:click=crate::ui::widgets::click(on_click) inner_html=check></div>
         </section>
     }
 }

@@ -15,7 +15,7 @@ use crate::ui::download::save_training_rows;
 use crate::ui::exact::{Progress, stop_training, train};
 use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::state::Shared;
-use crate::ui::widgets::{ChartCanvas, NumbersTable, PanelFrame, ParamSlider, Scale};
+use crate::ui::widgets::{ChartCanvas, NumbersTable, PanelFrame, ParamSlider, Scale, click};
 use crate::worker::{TrainRequest, TrainRun};
 
 /// The sample the page's settings ask for: the population of the training view, drawn with the
@@ -386,10 +386,10 @@ fn SampleTraining(
                 min=f64::from(MIN_SAMPLE) max=f64::from(MAX_SAMPLE) step=1.0 scale=Scale::Log
                 get=|t| f64::from(t.rows) set=|t, v| t.rows = v.round() as u32 />
             <div class="train-buttons">
-                <button type="button" on:click=start disabled=running>"Train on a sample"</button>
-                <button type="button" on:click=move |_| stop_training()
+                <button type="button" on:click=click(start) disabled=running>"Train on a sample"</button>
+                <button type="button" on:click=click(move |_| stop_training())
                     disabled=move || !running()>"Stop"</button>
-                <button type="button" on:click=download>"Download training data (CSV)"</button>
+                <button type="button" on:click=click(download)>"Download training data (CSV)"</button>
                 <span role="status">{status}</span>
             </div>
             <div class="chart-row two">

@@ -138,11 +138,11 @@ pub fn ChartCanvas(
                 </details>
                 <span class="downloads">
                     <button type="button" aria-label=format!("Download {title} as PNG")
-                        on:click=move |_| figure.with_untracked(|f| save_png(f, css_size(), theme_now()))>
+                        on:click=super::click(move |_| figure.with_untracked(|f| save_png(f, css_size(), theme_now())))>
                         "PNG"
                     </button>
                     <button type="button" aria-label=format!("Download {title} as SVG")
-                        on:click=move |_| figure.with_untracked(|f| save_svg(f, css_size(), theme_now()))>
+                        on:click=super::click(move |_| figure.with_untracked(|f| save_svg(f, css_size(), theme_now())))>
                         "SVG"
                     </button>
                 </span>

@@ -155,14 +155,14 @@ pub fn ShareBar(
     };
     view! {
         <div class="share-bar" role="toolbar" aria-label="share and export">
-            <button type="button" on:click=copy>"Copy link"</button>
-            <button type="button" on:click=move |_| {
+            <button type="button" on:click=super::click(copy)>"Copy link"</button>
+            <button type="button" on:click=crate::ui::widgets::click(move |_| {
                 if let Some(d) = dialog.get() {
                     let _ = d.show_modal();
                 }
-            }>"Embed…"</button>
-            <button type="button" on:click=results>"Download results (JSON)"</button>
-            <button type="button" on:click=predictions
+            })>"Embed…"</button>
+            <button type="button" on:click=super::click(results)>"Download results (JSON)"</button>
+            <button type="button" on:click=super::click(predictions)
                 disabled=move || progress.get().is_some()>"Download predictions (CSV)"</button>
             {move || progress.get().map(|p| view! {
                 <span class="progress" role="status">
@@ -186,7 +186,7 @@ pub fn ShareBar(
             <label for="embed-snippet">"HTML to paste into your post"</label>
             <textarea id="embed-snippet" readonly rows="5" prop:value=snippet></textarea>
             <div class="dialog-buttons">
-                <button type="button" on:click=move |_| {
+                <button type="button" on:click=crate::ui::widgets::click(move |_| {
                     let text = snippet();
                     let promise = window().navigator().clipboard().write_text(&text);
                     leptos::task::spawn_local(async move {
@@ -195,12 +195,12 @@ pub fn ShareBar(
                             Err(_) => "Select the code and copy it.".into(),
                         });
                     });
-                }>"Copy code"</button>
-                <button type="button" on:click=move |_| {
+                })>"Copy code"</button>
+                <button type="button" on:click=crate::ui::widgets::click(move |_| {
                     if let Some(d) = dialog.get() {
                         d.close();
                     }
-                }>"Close"</button>
+                })>"Close"</button>
             </div>
         </dialog>
     }

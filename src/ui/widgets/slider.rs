@@ -170,7 +170,7 @@ pub fn SeedInput(
                     }
                 } />
             <button type="button" id="new-sample"
-                on:click=move |_| scenario.update(|s| s.seed = s.seed.wrapping_add(1))>
+                on:click=super::click(move |_| scenario.update(|s| s.seed = s.seed.wrapping_add(1)))>
                 "new sample"
             </button>
         </div>
@@ -183,15 +183,15 @@ pub fn Presets(
     /// The scenario being edited.
     scenario: RwSignal<Scenario>,
 ) -> impl IntoView {
-    let buttons = PRESETS.map(|preset| {
+    let buttons: Vec<_> = PRESETS.into_iter().map(|preset| {
         view! {
             <button type="button" class="preset" title=preset.about
-                on:click=move |_| scenario.update(|s| *s = preset.scenario(s.seed))>
+                on:click=super::click(move |_| scenario.update(|s| *s = preset.scenario(s.seed)))>
                 {preset.name}
             </button>
         }
-    });
+    }).collect();
     view! {
-        <div class="presets" role="group" aria-label="presets">{buttons.to_vec()}</div>
+        <div class="presets" role="group" aria-label="presets">{buttons}</div>
     }
 }
