@@ -32,6 +32,7 @@ fn job(neg: u32, pos: u32, settings: DecisionSettings) -> DecideJob {
             rows: 4_000,
         },
         dark: false,
+        width: 0,
     }
 }
 
@@ -73,7 +74,7 @@ fn a_job_and_its_answer_round_trip_and_junk_is_refused() {
     // A decision job is not one of the messages `serve` answers (it is the worker's own).
     assert_eq!(ToWorker::decode(&v), None);
     let mut bad_judge = v.clone();
-    let at = v.len() - 4;
+    let at = v.len() - 5;
     bad_judge[at] = 6.0;
     assert_eq!(DecideJob::decode(&bad_judge), None);
 
@@ -123,7 +124,7 @@ fn the_best_threshold_is_the_brute_force_one_on_the_same_scores() {
         assert_eq!(field(&text, "best_threshold"), largest, "{cfp} {cfn} {rtp}");
         assert_eq!(field(&text, "best_cost"), least);
         assert_eq!(d.best, Some(largest));
-        assert!(d.sections[COSTS].contains("<svg class=\"chart-svg w640\" role=\"img\""));
+        assert!(d.sections[COSTS].contains("<svg class=\"chart-svg\" role=\"img\""));
     }
 }
 

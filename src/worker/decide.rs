@@ -43,6 +43,9 @@ pub struct DecideJob {
     pub training: TrainingSettings,
     /// Whether the charts are drawn for a dark page.
     pub dark: bool,
+    /// The panel's width in CSS pixels (0: unknown), so a chart's text keeps its size on a
+    /// phone.
+    pub width: u32,
 }
 
 /// The tag of a decision job on the wire (after the other messages' tags).
@@ -74,6 +77,7 @@ impl DecideJob {
             self.training.sep,
             f64::from(self.training.rows),
             f64::from(u8::from(self.dark)),
+            f64::from(self.width),
         ]);
         out
     }
@@ -110,12 +114,14 @@ impl DecideJob {
             rows: r.count()?,
         };
         let dark = r.count()? == 1;
+        let width = r.count()?;
         r.end(DecideJob {
             id,
             request,
             settings,
             training,
             dark,
+            width,
         })
     }
 }
@@ -477,13 +483,13 @@ fn cost(v: f64) -> String {
     }
 }
 
-/// An SVG chart made part of the page: as wide as its box up to its own width (so every chart's
-/// text is set at the same size), named for screen readers.
-fn inline_svg(svg: &str, width: u32, label: &str) -> String {
+/// An SVG chart made part of the page: drawn at the width it is shown at (so its text keeps
+/// the page's chart text size), named for screen readers.
+fn inline_svg(svg: &str, label: &str) -> String {
     svg.replacen(
         "<svg ",
         &format!(
-            r#"<svg class="chart-svg w{width}" role="img" aria-label="{}" "#,
+            r#"<svg class="chart-svg" role="img" aria-label="{}" "#,
             escape_html(label)
         ),
         1,
@@ -534,10 +540,15 @@ fn render(
         best: (best.threshold.min(1.0), best.cost),
         current: (s.threshold, costs.of(&here)),
     };
-    let svg = to_svg_estimated(640, 280, &style, |a, st| draw_cost_curve(a, &chart, st));
+    // As wide as the panel, up to 640 px: a chart shrunk to fit a phone would shrink its text.
+    let fit = |most: u32| match job.width {
+        0 => most,
+        w => w.clamp(280, most),
+    };
+    let wide = fit(640);
+    let svg = to_svg_estimated(wide, 280, &style, |a, st| draw_cost_curve(a, &chart, st));
     out.push_str(&inline_svg(
         &svg,
-        640,
         &format!(
             "Total cost against the threshold; least cost {} at threshold {}",
             cost(best.cost),
@@ -618,12 +629,12 @@ fn render(
         );
     }
     out.push_str("</p>");
-    let svg = to_svg_estimated(420, 340, &style, |a, st| {
+    let square = fit(420);
+    let svg = to_svg_estimated(square, square * 4 / 5, &style, |a, st| {
         draw_reliability(a, &c.bins, undone.map(|u| &u.bins), st)
     });
     out.push_str(&inline_svg(
         &svg,
-        420,
         &format!(
             "Reliability diagram: share of positives against mean predicted probability in 15 \
              bins; ECE {}",

@@ -123,18 +123,20 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
     // progress changes one), and the body only once.
     let shown = StoredValue::new(Vec::<String>::new());
     Effect::new(move |_| {
+        let root = root.get();
         let job = DecideJob {
             id: 0,
             request: derived.request.get(),
             settings: page.decision.get(),
             training: page.training.get(),
             dark: theme.is_some_and(|t| t.get() == Theme::Dark),
+            width: root.as_ref().map_or(0, |r| r.client_width().max(0) as u32),
         };
         if sent.get_value() != Some(job) {
             sent.set_value(Some(job));
             decide(job);
         }
-        let Some(root) = root.get() else { return };
+        let Some(root) = root else { return };
         decision.with(|r| {
             let Ok(d) = r else {
                 if let Err(why) = r {
