@@ -11,6 +11,7 @@ use crate::charts::Theme;
 use crate::page::{DecisionSettings, Judge, KEPT, MAX_COST, PREVALENCE, Panel, Undo};
 use crate::ui::derived::Derived;
 use crate::ui::exact::{Progress, decide};
+use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::state::Page;
 use crate::ui::widgets::PanelFrame;
 use crate::worker::decide::{BODY, DecideJob, JSON, SNIPPET_BREAK, TARGETS};
@@ -122,21 +123,34 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
     // Each box's text as last written: only a changed one is rewritten (the bootstrap's
     // progress changes one), and the body only once.
     let shown = StoredValue::new(Vec::<String>::new());
+    let job = move || DecideJob {
+        id: 0,
+        request: derived.request.get(),
+        settings: page.decision.get(),
+        training: page.training.get(),
+        dark: theme.is_some_and(|t| t.get() == Theme::Dark),
+        width: root.get().map_or(0, |r: web_sys::HtmlDivElement| {
+            r.client_width().max(0) as u32
+        }),
+    };
+    // On screen every input asks the worker at once; off screen the panel asks a moment after
+    // the last change (a drag elsewhere on the page costs it nothing).
+    let visible = on_screen(move || root.get().map(Into::into));
+    when_seen(
+        visible,
+        move |_| {
+            job();
+        },
+        move || {
+            let job = untrack(job);
+            if sent.get_value() != Some(job) {
+                sent.set_value(Some(job));
+                decide(job);
+            }
+        },
+    );
     Effect::new(move |_| {
-        let root = root.get();
-        let job = DecideJob {
-            id: 0,
-            request: derived.request.get(),
-            settings: page.decision.get(),
-            training: page.training.get(),
-            dark: theme.is_some_and(|t| t.get() == Theme::Dark),
-            width: root.as_ref().map_or(0, |r| r.client_width().max(0) as u32),
-        };
-        if sent.get_value() != Some(job) {
-            sent.set_value(Some(job));
-            decide(job);
-        }
-        let Some(root) = root else { return };
+        let Some(root) = root.get() else { return };
         decision.with(|r| {
             let Ok(d) = r else {
                 if let Err(why) = r {
@@ -168,7 +182,7 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
                 let _ = b.toggle_attribute_with_force("disabled", off);
             }
         });
-        sync(&job.settings);
+        page.decision.with(sync);
     });
     let on_input = move |e: leptos::ev::Event| {
         let Some(el) = e.target() else { return };
