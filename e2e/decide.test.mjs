@@ -92,8 +92,11 @@ test("a trained model's calibration reacts to pos_weight and to undoing it", asy
   await page.close();
 });
 
-/** Compares every number of `got` with `want` at relative tolerance `tol` (null with null). */
+/** Compares every number of `got` with `want` at relative tolerance `tol` (null with null);
+ *  the two must have the same keys. */
 function compare(got, want, tol, path = '') {
+  assert.notEqual(got, undefined, `${path}: missing from the snippet's output`);
+  assert.notEqual(want, undefined, `${path}: not in the page's results`);
   if (want === null || got === null) {
     assert.equal(got, want, path);
   } else if (typeof want === 'number') {
@@ -102,6 +105,7 @@ function compare(got, want, tol, path = '') {
   } else if (Array.isArray(want)) {
     want.forEach((w, i) => compare(got[i], w, tol, `${path}[${i}]`));
   } else {
+    assert.deepEqual(Object.keys(got).sort(), Object.keys(want).sort(), path);
     for (const key of Object.keys(got)) {
       compare(got[key], want[key], tol, `${path}.${key}`);
     }
@@ -118,6 +122,7 @@ test('the numpy, Keras and PyTorch snippets print the page\'s numbers from its p
   await writeFile(join(dir, 'imbalance-lab-predictions.csv'), await download(page, 'Download predictions (CSV)'));
   const results = JSON.parse((await download(page, 'Download results (JSON)')).toString());
   assert.equal(results.decision.cost_fn, 8);
+  assert.equal(results.decision.judge, 'a');
   assert.equal(results.decision.deployment_prevalence, 0.01);
   assert.equal(results.intervals.bootstrap_resamples, 1000);
   const code = await Promise.all([0, 1, 2].map((i) => page.locator(`#d-code${i}`).textContent()));

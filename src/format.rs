@@ -69,7 +69,8 @@ pub fn short_sum(v: f64) -> String {
         return "undefined".into();
     }
     if v.abs() >= 1000.0 {
-        return grouped(v.round() as u64);
+        let sign = if v < 0.0 { "-" } else { "" };
+        return format!("{sign}{}", grouped(v.abs().round() as u64));
     }
     let digits = if v == 0.0 {
         0

@@ -7,7 +7,7 @@
 
 use crate::page::{
     Control, DecisionSettings, Judge, KEPT, Keyed, Layout, MAX_COST, MIN_SAMPLE, PREVALENCE, Panel,
-    Rival, TrainingSettings, Undo, ViewOptions,
+    Rival, TrainingSettings, UNDONE_WEIGHT, Undo, ViewOptions,
 };
 use crate::sim::training::MAX_SAMPLE;
 use crate::sim::{MAX_COUNT, Scenario};
@@ -381,7 +381,7 @@ fn read_undo(raw: &str, notices: &mut Vec<String>) -> Undo {
                 "undo",
                 raw,
                 v,
-                [0.01, 100.0],
+                UNDONE_WEIGHT,
                 notices,
             ))),
             "neg" => Some(Undo::Undersampled(clamp_noted(

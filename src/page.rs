@@ -66,6 +66,8 @@ impl Default for DecisionSettings {
 pub const MAX_COST: f64 = 1e6;
 /// The deployment prevalence's range: a share strictly between 0 and 1.
 pub const PREVALENCE: [f64; 2] = [1e-6, 1.0 - 1e-6];
+/// The range of an undone pos_weight (pos_weight's own).
+pub const UNDONE_WEIGHT: [f64; 2] = [0.01, 100.0];
 /// The range of an undone undersampling rate (the share of negatives kept).
 pub const KEPT: [f64; 2] = [1e-4, 1.0];
 

@@ -244,3 +244,51 @@ fn an_empty_class_never_shows_nan() {
         }
     }
 }
+
+/// The first `<svg …</svg>` of a box.
+fn svg_of(html: &str) -> &str {
+    let start = html.find("<svg").unwrap();
+    let end = html[start..].find("</svg>").unwrap() + start + "</svg>".len();
+    &html[start..end]
+}
+
+#[test]
+fn the_panels_charts_match_their_snapshots_and_negative_costs_keep_their_sign() {
+    // "3 points a true positive, minus 1 a false positive": the costs go well below zero.
+    let settings = DecisionSettings {
+        cost_fp: 1.0,
+        cost_fn: 0.0,
+        reward_tp: 3.0,
+        undo: Undo::PosWeight(4.0),
+        ..DecisionSettings::default()
+    };
+    let mut j = job(20_000, 4_000, settings);
+    j.width = 640;
+    let d = Decider::default().decide(&mut Engine::new(), &j);
+    let costs = svg_of(&d.sections[COSTS]);
+    let labels: Vec<&str> = costs
+        .split("</text>")
+        .filter_map(|t| t.rsplit('>').next())
+        .map(str::trim)
+        .collect();
+    // The y axis reads -5,000, 0, 5,000 (a cast to an unsigned count once made it 0, 0, 5,000).
+    assert!(labels.contains(&"-5,000"), "{labels:?}");
+    assert_eq!(
+        labels.iter().filter(|l| **l == "0").count(),
+        1,
+        "{labels:?}"
+    );
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    for (name, svg) in [
+        ("decision-costs", costs),
+        ("decision-reliability", svg_of(&d.sections[CALIBRATION])),
+    ] {
+        let path = dir.join(format!("{name}-light.svg"));
+        if update {
+            std::fs::write(&path, svg).unwrap();
+        }
+        let want = std::fs::read_to_string(&path).expect("run with UPDATE_SNAPSHOTS=1 once");
+        assert!(want == svg, "{name} differs from {}", path.display());
+    }
+}

@@ -291,15 +291,11 @@ fn check_valid(s: &PageState) {
         (s.decision.cost_fn, 0.0, 1e6),
         (s.decision.reward_tp, 0.0, 1e6),
         (s.decision.prevalence.unwrap_or(0.5), 1e-6, 1.0 - 1e-6),
-        (
-            match s.decision.undo {
-                Undo::Nothing => 1.0,
-                Undo::PosWeight(w) => w,
-                Undo::Undersampled(r) => r,
-            },
-            1e-4,
-            100.0,
-        ),
+        match s.decision.undo {
+            Undo::Nothing => (1.0, 1.0, 1.0),
+            Undo::PosWeight(w) => (w, 0.01, 100.0),
+            Undo::Undersampled(r) => (r, 1e-4, 1.0),
+        },
     ] {
         assert!(
             v.is_finite() && (lo..=hi).contains(&v),

@@ -95,6 +95,7 @@ struct Client {
     /// Decision jobs: the newest sent, the one on its way (0: none), the next one waiting, one
     /// held back because it needs new draws, and the draws of the last sent.
     decide_sent: Cell<u32>,
+    decide_last: Cell<Option<DecideJob>>,
     decide_busy: Cell<u32>,
     decide_next: Cell<Option<DecideJob>>,
     decide_held: Cell<Option<TimeoutHandle>>,
@@ -139,6 +140,7 @@ pub fn connect(page: Page, derived: Derived) -> Progress {
         importing: Cell::new(0),
         import_name: RefCell::new(String::new()),
         decide_sent: Cell::new(0),
+        decide_last: Cell::new(None),
         decide_busy: Cell::new(0),
         decide_next: Cell::new(None),
         decide_held: Cell::new(None),
@@ -535,6 +537,9 @@ pub fn decide(mut job: DecideJob) {
     }
     job.id = c.decide_sent.get() + 1;
     c.decide_sent.set(job.id);
+    c.decide_last.set(Some(job));
+    // What waited is older than this job: only the newest goes next.
+    c.decide_next.set(None);
     let go = {
         let c = Rc::clone(&c);
         move || {
@@ -557,9 +562,18 @@ pub fn decide(mut job: DecideJob) {
     go();
 }
 
-/// Whether the decision panel's answer `id` is for the page's newest settings.
-pub fn decision_is_current(id: u32) -> bool {
-    client().is_some_and(|c| c.decide_sent.get() == id)
+/// Whether the decision panel's answer `id` answers the newest job sent, and that job asked
+/// about these data, settings and training sample (a job not yet sent, held or waiting for the
+/// panel to be seen, makes the answer on screen stale).
+pub fn decision_is_current(
+    id: u32,
+    request: &Request,
+    settings: &crate::page::DecisionSettings,
+    training: &crate::page::TrainingSettings,
+) -> bool {
+    client().and_then(|c| c.decide_last.get()).is_some_and(|j| {
+        j.id == id && j.request == *request && j.settings == *settings && j.training == *training
+    })
 }
 
 /// Trains every loss on a sample in the worker (or here, if there is none), step by step.

@@ -1,8 +1,8 @@
 //! The decision panel's work (SPEC section 8), done in the worker and sent back as finished
 //! HTML: the cost curve, the metrics at the deployment prevalence, calibration, intervals and
-//! the code. Only the worker's module links this file (`js::receive` calls it, `serve` does
-//! not): the page's first load carries none of its maths, charts or text, just the fields
-//! that ask and the boxes that show the answer.
+//! the code. The page uses only the job, the answer and their wire form; the work (`Decider`)
+//! is reached from `js::receive` alone, never from `serve`, so only the worker's module carries
+//! its maths, charts and text.
 //!
 //! What depends on the scores alone (their runs, calibration, the bootstrap) is kept while
 //! the judged model's scores stay the same, so a cost or the threshold moved costs one pass
@@ -23,7 +23,7 @@ use crate::sim::engine::{ModelId, Reader, Request};
 use crate::sim::generator::ClassScores;
 use crate::sim::ranking::Ranking;
 use crate::sim::training::{Binormal, LossParams, Sample, fit_population};
-use crate::sim::{Class, Confusion, LossKind, Metric, Undefined};
+use crate::sim::{Class, ClassLoss, Confusion, LossKind, Metric, Undefined};
 
 /// Resamples of the bootstrap (SPEC 8).
 pub const RESAMPLES: usize = 1_000;
@@ -52,7 +52,7 @@ pub struct DecideJob {
 pub const DECIDE: f64 = 16.0;
 /// The tag of its reply.
 pub const DECIDED: f64 = 17.0;
-const REQUEST_LEN: usize = 13;
+const REQUEST_LEN: usize = Request::WIRE_LEN;
 
 impl DecideJob {
     /// The job as numbers.
@@ -130,7 +130,7 @@ impl DecideJob {
 pub const SECTIONS: usize = 9;
 /// The panel's body: its fields, headings and empty boxes (`body_html`), written once.
 pub const BODY: usize = 0;
-/// The costs, prevalence, calibration and uncertainty boxes.
+/// The costs box.
 pub const COSTS: usize = 1;
 /// The prevalence box.
 pub const PREVALENCE: usize = 2;
@@ -143,10 +143,10 @@ pub const UNCERTAINTY: usize = 4;
 pub const JSON: usize = 5;
 /// The first of the three snippets (numpy + scikit-learn, Keras, PyTorch).
 pub const CODE: usize = 6;
-/// What separates the results file's objects in their section.
+/// What separates the results file's three objects in their section.
 pub const SNIPPET_BREAK: char = '\u{1}';
-/// Where the page puts each section: the element's id (empty: nowhere, "": the panel's own box
-/// for the body) and whether it is HTML (else text).
+/// Where the page puts each section: the element's id ("": the panel's own box, for the body;
+/// "-": nowhere) and whether it is HTML (else text).
 pub const TARGETS: [(&str, bool); SECTIONS] = [
     ("", true),
     ("d-part0", true),
@@ -253,18 +253,6 @@ fn source_key(job: &DecideJob) -> Vec<f64> {
     key
 }
 
-/// `-ln` of each clipped probability of a class, summed, as BCE sums it.
-fn cross_entropy_sum(scores: &ClassScores, class: Class) -> f64 {
-    const EPS: f64 = 1e-7;
-    scores
-        .iter()
-        .map(|p| {
-            let p = p.clamp(EPS, 1.0 - EPS);
-            -libm::log(if class == Class::Positive { p } else { 1.0 - p })
-        })
-        .sum()
-}
-
 /// The judged model's scores, `[negatives, positives]`, and a sentence on where they come
 /// from; `Err` says why there are none.
 fn scores(
@@ -326,8 +314,8 @@ impl Decider {
                 Ok(([neg, pos], source)) => {
                     let runs = Runs::new(&neg, &pos);
                     let n = (neg.len() + pos.len()) as f64;
-                    let ce = cross_entropy_sum(&neg, Class::Negative)
-                        + cross_entropy_sum(&pos, Class::Positive);
+                    // The log loss is BCE's mean: the page's own sums (SPEC 2).
+                    let ce = ClassLoss::new(&neg, 0.0).ce + ClassLoss::new(&pos, 0.0).ce;
                     self.prepared = Some(Prepared {
                         calibration: Calibration::new(&neg, &pos),
                         log_loss: if n > 0.0 {
@@ -361,17 +349,36 @@ impl Decider {
             .is_some_and(|p| p.bootstrap.as_ref().is_ok_and(|b| !b.is_finished()))
     }
 
-    /// Runs the bootstrap on until `more()` says stop (checked after each resample), then
-    /// answers the last job again with the intervals so far; `None` if there is nothing to do.
-    pub fn resume(&mut self, mut more: impl FnMut() -> bool) -> Option<Decided> {
-        let boot = self.prepared.as_mut()?.bootstrap.as_mut().ok()?;
-        if boot.is_finished() {
-            return None;
-        }
+    /// Runs the bootstrap on until `more()` says stop (checked after each resample); whether
+    /// it did any.
+    pub fn advance(&mut self, mut more: impl FnMut() -> bool) -> bool {
+        let Some(boot) = self
+            .prepared
+            .as_mut()
+            .and_then(|p| p.bootstrap.as_mut().ok())
+        else {
+            return false;
+        };
+        let mut did = false;
         while !boot.is_finished() && more() {
             boot.run(1);
+            did = true;
         }
+        did
+    }
+
+    /// The last job's panel again, with the intervals so far.
+    pub fn again(&mut self) -> Option<Decided> {
         self.last.is_some().then(|| self.render())
+    }
+
+    /// `advance`, then the panel again if the bootstrap moved; `None` if there was nothing to do.
+    pub fn resume(&mut self, more: impl FnMut() -> bool) -> Option<Decided> {
+        if self.advance(more) {
+            self.again()
+        } else {
+            None
+        }
     }
 
     /// The panel for the last job.
@@ -449,7 +456,7 @@ pub fn body_html() -> String {
         .enumerate()
     {
         out += &format!(
-            r#"<details class="code"><summary>{name}</summary><button type="button" data-act="copy{i}">Copy</button><pre><code id="d-code{i}"></code></pre></details>"#
+            r#"<details class="code"><summary>{name}</summary><button type="button" data-act="copy{i}" aria-label="Copy the {name} snippet">Copy</button><pre><code id="d-code{i}"></code></pre></details>"#
         );
     }
     out
@@ -768,8 +775,16 @@ fn render(
         );
     }
 
+    // Which model the objects describe (an addition to SPEC 8): the file's `metrics` are
+    // always model A's.
+    let decision = decision_json(&costs, &best, &at);
+    let decision = format!(
+        "{{ \"judge\": \"{}\", {}",
+        d.judge.key(),
+        decision.strip_prefix("{ ").unwrap_or(&decision)
+    );
     sections[JSON] = [
-        decision_json(&costs, &best, &at),
+        decision,
         calibration_json(c),
         intervals_json(&rates, interval.as_ref()),
     ]

@@ -179,9 +179,17 @@ thread_local! {
     static BOOTSTRAPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Milliseconds since the worker started.
+/// Milliseconds on the worker's monotonic clock (`performance.now()`; the wall clock if it has
+/// none): a wall clock set back would stretch a slice.
 fn now() -> f64 {
-    js_sys::Date::now()
+    let global = js_sys::global();
+    js_sys::Reflect::get(&global, &"performance".into())
+        .ok()
+        .and_then(|p| {
+            let f = js_sys::Reflect::get(&p, &"now".into()).ok()?;
+            f.dyn_into::<Function>().ok()?.call0(&p).ok()?.as_f64()
+        })
+        .unwrap_or_else(js_sys::Date::now)
 }
 
 /// A promise fulfilled after the messages already waiting have been answered.
@@ -208,13 +216,14 @@ fn bootstrap_on(reply: impl Fn(FromWorker) + 'static) {
         while DECIDER.with(|d| d.borrow().busy()) {
             let _ = next_task().await;
             let end = now() + 12.0;
-            let decided = DECIDER.with(|d| d.borrow_mut().resume(|| now() < end));
+            let moved = DECIDER.with(|d| d.borrow_mut().advance(|| now() < end));
             let finished = !DECIDER.with(|d| d.borrow().busy());
-            if let Some(decided) = decided
-                && (finished || now() - sent > 200.0)
-            {
+            // The panel is rendered only when it is sent.
+            if moved && (finished || now() - sent > 200.0) {
                 sent = now();
-                reply(FromWorker::Decided(Box::new(decided)));
+                if let Some(decided) = DECIDER.with(|d| d.borrow_mut().again()) {
+                    reply(FromWorker::Decided(Box::new(decided)));
+                }
             }
         }
         BOOTSTRAPPING.with(|b| b.set(false));

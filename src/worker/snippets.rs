@@ -98,7 +98,7 @@ pub fn snippets(s: &Scenario, d: &DecisionSettings) -> [String; 3] {
          \x20         for b in range(15) if (ids == b).any()) / len(p)\n\
          out[\"calibration\"] = {{\"brier\": brier_score_loss(y, p), \"ece\": float(ece)}}\n\n\
          # 95 % Wilson intervals.\n\
-         Z = 1.959963984540054\n\
+         Z = {z}\n\
          def wilson(k, n):\n\
          \x20   if n == 0:\n        return None\n\
          \x20   q, z2 = k / n, Z * Z\n\
@@ -110,6 +110,7 @@ pub fn snippets(s: &Scenario, d: &DecisionSettings) -> [String; 3] {
         cfp = exact(d.cost_fp),
         cfn = exact(d.cost_fn),
         rtp = exact(d.reward_tp),
+        z = exact(crate::sim::decision::Z_95),
     );
     let keras = format!(
         "{header}import json\nimport os\n\n\

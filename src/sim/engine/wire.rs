@@ -12,9 +12,12 @@ use crate::sim::params::Scenario;
 use crate::sim::ranking::{Ranking, Ranks};
 
 impl Request {
+    /// How many numbers `encode` writes.
+    pub const WIRE_LEN: usize = 13;
+
     /// The request as numbers (the seed split in two halves, each exact in a double).
     pub fn encode(&self) -> Vec<f64> {
-        let mut out = Vec::with_capacity(13);
+        let mut out = Vec::with_capacity(Self::WIRE_LEN);
         self.write(&mut out);
         out
     }

@@ -8,9 +8,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::charts::Theme;
-use crate::page::{DecisionSettings, Judge, KEPT, MAX_COST, PREVALENCE, Panel, Undo};
+use crate::page::{
+    DecisionSettings, Judge, KEPT, MAX_COST, PREVALENCE, Panel, UNDONE_WEIGHT, Undo,
+};
+use crate::sim::engine::Request;
 use crate::ui::derived::Derived;
-use crate::ui::exact::{Progress, decide};
+use crate::ui::exact::{Progress, decide, decision_is_current};
 use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::state::Page;
 use crate::ui::widgets::PanelFrame;
@@ -39,7 +42,7 @@ pub fn edited(mut d: DecisionSettings, id: &str, value: &str) -> DecisionSetting
         }
         "d-amount" => {
             d.undo = match d.undo {
-                Undo::PosWeight(w) => Undo::PosWeight(read(value, [0.01, 100.0]).unwrap_or(w)),
+                Undo::PosWeight(w) => Undo::PosWeight(read(value, UNDONE_WEIGHT).unwrap_or(w)),
                 Undo::Undersampled(r) => Undo::Undersampled(read(value, KEPT).unwrap_or(r)),
                 Undo::Nothing => Undo::Nothing,
             }
@@ -93,13 +96,14 @@ fn sync(d: &DecisionSettings) {
 }
 
 /// The decision panel's `decision`, `calibration` and `intervals` objects for the results
-/// file, when the panel shows the page's current settings.
-pub fn results_sections() -> Vec<(&'static str, String)> {
+/// file, when the panel shows the page's current settings (`page`'s, on `request`'s data).
+pub fn results_sections(page: &Page, request: &Request) -> Vec<(&'static str, String)> {
     let Some(progress) = use_context::<Progress>() else {
         return Vec::new();
     };
+    let (settings, training) = (page.decision.get_untracked(), page.training.get_untracked());
     progress.decision.with_untracked(|d| match d {
-        Ok(d) if crate::ui::exact::decision_is_current(d.0.id) => {
+        Ok(d) if decision_is_current(d.0.id, request, &settings, &training) => {
             ["decision", "calibration", "intervals"]
                 .into_iter()
                 .zip(d.0.sections[JSON].split(SNIPPET_BREAK).map(String::from))
@@ -154,7 +158,7 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
         decision.with(|r| {
             let Ok(d) = r else {
                 if let Err(why) = r {
-                    root.set_inner_html(&format!("<p>{why}</p>"));
+                    root.set_text_content(Some(why));
                 }
                 shown.set_value(Vec::new());
                 return;
@@ -208,7 +212,16 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
             return;
         };
         if act == "best" {
-            let best = decision.with_untracked(|r| r.as_ref().ok().and_then(|d| d.0.best));
+            // Only an answer for the settings on the page: a stale one's best is another's.
+            let now = untrack(job);
+            let best = decision.with_untracked(|r| {
+                r.as_ref()
+                    .ok()
+                    .filter(|d| {
+                        decision_is_current(d.0.id, &now.request, &now.settings, &now.training)
+                    })
+                    .and_then(|d| d.0.best)
+            });
             if let Some(t) = best.filter(|t| *t <= 1.0) {
                 page.scenario.update(|s| s.threshold = t);
             }

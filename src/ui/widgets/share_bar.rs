@@ -99,7 +99,8 @@ pub fn ShareBar(
                 .and_then(TrainRun::sample_fits)
         });
         let mut sections = vec![("training", training_json(&training))];
-        sections.extend(crate::ui::panels::decide::results_sections());
+        let request = derived.request.get_untracked();
+        sections.extend(crate::ui::panels::decide::results_sections(&page, &request));
         let text = derived.a.losses.with_untracked(|l| {
             derived.a.metrics.with_untracked(|m| {
                 page.data.with_untracked(|d| {
