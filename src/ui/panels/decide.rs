@@ -133,9 +133,13 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
         settings: page.decision.get(),
         training: page.training.get(),
         dark: theme.is_some_and(|t| t.get() == Theme::Dark),
-        width: root.get().map_or(0, |r: web_sys::HtmlDivElement| {
-            r.client_width().max(0) as u32
-        }),
+        // The viewport's width less the page's margins, as the panel is on a phone: reading
+        // the panel's own width would force a layout on every input of a drag.
+        width: window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .map_or(0, |w| (w - 40.0).max(0.0) as u32),
     };
     // On screen every input asks the worker at once; off screen the panel asks a moment after
     // the last change (a drag elsewhere on the page costs it nothing).
