@@ -33,6 +33,7 @@ fn job(neg: u32, pos: u32, settings: DecisionSettings) -> DecideJob {
         },
         dark: false,
         width: 0,
+        seen: true,
     }
 }
 
@@ -74,7 +75,7 @@ fn a_job_and_its_answer_round_trip_and_junk_is_refused() {
     // A decision job is not one of the messages `serve` answers (it is the worker's own).
     assert_eq!(ToWorker::decode(&v), None);
     let mut bad_judge = v.clone();
-    let at = v.len() - 5;
+    let at = v.len() - 6;
     bad_judge[at] = 6.0;
     assert_eq!(DecideJob::decode(&bad_judge), None);
 
@@ -194,8 +195,13 @@ fn a_loss_without_a_model_says_why_and_the_bootstrap_finishes_in_slices() {
     assert!(d.sections[JSON].is_empty());
     assert!(!decider.busy());
 
-    // Model A on 5,000 + 50: too few positives for recall to mean much.
+    // Model A on 5,000 + 50: too few positives for recall to mean much. Off screen the panel
+    // starts no bootstrap; on screen it does.
     let j = job(5_000, 50, DecisionSettings::default());
+    let unseen = decider.decide(&mut engine, &DecideJob { seen: false, ..j });
+    assert_eq!(unseen.resamples, [0, 0]);
+    assert!(!decider.busy());
+    assert!(unseen.sections[UNCERTAINTY].contains("starts once this panel is on screen"));
     let first = decider.decide(&mut engine, &j);
     assert_eq!(first.resamples, [0, RESAMPLES as u32]);
     assert!(field(&json(&first, 2), "bootstrap_resamples") == 0.0);

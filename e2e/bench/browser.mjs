@@ -147,6 +147,53 @@ for (const [neg, pos] of SIZES) {
   console.log(`${String(neg + pos).padStart(10)}  (first load to numbers: ${load} ms, to exact numbers: ${exactLoad} ms)`);
   await page.close();
 }
+// The decision panel (issue 13) on screen at 1,010,000 samples: each input (the threshold
+// slider, the cost of a false negative) timed from its frame to the panel's new answer in the
+// page (the worker computes it, the page writes it) and to the frame that paints it.
+async function benchDecision() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  await page.goto(`${server.url}#neg=1000000&pos=10000${EXTRA}`);
+  await page.locator('main').waitFor({ timeout: 120_000 });
+  await exactAfter(page);
+  await page.locator('#decide').scrollIntoViewIfNeeded();
+  await page.locator('#d-part0 svg').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(500);
+  const cases = [['thr', (i) => 0.3 + 0.02 * (i % 10), 'thr'], ['d-cfn', (i) => 2 + (i % 10), 'cost (cfn)']];
+  for (const [id, value, name] of cases) {
+    const values = Array.from({ length: INPUTS }, (_, i) => value(i));
+    const runs = await page.evaluate(async ({ id, values }) => {
+      const el = document.getElementById(id);
+      const box = document.getElementById('d-part0');
+      const frame = () => new Promise((r) => requestAnimationFrame((t) => r(t)));
+      const out = [];
+      for (const v of values) {
+        await frame();
+        await frame();
+        const changed = new Promise((r) => {
+          const seen = new MutationObserver(() => { seen.disconnect(); r(performance.now()); });
+          seen.observe(box, { childList: true, subtree: true, characterData: true });
+          setTimeout(() => { seen.disconnect(); r(Infinity); }, 2000);
+        });
+        const { t0, start } = await new Promise((r) => requestAnimationFrame((start) => {
+          const t0 = performance.now();
+          el.value = String(v);
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          r({ t0, start });
+        }));
+        const written = await changed;
+        const painted = await frame();
+        out.push({ answer: written - t0, frames: Math.round((painted - start) / (1000 / 60)) });
+      }
+      return out;
+    }, { id, values });
+    const answer = runs.map((r) => r.answer);
+    const frames = runs.map((r) => r.frames);
+    console.log(`decision panel on screen, 1010000 samples, ${name.padEnd(11)} answer written p50 ${quantile(answer, 0.5).toFixed(1)} ms, p95 ${quantile(answer, 0.95).toFixed(1)} ms; painted in frame p50 ${quantile(frames, 0.5)}, p95 ${quantile(frames, 0.95)}`);
+  }
+  await page.close();
+}
+if (!process.env.BENCH_SKIP_DECISION) await benchDecision();
+
 // Training on a sample (issue 11): 100,000 rows, trained RUNS times with the sample's charts on
 // screen (each Newton step redraws the models and the loss curves). Frames are counted with
 // requestAnimationFrame from the click to "Converged"; main-thread tasks are read from a

@@ -46,6 +46,9 @@ pub struct DecideJob {
     /// The panel's width in CSS pixels (0: unknown), so a chart's text keeps its size on a
     /// phone.
     pub width: u32,
+    /// Whether the panel is on screen: the bootstrap (seconds of work at a million samples)
+    /// starts only once it is.
+    pub seen: bool,
 }
 
 /// The tag of a decision job on the wire (after the other messages' tags).
@@ -78,6 +81,7 @@ impl DecideJob {
             f64::from(self.training.rows),
             f64::from(u8::from(self.dark)),
             f64::from(self.width),
+            f64::from(u8::from(self.seen)),
         ]);
         out
     }
@@ -115,7 +119,9 @@ impl DecideJob {
         };
         let dark = r.count()? == 1;
         let width = r.count()?;
+        let seen = r.count()? == 1;
         r.end(DecideJob {
+            seen,
             id,
             request,
             settings,
@@ -218,7 +224,8 @@ struct Prepared {
     /// BCE's mean, Keras-clipped: the log loss.
     log_loss: Metric,
     ranking: Ranking,
-    bootstrap: Result<Bootstrap, Undefined>,
+    /// `None` until a job from a panel on screen asks for it.
+    bootstrap: Option<Result<Bootstrap, Undefined>>,
 }
 
 /// The worker's decision state: the prepared scores, the last job, and the bootstrap.
@@ -324,7 +331,7 @@ impl Decider {
                             Err(Undefined::NoSamples)
                         },
                         ranking: Ranking::new(&neg, &pos),
-                        bootstrap: Bootstrap::new(&runs, job.request.scenario.seed, RESAMPLES),
+                        bootstrap: None,
                         key,
                         source,
                         neg,
@@ -338,6 +345,16 @@ impl Decider {
                 }
             }
         }
+        if job.seen
+            && let Some(p) = &mut self.prepared
+            && p.bootstrap.is_none()
+        {
+            p.bootstrap = Some(Bootstrap::new(
+                &p.runs,
+                job.request.scenario.seed,
+                RESAMPLES,
+            ));
+        }
         self.last = Some(*job);
         self.render()
     }
@@ -346,7 +363,8 @@ impl Decider {
     pub fn busy(&self) -> bool {
         self.prepared
             .as_ref()
-            .is_some_and(|p| p.bootstrap.as_ref().is_ok_and(|b| !b.is_finished()))
+            .and_then(|p| p.bootstrap.as_ref())
+            .is_some_and(|b| b.as_ref().is_ok_and(|b| !b.is_finished()))
     }
 
     /// Runs the bootstrap on until `more()` says stop (checked after each resample); whether
@@ -355,7 +373,8 @@ impl Decider {
         let Some(boot) = self
             .prepared
             .as_mut()
-            .and_then(|p| p.bootstrap.as_mut().ok())
+            .and_then(|p| p.bootstrap.as_mut())
+            .and_then(|b| b.as_mut().ok())
         else {
             return false;
         };
@@ -523,7 +542,7 @@ fn render(
     let pi_d = d.prevalence.unwrap_or(pi);
     let at = AtDeployment::new(&here, pi_d);
     let rates = RateIntervals::new(&here);
-    let boot = p.bootstrap.as_ref().ok();
+    let boot = p.bootstrap.as_ref().and_then(|b| b.as_ref().ok());
     let interval = boot.and_then(Bootstrap::interval);
     let mut sections: [String; SECTIONS] = Default::default();
     sections[BODY] = body_html();
@@ -737,14 +756,15 @@ fn render(
         of(&rates.precision),
         of(&rates.specificity),
         match &p.bootstrap {
-            Ok(_) => format!(
+            None => "a bootstrap that starts once this panel is on screen".into(),
+            Some(Ok(_)) => format!(
                 "the 2.5 and 97.5 percentiles of a bootstrap that resamples each class on its own \
                  (seed {}), {} of {} resamples done",
                 s.seed,
                 grouped(done as u64),
                 grouped(RESAMPLES as u64)
             ),
-            Err(why) => format!("no bootstrap, {}", why.reason()),
+            Some(Err(why)) => format!("no bootstrap, {}", why.reason()),
         }
     );
     let mut warnings = Vec::new();

@@ -134,6 +134,7 @@ async fn import_file(
 /// through `post(message, transfer)`. An import runs on while other messages are answered (its
 /// file is read between them).
 pub fn receive(engine: &Rc<RefCell<Engine>>, message: &JsValue, post: &Function) {
+    LAST_MESSAGE.with(|t| t.set(now()));
     let post = post.clone();
     let reply = move |m: FromWorker| {
         let (message, transfer) = reply_to_js(m);
@@ -177,7 +178,13 @@ thread_local! {
     /// The decision panel's state, and whether its bootstrap is being run on.
     static DECIDER: RefCell<Decider> = RefCell::default();
     static BOOTSTRAPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// When the last message from the page arrived (`now()`).
+    static LAST_MESSAGE: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
+
+/// How long the bootstrap stays paused after a message: during a drag the worker answers each
+/// input at once instead of finishing a slice first.
+const QUIET_MS: f64 = 150.0;
 
 /// Milliseconds on the worker's monotonic clock (`performance.now()`; the wall clock if it has
 /// none): a wall clock set back would stretch a slice.
@@ -192,21 +199,22 @@ fn now() -> f64 {
         .unwrap_or_else(js_sys::Date::now)
 }
 
-/// A promise fulfilled after the messages already waiting have been answered.
-fn next_task() -> JsFuture {
+/// A promise fulfilled after `ms` milliseconds and the messages already waiting.
+fn next_task(ms: i32) -> JsFuture {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let global = js_sys::global();
         if let Ok(f) = js_sys::Reflect::get(&global, &"setTimeout".into())
             && let Ok(f) = f.dyn_into::<Function>()
         {
-            let _ = f.call2(&global, &resolve, &JsValue::from(0));
+            let _ = f.call2(&global, &resolve, &JsValue::from(ms));
         }
     });
     JsFuture::from(promise)
 }
 
 /// Runs the decision panel's bootstrap on in slices of about 12 ms, answering the messages
-/// that arrive in between, and sends the panel again every 200 ms and when it is done.
+/// that arrive in between (and pausing while they keep coming), and sends the panel again
+/// every 200 ms and when it is done.
 fn bootstrap_on(reply: impl Fn(FromWorker) + 'static) {
     if BOOTSTRAPPING.with(|b| b.replace(true)) {
         return;
@@ -214,7 +222,12 @@ fn bootstrap_on(reply: impl Fn(FromWorker) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         let mut sent = now();
         while DECIDER.with(|d| d.borrow().busy()) {
-            let _ = next_task().await;
+            let quiet = now() - LAST_MESSAGE.with(std::cell::Cell::get);
+            if quiet < QUIET_MS {
+                let _ = next_task((QUIET_MS - quiet).ceil() as i32).await;
+                continue;
+            }
+            let _ = next_task(0).await;
             let end = now() + 12.0;
             let moved = DECIDER.with(|d| d.borrow_mut().advance(|| now() < end));
             let finished = !DECIDER.with(|d| d.borrow().busy());

@@ -140,17 +140,23 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
             .ok()
             .and_then(|w| w.as_f64())
             .map_or(0, |w| (w - 40.0).max(0.0) as u32),
+        seen: false,
     };
     // On screen every input asks the worker at once; off screen the panel asks a moment after
     // the last change (a drag elsewhere on the page costs it nothing).
     let visible = on_screen(move || root.get().map(Into::into));
     when_seen(
         visible,
+        // Coming on screen sends the job again, now `seen` (which starts the bootstrap).
         move |_| {
             job();
+            visible.track();
         },
         move || {
-            let job = untrack(job);
+            let job = DecideJob {
+                seen: visible.get_untracked(),
+                ..untrack(job)
+            };
             if sent.get_value() != Some(job) {
                 sent.set_value(Some(job));
                 decide(job);
