@@ -66,3 +66,21 @@ test('no positives: recall is undefined with its reason, nothing shows NaN', asy
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the losses panel's sentence on who carries the loss follows the scenario", async () => {
+  const sentence = (page) => page.locator('#numbers .explain').first().textContent();
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash: '#neg=10000&pos=10000&acc0=0.9&acc1=0.9' });
+  // Balanced, equally good on each class: the shares are about even, as the table says.
+  const balanced = await sentence(page);
+  const share = (await rowText(page, 'losses', /^BCE/)).split('|')[2].trim();
+  assert.match(balanced, /With 1 negatives per positive, the negatives carry/);
+  assert.ok(balanced.includes(`carry ${share} of BCE's sum`), `${balanced} / table: ${share}`);
+  // The notebook's 1:100 with half the positives missed: the negatives carry most of it.
+  await page.goto(`${app.server.url}#neg=1000000&pos=10000&acc0=0.999&acc1=0.5`);
+  await page.waitForFunction((b) => document.querySelector('#numbers .explain')?.textContent !== b, balanced);
+  const rare = await sentence(page);
+  assert.match(rare, /With 100 negatives per positive/);
+  assert.notEqual(rare, balanced);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
