@@ -152,3 +152,25 @@ test('the numpy, Keras and PyTorch snippets print the page\'s numbers from its p
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('on imported predictions the panel judges the file\'s scores, model A or B', async () => {
+  const { page, problems } = await openApp(app.browser, app.server.url, { options: { acceptDownloads: true } });
+  const csv = 'tests/fixtures/import/breast_cancer.csv';
+  await page.locator('#import-file').setInputFiles(csv);
+  await page.locator('.import-check [data-act=import]').click();
+  await page.locator('.imported').waitFor({ timeout: 60_000 });
+  await exactNumbers(page);
+  await page.locator('#decide').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('#d-part0')?.textContent.includes('Model A, on the imported scores'));
+  // Brier score against the file itself: mean (p - y)^2 over model A's column.
+  const rows = (await readFile(csv)).toString().trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+  const brier = rows.reduce((s, [y, p]) => s + (p - y) ** 2, 0) / rows.length;
+  const results = JSON.parse((await download(page, 'Download results (JSON)')).toString());
+  assert.equal(results.params.source, 'import');
+  assert.equal(results.decision.judge, 'a');
+  assert.ok(Math.abs(results.calibration.brier - brier) <= 1e-12 * brier, `${results.calibration.brier} vs ${brier}`);
+  await page.locator('#d-judge').selectOption('b');
+  await page.waitForFunction(() => document.querySelector('#d-part0')?.textContent.includes('Model B, on the imported scores'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
