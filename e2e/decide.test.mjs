@@ -22,7 +22,7 @@ async function decided(page) {
   await page.waitForFunction(() => !document.querySelector('#d-part0')?.textContent.includes('Working'));
 }
 
-const bestThreshold = async (page) => Number(await page.locator('#d-part0 .best-threshold').textContent());
+const bestThreshold = async (page) => Number(await page.locator('#d-part0 .best-threshold').getAttribute('data-exact'));
 
 /** Waits until the link carries `key=value` (the page writes its URL a moment after a change). */
 const linkSays = (page, key, value) => page.waitForFunction(
@@ -42,7 +42,7 @@ test('costs typed into the fields move the best threshold; one click moves the p
   // each positive below 0.5: flagging them all pays, and the best threshold drops.
   await page.locator('#d-cfn').fill('60');
   await page.locator('#d-cfn').press('Tab');
-  await page.waitForFunction((b) => Number(document.querySelector('#d-part0 .best-threshold')?.textContent) < b, before);
+  await page.waitForFunction((b) => Number(document.querySelector('#d-part0 .best-threshold')?.dataset.exact) < b, before);
   await linkSays(page, 'cfn', '60');
   const best = await bestThreshold(page);
   assert.ok(best < before, `${best} < ${before}`);
@@ -139,6 +139,10 @@ test('the numpy, Keras and PyTorch snippets print the page\'s numbers from its p
   compare(numpy.metrics, results.metrics, 1e-12, 'numpy metrics');
   assert.equal(numpy.decision.best_threshold, results.decision.best_threshold);
   assert.equal(numpy.decision.best_cost, results.decision.best_cost);
+  // With a deployment prevalence, the threshold to ship there, to the bit.
+  assert.equal(numpy.decision.best_threshold_at_deployment, results.decision.best_threshold_at_deployment);
+  assert.equal(numpy.decision.best_cost_at_deployment, results.decision.best_cost_at_deployment);
+  assert.notEqual(results.decision.best_threshold_at_deployment, undefined);
   compare(numpy.decision.at_deployment, results.decision.at_deployment, 1e-12, 'at deployment');
   compare(numpy.calibration, { brier: results.calibration.brier, ece: results.calibration.ece }, 1e-12, 'calibration');
   for (const k of ['recall', 'precision', 'specificity']) {

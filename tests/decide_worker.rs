@@ -277,11 +277,14 @@ fn the_panels_charts_match_their_snapshots_and_negative_costs_keep_their_sign() 
         .filter_map(|t| t.rsplit('>').next())
         .map(str::trim)
         .collect();
-    // The y axis reads -5,000, 0, 5,000 (a cast to an unsigned count once made it 0, 0, 5,000).
+    // The y axis reads -6,000 ... -4,500: negative, each label its own (a cast to an unsigned
+    // count once printed every negative cost as 0).
     assert!(labels.contains(&"-5,000"), "{labels:?}");
-    assert_eq!(
-        labels.iter().filter(|l| **l == "0").count(),
-        1,
+    let ticks: Vec<&&str> = labels.iter().filter(|l| l.contains(',')).collect();
+    let mut distinct = ticks.clone();
+    distinct.dedup();
+    assert!(
+        ticks.len() >= 3 && distinct.len() == ticks.len(),
         "{labels:?}"
     );
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
@@ -297,4 +300,41 @@ fn the_panels_charts_match_their_snapshots_and_negative_costs_keep_their_sign() 
         let want = std::fs::read_to_string(&path).expect("run with UPDATE_SNAPSHOTS=1 once");
         assert!(want == svg, "{name} differs from {}", path.display());
     }
+}
+
+#[test]
+fn at_a_deployment_prevalence_the_threshold_to_ship_weighs_the_counts_as_deployed() {
+    let settings = DecisionSettings {
+        cost_fp: 1.0,
+        cost_fn: 0.0,
+        reward_tp: 3.0,
+        prevalence: Some(0.002),
+        ..DecisionSettings::default()
+    };
+    let j = job(5_000, 5_000, settings);
+    let mut engine = Engine::new();
+    let d = Decider::default().decide(&mut engine, &j);
+    let [neg, pos] = engine.scores(&j.request, ModelId::A).unwrap();
+    let (up, down) = (0.002 / 0.5, 0.998 / 0.5);
+    let mut cands: Vec<f64> = neg.iter().chain(pos.iter()).collect();
+    cands.sort_by(f64::total_cmp);
+    cands.dedup();
+    cands.push(1.0);
+    let cost = |t: f64| {
+        let c = Confusion::at(&neg, &pos, t);
+        (down * c.fp as f64 + 0.0 * up * c.fn_ as f64) - 3.0 * up * c.tp as f64
+    };
+    let least = cands.iter().map(|&t| cost(t)).fold(f64::INFINITY, f64::min);
+    let largest = cands
+        .iter()
+        .copied()
+        .filter(|&t| cost(t) == least)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let text = json(&d, 0);
+    assert_eq!(field(&text, "best_threshold_at_deployment"), largest);
+    // At 1 positive in 500, a point per true positive no longer pays for the false positives
+    // that come with it at 50 %: the threshold to ship is higher than the validation set's.
+    assert!(field(&text, "best_threshold_at_deployment") > field(&text, "best_threshold"));
+    assert_eq!(d.best, Some(largest));
+    assert!(d.sections[COSTS].contains("Counted at the deployment prevalence"));
 }

@@ -35,6 +35,12 @@ pub fn draw_cost_curve<DB: DrawingBackend>(
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
+    // The costs near the least one are what a reader compares: the axis reaches six times the
+    // larger of the page threshold's excess and 2 % of the whole range above the least cost,
+    // and the curve is cut off above that (at a million negatives, predicting every sample
+    // positive would otherwise flatten everything else into the floor).
+    let focus = (c.current.1 - c.best.1).abs().max(0.02 * (hi - lo));
+    let hi = hi.min(c.best.1 + 6.0 * focus).max(c.current.1);
     let (lo, hi) = if lo.is_finite() && hi > lo {
         let pad = 0.06 * (hi - lo);
         (lo - pad, hi + pad)
@@ -43,6 +49,7 @@ pub fn draw_cost_curve<DB: DrawingBackend>(
     } else {
         (0.0, 1.0)
     };
+    let points: Vec<(f64, f64)> = c.points.iter().map(|&(t, v)| (t, v.min(hi))).collect();
     let mut chart = s
         .frame(area, 40.0, 64.0)
         .build_cartesian_2d(0.0..1.0, lo..hi)?;
@@ -53,14 +60,14 @@ pub fn draw_cost_curve<DB: DrawingBackend>(
         .y_label_formatter(&|v| crate::format::short_sum(*v))
         .draw()?;
     let mut entries = Entries::new();
-    let now = s.line(p.muted, 1.5);
+    let now = s.line(p.purple, 1.5);
     chart.draw_series(std::iter::once(PathElement::new(
         vec![(c.current.0, lo), (c.current.0, hi)],
         now,
     )))?;
     entries.push(("page's threshold".into(), now));
     let line = s.line(p.text, 2.0);
-    chart.draw_series(LineSeries::new(c.points.iter().copied(), line))?;
+    chart.draw_series(LineSeries::new(points, line))?;
     entries.push(("cost".into(), line));
     let best = s.line(p.green, 2.0);
     chart.draw_series(std::iter::once(Circle::new(

@@ -297,11 +297,15 @@ fn trained(job: &DecideJob, kind: LossKind) -> Result<([ClassScores; 2], String)
         ClassScores::from_scores(c, p)
     });
     let source = format!(
-        "The model {} trains on the population (w = {}, b = {}), scored on the training view's \
-         sample of {} rows (separation {}, seed {})",
+        "The model {} trains on the population (logit = {} x {}), scored on the training \
+         view's sample of {} rows (separation {}, seed {}), not on the scenario's samples",
         kind.name(),
         number(model.w, 4),
-        number(model.b, 4),
+        if model.b < 0.0 {
+            format!("− {}", number(-model.b, 4))
+        } else {
+            format!("+ {}", number(model.b, 4))
+        },
         grouped(sample.len() as u64),
         number(pop.d(), 3),
         s.seed
@@ -443,17 +447,22 @@ pub fn body_html() -> String {
         out += &format!(r#"<option value="{}">{name}</option>"#, j.key());
     }
     out += "</select></label>";
-    for (id, label) in [
-        ("cfp", "cost of a false positive"),
-        ("cfn", "cost of a false negative"),
-        ("rtp", "reward of a true positive"),
-        ("prev", "deployment prevalence"),
+    for (id, label, max, hint) in [
+        ("cfp", "cost of a false positive", "1000000", ""),
+        ("cfn", "cost of a false negative", "1000000", ""),
+        ("rtp", "reward of a true positive", "1000000", ""),
+        (
+            "prev",
+            "deployment prevalence (share of positives, 0 to 1)",
+            "1",
+            r#" placeholder="as validated""#,
+        ),
     ] {
         out += &format!(
-            r#"<label>{label} <input id="d-{id}" type="number" min="0" step="any"></label>"#
+            r#"<label>{label} <input id="d-{id}" class="value" type="number" min="0" max="{max}" step="any"{hint}></label>"#
         );
     }
-    out += r#"<label>trained with <select id="d-undo"><option value="none">no weight to undo</option><option value="pw">pos_weight</option><option value="neg">negatives undersampled</option></select></label><label id="d-amount-label">weight or share of negatives kept <input id="d-amount" type="number" min="0" step="any"></label></div>"#;
+    out += r#"<label>undo a training weight <select id="d-undo"><option value="none">none</option><option value="pw">pos_weight</option><option value="neg">negatives undersampled</option></select></label><label id="d-amount-label">pos_weight, or share of negatives kept <input id="d-amount" class="value" type="number" min="0" step="any"></label></div>"#;
     for (i, title) in [
         "What the errors cost",
         "At the deployment prevalence",
@@ -469,7 +478,7 @@ pub fn body_html() -> String {
                 r#"<button type="button" id="d-best" data-act="best">Use this threshold</button>"#;
         }
     }
-    out += r#"<h3>The same numbers in Python</h3><p class="explain">Each snippet reads the file of “Download predictions (CSV)” (model A's scores) and prints the page's numbers under the results file's keys.</p>"#;
+    out += r#"<h3>The same numbers in Python</h3><p class="explain">Each snippet reads the file of “Download predictions (CSV)”, model A's scores, and prints the page's numbers under the results file's keys: the numpy one every number of this panel for model A, the Keras and PyTorch ones the four losses as those frameworks compute them.</p>"#;
     for (i, name) in ["numpy + scikit-learn", "Keras", "PyTorch"]
         .iter()
         .enumerate()
@@ -499,9 +508,9 @@ fn m4(m: Metric) -> String {
     metric(m, 4)
 }
 
-/// A cost in a sentence: thousands grouped when large, the sign kept.
+/// A cost in a sentence: a whole or large one with its thousands grouped, the sign kept.
 fn cost(v: f64) -> String {
-    if v.abs() >= 1e4 && v.abs() < 1e15 {
+    if (v.abs() >= 1e4 || v.fract() == 0.0) && v.abs() < 1e15 {
         let sign = if v < 0.0 { "−" } else { "" };
         format!("{sign}{}", grouped(v.abs().round() as u64))
     } else {
@@ -535,11 +544,23 @@ fn render(
         scale: 1.0,
     };
     let costs = Costs::new(d.cost_fp, d.cost_fn, d.reward_tp);
-    let curve = CostCurve::new(&p.neg, &p.pos, &p.runs, &costs, POINTS);
-    let best = curve.best;
     let here = Confusion::at(&p.neg, &p.pos, s.threshold);
     let pi = crate::sim::decision::prevalence::validation(&here);
     let pi_d = d.prevalence.unwrap_or(pi);
+    // At a deployment prevalence the counts are re-weighted as the prevalence box re-weights
+    // them (each positive pi_d / pi, each negative (1 - pi_d) / (1 - pi)): the same as the
+    // costs scaled, so the same search finds the threshold to ship.
+    let deployed = d.prevalence.filter(|_| pi > 0.0 && pi < 1.0).map(|pi_d| {
+        let (up, down) = (pi_d / pi, (1.0 - pi_d) / (1.0 - pi));
+        Costs::new(d.cost_fp * down, d.cost_fn * up, d.reward_tp * up)
+    });
+    let shown_costs = deployed.unwrap_or(costs);
+    let curve = CostCurve::new(&p.neg, &p.pos, &p.runs, &shown_costs, POINTS);
+    let best = curve.best;
+    let validated = match deployed {
+        Some(_) => crate::sim::decision::best_threshold(&p.runs, &costs),
+        None => best,
+    };
     let at = AtDeployment::new(&here, pi_d);
     let rates = RateIntervals::new(&here);
     let boot = p.bootstrap.as_ref().and_then(|b| b.as_ref().ok());
@@ -549,22 +570,39 @@ fn render(
 
     // Costs.
     let out = &mut sections[COSTS];
+    let counted = match deployed {
+        Some(_) => format!(
+            "Counted at the deployment prevalence, {} positive (each sample weighed as in the \
+             table below). ",
+            percent_share(pi_d)
+        ),
+        None => String::new(),
+    };
     let _ = write!(
         out,
-        r#"<p class="decide-source">{}.</p><p>At the page's threshold {}: total cost <strong>{}</strong>. The least cost, <strong>{}</strong>, is at threshold <strong class="best-threshold">{}</strong> (TP {}, FP {}, FN {}).</p>"#,
+        r#"<p class="decide-source">{}.</p><p>{counted}At the page's threshold {}: total cost <strong>{}</strong>. The least cost, <strong>{}</strong>, is at threshold <strong class="best-threshold" data-exact="{}">{}</strong> (TP {}, FP {}, FN {}).</p>"#,
         escape_html(&p.source),
         number(s.threshold, 4),
-        cost(costs.of(&here)),
+        cost(shown_costs.of(&here)),
         cost(best.cost),
-        exact_short(best.threshold),
+        exact(best.threshold),
+        number(best.threshold, 4),
         grouped(best.confusion.tp),
         grouped(best.confusion.fp),
         grouped(best.confusion.fn_),
     );
+    if deployed.is_some() {
+        let _ = write!(
+            out,
+            "<p>On the validation set as it is, the least cost would be {} at threshold {}.</p>",
+            cost(validated.cost),
+            number(validated.threshold, 4)
+        );
+    }
     let chart = CostChart {
         points: curve.points.clone(),
         best: (best.threshold.min(1.0), best.cost),
-        current: (s.threshold, costs.of(&here)),
+        current: (s.threshold, shown_costs.of(&here)),
     };
     // As wide as the panel, up to 640 px: a chart shrunk to fit a phone would shrink its text.
     let fit = |most: u32| match job.width {
@@ -578,7 +616,7 @@ fn render(
         &format!(
             "Total cost against the threshold; least cost {} at threshold {}",
             cost(best.cost),
-            exact_short(best.threshold)
+            number(best.threshold, 4)
         ),
     ));
 
@@ -777,9 +815,16 @@ fn render(
             && sh.support().too_small()
         {
             let few = if sh.n < MIN_COUNT {
-                format!("rests on {} samples", sh.n)
+                format!(
+                    "rests on {} samples and its 95 % interval is {} wide",
+                    sh.n,
+                    number(sh.support().width(), 2)
+                )
             } else {
-                format!("has an interval {} wide", number(sh.support().width(), 2))
+                format!(
+                    "has a 95 % interval {} wide",
+                    number(sh.support().width(), 2)
+                )
             };
             warnings.push(format!(
                 "{name} {few}: two models whose {name} differs by less than that cannot be told \
@@ -797,9 +842,18 @@ fn render(
 
     // Which model the objects describe (an addition to SPEC 8): the file's `metrics` are
     // always model A's.
-    let decision = decision_json(&costs, &best, &at);
+    let decision = decision_json(&costs, &validated, &at);
+    // Additions: the judged model, and with a deployment prevalence the threshold to ship there.
+    let shipped = match deployed {
+        Some(_) => format!(
+            r#""best_threshold_at_deployment": {}, "best_cost_at_deployment": {}, "#,
+            exact(best.threshold),
+            exact(best.cost)
+        ),
+        None => String::new(),
+    };
     let decision = format!(
-        "{{ \"judge\": \"{}\", {}",
+        "{{ \"judge\": \"{}\", {shipped}{}",
         d.judge.key(),
         decision.strip_prefix("{ ").unwrap_or(&decision)
     );
@@ -822,14 +876,4 @@ fn render(
 /// A share as a percentage for a sentence.
 fn percent_share(v: f64) -> String {
     format!("{} %", number(100.0 * v, 3))
-}
-
-/// A threshold as the page would set it, shortened for reading when that loses nothing.
-fn exact_short(t: f64) -> String {
-    let short = number(t, 6);
-    if short.parse::<f64>() == Ok(t) {
-        short
-    } else {
-        exact(t)
-    }
 }

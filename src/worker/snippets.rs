@@ -75,23 +75,28 @@ pub fn snippets(s: &Scenario, d: &DecisionSettings) -> [String; 3] {
          \x20   \"average_precision\": average_precision_score(y, p) if two else None}}}}\n\n\
          # Costs: every threshold where the counts change (each distinct score, and above them\n\
          # all); ties go to the largest threshold.\n\
-         cand = np.unique(p)\n\
+         above = 1.0 if len(p) == 0 or p.max() < 1 else np.nextafter(p.max(), 2.0)\n\
+         cand = np.append(np.unique(p), above)\n\
          ps, ns = np.sort(p[pos]), np.sort(p[neg])\n\
          tps = len(ps) - np.searchsorted(ps, cand, side=\"left\")\n\
          fps = len(ns) - np.searchsorted(ns, cand, side=\"left\")\n\
-         costs = (COST_FP * fps + COST_FN * (len(ps) - tps)) - REWARD_TP * tps\n\
-         above = 1.0 if len(p) == 0 or p.max() < 1 else np.nextafter(p.max(), 2.0)\n\
-         cand, costs = np.append(cand, above), np.append(costs, COST_FN * len(ps))\n\
-         best = len(costs) - 1 - np.argmin(costs[::-1])\n\
+         def least(c_fp, c_fn, r_tp):\n\
+         \x20   costs = (c_fp * fps + c_fn * (len(ps) - tps)) - r_tp * tps\n\
+         \x20   best = len(costs) - 1 - np.argmin(costs[::-1])\n\
+         \x20   return float(cand[best]), float(costs[best])\n\
+         t, c = least(COST_FP, COST_FN, REWARD_TP)\n\
          # The same threshold at another prevalence: TP, FN scaled by pi_d / pi, FP, TN by\n\
          # (1 - pi_d) / (1 - pi).\n\
          pi = pos.mean() if len(y) else 0.0\n\
          pi_d = pi if PREVALENCE is None else PREVALENCE\n\
          up = pi_d / pi if pi > 0 else 0.0\n\
          down = (1 - pi_d) / (1 - pi) if pi < 1 else 0.0\n\
-         out[\"decision\"] = {{\"best_threshold\": float(cand[best]), \"best_cost\": float(costs[best]),\n\
+         out[\"decision\"] = {{\"best_threshold\": t, \"best_cost\": c,\n\
          \x20   \"deployment_prevalence\": float(pi_d),\n\
-         \x20   \"at_deployment\": metrics(tp * up, fp * down, tn * down, fn * up)}}\n\n\
+         \x20   \"at_deployment\": metrics(tp * up, fp * down, tn * down, fn * up)}}\n\
+         if PREVALENCE is not None and 0 < pi < 1:  # the threshold to ship there\n\
+         \x20   t, c = least(COST_FP * down, COST_FN * up, REWARD_TP * up)\n\
+         \x20   out[\"decision\"].update(best_threshold_at_deployment=t, best_cost_at_deployment=c)\n\n\
          # Calibration: 15 equal-width bins, binned as sklearn's calibration_curve bins.\n\
          ids = np.searchsorted(np.linspace(0, 1, 16)[1:-1], p)\n\
          ece = sum(abs(y[ids == b].mean() - p[ids == b].mean()) * (ids == b).sum()\n\
