@@ -44,6 +44,9 @@ test('costs typed into the fields move the best threshold; one click moves the p
   await page.locator('#d-cfn').press('Tab');
   await page.waitForFunction((b) => Number(document.querySelector('#d-part0 .best-threshold')?.dataset.exact) < b, before);
   await linkSays(page, 'cfn', '60');
+  const shipped = await bestThreshold(page);
+  // A screen reader hears the new least cost from the panel's live region.
+  assert.match(await page.getByRole('status').filter({ hasText: 'Least cost' }).textContent(), new RegExp(`at threshold ${shipped.toFixed(4)}`));
   const best = await bestThreshold(page);
   assert.ok(best < before, `${best} < ${before}`);
   const recallBefore = await page.getByRole('table', { name: 'metrics' }).getByRole('row', { name: /^recall/ }).first().textContent();

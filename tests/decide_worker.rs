@@ -8,8 +8,8 @@ use imbalance_lab::page::{DecisionSettings, Judge, TrainingSettings, Undo};
 use imbalance_lab::sim::engine::{Engine, ModelId, Request};
 use imbalance_lab::sim::{Confusion, LossKind, Scenario};
 use imbalance_lab::worker::decide::{
-    CALIBRATION, CODE, COSTS, DecideJob, Decided, Decider, JSON, RESAMPLES, SNIPPET_BREAK,
-    UNCERTAINTY,
+    CALIBRATION, CODE, COSTS, DecideJob, Decided, Decider, JSON, PREVALENCE, RESAMPLES,
+    SNIPPET_BREAK, STATUS, UNCERTAINTY,
 };
 use imbalance_lab::worker::{FromWorker, ToWorker};
 
@@ -149,6 +149,20 @@ fn undoing_pos_weight_recalibrates_the_model_weighted_bce_trains() {
     j.settings = settings(Undo::PosWeight(10.0));
     let undone = decider.decide(&mut engine, &j);
     assert!(undone.sections[CALIBRATION].contains("With the training weight undone"));
+    // With a deployment prevalence too, the two corrections combined give one threshold.
+    let both = decider.decide(
+        &mut engine,
+        &DecideJob {
+            settings: DecisionSettings {
+                prevalence: Some(0.01),
+                ..settings(Undo::PosWeight(10.0))
+            },
+            ..j
+        },
+    );
+    assert!(both.sections[PREVALENCE].contains("Both together"));
+    assert!(!both.sections[PREVALENCE].contains("undefined"));
+    assert!(both.sections[STATUS].starts_with("Least cost "));
     // BCE's own model on the same rows is the true posterior: well calibrated.
     j.settings = DecisionSettings {
         judge: Judge::Trained(LossKind::Bce),

@@ -133,7 +133,7 @@ impl DecideJob {
 }
 
 /// The panel's parts, in the order `Decided::sections` holds them.
-pub const SECTIONS: usize = 9;
+pub const SECTIONS: usize = 10;
 /// The panel's body: its fields, headings and empty boxes (`body_html`), written once.
 pub const BODY: usize = 0;
 /// The costs box.
@@ -149,6 +149,9 @@ pub const UNCERTAINTY: usize = 4;
 pub const JSON: usize = 5;
 /// The first of the three snippets (numpy + scikit-learn, Keras, PyTorch).
 pub const CODE: usize = 6;
+/// A sentence for screen readers, written into a live region that stays in place: what the
+/// least cost is and where (it changes when the costs or the data do, not on every input).
+pub const STATUS: usize = 9;
 /// What separates the results file's three objects in their section.
 pub const SNIPPET_BREAK: char = '\u{1}';
 /// Where the page puts each section: the element's id ("": the panel's own box, for the body;
@@ -163,6 +166,7 @@ pub const TARGETS: [(&str, bool); SECTIONS] = [
     ("d-code0", false),
     ("d-code1", false),
     ("d-code2", false),
+    ("d-status", false),
 ];
 
 /// The decision panel's answer.
@@ -478,7 +482,7 @@ pub fn body_html() -> String {
                 r#"<button type="button" id="d-best" data-act="best">Use this threshold</button>"#;
         }
     }
-    out += r#"<h3>The same numbers in Python</h3><p class="explain">Each snippet reads the file of “Download predictions (CSV)”, model A's scores, and prints the page's numbers under the results file's keys: the numpy one every number of this panel for model A, the Keras and PyTorch ones the four losses as those frameworks compute them.</p>"#;
+    out += r#"<p id="d-status" class="visually-hidden" role="status"></p><h3>The same numbers in Python</h3><p class="explain">Each snippet reads the file of “Download predictions (CSV)”, model A's scores, and prints the page's numbers under the results file's keys: the numpy one every number of this panel for model A, the Keras and PyTorch ones the four losses as those frameworks compute them.</p>"#;
     for (i, name) in ["numpy + scikit-learn", "Keras", "PyTorch"]
         .iter()
         .enumerate()
@@ -671,6 +675,22 @@ fn render(
             number(s.threshold, 4),
             m4(shift.threshold_on_scores(s.threshold)),
         );
+        // Both: the weight undone first (the scores become probabilities of the validation
+        // set), then the prior moved to the deployment's. A threshold t on the result is
+        // undo⁻¹(prior⁻¹(t)) on the scores.
+        if let Some(Ok(prior)) = d.prevalence.map(|_| OddsShift::prior(&here, pi_d)) {
+            let both = prior
+                .threshold_on_scores(s.threshold)
+                .and_then(|t| shift.threshold_on_scores(t));
+            let _ = write!(
+                out,
+                "<p>Both together (the weight undone, then the prior moved to {} positive): a \
+                 threshold of {} on the result is <strong>{}</strong> on the scores.</p>",
+                percent_share(pi_d),
+                number(s.threshold, 4),
+                m4(both),
+            );
+        }
     }
 
     // Calibration.
@@ -757,9 +777,12 @@ fn render(
         vec![
             name.into(),
             m4(v),
-            i.map_or("…".into(), |i| {
-                format!("{} to {}", number(i.lo, 4), number(i.hi, 4))
-            }),
+            match (v, i) {
+                (Err(_), _) => "–".into(),
+                (_, Some(i)) => format!("{} to {}", number(i.lo, 4), number(i.hi, 4)),
+                (_, None) if boot.is_some() => "computing…".into(),
+                (_, None) => "–".into(),
+            },
         ]
     };
     let rows = vec![
@@ -840,6 +863,11 @@ fn render(
         );
     }
 
+    sections[STATUS] = format!(
+        "Least cost {} at threshold {}.",
+        cost(best.cost),
+        number(best.threshold, 4)
+    );
     // Which model the objects describe (an addition to SPEC 8): the file's `metrics` are
     // always model A's.
     let decision = decision_json(&costs, &validated, &at);

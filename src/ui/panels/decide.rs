@@ -241,6 +241,10 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
             .and_then(|el| el.text_content())
         {
             let _ = window().navigator().clipboard().write_text(&code);
+            // Said in the panel's live region.
+            if let Some(status) = element("d-status") {
+                status.set_text_content(Some("Snippet copied."));
+            }
         }
     };
     view! {
