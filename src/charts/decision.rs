@@ -57,7 +57,15 @@ pub fn draw_cost_curve<DB: DrawingBackend>(
     style_mesh(&mut mesh, s, "threshold", "total cost");
     mesh.x_labels(6)
         .y_labels(5)
-        .y_label_formatter(&|v| crate::format::short_sum(*v))
+        .y_label_formatter(&|v| {
+            // Costs of whole counts are whole: no "600.0".
+            if v.fract() == 0.0 && v.abs() < 1e15 {
+                let sign = if *v < 0.0 { "-" } else { "" };
+                format!("{sign}{}", crate::format::grouped(v.abs() as u64))
+            } else {
+                crate::format::short_sum(*v)
+            }
+        })
         .draw()?;
     let mut entries = Entries::new();
     let now = s.line(p.purple, 1.5);
