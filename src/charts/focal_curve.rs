@@ -102,6 +102,10 @@ pub fn draw_focal_curve<DB: DrawingBackend>(
         move |p_t: f64| focal_value(p_t, g, factor_only)
     };
     for (i, &g) in REFERENCE_GAMMAS.iter().enumerate() {
+        // The current gamma's own curve follows (once in the legend, not twice).
+        if g == data.gamma {
+            continue;
+        }
         // Reference curves in greys, darker as gamma grows; CE (gamma 0) solid and thicker.
         let width = if g == 0.0 { 2.0 } else { 1.25 };
         let style = s.line(p.muted.mix(0.4 + 0.12 * i as f64), width);
