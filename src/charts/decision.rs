@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::{ChartStyle, DrawResult, Entries, legend, style_mesh};
+use super::{ChartStyle, DrawResult, Entries, legend, style_mesh, unit_chart};
 use crate::sim::decision::{BINS, Bin};
 
 type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
@@ -97,18 +97,8 @@ pub fn draw_reliability<DB: DrawingBackend>(
     s: &ChartStyle,
 ) -> DrawResult<DB> {
     let p = s.palette();
-    area.fill(&p.background)?;
-    let mut chart = s
-        .frame(area, 40.0, 44.0)
-        .build_cartesian_2d(0.0..1.0, 0.0..1.0)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(
-        &mut mesh,
-        s,
-        "mean predicted probability",
-        "share of positives",
-    );
-    mesh.x_labels(6).y_labels(6).draw()?;
+    let axes = ("mean predicted probability", "share of positives");
+    let mut chart = unit_chart(area, 0.0..1.0, axes, false, s)?;
     let mut entries = Entries::new();
     let diagonal = s.line(p.muted, 1.0);
     chart.draw_series(LineSeries::new([(0.0, 0.0), (1.0, 1.0)], diagonal))?;

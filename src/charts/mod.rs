@@ -169,6 +169,39 @@ fn style_mesh<X, Y, DB>(
         .y_desc(y_desc);
 }
 
+/// A chart whose y axis is a probability or a share.
+pub(crate) type UnitPlot<'a, DB> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+/// A chart of `x` against a probability or a share, from 0 to 1, on a cleared area.
+pub(super) fn unit_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, plotters::coord::Shift>,
+    x: std::ops::Range<f64>,
+    (x_desc, y_desc): (&str, &str),
+    percent: bool,
+    s: &ChartStyle,
+) -> Result<UnitPlot<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&s.palette().background)?;
+    // Percentages ("100 %") need a wider label area than 0.0 ... 1.0 beside the axis title.
+    let y_labels = if percent { 66.0 } else { 50.0 };
+    let mut chart = s
+        .frame(area, 40.0, y_labels)
+        .build_cartesian_2d(x, 0.0..1.0)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, s, x_desc, y_desc);
+    let as_percent = |v: &f64| format!("{:.0} %", 100.0 * v);
+    let plain = |v: &f64| format!("{v:.1}");
+    let format: &dyn Fn(&f64) -> String = if percent { &as_percent } else { &plain };
+    mesh.x_labels(6)
+        .y_labels(6)
+        .y_label_formatter(format)
+        .draw()?;
+    Ok(chart)
+}
+
 /// Legend entries gathered while drawing: the label and the line it stands for.
 type Entries = Vec<(String, ShapeStyle)>;
 

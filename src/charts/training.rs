@@ -2,13 +2,12 @@
 //! feature, what each loss asks the model to predict, and where focal loss's gradient comes
 //! from.
 
-use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::composition::loss_color;
 use super::figure::DataTable;
-use super::{ChartStyle, DrawResult, Entries, anchor, legend, style_mesh};
+use super::{ChartStyle, DrawResult, Entries, anchor, legend, style_mesh, unit_chart};
 use crate::sim::LossKind;
 use crate::sim::params::Class;
 use crate::sim::training::{
@@ -36,33 +35,7 @@ fn density(view: &TrainingView, class: Class, x: f64) -> f64 {
     view.population.count(class) * (-0.5 * z * z).exp() / (2.0 * std::f64::consts::PI).sqrt()
 }
 
-type Plot<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
-
-/// A chart of `x` against a probability or a share, from 0 to 1, on a cleared area.
-fn unit_chart<'a, DB: DrawingBackend>(
-    area: &'a Area<DB>,
-    x: std::ops::Range<f64>,
-    (x_desc, y_desc): (&str, &str),
-    percent: bool,
-    s: &ChartStyle,
-) -> Result<Plot<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&s.palette().background)?;
-    // Percentages ("100 %") need a wider label area than 0.0 ... 1.0 beside the axis title.
-    let y_labels = if percent { 66.0 } else { 50.0 };
-    let mut chart = s
-        .frame(area, 40.0, y_labels)
-        .build_cartesian_2d(x, 0.0..1.0)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, x_desc, y_desc);
-    let as_percent = |v: &f64| format!("{:.0} %", 100.0 * v);
-    let plain = |v: &f64| format!("{v:.1}");
-    let format: &dyn Fn(&f64) -> String = if percent { &as_percent } else { &plain };
-    mesh.x_labels(6)
-        .y_labels(6)
-        .y_label_formatter(format)
-        .draw()?;
-    Ok(chart)
-}
+use super::UnitPlot as Plot;
 
 /// The page's threshold across a probability axis, dashed.
 fn threshold_line<DB: DrawingBackend>(
