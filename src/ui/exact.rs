@@ -92,9 +92,9 @@ struct Client {
     detecting: Cell<u32>,
     importing: Cell<u32>,
     import_name: RefCell<String>,
-    /// Decision jobs: the newest sent, the one on its way (0: none), the next one waiting, one
-    /// held back because it needs new draws, and the draws of the last sent.
-    decide_sent: Cell<u32>,
+    /// Decision jobs: the newest asked for (its number counts them), the one on its way (0:
+    /// none), the next one waiting, one held back because it needs new draws, and the draws of
+    /// the last sent.
     decide_last: Cell<Option<DecideJob>>,
     decide_busy: Cell<u32>,
     decide_next: Cell<Option<DecideJob>>,
@@ -139,7 +139,6 @@ pub fn connect(page: Page, derived: Derived) -> Progress {
         detecting: Cell::new(0),
         importing: Cell::new(0),
         import_name: RefCell::new(String::new()),
-        decide_sent: Cell::new(0),
         decide_last: Cell::new(None),
         decide_busy: Cell::new(0),
         decide_next: Cell::new(None),
@@ -353,7 +352,7 @@ impl Client {
                 }
             }
             FromWorker::Decided(d) => {
-                let newest = self.decide_sent.get();
+                let newest = self.decide_last.get().map_or(0, |j| j.id);
                 // The first answer to the job on its way (later ones bring the bootstrap's
                 // progress) lets the next job go.
                 if d.id == self.decide_busy.get() {
@@ -532,11 +531,16 @@ pub fn decide(mut job: DecideJob) {
         ));
         return;
     }
+    // The same job as the newest (an effect that ran again for nothing) is not asked twice,
+    // nor taken back if it is held.
+    let newest = c.decide_last.get();
+    if newest.is_some_and(|n| DecideJob { id: job.id, ..n } == job) {
+        return;
+    }
     if let Some(held) = c.decide_held.take() {
         held.clear();
     }
-    job.id = c.decide_sent.get() + 1;
-    c.decide_sent.set(job.id);
+    job.id = newest.map_or(0, |n| n.id) + 1;
     c.decide_last.set(Some(job));
     // What waited is older than this job: only the newest goes next.
     c.decide_next.set(None);

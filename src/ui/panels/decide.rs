@@ -123,7 +123,6 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
     let decision = expect_context::<Progress>().decision;
     let theme = use_context::<ReadSignal<Theme>>();
     let root = NodeRef::<leptos::html::Div>::new();
-    let sent = StoredValue::new(None::<DecideJob>);
     // Each box's text as last written: only a changed one is rewritten (the bootstrap's
     // progress changes one), and the body only once.
     let shown = StoredValue::new(Vec::<String>::new());
@@ -157,10 +156,7 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
                 seen: visible.get_untracked(),
                 ..untrack(job)
             };
-            if sent.get_value() != Some(job) {
-                sent.set_value(Some(job));
-                decide(job);
-            }
+            decide(job);
         },
     );
     Effect::new(move |_| {
