@@ -63,14 +63,19 @@ pub fn short(v: f64) -> String {
     }
 }
 
+/// A whole number with its thousands grouped and its sign: -12,000.
+pub fn whole(v: f64) -> String {
+    let sign = if v < 0.0 { "-" } else { "" };
+    format!("{sign}{}", grouped(v.abs() as u64))
+}
+
 /// A loss sum for a chart label: four significant digits, thousands grouped.
 pub fn short_sum(v: f64) -> String {
     if !v.is_finite() {
         return "undefined".into();
     }
     if v.abs() >= 1000.0 {
-        let sign = if v < 0.0 { "-" } else { "" };
-        return format!("{sign}{}", grouped(v.abs().round() as u64));
+        return whole(v.round());
     }
     let digits = if v == 0.0 {
         0

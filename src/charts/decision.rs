@@ -60,8 +60,7 @@ pub fn draw_cost_curve<DB: DrawingBackend>(
         .y_label_formatter(&|v| {
             // Costs of whole counts are whole: no "600.0".
             if v.fract() == 0.0 && v.abs() < 1e15 {
-                let sign = if *v < 0.0 { "-" } else { "" };
-                format!("{sign}{}", crate::format::grouped(v.abs() as u64))
+                crate::format::whole(*v)
             } else {
                 crate::format::short_sum(*v)
             }

@@ -514,12 +514,13 @@ fn m4(m: Metric) -> String {
 
 /// A cost in a sentence: a whole or large one with its thousands grouped, the sign kept.
 fn cost(v: f64) -> String {
-    if (v.abs() >= 1e4 || v.fract() == 0.0) && v.abs() < 1e15 {
-        let sign = if v < 0.0 { "−" } else { "" };
-        format!("{sign}{}", grouped(v.abs().round() as u64))
+    let text = if (v.abs() >= 1e4 || v.fract() == 0.0) && v.abs() < 1e15 {
+        crate::format::whole(v.round())
     } else {
-        number(v, 4).replace('-', "−")
-    }
+        number(v, 4)
+    };
+    // A minus sign in running text, as the page's other sentences write it.
+    text.replace('-', "−")
 }
 
 /// An SVG chart made part of the page: drawn at the width it is shown at (so its text keeps
