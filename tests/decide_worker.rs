@@ -6,7 +6,7 @@
 
 use imbalance_lab::page::{DecisionSettings, Judge, TrainingSettings, Undo};
 use imbalance_lab::sim::engine::{Engine, ModelId, Request};
-use imbalance_lab::sim::{Confusion, LossKind, Scenario};
+use imbalance_lab::sim::{ClassScores, Confusion, LossKind, Scenario};
 use imbalance_lab::worker::decide::{
     CALIBRATION, CODE, COSTS, DecideJob, Decided, Decider, JSON, PREVALENCE, RESAMPLES,
     SNIPPET_BREAK, STATUS, UNCERTAINTY,
@@ -88,6 +88,27 @@ fn a_job_and_its_answer_round_trip_and_junk_is_refused() {
     );
 }
 
+/// The largest threshold of least `cost` over every distinct score and above them all, tried
+/// one by one, and that cost.
+fn brute_force(
+    neg: &ClassScores,
+    pos: &ClassScores,
+    cost: impl Fn(&Confusion) -> f64,
+) -> (f64, f64) {
+    let mut cands: Vec<f64> = neg.iter().chain(pos.iter()).collect();
+    cands.sort_by(f64::total_cmp);
+    cands.dedup();
+    cands.push(1.0);
+    let cost = |t: f64| cost(&Confusion::at(neg, pos, t));
+    let least = cands.iter().map(|&t| cost(t)).fold(f64::INFINITY, f64::min);
+    let largest = cands
+        .iter()
+        .copied()
+        .filter(|&t| cost(t) == least)
+        .fold(f64::NEG_INFINITY, f64::max);
+    (largest, least)
+}
+
 #[test]
 fn the_best_threshold_is_the_brute_force_one_on_the_same_scores() {
     for (cfp, cfn, rtp) in [
@@ -106,21 +127,9 @@ fn the_best_threshold_is_the_brute_force_one_on_the_same_scores() {
         let mut engine = Engine::new();
         let d = Decider::default().decide(&mut engine, &j);
         let [neg, pos] = engine.scores(&j.request, ModelId::A).unwrap();
-        // Every distinct score, and above them all.
-        let mut cands: Vec<f64> = neg.iter().chain(pos.iter()).collect();
-        cands.sort_by(f64::total_cmp);
-        cands.dedup();
-        cands.push(1.0);
-        let cost = |t: f64| {
-            let c = Confusion::at(&neg, &pos, t);
+        let (largest, least) = brute_force(&neg, &pos, |c| {
             cfp * c.fp as f64 + cfn * c.fn_ as f64 - rtp * c.tp as f64
-        };
-        let least = cands.iter().map(|&t| cost(t)).fold(f64::INFINITY, f64::min);
-        let largest = cands
-            .iter()
-            .copied()
-            .filter(|&t| cost(t) == least)
-            .fold(f64::NEG_INFINITY, f64::max);
+        });
         let text = json(&d, 0);
         assert_eq!(field(&text, "best_threshold"), largest, "{cfp} {cfn} {rtp}");
         assert_eq!(field(&text, "best_cost"), least);
@@ -221,22 +230,21 @@ fn a_loss_without_a_model_says_why_and_the_bootstrap_finishes_in_slices() {
     assert!(field(&json(&first, 2), "bootstrap_resamples") == 0.0);
     assert!(first.sections[UNCERTAINTY].contains("Too little data"));
     let mut slices = 0;
-    let mut last = None;
     while decider.busy() {
         let mut budget = 37;
-        last = decider.resume(|| {
+        assert!(decider.advance(|| {
             budget -= 1;
             budget > 0
-        });
+        }));
         slices += 1;
     }
-    let last = last.unwrap();
+    let last = decider.again().unwrap();
     assert!(slices > 10);
     assert_eq!(last.resamples, [RESAMPLES as u32; 2]);
     let intervals = json(&last, 2);
     assert_eq!(field(&intervals, "bootstrap_resamples"), RESAMPLES as f64);
     assert!(!intervals.contains("\"roc_auc\": null"));
-    assert_eq!(decider.resume(|| true), None);
+    assert!(!decider.advance(|| true));
     for s in last.sections[..JSON].iter().chain(&first.sections[..JSON]) {
         assert!(!s.contains("NaN") && !s.contains("inf"), "{s}");
     }
@@ -330,20 +338,9 @@ fn at_a_deployment_prevalence_the_threshold_to_ship_weighs_the_counts_as_deploye
     let d = Decider::default().decide(&mut engine, &j);
     let [neg, pos] = engine.scores(&j.request, ModelId::A).unwrap();
     let (up, down) = (0.002 / 0.5, 0.998 / 0.5);
-    let mut cands: Vec<f64> = neg.iter().chain(pos.iter()).collect();
-    cands.sort_by(f64::total_cmp);
-    cands.dedup();
-    cands.push(1.0);
-    let cost = |t: f64| {
-        let c = Confusion::at(&neg, &pos, t);
+    let (largest, _) = brute_force(&neg, &pos, |c| {
         (down * c.fp as f64 + 0.0 * up * c.fn_ as f64) - 3.0 * up * c.tp as f64
-    };
-    let least = cands.iter().map(|&t| cost(t)).fold(f64::INFINITY, f64::min);
-    let largest = cands
-        .iter()
-        .copied()
-        .filter(|&t| cost(t) == least)
-        .fold(f64::NEG_INFINITY, f64::max);
+    });
     let text = json(&d, 0);
     assert_eq!(field(&text, "best_threshold_at_deployment"), largest);
     // At 1 positive in 500, a point per true positive no longer pays for the false positives

@@ -6,7 +6,7 @@
 //!
 //! What depends on the scores alone (their runs, calibration, the bootstrap) is kept while
 //! the judged model's scores stay the same, so a cost or the threshold moved costs one pass
-//! over the runs; the bootstrap runs in slices between messages (`Decider::resume`).
+//! over the runs; the bootstrap runs in slices between messages (`Decider::advance`, then `again` to send the panel).
 
 use std::fmt::Write;
 
@@ -397,15 +397,6 @@ impl Decider {
     /// The last job's panel again, with the intervals so far.
     pub fn again(&mut self) -> Option<Decided> {
         self.last.is_some().then(|| self.render())
-    }
-
-    /// `advance`, then the panel again if the bootstrap moved; `None` if there was nothing to do.
-    pub fn resume(&mut self, more: impl FnMut() -> bool) -> Option<Decided> {
-        if self.advance(more) {
-            self.again()
-        } else {
-            None
-        }
     }
 
     /// The panel for the last job.
