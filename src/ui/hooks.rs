@@ -83,12 +83,22 @@ pub fn when_seen(
     let dirty = StoredValue::new(false);
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let run = move || {
-        if let Some(handle) = pending.get_value() {
+        // A panel taken off the page (a link that hides it) takes its state with it: a timer
+        // it left behind finds that gone and does nothing.
+        let Some(handle) = pending.try_get_value() else {
+            return;
+        };
+        if let Some(handle) = handle {
             handle.clear();
         }
         act();
         dirty.set_value(false);
     };
+    on_cleanup(move || {
+        if let Some(Some(handle)) = pending.try_get_value() {
+            handle.clear();
+        }
+    });
     Effect::new(move |_| {
         let seen = visible.get_untracked();
         track(seen);
