@@ -85,9 +85,10 @@ pub fn short_sum(v: f64) -> String {
     format!("{v:.*}", digits as usize)
 }
 
-/// A class ratio as an axis or table label: 1000 -> "1:1,000".
+/// A class ratio, in negatives per positive, as an axis or table label beside those words:
+/// 1000 -> "1,000" (not "1:1,000", which reads backwards next to "negatives per positive").
 pub fn ratio(r: f64) -> String {
-    format!("1:{}", grouped(r.round() as u64))
+    grouped(r.round() as u64)
 }
 
 /// A class ratio as a narrow column heading: 1000 -> "1:1k", 10000 -> "1:10k".
