@@ -62,7 +62,7 @@ test('each loss trains the model of its closed form, and the weights move it as 
   assert.equal(at.length, 2, pw);
   assert.equal(at[0], at[1], pw);
   assert.match(pw, /threshold t′ = 0\.2000/);
-  assert.ok(said.some((s) => /^α = 0\.250 lowers balanced CE's recall/.test(s)), said.join('\n'));
+  assert.ok(said.some((s) => /^α = 0\.250 lowers α-balanced CE's recall/.test(s)), said.join('\n'));
   assert.ok(said.some((s) => /^γ = 2\.00 trains a flatter model/.test(s)), said.join('\n'));
 
   // The separation slider: BCE's slope is d itself; the link follows.
@@ -84,8 +84,8 @@ test('each loss trains the model of its closed form, and the weights move it as 
 test('extremes give a sentence, never a NaN', async () => {
   for (const [hash, expect] of [
     ['#sep=0', /^At d = 0 the feature says nothing/],
-    ['#alpha=0', /^balanced CE trains no model here: .+/],
-    ['#alpha=1&gamma=10&pw=100&sep=6', /^focal trains no model here|^balanced CE trains no model here/],
+    ['#alpha=0', /^α-balanced CE trains no model here: .+/],
+    ['#alpha=1&gamma=10&pw=100&sep=6', /^focal trains no model here|^α-balanced CE trains no model here/],
     ['#neg=500&pos=0', /^BCE trains no model here: .+/],
     ['#sep=42&gamma=10', /^γ = 10\.0 trains a flatter model/],
   ]) {

@@ -89,7 +89,7 @@ fn the_loss_curves_follow_a_run_step_by_step() {
     let bce_end = last.models[0].unwrap().1;
     assert_eq!(table.rows.last().unwrap()[1], format::number(bce_end, 6));
     let drawn = svg(&curves, Theme::Light);
-    for name in ["BCE", "weighted BCE", "balanced CE", "focal"] {
+    for name in ["BCE", "weighted BCE", "α-balanced CE", "focal"] {
         assert!(drawn.lines().any(|l| l.trim() == name), "{name}");
     }
     // Before any training, and for a loss without a model: a sentence, no NaN.
@@ -161,7 +161,7 @@ fn every_setting_draws_without_nan_and_names_what_it_draws() {
     for name in [
         "BCE",
         "weighted BCE",
-        "balanced CE",
+        "α-balanced CE",
         "focal",
         "true probability",
     ] {

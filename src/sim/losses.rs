@@ -46,7 +46,7 @@ impl LossKind {
         match self {
             LossKind::Bce => "BCE",
             LossKind::WeightedBce => "weighted BCE",
-            LossKind::BalancedCe => "balanced CE",
+            LossKind::BalancedCe => "α-balanced CE",
             LossKind::Focal => "focal",
         }
     }

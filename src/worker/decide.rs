@@ -430,7 +430,7 @@ const JUDGES: [&str; 6] = [
     "model B",
     "trained with BCE",
     "trained with weighted BCE",
-    "trained with balanced CE",
+    "trained with α-balanced CE",
     "trained with focal loss",
 ];
 

@@ -144,7 +144,7 @@ fn statements(v: &TrainingView) -> Vec<String> {
             "leaves"
         };
         out.push(format!(
-            "α = {} {verb} balanced CE's recall: {} against {} with α = 0.5 (the classes \
+            "α = {} {verb} α-balanced CE's recall: {} against {} with α = 0.5 (the classes \
              weighed equally).",
             number(alpha, 3),
             number(recall, 4),
