@@ -73,7 +73,7 @@ test("the losses panel's sentence on who carries the loss follows the scenario",
   // Balanced, equally good on each class: the shares are about even, as the table says.
   const balanced = await sentence(page);
   const share = (await rowText(page, 'losses', /^BCE/)).split('|')[2].trim();
-  assert.match(balanced, /With 1 negatives per positive, the negatives carry/);
+  assert.match(balanced, /With as many negatives as positives \(10,000 and 10,000\), the negatives carry/);
   assert.ok(balanced.includes(`carry ${share} of BCE's sum`), `${balanced} / table: ${share}`);
   // The notebook's 1:100 with half the positives missed: the negatives carry most of it.
   await page.goto(`${app.server.url}#neg=1000000&pos=10000&acc0=0.999&acc1=0.5`);

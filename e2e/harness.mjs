@@ -84,7 +84,19 @@ export async function openApp(browser, baseUrl, { width = 1280, height = 900, ha
   // The app is mounted once its first panel is there (by default, the metrics table).
   await page.locator(ready).first().waitFor();
   await exactNumbers(page);
+  await wordsIn(page);
   return { page, problems };
+}
+
+/**
+ * Waits (a few seconds at most: a page without a worker has none) for the worker's words, so
+ * that nothing moves under a test's pointer when they arrive.
+ */
+export async function wordsIn(page) {
+  await page.waitForFunction(() => {
+    const boxes = [...document.querySelectorAll('.words-box')];
+    return boxes.length === 0 || boxes.some((b) => b.innerHTML !== '');
+  }, null, { timeout: 5_000 }).catch(() => {});
 }
 
 /**

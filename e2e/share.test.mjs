@@ -102,15 +102,16 @@ test('the first load fits the 350 KB gzipped budget', async () => {
   }
   console.log(`first load, gzipped: ${total} bytes ${JSON.stringify(sizes)}`);
   assert.ok(total <= 350 * 1024, `${total} bytes`);
-  // The worker's module is its own, fetched when the page first needs exact numbers beyond its
-  // previews (or trains, imports, or decides): not part of the first load. It carries the
-  // decision panel's maths, charts (SVG) and text so the page does not, and is built for speed.
+  // The worker's module is its own, fetched once the page has started (for the words, the exact
+  // numbers beyond the previews, training, imports, deciding): not part of the first load. It
+  // carries the words, the decision panel's maths, charts (SVG) and text so the page does not,
+  // and is built for speed.
   let worker = 0;
   for (const f of ['worker.js', 'engine-worker.js', 'engine-worker_bg.wasm']) {
     worker += gzipSync(await readFile(DIST + f), { level: 9 }).length;
   }
   console.log(`the worker, gzipped: ${worker} bytes`);
-  assert.ok(worker <= 200 * 1024, `worker ${worker} bytes`);
+  assert.ok(worker <= 240 * 1024, `worker ${worker} bytes`);
   assert.deepEqual((await Promise.all(files.map((f) => stat(DIST + f)))).length, files.length);
 });
 

@@ -7,7 +7,7 @@
 
 use crate::page::{
     Control, DecisionSettings, Judge, KEPT, Keyed, Layout, MAX_COST, MIN_SAMPLE, PREVALENCE, Panel,
-    Rival, TrainingSettings, UNDONE_WEIGHT, Undo, ViewOptions,
+    Rival, STORY_STEPS, TrainingSettings, UNDONE_WEIGHT, Undo, ViewOptions,
 };
 use crate::sim::training::MAX_SAMPLE;
 use crate::sim::{MAX_COUNT, Scenario};
@@ -47,7 +47,7 @@ struct Real {
     max: f64,
 }
 
-const REALS: [Real; 12] = [
+const REALS: [Real; 13] = [
     Real {
         key: "acc0",
         min: 0.0,
@@ -108,6 +108,11 @@ const REALS: [Real; 12] = [
         min: 0.0,
         max: MAX_COST,
     },
+    Real {
+        key: "pt",
+        min: 0.0,
+        max: 1.0,
+    },
 ];
 
 fn real_slot<'a>(s: &'a mut PageState, key: &str) -> Option<&'a mut f64> {
@@ -124,6 +129,7 @@ fn real_slot<'a>(s: &'a mut PageState, key: &str) -> Option<&'a mut f64> {
         "cfp" => &mut s.decision.cost_fp,
         "cfn" => &mut s.decision.cost_fn,
         "rtp" => &mut s.decision.reward_tp,
+        "pt" => &mut s.view.point,
         _ => return None,
     })
 }
@@ -247,10 +253,11 @@ fn read_pair(state: &mut PageState, key: &str, raw: &str, notices: &mut Vec<Stri
         return;
     }
     match key {
-        "neg" | "pos" | "rows" => {
+        "neg" | "pos" | "rows" | "story" => {
             let (slot, min, max) = match key {
                 "neg" => (&mut state.scenario.neg, 0, MAX_COUNT),
                 "pos" => (&mut state.scenario.pos, 0, MAX_COUNT),
+                "story" => (&mut state.view.story, 0, STORY_STEPS),
                 _ => (&mut state.training.rows, MIN_SAMPLE, MAX_SAMPLE),
             };
             match parse_real(raw) {
@@ -440,6 +447,12 @@ pub fn format(state: &PageState) -> String {
     }
     if state.view.focal_factor != view.focal_factor {
         parts.push(format!("factor={}", u8::from(state.view.focal_factor)));
+    }
+    if state.view.point != view.point {
+        parts.push(format!("pt={}", state.view.point));
+    }
+    if state.view.story != 0 {
+        parts.push(format!("story={}", state.view.story));
     }
     if state.imported {
         parts.push("src=import".into());

@@ -127,20 +127,30 @@ impl Default for TrainingSettings {
     }
 }
 
-/// How the charts are shown (not part of the numbers).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How the charts and words are shown (not part of the numbers).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ViewOptions {
     /// Histogram counts on a log axis.
     pub log_counts: bool,
     /// The focal chart shows the modulating factor instead of the loss.
     pub focal_factor: bool,
+    /// The probability of the true class at which the focal panel states the factor
+    /// `(1 - p_t)^gamma`.
+    pub point: f64,
+    /// The guided story's step, 1 to `STORY_STEPS`; 0 when the page is not telling it.
+    pub story: u32,
 }
+
+/// Steps of the guided story.
+pub const STORY_STEPS: u32 = 8;
 
 impl Default for ViewOptions {
     fn default() -> Self {
         ViewOptions {
             log_counts: true,
             focal_factor: false,
+            point: 0.9,
+            story: 0,
         }
     }
 }

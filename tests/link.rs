@@ -5,8 +5,8 @@
 
 use imbalance_lab::link::{PageState, format, parse};
 use imbalance_lab::page::{
-    Control, DecisionSettings, Judge, Keyed, Layout, Panel, Rival, TrainingSettings, Undo,
-    ViewOptions,
+    Control, DecisionSettings, Judge, Keyed, Layout, Panel, Rival, STORY_STEPS, TrainingSettings,
+    Undo, ViewOptions,
 };
 use imbalance_lab::sim::{MAX_COUNT, Scenario};
 use proptest::prelude::*;
@@ -197,12 +197,12 @@ prop_compose! {
         b0 in 0.0..=1.0f64, b1 in 0.0..=1.0f64, log in any::<bool>(), factor in any::<bool>(),
         embed in any::<bool>(), panels in keyed_subset::<Panel>(true), controls in keyed_subset::<Control>(false),
         sep in 0.0..=6.0f64, rows in 100..=1_000_000u32,
-        decision in any_decision(),
+        decision in any_decision(), point in 0.0..=1.0f64, story in 0..=STORY_STEPS,
     ) -> PageState {
         PageState {
             scenario: Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight: pw, threshold: thr, seed },
             rival: Rival { acc0: b0, acc1: b1 },
-            view: ViewOptions { log_counts: log, focal_factor: factor },
+            view: ViewOptions { log_counts: log, focal_factor: factor, point, story },
             training: TrainingSettings { sep, rows },
             layout: Layout { embed, panels, controls },
             decision,

@@ -27,6 +27,7 @@ use crate::worker::import::ImportJob;
 use crate::worker::js::import_to_js;
 use crate::worker::js::{reply_from_js, to_js};
 use crate::worker::queue::Queue;
+use crate::worker::words::{ExplainJob, Explained};
 use crate::worker::{FromWorker, ToWorker, TrainRequest, TrainRun, csv_piece, csv_pieces, serve};
 
 /// What the page shows about work in progress.
@@ -44,6 +45,8 @@ pub struct Progress {
     pub detection: RwSignal<Option<Detection>>,
     /// The decision panel as the worker last rendered it, or why there is none.
     pub decision: RwSignal<Result<Shared<Decided>, &'static str>>,
+    /// The page's words as the worker last wrote them.
+    pub words: RwSignal<Option<Shared<Explained>>>,
 }
 
 /// Where an import stands.
@@ -92,14 +95,11 @@ struct Client {
     detecting: Cell<u32>,
     importing: Cell<u32>,
     import_name: RefCell<String>,
-    /// Decision jobs: the newest asked for (its number counts them), the one on its way (0:
-    /// none), the next one waiting, one held back because it needs new draws, and the draws of
-    /// the last sent.
+    /// The decision panel's jobs, and the newest one asked for.
+    decisions: Jobs,
     decide_last: Cell<Option<DecideJob>>,
-    decide_busy: Cell<u32>,
-    decide_next: Cell<Option<DecideJob>>,
-    decide_held: Cell<Option<TimeoutHandle>>,
-    decide_drawn: Cell<Option<[DrawsKey; 2]>>,
+    /// The words' jobs.
+    words: Jobs,
     page: Page,
     derived: Derived,
     progress: Progress,
@@ -126,6 +126,7 @@ pub fn connect(page: Page, derived: Derived) -> Progress {
         import: RwSignal::new(ImportStatus::Idle),
         detection: RwSignal::new(None),
         decision: RwSignal::new(Err("Working out the decision panel…")),
+        words: RwSignal::new(None),
     };
     let new = Rc::new(Client {
         backend: RefCell::new(here()),
@@ -139,11 +140,9 @@ pub fn connect(page: Page, derived: Derived) -> Progress {
         detecting: Cell::new(0),
         importing: Cell::new(0),
         import_name: RefCell::new(String::new()),
+        decisions: Jobs::default(),
         decide_last: Cell::new(None),
-        decide_busy: Cell::new(0),
-        decide_next: Cell::new(None),
-        decide_held: Cell::new(None),
-        decide_drawn: Cell::new(None),
+        words: Jobs::default(),
         page,
         derived,
         progress,
@@ -352,29 +351,26 @@ impl Client {
                 }
             }
             FromWorker::Decided(d) => {
-                let newest = self.decide_last.get().map_or(0, |j| j.id);
-                // The first answer to the job on its way (later ones bring the bootstrap's
-                // progress) lets the next job go.
-                if d.id == self.decide_busy.get() {
-                    self.decide_busy.set(0);
-                    if let Some(next) = self.decide_next.take() {
-                        self.post_decide(next);
-                    }
-                }
                 // Only the newest job's panel is shown: an older one is already stale.
-                if d.id == newest {
+                if self.decisions.answered(self, d.id) {
                     self.progress.decision.set(Ok(Shared(Arc::new(*d))));
+                }
+            }
+            FromWorker::Explained(w) => {
+                if self.words.answered(self, w.id) {
+                    self.progress.words.set(Some(Shared(Arc::new(*w))));
                 }
             }
             FromWorker::Failed => self.fail(),
         }
     }
 
-    fn post_decide(&self, job: DecideJob) {
+    /// Posts a job the worker renders (encoded: its tag, then its number).
+    fn post_job(&self, jobs: &Jobs, job: &[f64], draws: [DrawsKey; 2]) {
         if let Backend::Worker { worker: w, .. } = &*self.backend.borrow() {
-            self.decide_busy.set(job.id);
-            self.decide_drawn.set(Some(job.request.draws_keys()));
-            let _ = w.post_message(&js_sys::Float64Array::from(&job.encode()[..]));
+            jobs.busy.set(job[1] as u32);
+            jobs.drawn.set(Some(draws));
+            let _ = w.post_message(&js_sys::Float64Array::from(job));
         }
     }
 
@@ -413,7 +409,8 @@ impl Client {
         }
         self.stop_worker();
         *self.backend.borrow_mut() = here();
-        self.decide_busy.set(0);
+        self.decisions.busy.set(0);
+        self.words.busy.set(0);
         self.progress.decision.set(Err(
             "The page's worker stopped; the decision panel needs it. Reload the page.",
         ));
@@ -518,52 +515,112 @@ pub fn forget_file() {
     }
 }
 
-/// Asks the worker for the decision panel of `job` (its id is set here). One job is on its
-/// way at a time, and only the newest waits; a job that needs new draws waits, like the exact
-/// numbers, until its control has been still for `HOLD`.
-pub fn decide(mut job: DecideJob) {
-    let Some(c) = client() else { return };
+/// Jobs of one kind that the worker renders (the decision panel, the words), encoded (their
+/// tag, their number, then the request): the newest asked for, the one on its way (0: none),
+/// the next one waiting, one held back because it needs new draws, and the draws of the last
+/// sent. One job is on its way at a time, and only the newest waits; a job that needs new
+/// draws waits, like the exact numbers, until its control has been still for `HOLD`.
+#[derive(Default)]
+struct Jobs {
+    newest: RefCell<Vec<f64>>,
+    busy: Cell<u32>,
+    next: RefCell<Option<(Vec<f64>, [DrawsKey; 2])>>,
+    held: Cell<Option<TimeoutHandle>>,
+    drawn: Cell<Option<[DrawsKey; 2]>>,
+}
+
+impl Jobs {
+    /// The newest job's number (0: none yet).
+    fn newest_id(&self) -> u32 {
+        self.newest.borrow().get(1).map_or(0, |&id| id as u32)
+    }
+
+    /// Asks for `job` (its number set here); `None` when it is the newest job again (an
+    /// effect that ran again for nothing), which is neither asked twice nor taken back if held.
+    fn ask(
+        c: &Rc<Client>,
+        pick: fn(&Client) -> &Jobs,
+        mut job: Vec<f64>,
+        draws: [DrawsKey; 2],
+    ) -> Option<u32> {
+        let jobs = pick(c);
+        if jobs.newest.borrow().get(2..) == job.get(2..) {
+            return None;
+        }
+        if let Some(held) = jobs.held.take() {
+            held.clear();
+        }
+        let id = jobs.newest_id() + 1;
+        job[1] = f64::from(id);
+        *jobs.newest.borrow_mut() = job.clone();
+        // What waited is older than this job: only the newest goes next.
+        *jobs.next.borrow_mut() = None;
+        let go = {
+            let c = Rc::clone(c);
+            move || {
+                let jobs = pick(&c);
+                jobs.held.set(None);
+                if jobs.busy.get() != 0 {
+                    *jobs.next.borrow_mut() = Some((job.clone(), draws));
+                } else {
+                    c.post_job(jobs, &job, draws);
+                }
+            }
+        };
+        let new_draws = jobs.drawn.get().is_some_and(|d| d != draws);
+        if new_draws && let Ok(handle) = set_timeout_with_handle(go.clone(), HOLD) {
+            jobs.held.set(Some(handle));
+        } else {
+            go();
+        }
+        Some(id)
+    }
+
+    /// A reply to job `id` came: the first answer to the job on its way (later ones may
+    /// bring progress) lets the next job go. Whether `id` is the newest job's.
+    fn answered(&self, c: &Client, id: u32) -> bool {
+        if id == self.busy.get() {
+            self.busy.set(0);
+            if let Some((next, draws)) = self.next.take() {
+                c.post_job(self, &next, draws);
+            }
+        }
+        id == self.newest_id()
+    }
+}
+
+/// Whether jobs the worker renders can be asked for: with no worker, says why through `no`.
+fn rendering(no: impl FnOnce(&Client)) -> Option<Rc<Client>> {
+    let c = client()?;
     c.try_worker();
     if matches!(&*c.backend.borrow(), Backend::Here(_)) {
+        no(&c);
+        return None;
+    }
+    Some(c)
+}
+
+/// Asks the worker for the decision panel of `job` (its id is set here).
+pub fn decide(job: DecideJob) {
+    let Some(c) = rendering(|c| {
         c.progress.decision.set(Err(
             "The decision panel is computed in the page's Web Worker (worker.js), which could \
              not start here.",
-        ));
+        ))
+    }) else {
         return;
-    }
-    // The same job as the newest (an effect that ran again for nothing) is not asked twice,
-    // nor taken back if it is held.
-    let newest = c.decide_last.get();
-    if newest.is_some_and(|n| DecideJob { id: job.id, ..n } == job) {
-        return;
-    }
-    if let Some(held) = c.decide_held.take() {
-        held.clear();
-    }
-    job.id = newest.map_or(0, |n| n.id) + 1;
-    c.decide_last.set(Some(job));
-    // What waited is older than this job: only the newest goes next.
-    c.decide_next.set(None);
-    let go = {
-        let c = Rc::clone(&c);
-        move || {
-            c.decide_held.set(None);
-            if c.decide_busy.get() != 0 {
-                c.decide_next.set(Some(job));
-            } else {
-                c.post_decide(job);
-            }
-        }
     };
-    let new_draws = c
-        .decide_drawn
-        .get()
-        .is_some_and(|d| d != job.request.draws_keys());
-    if new_draws && let Ok(handle) = set_timeout_with_handle(go.clone(), HOLD) {
-        c.decide_held.set(Some(handle));
-        return;
+    let draws = job.request.draws_keys();
+    if let Some(id) = Jobs::ask(&c, |c| &c.decisions, job.encode(), draws) {
+        c.decide_last.set(Some(DecideJob { id, ..job }));
     }
-    go();
+}
+
+/// Asks the worker for the page's words (`job`'s id is set here).
+pub fn explain(job: ExplainJob) {
+    if let Some(c) = rendering(|_| {}) {
+        Jobs::ask(&c, |c| &c.words, job.encode(), job.request.draws_keys());
+    }
 }
 
 /// Whether the decision panel's answer `id` answers the newest job sent, and that job asked

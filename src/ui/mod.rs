@@ -10,13 +10,15 @@ mod panels;
 mod state;
 mod url;
 mod widgets;
+mod words;
 
 use leptos::prelude::*;
 
 use crate::format::grouped;
 use crate::link::{self, PageState};
-use crate::page::{Keyed, Layout, Panel};
+use crate::page::{Keyed, Layout, Panel, STORY_STEPS};
 use crate::sim::engine::PREVIEW;
+use crate::worker::words::{FOOTER, LEDE, STORY};
 use derived::Derived;
 use hooks::{estimate_marked, system_theme};
 use panels::{ImportBox, ScenarioControls, panel};
@@ -36,6 +38,7 @@ pub fn App() -> impl IntoView {
         answer: derived.answer,
     });
     on_cleanup(exact::disconnect);
+    words::follow(page, derived);
     let exact = derived.exact;
     let marked = estimate_marked(exact);
     let layout = page.layout;
@@ -61,12 +64,7 @@ pub fn App() -> impl IntoView {
                 <p class="lede">
                     "Why a falling validation loss can hide a model that got worse at the rare "
                     "class, and what class weights and focal loss change. "
-                    {move || if page.data.with(Option::is_some) {
-                        "Every number below comes from the predictions you imported."
-                    } else {
-                        "Every number below comes from synthetic predictions regenerated as you \
-                         move a control."
-                    }}
+                    <span id="w-lede" inner_html=move || words::text(LEDE)></span>
                 </p>
                 <ShareBar page derived />
             </header>
@@ -82,7 +80,14 @@ pub fn App() -> impl IntoView {
             </Show>
             <main data-exact=move || exact.get().to_string() class:estimate=move || marked.get()>
                 <Notices page />
-                <Show when=move || !embed()><ImportBox page /></Show>
+                <Show when=move || page.view.with(|v| v.story > 0)>
+                    <section class="panel story" aria-labelledby="story-title" aria-live="polite"
+                        inner_html=move || words::text(STORY)></section>
+                </Show>
+                // Inside the story, only its last step (your own data) offers the import.
+                <Show when=move || !embed() && page.view.with(|v| v.story % STORY_STEPS == 0)>
+                    <ImportBox page />
+                </Show>
                 <ExactStatus marked />
                 {Panel::ALL
                     .iter()
@@ -98,14 +103,7 @@ pub fn App() -> impl IntoView {
                 </footer>
             }
         >
-            <footer class="site">
-                <p>
-                    "Predictions follow the uniform generator of the blog post \"Unbalanced "
-                    "Validation Data Losses\" (a notebook comparing BCE and focal loss at 1:100 and "
-                    "1:1); losses follow Keras and PyTorch conventions (probabilities clipped to "
-                    "[1e-7, 1 − 1e-7]), metrics follow scikit-learn. Nothing leaves this page."
-                </p>
-            </footer>
+            <footer class="site">{words::words(FOOTER)}</footer>
         </Show>
     }
 }

@@ -12,6 +12,7 @@ use web_sys::Blob;
 
 use super::decide::{DECIDE, DECIDED, DecideJob, Decider};
 use super::import::{CHUNK, Detection, HEAD, ImportJob, Importer};
+use super::words::{EXPLAIN, EXPLAINED, ExplainJob, explain};
 use super::{FromWorker, IMPORT_FAILED_TAG, ToWorker, serve};
 use crate::sim::engine::Engine;
 
@@ -42,7 +43,10 @@ pub fn reply_from_js(value: &JsValue) -> (FromWorker, Option<Uint8Array>) {
         (Ok(n), Ok(b)) => {
             let numbers = n.to_vec();
             // A message's text crosses as bytes; a file's piece stays in JavaScript.
-            let text = matches!(numbers.first(), Some(&IMPORT_FAILED_TAG | &DECIDED));
+            let text = matches!(
+                numbers.first(),
+                Some(&IMPORT_FAILED_TAG | &DECIDED | &EXPLAINED)
+            );
             let bytes = if text { b.to_vec() } else { Vec::new() };
             match FromWorker::decode(&numbers, bytes) {
                 piece @ FromWorker::CsvPiece(..) => (piece, Some(b)),
@@ -166,6 +170,14 @@ pub fn receive(engine: &Rc<RefCell<Engine>>, message: &JsValue, post: &Function)
             }
             None => reply(FromWorker::Failed),
         };
+    }
+    if let Some(v) = numbers.as_deref()
+        && v.first() == Some(&EXPLAIN)
+    {
+        return reply(match ExplainJob::decode(v) {
+            Some(job) => FromWorker::Explained(Box::new(explain(&mut engine.borrow_mut(), &job))),
+            None => FromWorker::Failed,
+        });
     }
     let mut reply = reply;
     match numbers.and_then(|v| ToWorker::decode(&v)) {

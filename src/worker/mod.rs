@@ -5,12 +5,14 @@
 //! `worker.js` only loads the module and forwards messages.
 
 pub mod decide;
+pub mod formulas;
 pub mod import;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 pub mod queue;
 pub mod snippets;
 pub mod train;
+pub mod words;
 
 use std::ops::Range;
 
@@ -68,6 +70,8 @@ pub enum FromWorker {
     NotHeld,
     /// The decision panel, as the worker rendered it.
     Decided(Box<decide::Decided>),
+    /// The page's words, as the worker wrote them.
+    Explained(Box<words::Explained>),
     /// The worker could not load or could not read a message: the page computes by itself.
     Failed,
 }
@@ -172,6 +176,7 @@ impl FromWorker {
             }
             FromWorker::NotHeld => (vec![NOT_HELD], Vec::new()),
             FromWorker::Decided(d) => d.encode(),
+            FromWorker::Explained(w) => w.encode(),
             FromWorker::Failed => (Vec::new(), Vec::new()),
         }
     }
@@ -213,6 +218,8 @@ impl FromWorker {
             [NOT_HELD] => FromWorker::NotHeld,
             [decide::DECIDED, ..] => decide::Decided::decode(v, bytes)
                 .map_or(FromWorker::Failed, |d| FromWorker::Decided(Box::new(d))),
+            [words::EXPLAINED, ..] => words::Explained::decode(v, bytes)
+                .map_or(FromWorker::Failed, |w| FromWorker::Explained(Box::new(w))),
             _ => FromWorker::Failed,
         }
     }

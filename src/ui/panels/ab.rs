@@ -13,6 +13,8 @@ use crate::sim::{
 use crate::ui::derived::{Derived, Model};
 use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::widgets::{NumbersTable, PanelFrame, ParamSlider, Scale};
+use crate::ui::words::words;
+use crate::worker::words::AB;
 
 /// What the panel shows of one model, taken at once so the table is always consistent.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,7 +80,7 @@ fn crossover_line(a: &Profile, b: &Profile, kind: LossKind) -> String {
                 ("B", "A")
             };
             format!(
-                "{name} prefers {low} below 1:{} negatives per positive and {high} above it.",
+                "{name} prefers {low} below {} negatives per positive and {high} above it.",
                 grouped(r.round().max(1.0) as u64)
             )
         }
@@ -100,13 +102,7 @@ pub fn AbPanel(
 ) -> impl IntoView {
     view! {
         <PanelFrame panel=Panel::Ab title="Model A or model B? Ask each measure">
-            <p class="explain">
-                "Two models scored on the same samples. A is the scenario's model; B has its own "
-                "accuracies (by default the pair from the blog post \"Unbalanced Validation Data "
-                "Losses\": A 0.999 / 0.5, B 0.98 / 0.9). Each row says which model a loss or "
-                "metric prefers, first on this validation set and then on sets of other class "
-                "ratios. Drag the ratio: BCE changes sides, recall never does."
-            </p>
+            {words(AB)}
             <Comparison scenario rival derived />
         </PanelFrame>
     }

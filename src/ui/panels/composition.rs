@@ -7,8 +7,9 @@ use crate::format::number;
 use crate::page::Panel;
 use crate::sim::Scenario;
 use crate::ui::derived::Derived;
-use crate::ui::widgets::formula::{MIX, PRECISION};
-use crate::ui::widgets::{ChartCanvas, Formula, PanelFrame};
+use crate::ui::widgets::{ChartCanvas, PanelFrame};
+use crate::ui::words::words;
+use crate::worker::words::COMPOSITION;
 
 /// Same model, different validation sets.
 #[component]
@@ -33,15 +34,7 @@ pub fn CompositionPanel(scenario: RwSignal<Scenario>, derived: Derived) -> impl 
                 <ChartCanvas figure=metrics title="metrics by class ratio"
                     label=label("Precision, recall, F1 and accuracy") />
             </div>
-            <Formula mathml=MIX alt="mean = (r L0 + L1) / (r + 1), r negatives per positive" />
-            <Formula mathml=PRECISION alt="precision = TPR / (TPR + r FPR)" />
-            <p class="explain">
-                "The model is fixed: the same accuracy on each class, the same per-class loss. "
-                "Only the validation set's mix changes. A mean loss is a weighted average of the "
-                "two classes' means, so as negatives pile up it tends to the negatives' loss "
-                "whatever the model does to positives. Recall stays put; precision falls as the "
-                "false positives multiply."
-            </p>
+            {words(COMPOSITION)}
         </PanelFrame>
     }
 }

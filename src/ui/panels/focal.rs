@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use crate::charts::{Figure, FocalCurve};
 use crate::page::{Panel, ViewOptions};
 use crate::sim::Scenario;
-use crate::ui::widgets::formula::{ALPHA_T, FOCAL, P_T};
-use crate::ui::widgets::{ChartCanvas, Formula, PanelFrame, Toggle};
+use crate::ui::widgets::{ChartCanvas, PanelFrame, Toggle};
+use crate::ui::words::words;
+use crate::worker::words::FOCAL;
 
 /// The focal loss (or its modulating factor) against the probability of the true class.
 #[component]
@@ -36,18 +37,19 @@ pub fn FocalPanel(scenario: RwSignal<Scenario>, options: RwSignal<ViewOptions>) 
             </Toggle>
             </div>
             <div class="words">
-            <Formula mathml=FOCAL alt="FL = alpha_t (1 - p_t)^gamma CE" />
-            <Formula mathml=P_T alt="p_t = p for a positive, 1 - p for a negative" />
-            <Formula mathml=ALPHA_T alt="alpha_t = alpha for a positive, 1 - alpha for a negative" />
-            <p class="explain">
-                "Focal loss multiplies cross-entropy by (1 − pₜ)"<sup>"γ"</sup>", where pₜ is the probability the "
-                "model gives the true class. An example it already gets right (pₜ near 1) keeps "
-                "almost none of its loss; a badly wrong one keeps nearly all. γ = 0 is plain "
-                "cross-entropy; raise γ and the right-hand end flattens. α then scales the "
-                "positives' loss by α and the negatives' by 1 − α: the α = 0.25 of Lin et al. "
-                "(2017), the focal-loss paper, gives the rare positives less weight, not more, "
-                "and leaves γ to do the rebalancing."
-            </p>
+            <label class="point">
+                "the factor at pₜ = "
+                <input type="number" id="pt" min="0" max="1" step="0.01"
+                    prop:value=move || options.with(|o| o.point)
+                    on:change:target=move |ev| {
+                        if let Ok(v) = ev.target().value().trim().parse::<f64>()
+                            && v.is_finite()
+                        {
+                            options.update(|o| o.point = v.clamp(0.0, 1.0));
+                        }
+                    } />
+            </label>
+            {words(FOCAL)}
             </div>
         </PanelFrame>
     }

@@ -17,7 +17,9 @@ use crate::format::{escape_html, grouped};
 use crate::import::{Overrides, ScoreKind};
 use crate::ui::exact::{ImportStatus, Progress, forget_data, forget_file, send_file};
 use crate::ui::state::{Imported, Page};
+use crate::ui::words::words;
 use crate::worker::Detection;
+use crate::worker::words::IMPORT;
 
 /// A file chosen, with the reader's choices so far.
 #[derive(Clone)]
@@ -339,12 +341,7 @@ pub fn ImportBox(
             <Show
                 when=move || page.data.with(Option::is_some)
                 fallback=|| view! {
-                    <p class="explain">
-                        "Bring a validation set: a CSV or TSV file with a label column (0/1, "
-                        "true/false, yes/no, pos/neg, ...) and one or two score columns "
-                        "(probabilities or logits; two are compared as models A and B). It is "
-                        "read in this browser and never sent anywhere."
-                    </p>
+                    {words(IMPORT)}
                 }
             >
                 <p class="imported" role="status">{move || page.data.with(|d| d.as_ref().map(summary_text))}</p>

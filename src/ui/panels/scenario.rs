@@ -6,6 +6,8 @@ use crate::format::composition;
 use crate::page::{Control, Layout};
 use crate::sim::{RATIO_MAX, Scenario};
 use crate::ui::widgets::{CountInput, ParamSlider, Presets, Scale, SeedInput};
+use crate::ui::words::words;
+use crate::worker::words::CONTROLS;
 
 /// A slider of one of the scenario's parameters.
 struct Parameter {
@@ -139,13 +141,6 @@ pub fn ScenarioControls(
     view! {
         <aside class="panel controls" aria-labelledby="controls-title">
             <h2 id="controls-title">"Scenario"</h2>
-            <Show when=move || imported.get()>
-                <p class="explain">
-                    "Imported predictions are shown: the class counts, accuracies and seed "
-                    "belong to the synthetic scenario and come back with it. The threshold and "
-                    "the losses' parameters apply to the imported scores."
-                </p>
-            </Show>
             <Show when=move || has(Control::Presets)><Presets scenario /></Show>
             <Show when=move || has(Control::Ratio) || has(Control::Total) || has(Control::Counts)>
                 <p class="composition" aria-live="polite">{move || scenario.with(composition)}</p>
@@ -175,6 +170,8 @@ pub fn ScenarioControls(
                 </Show>
             })}
             <Show when=move || has(Control::Seed)><SeedInput scenario /></Show>
+            // Last: the words arrive after the controls and must not move them.
+            {words(CONTROLS)}
         </aside>
     }
 }

@@ -7,6 +7,8 @@ use crate::page::{Panel, ViewOptions};
 use crate::sim::Scenario;
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{ChartCanvas, PanelFrame, Toggle};
+use crate::ui::words::words;
+use crate::worker::words::SCORES;
 
 /// What the model predicts, class by class.
 #[component]
@@ -46,16 +48,7 @@ pub fn ScoresPanel(
                 "log scale for counts"
             </Toggle>
             </div>
-            <div class="words">
-            <p class="explain">
-                <span class="neg">"Negatives"</span>" and "<span class="pos">"positives"</span>
-                " as the model scores them. Everything right of the threshold is predicted "
-                "positive: negatives there are false positives, positives there are true "
-                "positives. Turn the log scale off and see how little of the picture the rare "
-                "class is; move the threshold and watch false positives and false negatives "
-                "trade places."
-            </p>
-            </div>
+            <div class="words">{words(SCORES)}</div>
         </PanelFrame>
     }
 }

@@ -8,6 +8,8 @@ use crate::page::Panel;
 use crate::sim::{Class, LossKind};
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{ChartCanvas, PanelFrame};
+use crate::ui::words::words;
+use crate::worker::words::SHARE;
 
 /// Who pays the loss.
 #[component]
@@ -28,15 +30,7 @@ pub fn SharePanel(derived: Derived) -> impl IntoView {
             <div class="figure">
             <ChartCanvas figure class="short" title="who pays the loss" label=Signal::derive(label) />
             </div>
-            <div class="words">
-            <p class="explain">
-                "A loss is a sum over samples, so the class with more samples has more say. "
-                "pos_weight multiplies the positives' part of weighted BCE; α shifts balanced CE "
-                "and focal loss between the classes; γ removes the easy examples, which are "
-                "mostly negatives. Watch how far each knob has to move before the positives "
-                "carry half."
-            </p>
-            </div>
+            <div class="words">{words(SHARE)}</div>
         </PanelFrame>
     }
 }

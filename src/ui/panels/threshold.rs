@@ -8,6 +8,8 @@ use crate::page::Panel;
 use crate::sim::Scenario;
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{ChartCanvas, PanelFrame};
+use crate::ui::words::words;
+use crate::worker::words::THRESHOLD;
 
 /// Choosing the threshold.
 #[component]
@@ -44,12 +46,7 @@ pub fn ThresholdPanel(scenario: RwSignal<Scenario>, derived: Derived) -> impl In
                 <ChartCanvas figure=pr class="square" title="precision-recall curve"
                     label=label("Precision-recall curve") />
             </div>
-            <p class="explain">
-                "The dots mark the current threshold. ROC plots the two rates within each class, "
-                "so the class ratio cannot move it; the precision-recall curve mixes the "
-                "classes, and its dashed no-skill line is the share of positives. On rare "
-                "positives, a fine-looking ROC can sit beside a poor PR curve."
-            </p>
+            {words(THRESHOLD)}
         </PanelFrame>
     }
 }

@@ -16,6 +16,8 @@ use crate::ui::exact::{Progress, stop_training, train};
 use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::state::Shared;
 use crate::ui::widgets::{ChartCanvas, NumbersTable, PanelFrame, ParamSlider, Scale, click};
+use crate::ui::words::words;
+use crate::worker::words::{OPTIMAL, SAMPLE, TRAINED_SCORES, TRAINING};
 use crate::worker::{TrainRequest, TrainRun};
 
 /// The sample the page's settings ask for: the population of the training view, drawn with the
@@ -242,14 +244,7 @@ pub fn TrainingPanel(
     view! {
         <PanelFrame panel=Panel::Training title="What each loss trains">
             <div node_ref=wrap class="training-body">
-            <p class="explain">
-                "The tables above judge fixed predictions. Here each loss trains its own model. "
-                "The data: one feature x, negatives around 0 and positives around d, in the "
-                "scenario's mix; the model: p(x) = σ(w x + b). Each (w, b) is the exact "
-                "minimum of the loss's expected value over that population, so what you see is "
-                "what the loss asks for, with no sampling noise. Move pos_weight, α, γ and the "
-                "threshold in the scenario, or the separation here."
-            </p>
+            {words(TRAINING)}
             <ParamSlider state=training id="sep" label="class separation" symbol="d" min=0.0
                 max=SEP_MAX step=0.1 get=|t| t.sep set=|t, v| t.sep = v />
             <ChartCanvas figure=models class="tall" title="trained models" from_training_run=true
@@ -264,25 +259,14 @@ pub fn TrainingPanel(
             <SampleTraining scenario training />
             <ChartCanvas figure=scores class="tall" title="what each trained model predicts"
                 label=label("Each trained model's scores, negatives and positives, log counts") />
-            <p class="explain">
-                "Each model's scores, class by class (log counts; the line is the threshold). "
-                "Weighting the positives shifts a model's scores up; γ squeezes them towards "
-                "the middle, so fewer positives clear a threshold of 0.5."
-            </p>
+            {words(TRAINED_SCORES)}
             <div class="chart-row two">
                 <ChartCanvas figure=optimal title="what each loss asks for"
                     label=label("The loss-optimal prediction against the true probability") />
                 <ChartCanvas figure=gradient title="where the gradient comes from"
                     label=label("The negatives' share of focal loss's gradient against gamma") />
             </div>
-            <p class="explain">
-                "Left: the prediction p* each loss rewards most when the true probability is q. "
-                "BCE asks for q itself; pos_weight and α shift the odds; γ pulls everything "
-                "towards the middle. Right: at the BCE model, how much of focal loss's gradient "
-                "comes from the negatives as γ grows: the easy negatives fall silent, which is "
-                "the argument of Lin et al. (2017) for focal loss. Validation BCE is the plain "
-                "BCE each trained model gets on the population, whatever it was trained with."
-            </p>
+            {words(OPTIMAL)}
             </div>
         </PanelFrame>
     }
@@ -374,14 +358,7 @@ fn SampleTraining(
     view! {
         <div class="sample-training">
             <h3>"Train on a sample"</h3>
-            <p class="explain">
-                "The same population, drawn: n rows at the scenario's mix and seed. Each loss is "
-                "trained on them by Newton's method, step by step in the background (each step "
-                "is one pass over every row); the dashed lines above are where the models stand, "
-                "the chart below how far each loss has fallen. The sample's optimum is near the "
-                "population's, and equals scikit-learn's LogisticRegression on the same rows "
-                "(BCE, weighted BCE)."
-            </p>
+            {words(SAMPLE)}
             <ParamSlider state=training id="train-n" label="rows in the sample" symbol="n"
                 min=f64::from(MIN_SAMPLE) max=f64::from(MAX_SAMPLE) step=1.0 scale=Scale::Log
                 get=|t| f64::from(t.rows) set=|t, v| t.rows = v.round() as u32 />

@@ -1,17 +1,14 @@
-//! Formulas in MathML: the browser typesets them, no JavaScript maths library.
+//! The page's formulas in MathML: the browser typesets them, no JavaScript maths library. The
+//! worker writes them into the words (`words`), so they weigh nothing on the first load.
 
-use leptos::prelude::*;
+use std::fmt::Write;
 
-/// A formula written in MathML, shown as a block.
-#[component]
-pub fn Formula(
-    /// The inner MathML (the content of `<math>`).
-    mathml: &'static str,
-    /// What the formula says, for readers whose browser does not render MathML.
-    alt: &'static str,
-) -> impl IntoView {
-    let markup = format!(r#"<math display="block" alttext="{alt}">{mathml}</math>"#);
-    view! { <div class="formula" inner_html=markup></div> }
+/// A formula as a block, with what it says for readers whose browser does not render MathML.
+pub fn formula(out: &mut String, mathml: &str, alt: &str) {
+    let _ = write!(
+        out,
+        r#"<div class="formula"><math display="block" alttext="{alt}">{mathml}</math></div>"#
+    );
 }
 
 /// Cross-entropy, the base of every loss here.

@@ -1,0 +1,57 @@
+//! The page's words: every sentence about the current numbers, the terms' definitions and the
+//! guided story, written by the worker (`worker::words`) into boxes the page holds empty.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::derived::Derived;
+use super::exact::{Progress, explain};
+use super::state::Page;
+use crate::worker::words::{BOXES, ExplainJob, STORY};
+
+/// Keeps the worker writing the words for the page's state.
+pub fn follow(page: Page, derived: Derived) {
+    Effect::new(move |_| {
+        let view = page.view.get();
+        explain(ExplainJob {
+            id: 0,
+            request: derived.request.get(),
+            point: view.point,
+            story: view.story,
+            embed: page.layout.with(|l| l.embed),
+            costs: page.decision.with(|d| [d.cost_fp, d.cost_fn, d.reward_tp]),
+        });
+    });
+    // A new step of the story takes the keyboard's focus to its heading once its words are in
+    // (only the newest job's words are taken, so they are the step's), not on the first words.
+    let focused = StoredValue::new(None::<u32>);
+    Effect::new(move |_| {
+        text(STORY);
+        let step = page.view.with_untracked(|v| v.story);
+        let before = focused.get_value();
+        focused.set_value(Some(step));
+        // After the box has taken its new HTML (a heading focused before would be replaced).
+        if before.is_some_and(|b| b != step) {
+            request_animation_frame(|| {
+                if let Some(h) = document().get_element_by_id("story-title") {
+                    let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            });
+        }
+    });
+}
+
+/// The HTML the worker wrote for box `i` of `BOXES` (empty until it has).
+pub fn text(i: usize) -> String {
+    use_context::<Progress>()
+        .and_then(|p| {
+            p.words
+                .with(|w| w.as_ref().map(|w| w.0.sections[i].clone()))
+        })
+        .unwrap_or_default()
+}
+
+/// Box `i` of `BOXES`.
+pub fn words(i: usize) -> impl IntoView {
+    view! { <div class="words-box" id=BOXES[i] inner_html=move || text(i)></div> }
+}
