@@ -1322,7 +1322,7 @@ fn trained_scores() -> String {
         &mut out,
         "Each model's scores, class by class (log counts; the line is the threshold). Weighting \
          the positives shifts a model's scores up; γ squeezes them towards the middle, so fewer \
-         positives clear a threshold of 0.5.",
+         positives clear a high threshold.",
     );
     out
 }
