@@ -62,6 +62,9 @@ pub fn import_to_js(job: &ImportJob, file: &Blob) -> JsValue {
     Array::of2(&Float64Array::from(&job.encode()[..]), file).into()
 }
 
+/// Chunks of a file being read ahead of the one parsed.
+const READ_AHEAD: usize = 3;
+
 /// Bytes `start..end` of a file, as a promise the browser fulfils on its own threads.
 fn read(file: &Blob, start: u64, end: u64) -> Option<JsFuture> {
     let slice = file.slice_with_f64_and_f64(start as f64, end as f64).ok()?;
@@ -101,20 +104,30 @@ async fn import_file(
         Ok(i) => i,
         Err(message) => return reply(FromWorker::ImportFailed(job.id, message)),
     };
-    let mut next = read(&file, 0, CHUNK.min(len));
+    // Reads asked for ahead of the parse: the browser reads a file on its own threads, and one
+    // chunk ahead left the parse waiting for it.
+    let mut ahead = std::collections::VecDeque::new();
+    let mut asked = 0;
+    let mut ask = |ahead: &mut std::collections::VecDeque<_>| {
+        while ahead.len() < READ_AHEAD && asked < len {
+            // A small first chunk: the parse starts sooner.
+            let size = if asked == 0 { CHUNK / 4 } else { CHUNK };
+            ahead.push_back(read(&file, asked, (asked + size).min(len)));
+            asked = (asked + size).min(len);
+        }
+    };
+    ask(&mut ahead);
     let mut start = 0;
     while start < len {
-        let Some(Ok(chunk)) = (match next.take() {
+        let Some(Ok(chunk)) = (match ahead.pop_front().flatten() {
             Some(f) => Some(f.await),
             None => None,
         }) else {
             return reply(unreadable());
         };
         bytes(&mut buffer, chunk);
-        start = (start + CHUNK).min(len);
-        if start < len {
-            next = read(&file, start, (start + CHUNK).min(len));
-        }
+        start += buffer.len() as u64;
+        ask(&mut ahead);
         match importer.feed(&buffer) {
             Ok(done) => reply(FromWorker::ImportProgress(job.id, done)),
             Err(message) => return reply(FromWorker::ImportFailed(job.id, message)),
