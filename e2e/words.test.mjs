@@ -63,16 +63,25 @@ test('sentences follow the controls: pos_weight, gamma at the reader\'s point, t
 
 test('every term is defined where it is first used, and the keyboard opens the definitions', async () => {
   const { page, problems } = await openApp(app.browser, app.server.url, { hash: '#neg=5000&pos=50' });
-  const terms = page.locator('#w-numbers details.terms');
+  const terms = page.locator('#w-numbers-terms details.terms');
   for (const t of ['MCC', 'average precision', 'recall, TPR', 'specificity, FPR', 'α-balanced CE', 'clipping', 'standard error', 'mean']) {
     assert.equal(await terms.locator('dt', { hasText: t }).count() > 0, true, t);
   }
   const mcc = terms.locator('dd').filter({ hasText: 'Matthews correlation coefficient' });
   assert.equal(await mcc.isVisible(), false);
-  // Reached with the keyboard, opened with Enter: no hover needed.
+  // Reached with the keyboard, opened with Enter: no hover needed. Its summary names its terms.
+  assert.match(await terms.locator('summary').textContent(), /^Terms: mean, sum, share/);
   await terms.locator('summary').focus();
   await page.keyboard.press('Enter');
   assert.equal(await mcc.isVisible(), true);
+  // It stays open while the numbers move (its box never changes).
+  const field = page.getByLabel('focal gamma, value');
+  const numbers = await words(page, 'w-numbers');
+  await field.fill('3');
+  await field.press('Enter');
+  await changed(page, 'w-numbers', numbers);
+  assert.equal(await mcc.isVisible(), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'gamma-value');
   // alpha-balanced CE is called what it is, with what alpha 0.25 does.
   assert.match(await terms.textContent(), /α = 0\.25 makes the rare class count less than BCE does/);
   // The sources are named.
@@ -125,10 +134,18 @@ test('the story runs from step 1 to step 8 by keyboard, each step setting its pa
       await page.keyboard.press('Enter');
     }
   }
-  // Leaving keeps the scenario and brings every panel back.
-  await page.getByRole('link', { name: 'Leave the story' }).click();
+  // Leaving keeps what the reader set (step 8's scenario, with the costs of step 7 gone) and
+  // brings every panel back.
+  const before = await page.evaluate(() => location.hash);
+  await page.getByRole('button', { name: 'Leave the story' }).click();
   await page.locator('#training').waitFor();
   assert.equal(await page.locator('section.story').count(), 0);
+  await page.waitForFunction(() => !location.hash.includes('story='));
+  const after = await page.evaluate(() => location.hash);
+  for (const key of ['neg=100000', 'pos=1000', 'acc0=0.999', 'acc1=0.5', 'acc0b=0.98']) {
+    assert.ok(before.includes(key) && after.includes(key), `${key}: ${before} -> ${after}`);
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'MAIN');
   assert.deepEqual(problems, []);
   await page.close();
 });

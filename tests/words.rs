@@ -215,9 +215,10 @@ fn bce_mean(s: Scenario) -> f64 {
 
 #[test]
 fn the_standard_error_is_how_far_seeds_move_the_mean() {
-    // 400 seeds of a 2,000-sample set at 1:19: the spread of BCE's mean from seed to seed
-    // against the standard error the words state (stated to two digits).
-    let base = scenario(1_900, 100);
+    // 400 seeds of a 20,000-sample set at 1:19 (the negatives more than the 4,096 evenly spaced
+    // samples the spread is estimated from): the spread of BCE's mean from seed to seed against
+    // the standard error the words state (stated to two digits).
+    let base = scenario(19_000, 1_000);
     let t = text(&words(base, 0).sections[NUMBERS]);
     // The first ± in the per-class table's rows is BCE's.
     let rows = &t[t.find("standard error BCE").unwrap()..];
@@ -232,10 +233,27 @@ fn the_standard_error_is_how_far_seeds_move_the_mean() {
         (stated / sd - 1.0).abs() < 0.15,
         "stated {stated}, seeds {sd}"
     );
-    // Model B scores the same draws: the difference is judged by its own error, and a
-    // difference of many errors is called beyond the noise.
-    let ab = text(&words(scenario(100_000, 1_000), 0).sections[AB]);
-    assert!(ab.contains("standard errors"), "{ab}");
+    // Model B scores the same draws: the difference is judged by the error of the difference,
+    // which is what seeds do to A's BCE minus B's (far less than either model's own error).
+    let ab = text(&words(base, 0).sections[AB]);
+    let stated = after(&ab, "standard errors (");
+    let diffs: Vec<f64> = (0..400)
+        .map(|seed| {
+            let s = Scenario { seed, ..base };
+            let b = Scenario {
+                acc0: 0.98,
+                acc1: 0.9,
+                ..s
+            };
+            bce_mean(s) - bce_mean(b)
+        })
+        .collect();
+    let m = diffs.iter().sum::<f64>() / diffs.len() as f64;
+    let sd = (diffs.iter().map(|v| (v - m).powi(2)).sum::<f64>() / (diffs.len() - 1) as f64).sqrt();
+    assert!(
+        (stated / sd - 1.0).abs() < 0.15,
+        "difference: stated {stated}, seeds {sd}"
+    );
 }
 
 #[test]
@@ -261,9 +279,20 @@ fn no_box_ever_shows_nan_infinity_or_a_raw_undefined() {
             ..scenario(50, 5)
         },
     ];
-    for s in extremes {
+    let one = scenario(1, 1);
+    for (s, point) in extremes
+        .into_iter()
+        .map(|s| (s, 0.9))
+        .chain([(one, 0.0), (one, 1.0)])
+    {
         for story in 0..=STORY_STEPS {
-            let w = words(s, story);
+            let w = explain(
+                &mut Engine::new(),
+                &ExplainJob {
+                    point,
+                    ..job(s, story)
+                },
+            );
             for (i, html) in w.sections.iter().enumerate() {
                 let t = text(html);
                 let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).collect();
@@ -273,6 +302,10 @@ fn no_box_ever_shows_nan_infinity_or_a_raw_undefined() {
                         "{bad} in {} for {s:?}: {t}",
                         BOXES[i]
                     );
+                }
+                // "undefined" is only ever said with its reason.
+                for (at, _) in t.match_indices("undefined") {
+                    assert!(t[at..].starts_with("undefined: "), "{}: {t}", BOXES[i]);
                 }
                 assert!(!t.contains("undefined: undefined"), "{t}");
             }
@@ -285,6 +318,26 @@ fn each_story_step_links_to_the_page_it_describes() {
     let w = words(scenario(1_000, 10), 1);
     let story = &w.sections[STORY];
     assert!(story.contains("Step 1 of 8"), "{story}");
+    // A page that does not hold the step's data is told so; one that does is not.
+    assert!(
+        story.contains("The page is not set as this step begins"),
+        "{story}"
+    );
+    let set = ExplainJob {
+        costs: [1.0, 1.0, 0.0],
+        ..job(
+            Scenario {
+                acc0: 0.999,
+                acc1: 0.5,
+                ..scenario(100_000, 1_000)
+            },
+            1,
+        )
+    };
+    let own = &explain(&mut Engine::new(), &set).sections[STORY];
+    assert!(!own.contains("not set as this step begins"), "{own}");
+    // "Leave the story" is the page's to handle (it keeps what the reader set).
+    assert!(story.contains("data-act=\"leave\""), "{story}");
     // The next step's link, read back as the page reads a link.
     let href = story
         .split("href=\"#")
@@ -319,9 +372,78 @@ fn each_story_step_links_to_the_page_it_describes() {
         text(&explain(&mut Engine::new(), &j).sections[STORY])
     };
     let t = costs([1.0, 20.0, 0.0]);
-    assert!(t.contains("costs 20 times a false alarm's"), "{t}");
+    assert!(t.contains("worth 20 times a false alarm's cost"), "{t}");
     assert!(t.contains("c_fp / (c_fp + c_fn + r_tp) = 0.0476"), "{t}");
+    // A reward for a true positive counts with the cost it avoids: (10 + 3) / 2.
     let t = costs([2.0, 10.0, 3.0]);
-    assert!(t.contains("costs 5 times a false alarm's"), "{t}");
+    assert!(t.contains("worth 6.5 times a false alarm's cost"), "{t}");
     assert!(t.contains("= 0.133"), "{t}");
+}
+
+#[test]
+fn imported_scores_are_described_as_imported_and_one_column_as_one_model() {
+    use imbalance_lab::sim::ClassScores;
+    use imbalance_lab::sim::engine::DataSet;
+    let class = |c: Class, n: usize, lo: f64| {
+        ClassScores::from_scores(c, (0..n).map(|i| lo + 0.5 * i as f64 / n as f64).collect())
+    };
+    let a = [
+        class(Class::Negative, 900, 0.0),
+        class(Class::Positive, 100, 0.4),
+    ];
+    let b = [
+        class(Class::Negative, 900, 0.1),
+        class(Class::Positive, 100, 0.5),
+    ];
+    for (models, one) in [([a.clone(), a.clone()], true), ([a.clone(), b], false)] {
+        let mut engine = Engine::new();
+        engine.hold(DataSet { id: 7, models });
+        let s = Scenario {
+            neg: 900,
+            pos: 100,
+            ..Scenario::default()
+        };
+        let j = ExplainJob {
+            request: Request {
+                scenario: s,
+                rival: [0.5, 0.5],
+                data: 7,
+            },
+            ..job(s, 1)
+        };
+        let w = explain(&mut engine, &j);
+        let ab = text(&w.sections[AB]);
+        let story = text(&w.sections[STORY]);
+        assert!(
+            !story.contains("is right on"),
+            "no accuracies for a file: {story}"
+        );
+        if one {
+            assert!(ab.contains("one score column"), "{ab}");
+            assert!(!ab.contains("standard errors"), "{ab}");
+        } else {
+            assert!(ab.contains("sample-to-sample noise"), "{ab}");
+            assert!(!ab.contains("seed"), "{ab}");
+        }
+    }
+}
+
+#[test]
+fn the_terms_name_the_sample_size_the_spread_is_taken_from() {
+    use imbalance_lab::format::grouped;
+    use imbalance_lab::sim::noise::SPREAD_SAMPLES;
+    let w = words(scenario(100, 10), 0);
+    let t = text(&w.sections[imbalance_lab::worker::words::NUMBERS_TERMS]);
+    assert!(
+        t.contains(&format!(
+            "up to {} evenly spaced",
+            grouped(SPREAD_SAMPLES as u64)
+        )),
+        "{t}"
+    );
+    // A disclosure names its terms in its summary.
+    assert!(
+        t.starts_with("CE") || t.contains("Terms: mean, sum, share"),
+        "{t}"
+    );
 }

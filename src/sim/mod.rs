@@ -24,6 +24,7 @@ pub mod generator;
 pub mod kernels;
 pub mod losses;
 pub mod metrics;
+pub mod noise;
 pub mod params;
 pub mod presets;
 pub mod ranking;

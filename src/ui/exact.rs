@@ -160,8 +160,9 @@ pub fn connect(page: Page, derived: Derived) -> Progress {
 /// Stops the worker and forgets the page (when the app is torn down).
 pub fn disconnect() {
     if let Some(c) = CLIENT.with(|c| c.borrow_mut().take()) {
-        if let Some(held) = c.held.take() {
-            held.clear();
+        let held = [&c.held, &c.decisions.held, &c.words.held];
+        for h in held.into_iter().filter_map(Cell::take) {
+            h.clear();
         }
         c.stop_worker();
         // Drops the worker's handlers, which hold the client.
@@ -409,8 +410,13 @@ impl Client {
         }
         self.stop_worker();
         *self.backend.borrow_mut() = here();
-        self.decisions.busy.set(0);
-        self.words.busy.set(0);
+        // Nothing the worker was asked for comes back: the words it wrote go with it (they
+        // would be stale at the first change).
+        for jobs in [&self.decisions, &self.words] {
+            jobs.busy.set(0);
+            jobs.next.take();
+        }
+        self.progress.words.set(None);
         self.progress.decision.set(Err(
             "The page's worker stopped; the decision panel needs it. Reload the page.",
         ));

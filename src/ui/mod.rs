@@ -78,10 +78,11 @@ pub fn App() -> impl IntoView {
                 <ScenarioControls scenario=page.scenario layout
                     imported=Signal::derive(move || page.data.with(Option::is_some)) />
             </Show>
-            <main data-exact=move || exact.get().to_string() class:estimate=move || marked.get()>
+            <main tabindex="-1" data-exact=move || exact.get().to_string() class:estimate=move || marked.get()>
                 <Notices page />
                 <Show when=move || page.view.with(|v| v.story > 0)>
-                    <section class="panel story" aria-labelledby="story-title" aria-live="polite"
+                    <section class="panel story" aria-label="guided story"
+                        on:click=widgets::click(move |e| words::leave(page, e))
                         inner_html=move || words::text(STORY)></section>
                 </Show>
                 // Inside the story, only its last step (your own data) offers the import.

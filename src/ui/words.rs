@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use super::derived::Derived;
 use super::exact::{Progress, explain};
 use super::state::Page;
+use crate::page::Layout;
 use crate::worker::words::{BOXES, ExplainJob, STORY};
 
 /// Keeps the worker writing the words for the page's state.
@@ -54,4 +55,32 @@ pub fn text(i: usize) -> String {
 /// Box `i` of `BOXES`.
 pub fn words(i: usize) -> impl IntoView {
     view! { <div class="words-box" id=BOXES[i] inner_html=move || text(i)></div> }
+}
+
+/// Boxes `i` and `j` of `BOXES`, one after the other (a panel's words, then what never changes
+/// beside them: formulas and terms).
+pub fn words_and(i: usize, j: usize) -> impl IntoView {
+    (words(i), words(j))
+}
+
+/// "Leave the story" (a button in the story's words): the story ends and the full page comes
+/// back; everything else the reader set stays. The keyboard's focus goes to the main region.
+pub fn leave(page: Page, e: leptos::ev::MouseEvent) {
+    let act = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.get_attribute("data-act"));
+    if act.as_deref() != Some("leave") {
+        return;
+    }
+    page.view.update(|v| v.story = 0);
+    page.layout.update(|l| {
+        *l = Layout {
+            embed: l.embed,
+            ..Layout::default()
+        }
+    });
+    if let Some(main) = document().query_selector("main").ok().flatten() {
+        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
 }

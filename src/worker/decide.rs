@@ -473,6 +473,7 @@ pub fn body_html() -> String {
                 r#"<button type="button" id="d-best" data-act="best">Use this threshold</button>"#;
         }
     }
+    super::words::decide_terms(&mut out);
     out += r#"<p id="d-status" class="visually-hidden" role="status"></p><h3>The same numbers in Python</h3><p class="explain">Each snippet reads the file of “Download predictions (CSV)”, model A's scores, and prints the page's numbers under the results file's keys: the numpy one every number of this panel for model A, the Keras and PyTorch ones the four losses as those frameworks compute them.</p>"#;
     for (i, name) in ["numpy + scikit-learn", "Keras", "PyTorch"]
         .iter()
@@ -624,7 +625,15 @@ fn render(
         .named()
         .iter()
         .zip(val.named())
-        .map(|((name, dep), (_, v))| vec![name.replace('_', " "), m4(v), m4(*dep)])
+        .map(|((name, dep), (_, v))| {
+            // The page's names (the results file keeps its keys).
+            let shown = match *name {
+                "f1" => "F1".to_string(),
+                "mcc" => "MCC".to_string(),
+                other => other.replace('_', " "),
+            };
+            vec![shown, m4(v), m4(*dep)]
+        })
         .collect();
     table_html(
         out,

@@ -3,18 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::format::{grouped, metric, ratio_heading};
+use crate::format::{metric, ratio_heading};
 use crate::page::{Panel, Rival};
 use crate::sim::engine::ExactParts;
 use crate::sim::{
-    LossKind, Losses, Measure, Metric, Metrics, Profile, RATIO_MAX, RATIOS, Scenario, Verdict,
-    loss_crossover, verdict,
+    Losses, Measure, Metric, Metrics, Profile, RATIO_MAX, RATIOS, Scenario, Verdict, verdict,
 };
 use crate::ui::derived::{Derived, Model};
 use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::widgets::{NumbersTable, PanelFrame, ParamSlider, Scale};
-use crate::ui::words::words;
-use crate::worker::words::AB;
+use crate::ui::words::words_and;
+use crate::worker::words::{AB, AB_TERMS};
 
 /// What the panel shows of one model, taken at once so the table is always consistent.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,29 +66,6 @@ fn verdict_cell(v: impl Fn() -> Verdict + Copy + Send + Sync + 'static) -> impl 
     view! { <td class=move || shown().1>{move || shown().0}</td> }
 }
 
-/// One sentence on where a loss changes its mind.
-fn crossover_line(a: &Profile, b: &Profile, kind: LossKind) -> String {
-    let (a, b) = (*a, *b);
-    let name = Measure::Loss(kind).name();
-    let balanced = verdict(Measure::Loss(kind), a.loss(kind, 1.0), b.loss(kind, 1.0));
-    match (loss_crossover(&a, &b, kind), balanced) {
-        (Some(r), Verdict::A | Verdict::B) if r <= 1e7 => {
-            let (low, high) = if balanced == Verdict::A {
-                ("A", "B")
-            } else {
-                ("B", "A")
-            };
-            format!(
-                "{name} prefers {low} below {} negatives per positive and {high} above it.",
-                grouped(r.round().max(1.0) as u64)
-            )
-        }
-        (_, Verdict::A) => format!("{name} prefers A at every class ratio."),
-        (_, Verdict::B) => format!("{name} prefers B at every class ratio."),
-        _ => format!("{name} cannot compare the two here."),
-    }
-}
-
 /// Model A or model B: which one each measure prefers.
 #[component]
 pub fn AbPanel(
@@ -102,7 +78,7 @@ pub fn AbPanel(
 ) -> impl IntoView {
     view! {
         <PanelFrame panel=Panel::Ab title="Model A or model B? Ask each measure">
-            {words(AB)}
+            {words_and(AB, AB_TERMS)}
             <Comparison scenario rival derived />
         </PanelFrame>
     }
@@ -215,13 +191,6 @@ fn Comparison(
                     set=Scenario::set_ratio />
             </Show>
         </div>
-        <ul class="crossovers">
-            {LossKind::ALL
-                .map(|k| view! {
-                    <li>{move || with_pair(&|a, b| crossover_line(&a.profile, &b.profile, k))}</li>
-                })
-                .to_vec()}
-        </ul>
         <div class="ab-tables">
             <NumbersTable label="model A against model B" class="ab" columns=now_columns>
                 {now_rows}

@@ -8,8 +8,8 @@ use crate::page::Panel;
 use crate::sim::Scenario;
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{ChartCanvas, PanelFrame};
-use crate::ui::words::words;
-use crate::worker::words::COMPOSITION;
+use crate::ui::words::words_and;
+use crate::worker::words::{COMPOSITION, COMPOSITION_TERMS};
 
 /// Same model, different validation sets.
 #[component]
@@ -34,7 +34,7 @@ pub fn CompositionPanel(scenario: RwSignal<Scenario>, derived: Derived) -> impl 
                 <ChartCanvas figure=metrics title="metrics by class ratio"
                     label=label("Precision, recall, F1 and accuracy") />
             </div>
-            {words(COMPOSITION)}
+            {words_and(COMPOSITION, COMPOSITION_TERMS)}
         </PanelFrame>
     }
 }

@@ -6,8 +6,8 @@ use crate::charts::{Figure, FocalCurve};
 use crate::page::{Panel, ViewOptions};
 use crate::sim::Scenario;
 use crate::ui::widgets::{ChartCanvas, PanelFrame, Toggle};
-use crate::ui::words::words;
-use crate::worker::words::FOCAL;
+use crate::ui::words::words_and;
+use crate::worker::words::{FOCAL, FOCAL_TERMS};
 
 /// The focal loss (or its modulating factor) against the probability of the true class.
 #[component]
@@ -49,7 +49,7 @@ pub fn FocalPanel(scenario: RwSignal<Scenario>, options: RwSignal<ViewOptions>) 
                         }
                     } />
             </label>
-            {words(FOCAL)}
+            {words_and(FOCAL, FOCAL_TERMS)}
             </div>
         </PanelFrame>
     }

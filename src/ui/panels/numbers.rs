@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::page::Panel;
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{LossTable, MetricTable, PanelFrame};
-use crate::ui::words::words;
-use crate::worker::words::NUMBERS;
+use crate::ui::words::words_and;
+use crate::worker::words::{NUMBERS, NUMBERS_TERMS};
 
 /// The loss and metric tables.
 #[component]
@@ -17,7 +17,7 @@ pub fn NumbersPanel(derived: Derived) -> impl IntoView {
                 <div>
                     <h3>"Losses"</h3>
                     <LossTable losses=derived.a.losses exact=derived.a.exact />
-                    {words(NUMBERS)}
+                    {words_and(NUMBERS, NUMBERS_TERMS)}
                 </div>
                 <div>
                     <h3>"Metrics at the threshold"</h3>

@@ -6,8 +6,8 @@ use crate::format::composition;
 use crate::page::{Control, Layout};
 use crate::sim::{RATIO_MAX, Scenario};
 use crate::ui::widgets::{CountInput, ParamSlider, Presets, Scale, SeedInput};
-use crate::ui::words::words;
-use crate::worker::words::CONTROLS;
+use crate::ui::words::words_and;
+use crate::worker::words::{CONTROLS, PRESETS_BOX};
 
 /// A slider of one of the scenario's parameters.
 struct Parameter {
@@ -171,7 +171,7 @@ pub fn ScenarioControls(
             })}
             <Show when=move || has(Control::Seed)><SeedInput scenario /></Show>
             // Last: the words arrive after the controls and must not move them.
-            {words(CONTROLS)}
+            {words_and(CONTROLS, PRESETS_BOX)}
         </aside>
     }
 }

@@ -7,8 +7,8 @@ use crate::page::{Panel, ViewOptions};
 use crate::sim::Scenario;
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{ChartCanvas, PanelFrame, Toggle};
-use crate::ui::words::words;
-use crate::worker::words::SCORES;
+use crate::ui::words::words_and;
+use crate::worker::words::{SCORES, SCORES_TERMS};
 
 /// What the model predicts, class by class.
 #[component]
@@ -48,7 +48,7 @@ pub fn ScoresPanel(
                 "log scale for counts"
             </Toggle>
             </div>
-            <div class="words">{words(SCORES)}</div>
+            <div class="words">{words_and(SCORES, SCORES_TERMS)}</div>
         </PanelFrame>
     }
 }

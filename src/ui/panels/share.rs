@@ -8,8 +8,8 @@ use crate::page::Panel;
 use crate::sim::{Class, LossKind};
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{ChartCanvas, PanelFrame};
-use crate::ui::words::words;
-use crate::worker::words::SHARE;
+use crate::ui::words::words_and;
+use crate::worker::words::{SHARE, SHARE_TERMS};
 
 /// Who pays the loss.
 #[component]
@@ -30,7 +30,7 @@ pub fn SharePanel(derived: Derived) -> impl IntoView {
             <div class="figure">
             <ChartCanvas figure class="short" title="who pays the loss" label=Signal::derive(label) />
             </div>
-            <div class="words">{words(SHARE)}</div>
+            <div class="words">{words_and(SHARE, SHARE_TERMS)}</div>
         </PanelFrame>
     }
 }

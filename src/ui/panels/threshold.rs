@@ -8,8 +8,8 @@ use crate::page::Panel;
 use crate::sim::Scenario;
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{ChartCanvas, PanelFrame};
-use crate::ui::words::words;
-use crate::worker::words::THRESHOLD;
+use crate::ui::words::words_and;
+use crate::worker::words::{THRESHOLD, THRESHOLD_TERMS};
 
 /// Choosing the threshold.
 #[component]
@@ -46,7 +46,7 @@ pub fn ThresholdPanel(scenario: RwSignal<Scenario>, derived: Derived) -> impl In
                 <ChartCanvas figure=pr class="square" title="precision-recall curve"
                     label=label("Precision-recall curve") />
             </div>
-            {words(THRESHOLD)}
+            {words_and(THRESHOLD, THRESHOLD_TERMS)}
         </PanelFrame>
     }
 }
