@@ -10,18 +10,27 @@ use super::state::Page;
 use crate::page::Layout;
 use crate::worker::words::{BOXES, ExplainJob, STORY};
 
-/// Keeps the worker writing the words for the page's state.
+/// How long the page's state stays still before the words are asked for: words are read, not
+/// watched, and rewriting a dozen boxes on every input of a drag cost the drag its frames.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(120);
+
+/// Keeps the worker writing the words for the page's state, once it has settled.
 pub fn follow(page: Page, derived: Derived) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let view = page.view.get();
-        explain(ExplainJob {
+        let job = ExplainJob {
             id: 0,
             request: derived.request.get(),
             point: view.point,
             story: view.story,
             embed: page.layout.with(|l| l.embed),
             costs: page.decision.with(|d| [d.cost_fp, d.cost_fn, d.reward_tp]),
-        });
+        };
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        pending.set_value(set_timeout_with_handle(move || explain(job), SETTLE).ok());
     });
     // A new step of the story takes the keyboard's focus to its heading once its words are in
     // (only the newest job's words are taken, so they are the step's), not on the first words.
