@@ -95,7 +95,7 @@ export async function openApp(browser, baseUrl, { width = 1280, height = 900, ha
 export async function wordsIn(page) {
   await page.waitForFunction(() => {
     const boxes = [...document.querySelectorAll('.words-box')];
-    return boxes.length === 0 || boxes.some((b) => b.innerHTML !== '');
+    return boxes.length === 0 || boxes.some((b) => b.textContent.trim() !== '');
   }, null, { timeout: 5_000 }).catch(() => {});
 }
 

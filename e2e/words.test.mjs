@@ -13,7 +13,7 @@ const STEPS = 8;
 
 /** The text of a box of words, once it has some. */
 async function words(page, id) {
-  await page.waitForFunction((id) => document.getElementById(id)?.textContent, id);
+  await page.waitForFunction((id) => document.getElementById(id)?.textContent.trim(), id);
   return page.locator(`#${id}`).textContent();
 }
 
