@@ -462,11 +462,15 @@ fn numbers(f: &Facts) -> String {
         &mut out,
         &format!(
             "Each class's mean is its sum over its own samples; the overall mean weighs them by \
-             the counts. The ± is the standard error: how far the mean moves with {} (“–”: a \
-             class of one sample has no spread to measure). Focal loss's sum here is {} and its \
-             mean {}: the blog post's notebook printed focal loss as a sum beside BCE as a \
-             mean{}. Compare a mean with a mean.",
+             the counts. The ± is the standard error: how far the mean moves with {}{}. Focal \
+             loss's sum here is {} and its mean {}: the blog post's notebook printed focal loss \
+             as a sum beside BCE as a mean{}. Compare a mean with a mean.",
             f.noise(),
+            if LossKind::ALL.iter().any(|&k| f.se(0, k).is_none()) {
+                " (“–”: a class of one sample has no spread to measure)"
+            } else {
+                ""
+            },
             sum(focal.sum),
             metric(focal.mean, 4),
             match bce.mean {
