@@ -388,6 +388,13 @@ fn prefers(v: Verdict) -> &'static str {
     }
 }
 
+/// A box of nothing but a disclosure of `keys`' terms.
+fn terms_box(keys: &[&str]) -> String {
+    let mut out = String::new();
+    terms(&mut out, keys);
+    out
+}
+
 fn para(out: &mut String, text: &str) {
     let _ = write!(out, "<p class=\"explain\">{text}</p>");
 }
@@ -557,12 +564,6 @@ fn share(f: &Facts) -> String {
     out
 }
 
-fn share_static() -> String {
-    let mut out = String::new();
-    terms(&mut out, &["share", "wbce", "abce", "focal", "gamma"]);
-    out
-}
-
 fn focal(f: &Facts) -> String {
     let mut out = String::new();
     let (g, a, pt) = (f.s.gamma, f.s.alpha, f.point);
@@ -675,12 +676,6 @@ fn scores_words(f: &Facts) -> String {
     out
 }
 
-fn scores_static() -> String {
-    let mut out = String::new();
-    terms(&mut out, &["gen", "cells"]);
-    out
-}
-
 fn threshold_words(f: &Facts) -> String {
     let mut out = String::new();
     let m = &f.models[0].metrics;
@@ -705,12 +700,6 @@ fn threshold_words(f: &Facts) -> String {
             metric(m.average_precision, 3),
         ),
     );
-    out
-}
-
-fn threshold_static() -> String {
-    let mut out = String::new();
-    terms(&mut out, &["rec", "spec", "prec", "auc", "ap"]);
     out
 }
 
@@ -874,12 +863,6 @@ pub(crate) fn decide_terms(out: &mut String) {
     );
 }
 
-fn ab_static() -> String {
-    let mut out = String::new();
-    terms(&mut out, &["se", "mean"]);
-    out
-}
-
 fn controls(f: &Facts) -> String {
     let mut out = String::new();
     if f.imported {
@@ -965,12 +948,12 @@ pub fn explain(engine: &mut Engine, job: &ExplainJob) -> Explained {
     sections[SAMPLE] = sample();
     sections[IMPORT] = import();
     sections[NUMBERS_TERMS] = numbers_static();
-    sections[SHARE_TERMS] = share_static();
+    sections[SHARE_TERMS] = terms_box(&["share", "wbce", "abce", "focal", "gamma"]);
     sections[FOCAL_TERMS] = focal_static();
-    sections[SCORES_TERMS] = scores_static();
-    sections[THRESHOLD_TERMS] = threshold_static();
+    sections[SCORES_TERMS] = terms_box(&["gen", "cells"]);
+    sections[THRESHOLD_TERMS] = terms_box(&["rec", "spec", "prec", "auc", "ap"]);
     sections[COMPOSITION_TERMS] = composition_static();
-    sections[AB_TERMS] = ab_static();
+    sections[AB_TERMS] = terms_box(&["se", "mean"]);
     sections[PRESETS_BOX] = presets();
     if let Some(f) = Facts::new(engine, job) {
         sections[LEDE] = lede(&f, job);
