@@ -986,7 +986,10 @@ fn training_intro() -> String {
          asks for, with no sampling noise. Move pos_weight, α, γ and the threshold in the \
          scenario, or the separation here.",
     );
-    terms(&mut out, &["wbce", "abce", "focal", "rec"]);
+    terms(
+        &mut out,
+        &["sep", "phi", "newton", "wbce", "abce", "focal", "rec"],
+    );
     out
 }
 

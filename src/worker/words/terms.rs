@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 /// The terms the page defines, each once: `(key, term, definition)`.
-pub(super) const TERMS: [(&str, &str, &str); 31] = [
+pub(super) const TERMS: [(&str, &str, &str); 34] = [
     (
         "mean",
         "mean",
@@ -158,6 +158,21 @@ pub(super) const TERMS: [(&str, &str, &str); 31] = [
         "boot",
         "bootstrap",
         "Each class resampled with replacement (1,000 times, seeded) and ROC AUC and average precision recomputed each time; the middle 95 % of those values is the interval.",
+    ),
+    (
+        "sep",
+        "separation d",
+        "How far apart the two classes' feature lies, in standard deviations: negatives ~ N(0, 1), positives ~ N(d, 1). d = 0 gives no information, d = 6 almost perfect separation.",
+    ),
+    (
+        "phi",
+        "Φ",
+        "The standard normal distribution function. Φ(d / √2) is the chance that a positive's feature exceeds a negative's: the ROC AUC of the best possible score for two such classes.",
+    ),
+    (
+        "newton",
+        "Newton's method",
+        "Training by steps that use the loss's slope and its curvature (second derivative): for these two-parameter models it reaches the minimum in a handful of steps, each one pass over the rows.",
     ),
 ];
 
