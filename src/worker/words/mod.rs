@@ -437,15 +437,17 @@ fn numbers(f: &Facts) -> String {
     };
     let rows: Vec<Vec<String>> = LossKind::ALL
         .map(|k| {
-            let mean = match f.loss(0, k) {
-                Ok(m) => format!("{} ± {}", number(m, 4), error(f.se(0, k))),
+            // Beside the losses table's mean (the per-class table fits a phone this way).
+            let se = match f.loss(0, k) {
+                Ok(_) => format!("± {}", error(f.se(0, k))),
                 Err(_) => "– (no samples)".into(),
             };
             vec![
-                k.name().to_string(),
+                // A hyphen that does not break: "α-balanced" stays whole on a phone.
+                k.name().replace('-', "\u{2011}"),
                 per(k, Class::Negative),
                 per(k, Class::Positive),
-                mean,
+                se,
             ]
         })
         .to_vec();
@@ -453,7 +455,7 @@ fn numbers(f: &Facts) -> String {
         "loss",
         "per negative",
         "per positive",
-        "mean ± standard error",
+        "mean's standard error",
     ]
     .map(String::from);
     table_html(
@@ -469,7 +471,7 @@ fn numbers(f: &Facts) -> String {
         &mut out,
         &format!(
             "Each class's mean is its sum over its own samples; the overall mean weighs them by \
-             the counts. The ± is the standard error: how far the mean moves with {}{}. Focal \
+             the counts. The standard error is how far the mean moves with {}{}. Focal \
              loss's sum here is {} and its mean {}: the blog post's notebook printed focal loss \
              as a sum beside BCE as a mean{}. Compare a mean with a mean.",
             f.noise(),
