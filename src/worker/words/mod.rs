@@ -670,9 +670,14 @@ fn scores_words(f: &Facts) -> String {
             "<span class=\"neg\">Negatives</span> and <span class=\"pos\">positives</span> as \
              the model scores them. {source} Everything at or right of the threshold ({}) is \
              predicted positive: negatives there are false positives, positives there true \
-             positives. Turn the log scale off to see how little of the picture the rare class \
-             is.",
-            plain(f.s.threshold)
+             positives.{}",
+            plain(f.s.threshold),
+            // Only where one class is rare.
+            if (f.s.neg.min(f.s.pos) as f64) < 0.2 * f.s.total() as f64 {
+                " Turn the log scale off to see how little of the picture the rare class is."
+            } else {
+                ""
+            }
         ),
     );
     out
@@ -766,7 +771,13 @@ fn ab(f: &Facts) -> String {
         &format!(
             "Two models scored on the same samples. {models} Each row says which model a loss \
              or metric prefers, first on this validation set and then on sets of other class \
-             ratios. Drag the comparison class ratio: BCE can change sides, recall never does."
+             ratios. {}",
+            if f.imported {
+                "The “at ratio” table re-weights your file's classes: BCE can change sides, recall \
+                 never does."
+            } else {
+                "Drag the comparison class ratio: BCE can change sides, recall never does."
+            }
         ),
     );
     if f.same {
