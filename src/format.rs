@@ -49,6 +49,16 @@ pub fn grouped(n: u64) -> String {
     out
 }
 
+/// `number(v, digits)` without trailing zeros in plain notation: 1, 0.25, 30.7.
+pub fn significant(v: f64, digits: usize) -> String {
+    let s = number(v, digits);
+    if s.contains('.') && !s.contains('e') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
 /// A parameter value for a chart label: up to three decimals, trailing zeros dropped.
 pub fn short(v: f64) -> String {
     if !v.is_finite() {

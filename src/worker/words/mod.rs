@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use super::formulas::{ALPHA_T, CE, FOCAL as FL, MIX, P_T, PRECISION, WEIGHTED, formula};
 use crate::charts::focal_curve::REFERENCE_GAMMAS;
-use crate::format::{escape_html, grouped, metric, number, percent, table_html};
+use crate::format::{escape_html, grouped, metric, number, percent, significant, table_html};
 use crate::page::{MAX_COST, Rival, STORY_STEPS};
 use crate::sim::engine::{Answer, Engine, ModelId, Reader, Request, SYNTHETIC};
 use crate::sim::noise::{spread, standard_error};
@@ -341,12 +341,7 @@ impl Facts {
 /// A setting as it reads in a sentence: 1, 0.25, 2, 30.7 (up to four significant digits, no
 /// trailing zeros).
 fn plain(v: f64) -> String {
-    let s = number(v, 4);
-    if s.contains('.') && !s.contains('e') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
+    significant(v, 4)
 }
 
 /// A standard error: two significant digits, in plain decimals however small; "–" when it
@@ -372,9 +367,7 @@ fn short_ratio(r: f64) -> String {
     if r >= 10.0 {
         grouped(r.round() as u64)
     } else {
-        let digits = if r < 1.01 { 4 } else { 3 };
-        let s = number(r, digits);
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        significant(r, if r < 1.01 { 4 } else { 3 })
     }
 }
 
@@ -956,10 +949,10 @@ pub fn explain(engine: &mut Engine, job: &ExplainJob) -> Explained {
     let mut sections = vec![String::new(); BOXES.len()];
     sections[FOOTER] = footer();
     sections[TRAINING] = training_intro();
-    sections[TRAINED_SCORES] = trained_scores();
-    sections[OPTIMAL] = optimal();
-    sections[SAMPLE] = sample();
-    sections[IMPORT] = import();
+    sections[TRAINED_SCORES] = para_box(TRAINED_SCORES_WORDS);
+    sections[OPTIMAL] = para_box(OPTIMAL_WORDS);
+    sections[SAMPLE] = para_box(SAMPLE_WORDS);
+    sections[IMPORT] = para_box(IMPORT_WORDS);
     sections[NUMBERS_TERMS] = numbers_static();
     sections[SHARE_TERMS] = terms_box(&["share", "wbce", "abce", "focal", "gamma"]);
     sections[FOCAL_TERMS] = focal_static();
@@ -1006,51 +999,34 @@ fn training_intro() -> String {
     out
 }
 
-fn trained_scores() -> String {
-    let mut out = String::new();
-    para(
-        &mut out,
-        "Each model's scores, class by class (log counts; the line is the threshold). Weighting \
+/// What the training view's scores chart shows (no number: the page's threshold is the reader's).
+const TRAINED_SCORES_WORDS: &str = "Each model's scores, class by class (log counts; the line is the threshold). Weighting \
          the positives shifts a model's scores up; γ squeezes them towards the middle, so fewer \
-         positives clear a high threshold.",
-    );
-    out
-}
+         positives clear a high threshold.";
 
-fn optimal() -> String {
-    let mut out = String::new();
-    para(
-        &mut out,
-        "Left: the prediction p* each loss rewards most when the true probability is q. BCE asks \
+/// The training view's two last charts.
+const OPTIMAL_WORDS: &str = "Left: the prediction p* each loss rewards most when the true probability is q. BCE asks \
          for q itself; pos_weight and α shift the odds; γ pulls everything towards the middle. \
          Right: at the BCE model, how much of focal loss's gradient comes from the negatives as \
          γ grows: the easy negatives fall silent, which is the argument of Lin et al. (2017) for \
          focal loss. Validation BCE is the plain BCE each trained model gets on the population, \
-         whatever it was trained with.",
-    );
-    out
-}
+         whatever it was trained with.";
 
-fn sample() -> String {
-    let mut out = String::new();
-    para(
-        &mut out,
-        "The same population, drawn: n rows at the scenario's mix and seed. Each loss is trained \
+/// Training on a sample.
+const SAMPLE_WORDS: &str = "The same population, drawn: n rows at the scenario's mix and seed. Each loss is trained \
          on them by Newton's method, step by step in the background (each step is one pass over \
          every row); the dashed lines above are where the models stand, the chart below how far \
          each loss has fallen. The sample's optimum is near the population's, and equals \
-         scikit-learn's LogisticRegression on the same rows (BCE, weighted BCE).",
-    );
-    out
-}
+         scikit-learn's LogisticRegression on the same rows (BCE, weighted BCE).";
 
-fn import() -> String {
-    let mut out = String::new();
-    para(
-        &mut out,
-        "Bring a validation set: a CSV or TSV file with a label column (0/1, true/false, yes/no, \
+/// The import box, before a file is chosen.
+const IMPORT_WORDS: &str = "Bring a validation set: a CSV or TSV file with a label column (0/1, true/false, yes/no, \
          pos/neg, …) and one or two score columns (probabilities or logits; two are compared as \
-         models A and B). It is read in this browser and never sent anywhere.",
-    );
+         models A and B). It is read in this browser and never sent anywhere.";
+
+/// A box of one paragraph.
+fn para_box(text: &str) -> String {
+    let mut out = String::new();
+    para(&mut out, text);
     out
 }
