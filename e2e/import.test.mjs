@@ -218,6 +218,113 @@ test('a file larger than its preview gets its exact numbers from the worker', as
   await page.close();
 });
 
+/**
+ * A seeded file of `rows` rows `label,a,b` (full-precision probabilities, 1 in 20 positive)
+ * with the given lines (1-based, the header is line 1) replaced; and what numpy and
+ * scikit-learn make of model A's good rows: BCE's mean, TP and FP at the threshold, ROC AUC.
+ */
+async function largeFile(name, rows, replaced = {}) {
+  let s = 777;
+  const next = () => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648; };
+  const lines = ['label,a,b'];
+  const good = [];
+  for (let i = 0; i < rows; i++) {
+    const y = next() < 0.05 ? 1 : 0;
+    const a = y ? 0.2 + 0.8 * next() : 0.7 * next();
+    const b = next();
+    const line = replaced[lines.length + 1];
+    if (line === undefined) { lines.push(`${y},${a},${b}`); good.push([y, a]); } else lines.push(line);
+  }
+  const path = `${new URL('./artifacts/', import.meta.url).pathname}${name}`;
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, lines.join('\n') + '\n');
+  const eps = 1e-7;
+  let bce = 0; let tp = 0; let fp = 0;
+  for (const [y, p] of good) {
+    const q = Math.min(Math.max(p, eps), 1 - eps);
+    bce += y ? -Math.log(q) : -Math.log(1 - q);
+    if (p >= threshold) { if (y) tp += 1; else fp += 1; }
+  }
+  const sorted = [...good].sort((x, z) => x[1] - z[1]);
+  let rank = 0; let posRanks = 0; let npos = 0;
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j < sorted.length && sorted[j][1] === sorted[i][1]) j++;
+    const mid = (rank + 1 + rank + (j - i)) / 2;
+    for (let k = i; k < j; k++) if (sorted[k][0]) { posRanks += mid; npos++; }
+    rank += j - i; i = j;
+  }
+  const nneg = good.length - npos;
+  return { path, bytes: lines.join('\n').length + 1, want: { bce: bce / good.length, tp, fp, nneg, npos, auc: (posRanks - npos * (npos + 1) / 2) / (npos * nneg) } };
+}
+
+/**
+ * Imports `path` through the file input; the results file, and the workers started meanwhile
+ * (`started`) and still running after it (`running`; the page's own worker started before).
+ */
+async function importLarge(path) {
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash: HASH, options: { acceptDownloads: true } });
+  const workers = { started: 0, running: 0 };
+  page.on('worker', (w) => {
+    workers.started += 1;
+    workers.running += 1;
+    w.on('close', () => { workers.running -= 1; });
+  });
+  await page.locator('#import-file').setInputFiles(path);
+  await page.locator('.import-check [data-act=import]').waitFor({ timeout: 30_000 });
+  await importChosen(page);
+  const json = await results(page);
+  const skipped = await page.locator('.imported').textContent();
+  return { page, problems, json, skipped, workers };
+}
+
+function sameNumbers(json, want) {
+  assert.deepEqual([json.params.neg, json.params.pos], [want.nneg, want.npos]);
+  assert.ok(Math.abs(json.losses.bce.mean - want.bce) <= 1e-9 * want.bce, `${json.losses.bce.mean} vs ${want.bce}`);
+  assert.deepEqual([json.metrics.tp, json.metrics.fp], [want.tp, want.fp]);
+  assert.ok(Math.abs(json.metrics.roc_auc - want.auc) <= 1e-12, `${json.metrics.roc_auc} vs ${want.auc}`);
+}
+
+test('a large file is read by two workers, and their rows join as one reading would have read them', async () => {
+  // 220,000 rows, about 9 MB (two workers from 8 MiB): a bad row early in the first half and
+  // one late in the second, named by their lines in the file.
+  const rows = 220_000;
+  const { path, bytes, want } = await largeFile('import-two-workers.csv', rows, { 1000: '0,abc,0.5', [rows - 500]: '7,0.5,0.5' });
+  assert.ok(bytes >= 8 * 1048576, `${bytes} bytes`);
+  const { page, problems, json, skipped, workers } = await importLarge(path);
+  sameNumbers(json, want);
+  assert.equal(json.params.rows, rows - 2);
+  assert.match(skipped, /2 rows skipped: line 1000, column "a": "abc" is not a number; line 219500, column "label": "7" is not one of the labels/);
+  // The page's worker started a second one for this file, and ends it once its rows are in.
+  for (let i = 0; i < 50 && workers.running > 0; i++) await page.waitForTimeout(100);
+  assert.deepEqual(workers, { started: 1, running: 0 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('when the middle of a large file falls inside a quoted field, one worker reads it all', async () => {
+  // A note column whose one long quoted cell, full of newlines, spans the middle of the file:
+  // the second worker's part would start inside it, so the first worker reads on.
+  const rows = 200_000;
+  const note = `"${'a note\n'.repeat(110_000)}"`;
+  const { path, want } = await largeFile('import-quoted-middle.csv', rows, {});
+  const text = (await readFile(path, 'utf8')).split('\n');
+  text[0] += ',note';
+  for (let i = 1; i < text.length - 1; i++) text[i] += ',';
+  // The row whose note puts the file's middle a quarter of the way into it.
+  const total = text.reduce((n, l) => n + l.length + 1, 0) + note.length;
+  let at = 0; let row = 1;
+  while (at + text[row - 1].length + 1 + note.length / 4 < total / 2) at += text[row++ - 1].length + 1;
+  text[row - 1] += note;
+  await writeFile(path, text.join('\n'));
+  const { page, problems, json, skipped } = await importLarge(path);
+  sameNumbers(json, want);
+  assert.equal(json.params.rows, rows);
+  assert.ok(!/skipped/.test(skipped), skipped);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('three label values: the reader picks the positive one, the others are negative', async () => {
   const { page, problems } = await openApp(app.browser, app.server.url, { hash: HASH });
   await choose(page, 'bad/three_labels.csv');

@@ -9,5 +9,6 @@ mod import {
     mod fixtures;
     mod good;
     mod helpers;
+    mod parts;
     mod sklearn;
 }

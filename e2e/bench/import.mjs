@@ -1,8 +1,8 @@
 // `make bench`, the import half (issue 12): files of 1,000,000 and 10,000,000 rows (a label and
 // two models' probabilities, seeded), chosen through the page's real file input, timed from the
-// choice to the exact numbers on the page; the longest main-thread task meanwhile; the worker's
-// memory; and, in the same run, pandas.read_csv plus the numpy losses and scikit-learn metrics
-// on the same file (scripts/bench/pandas_losses.py, in the venv `make venv` makes).
+// choice to the exact numbers on the page; the longest main-thread task meanwhile; the workers'
+// memory (the page's worker and the second one a large file is read with, at the most); and, in
+// the same run, pandas.read_csv plus the numpy losses and scikit-learn metrics on the same file (scripts/bench/pandas_losses.py, in the venv `make venv` makes).
 import { createWriteStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -74,13 +74,30 @@ async function importOnce(file) {
       }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   }));
+  // The workers' memory while the import runs (the second worker is ended once its rows are
+  // in): the largest sum of both workers' wasm memories seen, sampled every 200 ms
+  // (more often slows the import: each sample is a task in each worker).
+  const memory = async () => {
+    let mb = 0;
+    for (const w of page.workers()) {
+      mb += await w.evaluate(() => globalThis.imbalanceLab?.memory?.buffer.byteLength ?? 0).catch(() => 0) / 1048576;
+    }
+    return mb;
+  };
+  let workerMb = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      workerMb = Math.max(workerMb, await memory());
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
   await page.locator('#import-file').setInputFiles(file);
   const { detect, load } = await seen;
+  sampling = false;
+  await sampler;
+  workerMb = Math.max(workerMb, await memory());
   const longest = await page.evaluate(() => Math.max(0, ...globalThis.__longTasks));
-  let workerMb = 0;
-  for (const w of page.workers()) {
-    workerMb += await w.evaluate(() => globalThis.imbalanceLab?.memory?.buffer.byteLength ?? 0).catch(() => 0) / 1048576;
-  }
   await page.close();
   return { detect, load, longest, workerMb };
 }

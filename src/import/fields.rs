@@ -161,6 +161,13 @@ impl Splitter {
         false
     }
 
+    /// Whether everything fed so far ended with a complete record: the next byte starts a new
+    /// one. A file split here can be read in two parts (the second by another worker) and
+    /// joined; not inside a quoted field, where a newline is part of a field.
+    pub fn at_record_start(&self) -> bool {
+        self.taken == 0 && !self.complete && self.state == State::FieldStart
+    }
+
     /// The line the current record starts on (1-based).
     pub fn line(&self) -> u64 {
         self.line

@@ -76,6 +76,7 @@ pub mod imported;
 pub mod labels;
 pub mod options;
 pub mod parser;
+pub mod rows;
 pub mod scores;
 pub mod skipped;
 pub mod sniff;
@@ -86,6 +87,7 @@ pub use imported::{Imported, ModelScores};
 pub use labels::{Label, LabelMap};
 pub use options::{Options, Overrides};
 pub use parser::{MAX_ROWS, Parser};
+pub use rows::Rows;
 pub use scores::{ScoreKind, sigmoid};
 pub use skipped::{LISTED_ROWS, RowError, RowProblem, Skipped};
 

@@ -4,8 +4,9 @@ use crate::sim::{Class, MAX_COUNT};
 
 use super::errors::ImportError;
 use super::fields::{Splitter, text};
-use super::imported::{Imported, ModelScores, split_classes};
+use super::imported::{Imported, split_classes};
 use super::options::Options;
+use super::rows::Rows;
 use super::scores::{BadScore, probability};
 use super::skipped::{RowError, RowProblem, Skipped};
 use super::sniff::BOM;
@@ -69,6 +70,35 @@ impl Parser {
         parser
     }
 
+    /// A parser for the part of a file that starts at `Splitter::at_record_start` after its
+    /// header, read by a second worker while the first reads what comes before; about
+    /// `expected_rows` rows. Its lines are counted from 1: `Rows::join` moves them to the
+    /// file's.
+    pub fn part(options: Options, expected_rows: u64) -> Self {
+        let mut parser = Parser::new(Options {
+            expected_rows,
+            ..options
+        });
+        parser.header_pending = false;
+        parser.bom = BOM.len();
+        parser
+    }
+
+    /// Whether all that was fed ends with a complete row (or header), outside any quoted field,
+    /// with nothing held back or failed: what follows can then be read by a `part` parser and
+    /// joined.
+    pub fn at_record_start(&self) -> bool {
+        self.bom == BOM.len()
+            && !self.header_pending
+            && self.failed.is_none()
+            && self.splitter.at_record_start()
+    }
+
+    /// The options the file is read with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
     /// Makes room for the expected rows and a twentieth more up front. Vectors that grow by
     /// doubling would, in the browser (where a copy holds old and new at once and freed memory
     /// stays with the page), take up to 455 MiB at 10,000,000 rows instead of 173 MiB.
@@ -121,7 +151,14 @@ impl Parser {
     }
 
     /// After the last chunk: the imported scores, or why there are none.
-    pub fn finish(mut self) -> Result<Imported, ImportError> {
+    pub fn finish(self) -> Result<Imported, ImportError> {
+        let options = self.options.clone();
+        self.finish_rows()?.imported(options)
+    }
+
+    /// After the last chunk: the rows read, split by class, before the checks that need the
+    /// whole file (a part's rows are joined to the rows before them first).
+    pub fn finish_rows(mut self) -> Result<Rows, ImportError> {
         if self.bom < BOM.len() {
             let held = self.bom;
             self.bom = BOM.len();
@@ -133,40 +170,26 @@ impl Parser {
         if self.splitter.finish() {
             self.record()?;
         }
-        let (rows, positives) = (self.rows, self.positives);
-        if self.data_rows == 0 {
-            return Err(
-                match self.options.header.is_some() && !self.header_pending {
-                    true => ImportError::HeaderOnly,
-                    false => ImportError::Empty,
-                },
-            );
-        }
-        if rows == 0 {
-            return Err(ImportError::NoGoodRows(self.skipped));
-        }
-        if positives == 0 || positives == rows {
-            return Err(ImportError::SingleClass {
-                label: self.first_label.unwrap_or_default(),
-                positive: positives > 0,
-                rows,
-            });
-        }
-        let names = self.options.model_names();
-        let models = names
+        let positives = self.positives;
+        let classes = self
+            .scores
             .into_iter()
-            .zip(self.scores)
-            .map(|(name, all)| {
+            .take(self.options.scores.len())
+            .map(|all| {
                 let (neg, pos) = split_classes(all, &self.positive, positives as usize);
-                ModelScores { name, neg, pos }
+                [neg, pos]
             })
             .collect();
-        Ok(Imported {
-            rows,
-            models,
-            kind: self.options.kind,
-            labels: self.options.labels,
+        Ok(Rows {
+            classes,
+            rows: self.rows,
+            positives,
+            data_rows: self.data_rows,
+            header_read: self.options.header.is_some() && !self.header_pending,
+            first_label: self.first_label,
             skipped: self.skipped,
+            next_line: self.splitter.line(),
+            sorted: false,
         })
     }
 

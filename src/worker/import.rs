@@ -3,7 +3,7 @@
 //! the page gets a summary with a preview of each class, the same kind of preview its synthetic
 //! classes have. (The parser is in the worker's module only: without a worker, no import.)
 
-use crate::import::{ImportError, Overrides, Parser, ScoreKind, detect};
+use crate::import::{ImportError, Options, Overrides, Parser, Rows, ScoreKind, detect};
 use crate::sim::ClassScores;
 use crate::sim::engine::{DataSet, PREVIEW, Reader};
 
@@ -229,7 +229,8 @@ pub fn preview(scores: &ClassScores) -> Vec<f64> {
         .collect()
 }
 
-/// An import under way.
+/// An import under way: the whole file, or the first part of it while a second worker reads
+/// the rest (`part`), the two joined by `finish_with`.
 pub struct Importer {
     id: u32,
     parser: Parser,
@@ -240,9 +241,10 @@ impl Importer {
     /// Detects the file's layout from its first bytes (`head`, the whole file's length `len`)
     /// with the reader's choices, or says why it cannot be read.
     pub fn start(job: &ImportJob, head: &[u8], len: u64) -> Result<Self, String> {
-        let detected = detect(head, len, &job.overrides).map_err(|e| e.message())?;
-        let options = detected.options.map_err(|e| e.message())?;
-        // The parser reserves room for the rows detection expects (`Options::expected_rows`).
+        let options = Self::options(job, head, len)?;
+        // The parser reserves room for the rows detection expects (`Options::expected_rows`):
+        // for the whole file, also when a second worker reads its second part, so that the
+        // second part's rows join the first's in place.
         let parser = Parser::new(options);
         Ok(Importer {
             id: job.id,
@@ -251,16 +253,95 @@ impl Importer {
         })
     }
 
-    /// Feeds the next chunk; the share of the file read so far.
+    /// The importer of the file's bytes from `start` on, which must be where a row starts
+    /// (the second worker's part: the same detection on the same first bytes, so the same
+    /// choices). Its rows are the ones `finish_part` returns.
+    pub fn part(job: &ImportJob, head: &[u8], len: u64, start: u64) -> Result<Self, String> {
+        let options = Self::options(job, head, len)?;
+        let share = len.saturating_sub(start) as f64 / len.max(1) as f64;
+        let expected = (options.expected_rows as f64 * share).ceil() as u64;
+        Ok(Importer {
+            id: job.id,
+            parser: Parser::part(options, expected),
+            len: len.saturating_sub(start),
+        })
+    }
+
+    fn options(job: &ImportJob, head: &[u8], len: u64) -> Result<Options, String> {
+        let detected = detect(head, len, &job.overrides).map_err(|e| e.message())?;
+        detected.options.map_err(|e| e.message())
+    }
+
+    /// Feeds the next chunk; the share of the file (or part) read so far.
     pub fn feed(&mut self, chunk: &[u8]) -> Result<f64, String> {
         // More than `import::MAX_ROWS` rows is one of the parser's errors.
         self.parser.feed(chunk).map_err(|e| e.message())?;
         Ok((self.parser.consumed() as f64 / self.len.max(1) as f64).min(1.0))
     }
 
+    /// Bytes fed so far.
+    pub fn consumed(&self) -> u64 {
+        self.parser.consumed()
+    }
+
+    /// Whether what was fed ends where a row starts, outside any quoted field: a second
+    /// worker's part that starts here can be joined.
+    pub fn at_record_start(&self) -> bool {
+        self.parser.at_record_start()
+    }
+
+    /// After a part's last chunk: its rows, each class sorted (the second worker sorts its
+    /// rows while the first sorts its own), or the error that stopped it (its line counted
+    /// from the part's first).
+    pub fn finish_part(self) -> Result<Rows, ImportError> {
+        let mut rows = self.parser.finish_rows()?;
+        rows.sort();
+        Ok(rows)
+    }
+
     /// After the last chunk: the data set for the engine and the summary for the page.
     pub fn finish(self) -> Result<(DataSet, ImportSummary), String> {
-        let imported = self.parser.finish().map_err(|e: ImportError| e.message())?;
+        self.rows()?.complete()
+    }
+
+    /// After the last chunk (of the first part): the rows read, for `Read::complete` once the
+    /// second part, if any, has joined them.
+    pub fn rows(self) -> Result<Read, String> {
+        let options: Options = self.parser.options().clone();
+        let rows = self.parser.finish_rows().map_err(|e| e.message())?;
+        Ok(Read {
+            id: self.id,
+            options,
+            rows,
+        })
+    }
+}
+
+/// A file's rows once read (the second part's joined, if a second worker read one), before
+/// they become the engine's data set.
+pub struct Read {
+    id: u32,
+    options: Options,
+    /// The rows.
+    pub rows: Rows,
+}
+
+impl Read {
+    /// The message of an error that stopped the second part, its line the file's.
+    pub fn later_error(&self, e: ImportError) -> String {
+        e.in_file_from(self.rows.next_line).message()
+    }
+
+    /// Joins the rest of the file as a part parser read it (or the error that stopped it):
+    /// what the first worker does when no second worker could read that part.
+    pub fn join(&mut self, later: Result<Rows, ImportError>) -> Result<(), String> {
+        let later = later.map_err(|e| self.later_error(e))?;
+        self.rows.join(later).map_err(|e| e.message())
+    }
+
+    /// The data set for the engine and the summary for the page.
+    pub fn complete(self) -> Result<(DataSet, ImportSummary), String> {
+        let imported = self.rows.imported(self.options).map_err(|e| e.message())?;
         let names: Vec<String> = imported.models.iter().map(|m| m.name.clone()).collect();
         let labels = imported.labels.describe();
         let (kind, skipped) = (imported.kind, imported.skipped.clone());
@@ -305,18 +386,85 @@ pub fn import_bytes(job: &ImportJob, bytes: &[u8]) -> Result<(DataSet, ImportSum
     importer.finish()
 }
 
+/// Imports a whole file held in memory as the worker does when a second worker reads the
+/// file from byte `split` on (the native tests' way in), their messages on the wire, the
+/// scores in slices of `slice`: the first part up to `split`, then, if a row starts there, the
+/// second part on its own, sorted and joined; else the first part reads on to the end, as the
+/// worker does when the split falls inside a quoted field.
+pub fn import_bytes_in_parts(
+    job: &ImportJob,
+    bytes: &[u8],
+    split: usize,
+    slice: usize,
+) -> Result<(DataSet, ImportSummary), String> {
+    use super::part::{FromPart, Joining, PartRead};
+    let head = &bytes[..bytes.len().min(HEAD as usize)];
+    let len = bytes.len() as u64;
+    let split = split.min(bytes.len());
+    let mut first = Importer::start(job, head, len)?;
+    for chunk in bytes[..split].chunks(CHUNK as usize) {
+        first.feed(chunk)?;
+    }
+    if !first.at_record_start() {
+        for chunk in bytes[split..].chunks(CHUNK as usize) {
+            first.feed(chunk)?;
+        }
+        return first.finish();
+    }
+    let read = first.rows()?;
+    // The second worker.
+    let mut later = Importer::part(job, head, len, split as u64)?;
+    for chunk in bytes[split..].chunks(CHUNK as usize) {
+        // A part's error is kept by its parser and returned by `finish_part`, line and all.
+        if later.feed(chunk).is_err() {
+            break;
+        }
+    }
+    let (said, scores) = match later.finish_part() {
+        Ok(rows) => {
+            let (read, scores) = PartRead::of(rows);
+            (FromPart::Read(Ok(read)), scores)
+        }
+        Err(e) => (FromPart::Read(Err(e)), Vec::new()),
+    };
+    // The first worker, hearing it.
+    let heard = FromPart::decode(&said.encode()).ok_or("The second worker's answer was lost.")?;
+    let part = match heard {
+        FromPart::Read(Ok(part)) => part,
+        FromPart::Read(Err(e)) => return Err(read.later_error(e)),
+        FromPart::Progress(_) => return Err("The second worker's answer was lost.".into()),
+    };
+    let mut joining = Joining::new(read, part)?;
+    for (m, c, class) in scores {
+        for piece in class.chunks(slice.max(1)) {
+            joining.receive(m, c, piece.len(), |to| to.copy_from_slice(piece))?;
+        }
+    }
+    joining.complete()
+}
+
+/// Where a second worker may start reading a file of `len` bytes: just after the first newline
+/// in `around`, the bytes from `mid` on. `None` when there is none (a line longer than the
+/// bytes looked at) or it is the file's end. Whether a row really starts there (not inside a
+/// quoted field) is only known once the first part is read: `Importer::at_record_start`.
+pub fn split_point(around: &[u8], mid: u64, len: u64) -> Option<u64> {
+    let newline = around.iter().position(|&b| b == b'\n')? as u64;
+    let split = mid + newline + 1;
+    (split < len).then_some(split)
+}
+
 /// The most columns a file shown before importing may have (the page lists each).
 pub const MAX_COLUMNS: usize = 200;
 
 /// Text fields on the wire: joined by the unit separator, which no name or message holds.
 const SEPARATOR: char = '\u{1f}';
 
-fn write_text(out: &mut Vec<f64>, text: &str) {
+pub(super) fn write_text(out: &mut Vec<f64>, text: &str) {
     out.push(text.len() as f64);
     out.extend(text.bytes().map(f64::from));
 }
 
-fn read_text(r: &mut Reader) -> Option<String> {
+pub(super) fn read_text(r: &mut Reader) -> Option<String> {
     let n = r.whole()? as usize;
     let bytes = (0..n)
         .map(|_| r.whole().and_then(|b| u8::try_from(b).ok()))
@@ -325,7 +473,7 @@ fn read_text(r: &mut Reader) -> Option<String> {
 }
 
 /// An optional text: 0, or 1 and the text.
-fn write_optional_text(out: &mut Vec<f64>, text: Option<&str>) {
+pub(super) fn write_optional_text(out: &mut Vec<f64>, text: Option<&str>) {
     match text {
         None => out.push(0.0),
         Some(t) => {
@@ -335,7 +483,7 @@ fn write_optional_text(out: &mut Vec<f64>, text: Option<&str>) {
     }
 }
 
-fn read_optional_text(r: &mut Reader) -> Option<Option<String>> {
+pub(super) fn read_optional_text(r: &mut Reader) -> Option<Option<String>> {
     match r.whole()? {
         0 => Some(None),
         1 => read_text(r).map(Some),

@@ -11,10 +11,12 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
 
 use super::decide::{DECIDE, DECIDED, DecideJob, Decider};
-use super::import::{CHUNK, Detection, HEAD, ImportJob, Importer};
+use super::helper::{Heard, Helper};
+use super::import::{CHUNK, Detection, HEAD, ImportJob, ImportSummary, Importer, split_point};
+use super::part::{Joining, TWO_WORKERS_FROM};
 use super::words::{EXPLAIN, EXPLAINED, ExplainJob, explain};
 use super::{FromWorker, IMPORT_FAILED_TAG, ToWorker, serve};
-use crate::sim::engine::Engine;
+use crate::sim::engine::{DataSet, Engine};
 
 /// A message to the worker, as the page posts it.
 pub fn to_js(message: &ToWorker) -> JsValue {
@@ -71,9 +73,85 @@ fn read(file: &Blob, start: u64, end: u64) -> Option<JsFuture> {
     Some(JsFuture::from(slice.array_buffer()))
 }
 
-/// The worker's side of an import: reads the file a chunk at a time, the next chunk asked for
-/// before this one is parsed (the browser reads it meanwhile), reporting progress after each,
-/// and hands the data set to the engine.
+/// Bytes `start..end` of a file, copied into the module.
+pub(super) async fn read_bytes(file: &Blob, start: u64, end: u64) -> Option<Vec<u8>> {
+    let value = read(file, start, end)?.await.ok()?;
+    Some(Uint8Array::new(&value).to_vec())
+}
+
+/// Why reading a range of a file stopped.
+pub(super) enum ReadFailed {
+    /// The file could not be read.
+    File,
+    /// The parser refused it (the message; the parser keeps the error too).
+    Rows(String),
+}
+
+/// Feeds bytes `start..end` of a file to `importer` a chunk at a time, the next chunks asked
+/// for before this one is parsed (the browser reads them meanwhile), calling `after` after
+/// each.
+pub(super) async fn read_range(
+    file: &Blob,
+    start: u64,
+    end: u64,
+    importer: &mut Importer,
+    mut after: impl FnMut(&Importer),
+) -> Result<(), ReadFailed> {
+    let mut buffer = Vec::new();
+    // Reads asked for ahead of the parse: the browser reads a file on its own threads, and one
+    // chunk ahead left the parse waiting for it.
+    let mut ahead = std::collections::VecDeque::new();
+    let mut asked = start;
+    let mut ask = |ahead: &mut std::collections::VecDeque<_>| {
+        while ahead.len() < READ_AHEAD && asked < end {
+            // A small first chunk: the parse starts sooner.
+            let size = if asked == start { CHUNK / 4 } else { CHUNK };
+            ahead.push_back(read(file, asked, (asked + size).min(end)));
+            asked = (asked + size).min(end);
+        }
+    };
+    ask(&mut ahead);
+    let mut at = start;
+    while at < end {
+        let Some(Ok(chunk)) = (match ahead.pop_front().flatten() {
+            Some(f) => Some(f.await),
+            None => None,
+        }) else {
+            return Err(ReadFailed::File);
+        };
+        let bytes = Uint8Array::new(&chunk);
+        buffer.resize(bytes.length() as usize, 0);
+        bytes.copy_to(&mut buffer);
+        at += buffer.len() as u64;
+        ask(&mut ahead);
+        importer.feed(&buffer).map_err(ReadFailed::Rows)?;
+        after(importer);
+    }
+    Ok(())
+}
+
+/// How often an import reports its progress, at the most (ms).
+const PROGRESS_MS: f64 = 250.0;
+
+thread_local! {
+    /// A second worker started when a large file was looked at, ready for its import.
+    static HELPER: RefCell<Option<Helper>> = const { RefCell::new(None) };
+}
+
+/// The second worker for a file of `len` bytes: the one started when it was looked at, or a
+/// new one; none for a small file.
+fn helper_for(len: u64) -> Option<Helper> {
+    (len >= TWO_WORKERS_FROM).then(|| {
+        HELPER
+            .with(|h| h.borrow_mut().take())
+            .or_else(Helper::spawn)
+    })?
+}
+
+/// The worker's side of an import: reads the file a chunk at a time, reporting progress, and
+/// hands the data set to the engine. A large file is read by two workers: this one up to a
+/// row near the middle, a second one (`helper`) the rest, each sorting its own rows; the
+/// second's rows are then joined to these.
 async fn import_file(
     engine: Rc<RefCell<Engine>>,
     job: ImportJob,
@@ -81,60 +159,71 @@ async fn import_file(
     reply: impl Fn(FromWorker),
 ) {
     let unreadable = || FromWorker::ImportFailed(job.id, "The file could not be read.".into());
+    let failed = |message: String| FromWorker::ImportFailed(job.id, message);
     let len = file.size() as u64;
-    let mut buffer = Vec::new();
-    let bytes = |buffer: &mut Vec<u8>, value: JsValue| {
-        let bytes = Uint8Array::new(&value);
-        buffer.resize(bytes.length() as usize, 0);
-        bytes.copy_to(buffer);
-    };
-    let Some(Ok(head)) = (match read(&file, 0, HEAD.min(len)) {
-        Some(f) => Some(f.await),
-        None => None,
-    }) else {
+    let Some(head) = read_bytes(&file, 0, HEAD.min(len)).await else {
         return reply(unreadable());
     };
-    bytes(&mut buffer, head);
     if job.detect {
+        // A large file's second worker starts now, while the reader looks at the preview.
+        if len >= TWO_WORKERS_FROM && HELPER.with(|h| h.borrow().is_none()) {
+            HELPER.with(|h| *h.borrow_mut() = Helper::spawn());
+        }
         return reply(FromWorker::Detected(Box::new(Detection::of(
-            &job, &buffer, len,
+            &job, &head, len,
         ))));
     }
-    let mut importer = match Importer::start(&job, &buffer, len) {
+    let mut importer = match Importer::start(&job, &head, len) {
         Ok(i) => i,
-        Err(message) => return reply(FromWorker::ImportFailed(job.id, message)),
+        Err(message) => return reply(failed(message)),
     };
-    // Reads asked for ahead of the parse: the browser reads a file on its own threads, and one
-    // chunk ahead left the parse waiting for it.
-    let mut ahead = std::collections::VecDeque::new();
-    let mut asked = 0;
-    let mut ask = |ahead: &mut std::collections::VecDeque<_>| {
-        while ahead.len() < READ_AHEAD && asked < len {
-            // A small first chunk: the parse starts sooner.
-            let size = if asked == 0 { CHUNK / 4 } else { CHUNK };
-            ahead.push_back(read(&file, asked, (asked + size).min(len)));
-            asked = (asked + size).min(len);
-        }
-    };
-    ask(&mut ahead);
-    let mut start = 0;
-    while start < len {
-        let Some(Ok(chunk)) = (match ahead.pop_front().flatten() {
-            Some(f) => Some(f.await),
-            None => None,
-        }) else {
-            return reply(unreadable());
-        };
-        bytes(&mut buffer, chunk);
-        start += buffer.len() as u64;
-        ask(&mut ahead);
-        match importer.feed(&buffer) {
-            Ok(done) => reply(FromWorker::ImportProgress(job.id, done)),
-            Err(message) => return reply(FromWorker::ImportFailed(job.id, message)),
+    // Where the second worker starts: after the first newline past the middle.
+    let mut helper = helper_for(len);
+    let mut split = None;
+    if helper.is_some() {
+        let mid = len / 2;
+        if let Some(around) = read_bytes(&file, mid, (mid + HEAD).min(len)).await {
+            split = split_point(&around, mid, len);
         }
     }
-    drop(buffer);
-    match importer.finish() {
+    match (&helper, split) {
+        (Some(h), Some(s)) => h.read(&job, s, &file),
+        _ => helper = None,
+    }
+    let end = split.unwrap_or(len);
+    // Every 250 ms at most: each report is a frame the page paints while both cores parse.
+    let reported = std::cell::Cell::new(now());
+    let progress = |i: &Importer, h: &Option<Helper>| {
+        if now() - reported.get() < PROGRESS_MS {
+            return;
+        }
+        reported.set(now());
+        let theirs = h.as_ref().map_or(0, Helper::progress);
+        reply(FromWorker::ImportProgress(
+            job.id,
+            ((i.consumed() + theirs) as f64 / len.max(1) as f64).min(1.0),
+        ));
+    };
+    match read_range(&file, 0, end, &mut importer, |i| progress(i, &helper)).await {
+        Ok(()) => {}
+        Err(ReadFailed::File) => return reply(unreadable()),
+        Err(ReadFailed::Rows(message)) => return reply(failed(message)),
+    }
+    // A split inside a quoted field: this worker reads on, and the second one's part is not
+    // used.
+    if helper.is_some() && !importer.at_record_start() {
+        helper = None;
+        match read_range(&file, end, len, &mut importer, |i| progress(i, &None)).await {
+            Ok(()) => {}
+            Err(ReadFailed::File) => return reply(unreadable()),
+            Err(ReadFailed::Rows(message)) => return reply(failed(message)),
+        }
+    }
+    let done = match helper {
+        None => importer.finish(),
+        Some(helper) => join(importer, helper, &job, &file, end, len).await,
+    };
+    match done {
         Ok((data, summary)) => {
             let mut engine = engine.borrow_mut();
             engine.hold(data);
@@ -143,8 +232,68 @@ async fn import_file(
             // While the page shows the preview: the passes its request will need, cached.
             let _ = engine.compute(&expected, &mut |_| {});
         }
-        Err(message) => reply(FromWorker::ImportFailed(job.id, message)),
+        Err(message) => reply(failed(message)),
     }
+}
+
+/// This worker's rows (read up to `end`, where a row starts) joined with the second worker's,
+/// which read the rest: sorted here while it sorts its own, then taken in a class at a time
+/// and merged. If it was lost before it had read its part, this worker reads that part itself.
+async fn join(
+    importer: Importer,
+    helper: Helper,
+    job: &ImportJob,
+    file: &Blob,
+    end: u64,
+    len: u64,
+) -> Result<(DataSet, ImportSummary), String> {
+    let mut read = importer.rows()?;
+    read.rows.sort();
+    let part = match helper.next().await {
+        Heard::Read(Ok(part)) => part,
+        Heard::Read(Err(e)) => return Err(read.later_error(e)),
+        Heard::Scores(..) | Heard::Lost => {
+            drop(helper);
+            let head = read_bytes(file, 0, HEAD.min(len))
+                .await
+                .ok_or("The file could not be read.")?;
+            let mut later = Importer::part(job, &head, len, end)?;
+            if let Err(ReadFailed::File) = read_range(file, end, len, &mut later, |_| {}).await {
+                return Err("The file could not be read.".into());
+            }
+            read.join(later.finish_part())?;
+            return read.complete();
+        }
+    };
+    let mut joining = Joining::new(read, part)?;
+    let stopped = || {
+        "The second worker stopped before it sent all its rows: import the file \
+                      again."
+            .to_string()
+    };
+    // A class is asked for as soon as the one before it starts to arrive: the second worker
+    // copies it out while this one merges, and no more than two are ever on their way.
+    helper.send();
+    while joining.wanted().is_some() {
+        let class = joining.wanted();
+        let mut asked = false;
+        while joining.wanted() == class {
+            match helper.next().await {
+                Heard::Scores(m, c, numbers) => {
+                    if !std::mem::replace(&mut asked, true) {
+                        helper.send();
+                    }
+                    let n = numbers.length() as usize - 3;
+                    joining.receive(m, c, n, |to| {
+                        numbers.subarray(3, numbers.length()).copy_to(to)
+                    })?;
+                }
+                _ => return Err(stopped()),
+            }
+        }
+    }
+    drop(helper);
+    joining.complete()
 }
 
 /// The worker's side: answers one message from the page with `engine`, posting each reply
@@ -152,6 +301,10 @@ async fn import_file(
 /// file is read between them).
 pub fn receive(engine: &Rc<RefCell<Engine>>, message: &JsValue, post: &Function) {
     LAST_MESSAGE.with(|t| t.set(now()));
+    // A second worker's job, when this worker is one.
+    if super::helper::answer(message, post) {
+        return;
+    }
     let post = post.clone();
     let reply = move |m: FromWorker| {
         let (message, transfer) = reply_to_js(m);

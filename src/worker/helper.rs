@@ -1,0 +1,241 @@
+//! The second worker of a large import, in JavaScript terms (wasm only; the conversation itself
+//! is `part`'s): the first worker starts it (`Helper::spawn`, the same `worker.js`) and hears it
+//! through an inbox; the second worker answers a `PartJob` with `read_part`.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use js_sys::{Array, Float64Array, Function};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Blob, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use super::import::{HEAD, ImportJob, Importer};
+use super::js::{ReadFailed, read_bytes, read_range};
+use super::part::{FromPart, PartJob, PartRead, SEND, SLICE, scores_header, scores_of};
+
+/// What the first worker hears from the second.
+pub enum Heard {
+    /// The part is read (or what stopped it).
+    Read(Result<PartRead, crate::import::ImportError>),
+    /// A slice of one class's scores: model, class, and the message (header first).
+    Scores(usize, usize, Float64Array),
+    /// The second worker failed to start, died, or said something unreadable.
+    Lost,
+}
+
+#[derive(Default)]
+struct Inbox {
+    heard: VecDeque<Heard>,
+    /// Bytes of its part the second worker has read.
+    progress: u64,
+    waker: Option<Waker>,
+}
+
+/// A second worker, terminated when dropped.
+pub struct Helper {
+    worker: Worker,
+    inbox: Rc<RefCell<Inbox>>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Helper {
+    /// Starts a second worker (`None` where a worker cannot start one).
+    pub fn spawn() -> Option<Helper> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options("./worker.js", &options).ok()?;
+        let inbox: Rc<RefCell<Inbox>> = Rc::default();
+        let to = Rc::clone(&inbox);
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let heard = heard(e.data());
+            let mut inbox = to.borrow_mut();
+            match heard {
+                Some(FromPartOrScores::Progress(n)) => {
+                    inbox.progress = n;
+                    return;
+                }
+                Some(FromPartOrScores::Heard(h)) => inbox.heard.push_back(h),
+                None => inbox.heard.push_back(Heard::Lost),
+            }
+            if let Some(w) = inbox.waker.take() {
+                w.wake();
+            }
+        });
+        let to = Rc::clone(&inbox);
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            let mut inbox = to.borrow_mut();
+            inbox.heard.push_back(Heard::Lost);
+            if let Some(w) = inbox.waker.take() {
+                w.wake();
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(Helper {
+            worker,
+            inbox,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// Asks it to read `file` from `start` on, with `job`'s choices.
+    pub fn read(&self, job: &ImportJob, start: u64, file: &Blob) {
+        let part = PartJob {
+            job: job.clone(),
+            start,
+        };
+        let message = Array::of2(&Float64Array::from(&part.encode()[..]), file);
+        if self.worker.post_message(&message).is_err() {
+            self.lost();
+        }
+    }
+
+    /// Tells it to send the next class of its scores.
+    pub fn send(&self) {
+        if self
+            .worker
+            .post_message(&Float64Array::from(&[SEND][..]))
+            .is_err()
+        {
+            self.lost();
+        }
+    }
+
+    fn lost(&self) {
+        self.inbox.borrow_mut().heard.push_back(Heard::Lost);
+    }
+
+    /// Bytes of its part read so far.
+    pub fn progress(&self) -> u64 {
+        self.inbox.borrow().progress
+    }
+
+    /// The next thing it says.
+    pub fn next(&self) -> impl Future<Output = Heard> + use<> {
+        Next(Rc::clone(&self.inbox))
+    }
+}
+
+impl Drop for Helper {
+    fn drop(&mut self) {
+        // Its memory (a second copy of half the file's scores) goes with it.
+        self.worker.terminate();
+    }
+}
+
+struct Next(Rc<RefCell<Inbox>>);
+
+impl Future for Next {
+    type Output = Heard;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Heard> {
+        let mut inbox = self.0.borrow_mut();
+        match inbox.heard.pop_front() {
+            Some(h) => Poll::Ready(h),
+            None => {
+                inbox.waker = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+enum FromPartOrScores {
+    Progress(u64),
+    Heard(Heard),
+}
+
+/// A message from the second worker: scores are kept as they came (read straight into the
+/// first worker's memory later), the rest decoded.
+fn heard(data: JsValue) -> Option<FromPartOrScores> {
+    let numbers = data.dyn_into::<Float64Array>().ok()?;
+    if numbers.length() >= 3 {
+        let header = [0, 1, 2].map(|i| numbers.get_index(i));
+        if let Some((m, c)) = scores_of(header) {
+            let h = Heard::Scores(m, c, numbers);
+            return Some(FromPartOrScores::Heard(h));
+        }
+    }
+    Some(match FromPart::decode(&numbers.to_vec())? {
+        FromPart::Progress(n) => FromPartOrScores::Progress(n),
+        FromPart::Read(r) => FromPartOrScores::Heard(Heard::Read(r)),
+    })
+}
+
+thread_local! {
+    /// The second worker's scores, read and sorted, waiting for `SEND`s: a class a time.
+    static WAITING: RefCell<VecDeque<(usize, usize, Vec<f64>)>> = RefCell::default();
+}
+
+/// Posts a message as numbers, its buffer transferred.
+fn post_numbers(post: &Function, numbers: &Float64Array) {
+    let _ = post.call2(&JsValue::NULL, numbers, &Array::of1(&numbers.buffer()));
+}
+
+/// The second worker's side: answers a `PartJob` message, `SEND`, or neither (`false`).
+pub fn answer(message: &JsValue, post: &Function) -> bool {
+    if let Some(parts) = message.dyn_ref::<Array>()
+        && let (Ok(numbers), Ok(file)) = (
+            parts.get(0).dyn_into::<Float64Array>(),
+            parts.get(1).dyn_into::<Blob>(),
+        )
+        && let Some(job) = PartJob::decode(&numbers.to_vec())
+    {
+        wasm_bindgen_futures::spawn_local(read_part(job, file, post.clone()));
+        return true;
+    }
+    if let Some(numbers) = message.dyn_ref::<Float64Array>()
+        && numbers.length() == 1
+        && numbers.get_index(0) == SEND
+    {
+        // The next class, in slices; the first worker asks again once it has taken it in.
+        if let Some((m, c, scores)) = WAITING.with(|w| w.borrow_mut().pop_front()) {
+            for piece in scores.chunks(SLICE) {
+                let out = Float64Array::new_with_length(3 + piece.len() as u32);
+                out.subarray(0, 3).copy_from(&scores_header(m, c));
+                out.subarray(3, out.length()).copy_from(piece);
+                post_numbers(post, &out);
+            }
+        }
+        return true;
+    }
+    false
+}
+
+/// Reads, and sorts, the part of `file` that `job` names, and says so; its scores wait for
+/// the first worker's `SEND`s.
+async fn read_part(part: PartJob, file: Blob, post: Function) {
+    let say = |m: FromPart| post_numbers(&post, &Float64Array::from(&m.encode()[..]));
+    let len = file.size() as u64;
+    let Some(head) = read_bytes(&file, 0, HEAD.min(len)).await else {
+        // Unreadable: an empty message reads as the part lost, and the first worker reads it.
+        return post_numbers(&post, &Float64Array::new_with_length(0));
+    };
+    let Ok(mut importer) = Importer::part(&part.job, &head, len, part.start) else {
+        return post_numbers(&post, &Float64Array::new_with_length(0));
+    };
+    let read = read_range(&file, part.start, len, &mut importer, |i| {
+        say(FromPart::Progress(i.consumed()));
+    })
+    .await;
+    // A row error stops the part's parser, which keeps it: `finish_part` returns it.
+    if let Err(ReadFailed::File) = read {
+        return post_numbers(&post, &Float64Array::new_with_length(0));
+    }
+    let (said, scores) = match importer.finish_part() {
+        Ok(rows) => {
+            let (read, scores) = PartRead::of(rows);
+            (FromPart::Read(Ok(read)), scores)
+        }
+        Err(e) => (FromPart::Read(Err(e)), Vec::new()),
+    };
+    WAITING.with(|w| *w.borrow_mut() = scores.into_iter().filter(|s| !s.2.is_empty()).collect());
+    say(said);
+}
