@@ -275,7 +275,10 @@ async function importLarge(path) {
   await importChosen(page);
   const json = await results(page);
   const skipped = await page.locator('.imported').textContent();
-  return { page, problems, json, skipped, workers };
+  // How many second parts the page's worker joined (it counts them where a test can look).
+  let joined = 0;
+  for (const w of page.workers()) joined += await w.evaluate(() => globalThis.imbalanceLab?.joined ?? 0);
+  return { page, problems, json, skipped, workers, joined };
 }
 
 function sameNumbers(json, want) {
@@ -291,9 +294,10 @@ test('a large file is read by two workers, and their rows join as one reading wo
   const rows = 220_000;
   const { path, bytes, want } = await largeFile('import-two-workers.csv', rows, { 1000: '0,abc,0.5', [rows - 500]: '7,0.5,0.5' });
   assert.ok(bytes >= 8 * 1048576, `${bytes} bytes`);
-  const { page, problems, json, skipped, workers } = await importLarge(path);
+  const { page, problems, json, skipped, workers, joined } = await importLarge(path);
   sameNumbers(json, want);
   assert.equal(json.params.rows, rows - 2);
+  assert.equal(joined, 1, 'the second part was joined');
   assert.match(skipped, /2 rows skipped: line 1000, column "a": "abc" is not a number; line 219500, column "label": "7" is not one of the labels/);
   // The page's worker started a second one for this file, and ends it once its rows are in.
   for (let i = 0; i < 50 && workers.running > 0; i++) await page.waitForTimeout(100);
@@ -317,10 +321,14 @@ test('when the middle of a large file falls inside a quoted field, one worker re
   while (at + text[row - 1].length + 1 + note.length / 4 < total / 2) at += text[row++ - 1].length + 1;
   text[row - 1] += note;
   await writeFile(path, text.join('\n'));
-  const { page, problems, json, skipped } = await importLarge(path);
+  assert.ok(total >= 8 * 1048576, `${total} bytes`);
+  const { page, problems, json, skipped, workers, joined } = await importLarge(path);
   sameNumbers(json, want);
   assert.equal(json.params.rows, rows);
   assert.ok(!/skipped/.test(skipped), skipped);
+  // A second worker was started for the file, and its part was not used.
+  assert.equal(workers.started, 1);
+  assert.equal(joined, 0);
   assert.deepEqual(problems, []);
   await page.close();
 });

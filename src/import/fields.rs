@@ -161,6 +161,21 @@ impl Splitter {
         false
     }
 
+    /// Starts the next record if the current one is complete (as `next` does first): a
+    /// caller that reads a row by itself (`Parser`'s fast path) can then check
+    /// `at_record_start`.
+    pub fn begin(&mut self) {
+        if self.complete {
+            self.start_record();
+        }
+    }
+
+    /// Counts a line that a caller read by itself, at a record start.
+    pub fn skip_line(&mut self) {
+        debug_assert!(self.at_record_start());
+        self.line += 1;
+    }
+
     /// Whether everything fed so far ended with a complete record: the next byte starts a new
     /// one. A file split here can be read in two parts (the second by another worker) and
     /// joined; not inside a quoted field, where a newline is part of a field.
@@ -210,7 +225,7 @@ impl Splitter {
 
 /// The index of the first byte of `bytes` that is `a` or `b`. Eight bytes at a time (SWAR):
 /// fields run to tens of bytes, and this scan touches every byte of the file.
-fn find(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
+pub fn find(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let (a8, b8) = (ONES * u64::from(a), ONES * u64::from(b));

@@ -87,7 +87,7 @@ pub use imported::{Imported, ModelScores};
 pub use labels::{Label, LabelMap};
 pub use options::{Options, Overrides};
 pub use parser::{MAX_ROWS, Parser};
-pub use rows::Rows;
+pub use rows::{PartError, Rows};
 pub use scores::{ScoreKind, sigmoid};
 pub use skipped::{LISTED_ROWS, RowError, RowProblem, Skipped};
 

@@ -3,7 +3,7 @@
 use crate::sim::{Class, MAX_COUNT};
 
 use super::errors::ImportError;
-use super::fields::{Splitter, text};
+use super::fields::{MAX_RECORD_BYTES, Splitter, find, text};
 use super::imported::{Imported, split_classes};
 use super::options::Options;
 use super::rows::Rows;
@@ -13,6 +13,9 @@ use super::sniff::BOM;
 
 /// The most data rows a file may have.
 pub const MAX_ROWS: u64 = MAX_COUNT as u64;
+
+/// The most fields a row read by the fast path may have (more: the splitter reads them).
+const FAST_FIELDS: usize = 8;
 
 /// What is wrong with a row, cheap to make: its text is only read if the row is listed.
 #[derive(Clone, Copy)]
@@ -121,6 +124,11 @@ impl Parser {
         self.rows
     }
 
+    /// Rows under the header read so far, skipped ones included.
+    pub fn data_rows(&self) -> u64 {
+        self.data_rows
+    }
+
     /// Reads the next chunk of the file. An `Err` is final: the file cannot be imported.
     pub fn feed(&mut self, mut chunk: &[u8]) -> Result<(), ImportError> {
         if let Some(e) = &self.failed {
@@ -198,16 +206,82 @@ impl Parser {
         Err(e)
     }
 
-    /// Splits `bytes` into records and reads each one that completes.
+    /// Splits `bytes` into records and reads each one that completes: plain rows straight from
+    /// the bytes (`fast_row`), anything else through the splitter.
     fn split(&mut self, bytes: &[u8]) -> Result<(), ImportError> {
         let mut pos = 0;
         loop {
+            if !self.header_pending
+                && self.first_label.is_some()
+                && self.options.fields <= FAST_FIELDS
+            {
+                self.splitter.begin();
+                if self.splitter.at_record_start() {
+                    while let Some(n) = self.fast_row(&bytes[pos..]) {
+                        pos += n;
+                    }
+                }
+            }
             match self.splitter.next(bytes, &mut pos) {
                 Ok(true) => self.record()?,
                 Ok(false) => return Ok(()),
                 Err(e) => return self.fail(ImportError::LineTooLong { line: e.line }),
             }
         }
+    }
+
+    /// Reads the row at the start of `rest` if it is a plain one, a good row whose line is
+    /// whole in `rest` and holds no quote: its fields are read where they lie, with the same
+    /// readers as the splitter's fields (which differ only in white space before a field,
+    /// which the readers trim). Returns the bytes taken, newline included; `None` leaves the
+    /// row to the splitter, which reads, or lists, anything else the same way as before. Most
+    /// of a file's rows go this way, at about twice the speed.
+    #[inline]
+    fn fast_row(&mut self, rest: &[u8]) -> Option<usize> {
+        let n = find(rest, b'\n', b'\n')?;
+        if n + 1 > MAX_RECORD_BYTES || self.data_rows >= MAX_ROWS {
+            return None;
+        }
+        let line = &rest[..n];
+        let o = &self.options;
+        let mut fields: [&[u8]; FAST_FIELDS] = [&[]; FAST_FIELDS];
+        let mut count = 0;
+        let mut at = 0;
+        loop {
+            let r = &line[at..];
+            if count == o.fields {
+                return None;
+            }
+            match find(r, o.delimiter, b'"') {
+                Some(k) if r[k] == b'"' => return None,
+                Some(k) => {
+                    fields[count] = &r[..k];
+                    at += k + 1;
+                }
+                None => {
+                    fields[count] = r;
+                    count += 1;
+                    break;
+                }
+            }
+            count += 1;
+        }
+        if count != o.fields {
+            return None;
+        }
+        let label = fields[o.label];
+        let class = match o.labels.class(label) {
+            Some(c) if !label.trim_ascii().is_empty() => c,
+            _ => return None,
+        };
+        let mut p = [0.0; 2];
+        for (p, &c) in p.iter_mut().zip(&o.scores) {
+            *p = probability(fields[c], o.kind, o.decimal_comma()).ok()?;
+        }
+        self.data_rows += 1;
+        self.splitter.skip_line();
+        self.push(class, p);
+        Some(n + 1)
     }
 
     /// Reads the splitter's current record: the header, a row, or a row skipped.

@@ -135,6 +135,28 @@ impl Rows {
     }
 }
 
+/// What stopped the reading of a part: the error (its line counted from the part's first), and
+/// the rows under the header read before it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartError {
+    /// The error.
+    pub error: ImportError,
+    /// Rows read before it, skipped ones included.
+    pub data_rows: u64,
+}
+
+impl Rows {
+    /// The error that stopped the part after these rows, as one parser reading the whole file
+    /// would have met it: its line the file's, or too many rows if the file had passed
+    /// `MAX_ROWS` before it.
+    pub fn later_error(&self, e: PartError) -> ImportError {
+        if self.data_rows + e.data_rows > MAX_ROWS {
+            return ImportError::TooManyRows { limit: MAX_ROWS };
+        }
+        e.error.in_file_from(self.next_line)
+    }
+}
+
 impl ImportError {
     /// The error as the whole file's, for a part whose lines start at `first_line` of it.
     pub fn in_file_from(self, first_line: u64) -> Self {

@@ -21,7 +21,7 @@ use super::part::{FromPart, PartJob, PartRead, SEND, SLICE, scores_header, score
 /// What the first worker hears from the second.
 pub enum Heard {
     /// The part is read (or what stopped it).
-    Read(Result<PartRead, crate::import::ImportError>),
+    Read(Result<PartRead, crate::import::PartError>),
     /// A slice of one class's scores: model, class, and the message (header first).
     Scores(usize, usize, Float64Array),
     /// The second worker failed to start, died, or said something unreadable.

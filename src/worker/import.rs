@@ -3,7 +3,7 @@
 //! the page gets a summary with a preview of each class, the same kind of preview its synthetic
 //! classes have. (The parser is in the worker's module only: without a worker, no import.)
 
-use crate::import::{ImportError, Options, Overrides, Parser, Rows, ScoreKind, detect};
+use crate::import::{ImportError, Options, Overrides, Parser, PartError, Rows, ScoreKind, detect};
 use crate::sim::ClassScores;
 use crate::sim::engine::{DataSet, PREVIEW, Reader};
 
@@ -293,8 +293,13 @@ impl Importer {
     /// After a part's last chunk: its rows, each class sorted (the second worker sorts its
     /// rows while the first sorts its own), or the error that stopped it (its line counted
     /// from the part's first).
-    pub fn finish_part(self) -> Result<Rows, ImportError> {
-        let mut rows = self.parser.finish_rows()?;
+    pub fn finish_part(self) -> Result<Rows, PartError> {
+        // An error met while feeding stopped the count where it was.
+        let data_rows = self.parser.data_rows();
+        let mut rows = self
+            .parser
+            .finish_rows()
+            .map_err(|error| PartError { error, data_rows })?;
         rows.sort();
         Ok(rows)
     }
@@ -327,14 +332,14 @@ pub struct Read {
 }
 
 impl Read {
-    /// The message of an error that stopped the second part, its line the file's.
-    pub fn later_error(&self, e: ImportError) -> String {
-        e.in_file_from(self.rows.next_line).message()
+    /// The message of an error that stopped the second part, as one parser would give it.
+    pub fn later_error(&self, e: PartError) -> String {
+        self.rows.later_error(e).message()
     }
 
     /// Joins the rest of the file as a part parser read it (or the error that stopped it):
     /// what the first worker does when no second worker could read that part.
-    pub fn join(&mut self, later: Result<Rows, ImportError>) -> Result<(), String> {
+    pub fn join(&mut self, later: Result<Rows, PartError>) -> Result<(), String> {
         let later = later.map_err(|e| self.later_error(e))?;
         self.rows.join(later).map_err(|e| e.message())
     }
@@ -386,16 +391,25 @@ pub fn import_bytes(job: &ImportJob, bytes: &[u8]) -> Result<(DataSet, ImportSum
     importer.finish()
 }
 
+/// What the second worker does in `import_bytes_in_parts`.
+#[derive(Clone, Copy, Debug)]
+pub enum Second {
+    /// It reads its part and sends its scores in slices of this many.
+    Sends(usize),
+    /// It is lost before it says anything: the first worker reads the part itself.
+    Lost,
+}
+
 /// Imports a whole file held in memory as the worker does when a second worker reads the
-/// file from byte `split` on (the native tests' way in), their messages on the wire, the
-/// scores in slices of `slice`: the first part up to `split`, then, if a row starts there, the
-/// second part on its own, sorted and joined; else the first part reads on to the end, as the
-/// worker does when the split falls inside a quoted field.
+/// file from byte `split` on (the native tests' way in), their messages on the wire: the
+/// first part up to `split`, then, if a row starts there, the second part on its own, sorted
+/// and joined; else the first part reads on to the end, as the worker does when the split
+/// falls inside a quoted field.
 pub fn import_bytes_in_parts(
     job: &ImportJob,
     bytes: &[u8],
     split: usize,
-    slice: usize,
+    second: Second,
 ) -> Result<(DataSet, ImportSummary), String> {
     use super::part::{FromPart, Joining, PartRead};
     let head = &bytes[..bytes.len().min(HEAD as usize)];
@@ -411,8 +425,8 @@ pub fn import_bytes_in_parts(
         }
         return first.finish();
     }
-    let read = first.rows()?;
-    // The second worker.
+    let mut read = first.rows()?;
+    // The second worker (or the first, if the second is lost).
     let mut later = Importer::part(job, head, len, split as u64)?;
     for chunk in bytes[split..].chunks(CHUNK as usize) {
         // A part's error is kept by its parser and returned by `finish_part`, line and all.
@@ -420,6 +434,13 @@ pub fn import_bytes_in_parts(
             break;
         }
     }
+    let slice = match second {
+        Second::Sends(slice) => slice,
+        Second::Lost => {
+            read.join(later.finish_part())?;
+            return read.complete();
+        }
+    };
     let (said, scores) = match later.finish_part() {
         Ok(rows) => {
             let (read, scores) = PartRead::of(rows);

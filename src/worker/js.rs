@@ -136,16 +136,29 @@ const PROGRESS_MS: f64 = 250.0;
 thread_local! {
     /// A second worker started when a large file was looked at, ready for its import.
     static HELPER: RefCell<Option<Helper>> = const { RefCell::new(None) };
+    /// The newest import job: an older one still reading never replaces its data set.
+    static NEWEST: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// The second worker for a file of `len` bytes: the one started when it was looked at, or a
-/// new one; none for a small file.
+/// The second worker for a file of `len` bytes: the one started when a file was last looked
+/// at, or a new one; none for a small file (and the one waiting, if any, is ended: every job
+/// about a file takes it).
 fn helper_for(len: u64) -> Option<Helper> {
-    (len >= TWO_WORKERS_FROM).then(|| {
-        HELPER
-            .with(|h| h.borrow_mut().take())
-            .or_else(Helper::spawn)
-    })?
+    let waiting = HELPER.with(|h| h.borrow_mut().take());
+    (len >= TWO_WORKERS_FROM).then(|| waiting.or_else(Helper::spawn))?
+}
+
+/// Counts a part joined, where the end-to-end tests can see it
+/// (`globalThis.imbalanceLab.joined`): that a large file really was read by two workers.
+fn count_joined() {
+    let lab = js_sys::Reflect::get(&js_sys::global(), &"imbalanceLab".into());
+    if let Ok(lab) = lab.and_then(|l| l.dyn_into::<js_sys::Object>()) {
+        let joined = js_sys::Reflect::get(&lab, &"joined".into())
+            .ok()
+            .and_then(|j| j.as_f64())
+            .unwrap_or(0.0);
+        let _ = js_sys::Reflect::set(&lab, &"joined".into(), &(joined + 1.0).into());
+    }
 }
 
 /// The worker's side of an import: reads the file a chunk at a time, reporting progress, and
@@ -164,21 +177,21 @@ async fn import_file(
     let Some(head) = read_bytes(&file, 0, HEAD.min(len)).await else {
         return reply(unreadable());
     };
+    // A large file's second worker starts when the file is looked at, while the reader looks
+    // at the preview, and waits for its import.
+    let mut helper = helper_for(len);
     if job.detect {
-        // A large file's second worker starts now, while the reader looks at the preview.
-        if len >= TWO_WORKERS_FROM && HELPER.with(|h| h.borrow().is_none()) {
-            HELPER.with(|h| *h.borrow_mut() = Helper::spawn());
-        }
+        HELPER.with(|h| *h.borrow_mut() = helper);
         return reply(FromWorker::Detected(Box::new(Detection::of(
             &job, &head, len,
         ))));
     }
+    NEWEST.with(|n| n.set(job.id));
     let mut importer = match Importer::start(&job, &head, len) {
         Ok(i) => i,
         Err(message) => return reply(failed(message)),
     };
     // Where the second worker starts: after the first newline past the middle.
-    let mut helper = helper_for(len);
     let mut split = None;
     if helper.is_some() {
         let mid = len / 2;
@@ -193,18 +206,23 @@ async fn import_file(
     let end = split.unwrap_or(len);
     // Every 250 ms at most: each report is a frame the page paints while both cores parse.
     let reported = std::cell::Cell::new(now());
-    let progress = |i: &Importer, h: &Option<Helper>| {
+    // The bytes read by both workers.
+    let progress = |bytes: u64| {
         if now() - reported.get() < PROGRESS_MS {
             return;
         }
         reported.set(now());
-        let theirs = h.as_ref().map_or(0, Helper::progress);
         reply(FromWorker::ImportProgress(
             job.id,
-            ((i.consumed() + theirs) as f64 / len.max(1) as f64).min(1.0),
+            (bytes as f64 / len.max(1) as f64).min(1.0),
         ));
     };
-    match read_range(&file, 0, end, &mut importer, |i| progress(i, &helper)).await {
+    let theirs = |h: &Option<Helper>| h.as_ref().map_or(0, Helper::progress);
+    match read_range(&file, 0, end, &mut importer, |i| {
+        progress(i.consumed() + theirs(&helper))
+    })
+    .await
+    {
         Ok(()) => {}
         Err(ReadFailed::File) => return reply(unreadable()),
         Err(ReadFailed::Rows(message)) => return reply(failed(message)),
@@ -213,7 +231,7 @@ async fn import_file(
     // used.
     if helper.is_some() && !importer.at_record_start() {
         helper = None;
-        match read_range(&file, end, len, &mut importer, |i| progress(i, &None)).await {
+        match read_range(&file, end, len, &mut importer, |i| progress(i.consumed())).await {
             Ok(()) => {}
             Err(ReadFailed::File) => return reply(unreadable()),
             Err(ReadFailed::Rows(message)) => return reply(failed(message)),
@@ -221,9 +239,11 @@ async fn import_file(
     }
     let done = match helper {
         None => importer.finish(),
-        Some(helper) => join(importer, helper, &job, &file, end, len).await,
+        Some(helper) => join(importer, helper, &job, &file, end, progress).await,
     };
     match done {
+        // A newer import has started: this one's data set is not the one the page waits for.
+        Ok(_) if NEWEST.with(|n| n.get()) != job.id => {}
         Ok((data, summary)) => {
             let mut engine = engine.borrow_mut();
             engine.hold(data);
@@ -245,8 +265,9 @@ async fn join(
     job: &ImportJob,
     file: &Blob,
     end: u64,
-    len: u64,
+    progress: impl Fn(u64),
 ) -> Result<(DataSet, ImportSummary), String> {
+    let len = file.size() as u64;
     let mut read = importer.rows()?;
     read.rows.sort();
     let part = match helper.next().await {
@@ -258,7 +279,9 @@ async fn join(
                 .await
                 .ok_or("The file could not be read.")?;
             let mut later = Importer::part(job, &head, len, end)?;
-            if let Err(ReadFailed::File) = read_range(file, end, len, &mut later, |_| {}).await {
+            if let Err(ReadFailed::File) =
+                read_range(file, end, len, &mut later, |i| progress(end + i.consumed())).await
+            {
                 return Err("The file could not be read.".into());
             }
             read.join(later.finish_part())?;
@@ -293,6 +316,7 @@ async fn join(
         }
     }
     drop(helper);
+    count_joined();
     joining.complete()
 }
 

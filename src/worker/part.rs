@@ -13,7 +13,7 @@
 //! Whether the part is used at all is decided by the first worker once it reaches the split:
 //! only if a row starts there (`Importer::at_record_start`); otherwise it reads on itself.
 
-use crate::import::{Column, ImportError, RowError, RowProblem, Rows, Skipped};
+use crate::import::{Column, ImportError, PartError, RowError, RowProblem, Rows, Skipped};
 use crate::sim::engine::Reader;
 
 use super::import::{
@@ -101,7 +101,7 @@ pub enum FromPart {
     /// Bytes of the part read so far.
     Progress(u64),
     /// The part is read and sorted, or what stopped it.
-    Read(Result<PartRead, ImportError>),
+    Read(Result<PartRead, PartError>),
 }
 
 /// The start of a message of scores of one class of one model (`class` 0 for the negatives).
@@ -127,15 +127,15 @@ impl FromPart {
                 write_rows(&mut out, read);
                 out
             }
-            FromPart::Read(Err(e)) => {
-                let (code, n) = match e {
+            FromPart::Read(Err(PartError { error, data_rows })) => {
+                let (code, n) = match error {
                     ImportError::LineTooLong { line } => (0.0, *line),
                     ImportError::TooManyRows { limit } => (1.0, *limit),
                     // A part meets no other error; one that did would not decode, and the
                     // first worker then reads the part itself, and meets it.
                     _ => (2.0, 0),
                 };
-                vec![READ, 0.0, code, n as f64]
+                vec![READ, 0.0, code, n as f64, *data_rows as f64]
             }
         }
     }
@@ -153,12 +153,13 @@ impl FromPart {
                 (&1.0, rest) => read_rows(rest).map(|read| FromPart::Read(Ok(read))),
                 (&0.0, rest) => {
                     let mut r = Reader::new(rest);
-                    let e = match (r.whole()?, r.whole()?) {
+                    let error = match (r.whole()?, r.whole()?) {
                         (0, line) => ImportError::LineTooLong { line },
                         (1, limit) => ImportError::TooManyRows { limit },
                         _ => return None,
                     };
-                    r.end(FromPart::Read(Err(e)))
+                    let data_rows = r.whole()?;
+                    r.end(FromPart::Read(Err(PartError { error, data_rows })))
                 }
                 _ => None,
             },
@@ -219,20 +220,27 @@ fn read_rows(v: &[f64]) -> Option<PartRead> {
     let first_label = read_optional_text(&mut r)?;
     let models = r.whole()?;
     (1..=2).contains(&models).then_some(())?;
+    let (rows, positives, count) = (rows?, positives?, count?);
+    // Each model's classes hold the part's rows: no length past them (nor past a `usize`).
+    let mut length = || usize::try_from(r.whole()?).ok();
     let lengths = (0..models)
-        .map(|_| Some([r.whole()? as usize, r.whole()? as usize]))
+        .map(|_| Some([length()?, length()?]))
         .collect::<Option<Vec<_>>>()?;
+    let fits = positives <= rows
+        && rows <= crate::import::MAX_ROWS
+        && listed <= count
+        && lengths
+            .iter()
+            .all(|&[n, p]| n as u64 == rows - positives && p as u64 == positives);
+    fits.then_some(())?;
     let rows = Rows {
         classes: Vec::new(),
-        rows: rows?,
-        positives: positives?,
+        rows,
+        positives,
         data_rows: data_rows?,
         header_read,
         first_label,
-        skipped: Skipped {
-            count: count?,
-            first,
-        },
+        skipped: Skipped { count, first },
         next_line: next_line?,
         sorted,
     };

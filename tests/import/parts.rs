@@ -3,10 +3,11 @@
 //! (at a row's start, inside a row, inside a quoted field), with good rows, bad rows and
 //! errors in either part.
 
+use imbalance_lab::import::{ImportError, MAX_ROWS, PartError, Rows, Skipped};
 use imbalance_lab::import::{Overrides, ScoreKind};
 use imbalance_lab::sim::ClassScores;
 use imbalance_lab::worker::ImportJob;
-use imbalance_lab::worker::import::{import_bytes, import_bytes_in_parts, split_point};
+use imbalance_lab::worker::import::{Second, import_bytes, import_bytes_in_parts, split_point};
 use proptest::prelude::*;
 
 /// The import job of a file read with detection's choices (and `kind` if given).
@@ -26,10 +27,21 @@ fn bits(c: &ClassScores) -> Vec<u64> {
 }
 
 /// Whether reading `bytes` in two parts split at `split` gives what reading it whole gives:
-/// the same classes to the bit, the same summary, or the same message.
+/// the same classes to the bit, the same summary, or the same message; whether the second
+/// worker sends its scores (in slices of 3) or is lost and the first reads its part.
 fn same_in_parts(bytes: &[u8], split: usize, job: &ImportJob) -> Result<(), TestCaseError> {
+    same_with(bytes, split, job, Second::Sends(3))?;
+    same_with(bytes, split, job, Second::Lost)
+}
+
+fn same_with(
+    bytes: &[u8],
+    split: usize,
+    job: &ImportJob,
+    second: Second,
+) -> Result<(), TestCaseError> {
     let whole = import_bytes(job, bytes);
-    let parts = import_bytes_in_parts(job, bytes, split, 3);
+    let parts = import_bytes_in_parts(job, bytes, split, second);
     match (whole, parts) {
         (Ok((wd, ws)), Ok((pd, ps))) => {
             prop_assert_eq!(&ps, &ws, "split at {}", split);
@@ -51,8 +63,8 @@ fn same_in_parts(bytes: &[u8], split: usize, job: &ImportJob) -> Result<(), Test
 }
 
 /// Rows good and bad, as files hold them: each fault the parser lists, blank lines, quoted
-/// fields (one with a newline inside), and a last line with no newline.
-const LINES: [&str; 16] = [
+/// fields (one with a newline inside, one never closed), and a last line with no newline.
+const LINES: [&str; 17] = [
     "0,0.25",
     "1,0.75",
     "0,0.125",
@@ -69,6 +81,7 @@ const LINES: [&str; 16] = [
     "\"0\",1e-300",
     "1,\"0.625\"x",
     "0 , 0.0625 ",
+    "1,\"0.5",
 ];
 
 prop_compose! {
@@ -123,7 +136,7 @@ fn the_second_part_is_read_by_itself_when_the_split_is_at_a_row() {
     let split = split_point(&bytes[mid as usize..], mid, bytes.len() as u64).unwrap();
     assert_eq!(bytes[split as usize - 1], b'\n');
     let (data, summary) =
-        import_bytes_in_parts(&job(None), bytes, split as usize, 1 << 20).unwrap();
+        import_bytes_in_parts(&job(None), bytes, split as usize, Second::Sends(1 << 20)).unwrap();
     assert_eq!(summary.skipped, 2);
     assert_eq!(
         summary.skipped_text,
@@ -149,7 +162,7 @@ fn an_overlong_line_in_the_second_part_is_named_by_its_line_in_the_file() {
     assert_eq!(bytes[split - 1], b'\n');
     let (Err(whole), Err(parts)) = (
         import_bytes(&job(None), bytes),
-        import_bytes_in_parts(&job(None), bytes, split, 1 << 20),
+        import_bytes_in_parts(&job(None), bytes, split, Second::Sends(1 << 20)),
     ) else {
         panic!("an overlong line must fail the import");
     };
@@ -180,4 +193,35 @@ fn logits_and_two_models_join_too() {
     for split in (0..bytes.len()).step_by(97) {
         same_in_parts(bytes, split, &job(Some(ScoreKind::Logit))).unwrap();
     }
+}
+
+#[test]
+fn a_file_past_the_row_limit_before_the_second_part_stops_says_so() {
+    // One parser meets the limit before the second part's overlong line: the joined import
+    // must give the same error, not the line's.
+    let first = Rows {
+        classes: vec![[Vec::new(), Vec::new()]],
+        rows: MAX_ROWS - 10,
+        positives: 1,
+        data_rows: MAX_ROWS - 10,
+        header_read: true,
+        first_label: None,
+        skipped: Skipped::default(),
+        next_line: MAX_ROWS - 8,
+        sorted: true,
+    };
+    let long = |data_rows| PartError {
+        error: ImportError::LineTooLong { line: 20 },
+        data_rows,
+    };
+    assert_eq!(
+        first.later_error(long(11)),
+        ImportError::TooManyRows { limit: MAX_ROWS }
+    );
+    assert_eq!(
+        first.later_error(long(10)),
+        ImportError::LineTooLong {
+            line: MAX_ROWS - 8 + 19
+        }
+    );
 }
