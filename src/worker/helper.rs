@@ -196,17 +196,22 @@ pub fn answer(message: &JsValue, post: &Function) -> bool {
         && numbers.get_index(0) == SEND
     {
         // The next class, in slices; the first worker asks again once it has taken it in.
-        if let Some((m, c, scores)) = WAITING.with(|w| w.borrow_mut().pop_front()) {
-            for piece in scores.chunks(SLICE) {
-                let out = Float64Array::new_with_length(3 + piece.len() as u32);
-                out.subarray(0, 3).copy_from(&scores_header(m, c));
-                out.subarray(3, out.length()).copy_from(piece);
-                post_numbers(post, &out);
-            }
+        if let Some(class) = WAITING.with(|w| w.borrow_mut().pop_front()) {
+            send_class(post, class);
         }
         return true;
     }
     false
+}
+
+/// One class's scores, in slices of at most `SLICE`.
+fn send_class(post: &Function, (m, c, scores): (usize, usize, Vec<f64>)) {
+    for piece in scores.chunks(SLICE) {
+        let out = Float64Array::new_with_length(3 + piece.len() as u32);
+        out.subarray(0, 3).copy_from(&scores_header(m, c));
+        out.subarray(3, out.length()).copy_from(piece);
+        post_numbers(post, &out);
+    }
 }
 
 /// Reads, and sorts, the part of `file` that `job` names, and says so; its scores wait for
@@ -236,6 +241,16 @@ async fn read_part(part: PartJob, file: Blob, post: Function) {
         }
         Err(e) => (FromPart::Read(Err(e)), Vec::new()),
     };
-    WAITING.with(|w| *w.borrow_mut() = scores.into_iter().filter(|s| !s.2.is_empty()).collect());
+    let scores: VecDeque<_> = scores.into_iter().filter(|s| !s.2.is_empty()).collect();
     say(said);
+    // A part of a few million scores at most (8 MB: a file of about 1,000,000 rows) is sent at
+    // once, without waiting to be asked for each class; a larger one waits, so that no more
+    // than two of its classes are ever on their way.
+    if scores.iter().map(|s| s.2.len()).sum::<usize>() <= SLICE {
+        for class in scores {
+            send_class(&post, class);
+        }
+    } else {
+        WAITING.with(|w| *w.borrow_mut() = scores);
+    }
 }
