@@ -75,28 +75,29 @@ async function importOnce(file) {
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   }));
   // The workers' memory while the import runs (the second worker is ended once its rows are
-  // in): the largest sum of both workers' wasm memories seen, sampled every 200 ms
-  // (more often slows the import: each sample is a task in each worker).
-  const memory = async () => {
-    let mb = 0;
+  // in): each worker's wasm memory at its largest (it only grows), summed, sampled every 100 ms
+  // (more often slows the import: each sample is a task in each worker). The sum is at least
+  // the most both held at once.
+  const largest = new Map();
+  const sample = async () => {
     for (const w of page.workers()) {
-      mb += await w.evaluate(() => globalThis.imbalanceLab?.memory?.buffer.byteLength ?? 0).catch(() => 0) / 1048576;
+      const mb = await w.evaluate(() => globalThis.imbalanceLab?.memory?.buffer.byteLength ?? 0).catch(() => 0) / 1048576;
+      largest.set(w, Math.max(largest.get(w) ?? 0, mb));
     }
-    return mb;
   };
-  let workerMb = 0;
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      workerMb = Math.max(workerMb, await memory());
-      await new Promise((r) => setTimeout(r, 200));
+      await sample();
+      await new Promise((r) => setTimeout(r, 100));
     }
   })();
   await page.locator('#import-file').setInputFiles(file);
   const { detect, load } = await seen;
   sampling = false;
   await sampler;
-  workerMb = Math.max(workerMb, await memory());
+  await sample();
+  const workerMb = [...largest.values()].reduce((a, b) => a + b, 0);
   const longest = await page.evaluate(() => Math.max(0, ...globalThis.__longTasks));
   await page.close();
   return { detect, load, longest, workerMb };

@@ -243,9 +243,9 @@ async fn read_part(part: PartJob, file: Blob, post: Function) {
     };
     let scores: VecDeque<_> = scores.into_iter().filter(|s| !s.2.is_empty()).collect();
     say(said);
-    // A part of a few million scores at most (8 MB: a file of about 1,000,000 rows) is sent at
+    // A part of a million scores at most (8 MB: a file of about 1,000,000 rows) is sent at
     // once, without waiting to be asked for each class; a larger one waits, so that no more
-    // than two of its classes are ever on their way.
+    // than one of its classes is ever on its way.
     if scores.iter().map(|s| s.2.len()).sum::<usize>() <= SLICE {
         for class in scores {
             send_class(&post, class);

@@ -5,10 +5,11 @@
 //! page's (numbers, and a file beside the first message):
 //!
 //! - to the second worker: `PartJob` (the import job and where its part starts), with the file;
-//!   later `SEND`, once the first is ready to take the rows;
+//!   later `SEND` for each class of scores, once the first is ready to take it;
 //! - back: `Progress` (bytes read) now and then; `Read` (the part's counts and skipped rows, or
-//!   the error that stopped it) when its rows are read and sorted; after `SEND`, each model's
-//!   classes as `Scores` slices, in order (negatives, then positives, model by model).
+//!   the error that stopped it) when its rows are read and sorted; then each model's classes as
+//!   `Scores` slices, in order (negatives, then positives, model by model): a class for each
+//!   `SEND`, or all at once when the part holds `SLICE` scores or fewer.
 //!
 //! Whether the part is used at all is decided by the first worker once it reaches the split:
 //! only if a row starts there (`Importer::at_record_start`); otherwise it reads on itself.
