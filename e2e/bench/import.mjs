@@ -85,7 +85,8 @@ async function importOnce(file) {
       largest.set(w, Math.max(largest.get(w) ?? 0, mb));
     }
   };
-  let sampling = true;
+  // BENCH_MEMORY=0: no sampling (to see what it costs the import).
+  let sampling = process.env.BENCH_MEMORY !== '0';
   const sampler = (async () => {
     while (sampling) {
       await sample();

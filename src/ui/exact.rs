@@ -492,6 +492,19 @@ pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
         settings,
     };
     match &*c.backend.borrow() {
+        // An import is posted once the page has painted what the click changed: two workers
+        // then take both cores, and a frame painted beside them takes longer than 50 ms.
+        Backend::Worker { worker: w, .. } if !detect => {
+            let (w, message) = (w.clone(), import_to_js(&job, file));
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        let _ = w.post_message(&message);
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+        }
         Backend::Worker { worker: w, .. } => {
             let _ = w.post_message(&import_to_js(&job, file));
         }
