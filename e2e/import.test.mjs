@@ -172,6 +172,37 @@ test('a choice changed before importing is the one imported', async () => {
   await page.close();
 });
 
+/** What numpy and scikit-learn make of `[label, p]` rows: BCE's mean, TP and FP at the
+ * threshold, the class counts, ROC AUC (ties averaged, as rankdata does). */
+function plainNumbers(rows) {
+  const eps = 1e-7;
+  let bce = 0; let tp = 0; let fp = 0;
+  for (const [y, p] of rows) {
+    const q = Math.min(Math.max(p, eps), 1 - eps);
+    bce += y ? -Math.log(q) : -Math.log(1 - q);
+    if (p >= threshold) { if (y) tp += 1; else fp += 1; }
+  }
+  const sorted = [...rows].sort((a, b) => a[1] - b[1]);
+  let rank = 0; let posRanks = 0; let npos = 0;
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j < sorted.length && sorted[j][1] === sorted[i][1]) j++;
+    const mid = (rank + 1 + rank + (j - i)) / 2;
+    for (let k = i; k < j; k++) if (sorted[k][0]) { posRanks += mid; npos++; }
+    rank += j - i; i = j;
+  }
+  const nneg = rows.length - npos;
+  return { bce: bce / rows.length, tp, fp, nneg, npos, auc: (posRanks - npos * (npos + 1) / 2) / (npos * nneg) };
+}
+
+/** The results file's numbers against `plainNumbers`. */
+function sameNumbers(json, want) {
+  assert.deepEqual([json.params.neg, json.params.pos], [want.nneg, want.npos]);
+  assert.ok(Math.abs(json.losses.bce.mean - want.bce) <= 1e-9 * want.bce, `${json.losses.bce.mean} vs ${want.bce}`);
+  assert.deepEqual([json.metrics.tp, json.metrics.fp], [want.tp, want.fp]);
+  assert.ok(Math.abs(json.metrics.roc_auc - want.auc) <= 1e-12, `${json.metrics.roc_auc} vs ${want.auc}`);
+}
+
 test('a file larger than its preview gets its exact numbers from the worker', async () => {
   // 150,000 seeded rows: both classes' scores exact from the worker, not the page's preview.
   let s = 12345;
@@ -186,34 +217,12 @@ test('a file larger than its preview gets its exact numbers from the worker', as
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, 'label,p\n' + rows.map((r) => r.join(',')).join('\n') + '\n');
   // The numbers, computed here as numpy and scikit-learn would.
-  const eps = 1e-7;
-  let bce = 0; let tp = 0; let fp = 0;
-  for (const [y, p] of rows) {
-    const q = Math.min(Math.max(p, eps), 1 - eps);
-    bce += y ? -Math.log(q) : -Math.log(1 - q);
-    if (p >= threshold) { if (y) tp += 1; else fp += 1; }
-  }
-  bce /= rows.length;
-  const sorted = [...rows].sort((a, b) => a[1] - b[1]);
-  let rank = 0; let posRanks = 0; let npos = 0;
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j < sorted.length && sorted[j][1] === sorted[i][1]) j++;
-    const mid = (rank + 1 + rank + (j - i)) / 2;
-    for (let k = i; k < j; k++) if (sorted[k][0]) { posRanks += mid; npos++; }
-    rank += j - i; i = j;
-  }
-  const nneg = rows.length - npos;
-  const auc = (posRanks - npos * (npos + 1) / 2) / (npos * nneg);
+  const want = plainNumbers(rows);
   const { page, problems } = await openApp(app.browser, app.server.url, { hash: HASH, options: { acceptDownloads: true } });
   await page.locator('#import-file').setInputFiles(path);
   await page.locator('.import-check [data-act=import]').waitFor();
   await importChosen(page);
-  const json = await results(page);
-  assert.deepEqual([json.params.neg, json.params.pos], [nneg, npos]);
-  assert.ok(Math.abs(json.losses.bce.mean - bce) <= 1e-9 * bce, `${json.losses.bce.mean} vs ${bce}`);
-  assert.deepEqual([json.metrics.tp, json.metrics.fp], [tp, fp]);
-  assert.ok(Math.abs(json.metrics.roc_auc - auc) <= 1e-12, `${json.metrics.roc_auc} vs ${auc}`);
+  sameNumbers(await results(page), want);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -221,7 +230,7 @@ test('a file larger than its preview gets its exact numbers from the worker', as
 /**
  * A seeded file of `rows` rows `label,a,b` (full-precision probabilities, 1 in 20 positive)
  * with the given lines (1-based, the header is line 1) replaced; and what numpy and
- * scikit-learn make of model A's good rows: BCE's mean, TP and FP at the threshold, ROC AUC.
+ * scikit-learn make of model A's good rows (`plainNumbers`).
  */
 async function largeFile(name, rows, replaced = {}) {
   let s = 777;
@@ -238,24 +247,7 @@ async function largeFile(name, rows, replaced = {}) {
   const path = `${new URL('./artifacts/', import.meta.url).pathname}${name}`;
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, lines.join('\n') + '\n');
-  const eps = 1e-7;
-  let bce = 0; let tp = 0; let fp = 0;
-  for (const [y, p] of good) {
-    const q = Math.min(Math.max(p, eps), 1 - eps);
-    bce += y ? -Math.log(q) : -Math.log(1 - q);
-    if (p >= threshold) { if (y) tp += 1; else fp += 1; }
-  }
-  const sorted = [...good].sort((x, z) => x[1] - z[1]);
-  let rank = 0; let posRanks = 0; let npos = 0;
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j < sorted.length && sorted[j][1] === sorted[i][1]) j++;
-    const mid = (rank + 1 + rank + (j - i)) / 2;
-    for (let k = i; k < j; k++) if (sorted[k][0]) { posRanks += mid; npos++; }
-    rank += j - i; i = j;
-  }
-  const nneg = good.length - npos;
-  return { path, bytes: lines.join('\n').length + 1, want: { bce: bce / good.length, tp, fp, nneg, npos, auc: (posRanks - npos * (npos + 1) / 2) / (npos * nneg) } };
+  return { path, bytes: lines.join('\n').length + 1, want: plainNumbers(good) };
 }
 
 /**
@@ -279,13 +271,6 @@ async function importLarge(path) {
   let joined = 0;
   for (const w of page.workers()) joined += await w.evaluate(() => globalThis.imbalanceLab?.joined ?? 0);
   return { page, problems, json, skipped, workers, joined };
-}
-
-function sameNumbers(json, want) {
-  assert.deepEqual([json.params.neg, json.params.pos], [want.nneg, want.npos]);
-  assert.ok(Math.abs(json.losses.bce.mean - want.bce) <= 1e-9 * want.bce, `${json.losses.bce.mean} vs ${want.bce}`);
-  assert.deepEqual([json.metrics.tp, json.metrics.fp], [want.tp, want.fp]);
-  assert.ok(Math.abs(json.metrics.roc_auc - want.auc) <= 1e-12, `${json.metrics.roc_auc} vs ${want.auc}`);
 }
 
 test('a large file is read by two workers, and their rows join as one reading would have read them', async () => {

@@ -102,10 +102,13 @@ pub(super) async fn read_range(
     // chunk ahead left the parse waiting for it.
     let mut ahead = std::collections::VecDeque::new();
     let mut asked = start;
+    let mut reads = 0;
     let mut ask = |ahead: &mut std::collections::VecDeque<_>| {
         while ahead.len() < READ_AHEAD && asked < end {
-            // A small first chunk: the parse starts sooner.
-            let size = if asked == start { CHUNK / 4 } else { CHUNK };
+            // Small first chunks, a quarter then a half of the size: the parse starts sooner,
+            // and the next read is in before the parse of the one before it is done.
+            let size = CHUNK >> (2 - reads.min(2));
+            reads += 1;
             ahead.push_back(read(file, asked, (asked + size).min(end)));
             asked = (asked + size).min(end);
         }
