@@ -214,8 +214,8 @@ fn send_class(post: &Function, (m, c, scores): (usize, usize, Vec<f64>)) {
     }
 }
 
-/// Reads, and sorts, the part of `file` that `job` names, and says so; its scores wait for
-/// the first worker's `SEND`s.
+/// Reads, and sorts, the part of `file` that `job` names, and says so; then sends its scores
+/// (at once if they are few, else a class for each of the first worker's `SEND`s).
 async fn read_part(part: PartJob, file: Blob, post: Function) {
     let say = |m: FromPart| post_numbers(&post, &Float64Array::from(&m.encode()[..]));
     let len = file.size() as u64;

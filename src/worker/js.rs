@@ -133,6 +133,10 @@ pub(super) async fn read_range(
     Ok(())
 }
 
+/// What an import says when the second worker is lost after it said it had read its part.
+const STOPPED: &str =
+    "The second worker stopped before it sent all its rows: import the file again.";
+
 /// How often an import reports its progress, at the most (ms).
 const PROGRESS_MS: f64 = 250.0;
 
@@ -292,11 +296,6 @@ async fn join(
         }
     };
     let mut joining = Joining::new(read, part)?;
-    let stopped = || {
-        "The second worker stopped before it sent all its rows: import the file \
-                      again."
-            .to_string()
-    };
     // A class at a time (a small part came whole, unasked): no more than one class of a
     // large file, 40 MB at 10,000,000 rows, is ever on its way.
     while joining.wanted().is_some() {
@@ -310,7 +309,7 @@ async fn join(
                         numbers.subarray(3, numbers.length()).copy_to(to)
                     })?;
                 }
-                _ => return Err(stopped()),
+                _ => return Err(STOPPED.into()),
             }
         }
     }
