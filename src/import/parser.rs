@@ -269,15 +269,7 @@ impl Parser {
         if count != o.fields {
             return None;
         }
-        let label = fields[o.label];
-        let class = match o.labels.class(label) {
-            Some(c) if !label.trim_ascii().is_empty() => c,
-            _ => return None,
-        };
-        let mut p = [0.0; 2];
-        for (p, &c) in p.iter_mut().zip(&o.scores) {
-            *p = probability(fields[c], o.kind, o.decimal_comma()).ok()?;
-        }
+        let (class, p) = read_fields(o, |i| fields[i]).ok()?;
         self.data_rows += 1;
         self.splitter.skip_line();
         self.push(class, p);
@@ -315,17 +307,7 @@ impl Parser {
         if s.len() != o.fields {
             return Err((Fault::Fields, None));
         }
-        let label = s.field(o.label);
-        let class = match o.labels.class(label) {
-            Some(c) if !label.trim_ascii().is_empty() => c,
-            _ => return Err((Fault::Label, Some(o.label))),
-        };
-        let mut p = [0.0; 2];
-        for (p, &c) in p.iter_mut().zip(&o.scores) {
-            *p = probability(s.field(c), o.kind, o.decimal_comma())
-                .map_err(|bad| (Fault::Score(bad), Some(c)))?;
-        }
-        Ok((class, p))
+        read_fields(o, |i| s.field(i))
     }
 
     fn push(&mut self, class: Class, p: [f64; 2]) {
@@ -350,6 +332,26 @@ impl Parser {
         }
         self.rows += 1;
     }
+}
+
+/// A row's class and probabilities from its fields (`field(i)` is field `i`, as written), or
+/// its first fault and where: the splitter's rows and `fast_row`'s are read by this one reader.
+#[inline(always)]
+fn read_fields<'a>(
+    o: &Options,
+    field: impl Fn(usize) -> &'a [u8],
+) -> Result<(Class, [f64; 2]), (Fault, Option<usize>)> {
+    let label = field(o.label);
+    let class = match o.labels.class(label) {
+        Some(c) if !label.trim_ascii().is_empty() => c,
+        _ => return Err((Fault::Label, Some(o.label))),
+    };
+    let mut p = [0.0; 2];
+    for (p, &c) in p.iter_mut().zip(&o.scores) {
+        *p = probability(field(c), o.kind, o.decimal_comma())
+            .map_err(|bad| (Fault::Score(bad), Some(c)))?;
+    }
+    Ok((class, p))
 }
 
 /// The listed form of a row's fault.
