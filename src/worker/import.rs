@@ -230,11 +230,10 @@ pub fn preview(scores: &ClassScores) -> Vec<f64> {
 }
 
 /// An import under way: the whole file, or the first part of it while a second worker reads
-/// the rest (`part`), the two joined by `finish_with`.
+/// the rest (`part`), the two joined by `Read::join` or `part::Joining`.
 pub struct Importer {
     id: u32,
     parser: Parser,
-    len: u64,
 }
 
 impl Importer {
@@ -246,11 +245,7 @@ impl Importer {
         // for the whole file, also when a second worker reads its second part, so that the
         // second part's rows join the first's in place.
         let parser = Parser::new(options);
-        Ok(Importer {
-            id: job.id,
-            parser,
-            len,
-        })
+        Ok(Importer { id: job.id, parser })
     }
 
     /// The importer of the file's bytes from `start` on, which must be where a row starts
@@ -263,7 +258,6 @@ impl Importer {
         Ok(Importer {
             id: job.id,
             parser: Parser::part(options, expected),
-            len: len.saturating_sub(start),
         })
     }
 
@@ -272,14 +266,13 @@ impl Importer {
         detected.options.map_err(|e| e.message())
     }
 
-    /// Feeds the next chunk; the share of the file (or part) read so far.
-    pub fn feed(&mut self, chunk: &[u8]) -> Result<f64, String> {
+    /// Feeds the next chunk.
+    pub fn feed(&mut self, chunk: &[u8]) -> Result<(), String> {
         // More than `import::MAX_ROWS` rows is one of the parser's errors.
-        self.parser.feed(chunk).map_err(|e| e.message())?;
-        Ok((self.parser.consumed() as f64 / self.len.max(1) as f64).min(1.0))
+        self.parser.feed(chunk).map_err(|e| e.message())
     }
 
-    /// Bytes fed so far.
+    /// Bytes fed so far (the progress is the worker's: both workers' bytes over the file's).
     pub fn consumed(&self) -> u64 {
         self.parser.consumed()
     }
@@ -449,12 +442,10 @@ pub fn import_bytes_in_parts(
         Err(e) => (FromPart::Read(Err(e)), Vec::new()),
     };
     // The first worker, hearing it.
-    let heard = FromPart::decode(&said.encode()).ok_or("The second worker's answer was lost.")?;
-    let part = match heard {
-        FromPart::Read(Ok(part)) => part,
-        FromPart::Read(Err(e)) => return Err(read.later_error(e)),
-        FromPart::Progress(_) => return Err("The second worker's answer was lost.".into()),
+    let Some(FromPart::Read(heard)) = FromPart::decode(&said.encode()) else {
+        return Err("The second worker's answer was lost.".into());
     };
+    let part = heard.map_err(|e| read.later_error(e))?;
     let mut joining = Joining::new(read, part)?;
     for (m, c, class) in scores {
         for piece in class.chunks(slice.max(1)) {

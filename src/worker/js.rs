@@ -246,7 +246,7 @@ async fn import_file(
     }
     let done = match helper {
         None => importer.finish(),
-        Some(helper) => join(importer, helper, &job, &file, end, progress).await,
+        Some(helper) => join(importer, helper, &job, (&file, &head), end, progress).await,
     };
     match done {
         // A newer import has started: this one's data set is not the one the page waits for.
@@ -265,12 +265,13 @@ async fn import_file(
 
 /// This worker's rows (read up to `end`, where a row starts) joined with the second worker's,
 /// which read the rest: sorted here while it sorts its own, then taken in a class at a time
-/// and merged. If it was lost before it had read its part, this worker reads that part itself.
+/// and merged. If it was lost before it had read its part, this worker reads that part itself
+/// (detecting on `head`, the file's first bytes, as the second worker did).
 async fn join(
     importer: Importer,
     helper: Helper,
     job: &ImportJob,
-    file: &Blob,
+    (file, head): (&Blob, &[u8]),
     end: u64,
     progress: impl Fn(u64),
 ) -> Result<(DataSet, ImportSummary), String> {
@@ -282,10 +283,7 @@ async fn join(
         Heard::Read(Err(e)) => return Err(read.later_error(e)),
         Heard::Scores(..) | Heard::Lost => {
             drop(helper);
-            let head = read_bytes(file, 0, HEAD.min(len))
-                .await
-                .ok_or("The file could not be read.")?;
-            let mut later = Importer::part(job, &head, len, end)?;
+            let mut later = Importer::part(job, head, len, end)?;
             if let Err(ReadFailed::File) =
                 read_range(file, end, len, &mut later, |i| progress(end + i.consumed())).await
             {

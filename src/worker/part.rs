@@ -360,9 +360,14 @@ impl Joining {
         n: usize,
         fill: impl FnOnce(&mut [f64]),
     ) -> Result<(), String> {
-        let want = self.lengths[model.min(self.lengths.len() - 1)][class.min(1)];
-        if self.next != Some((model, class)) || self.buffer.len() + n > want {
-            return Err("The second worker's scores came out of order.".into());
+        let order = || "The second worker's scores came out of order.".to_string();
+        if self.next != Some((model, class)) {
+            return Err(order());
+        }
+        // `next` names a class `lengths` has.
+        let want = self.lengths[model][class];
+        if self.buffer.len() + n > want {
+            return Err(order());
         }
         if self.buffer.capacity() < want {
             self.buffer.reserve_exact(want - self.buffer.len());
@@ -373,10 +378,7 @@ impl Joining {
         if self.buffer.len() == want {
             let scores = std::mem::take(&mut self.buffer);
             self.read.rows.add_class(model, class, &scores, true);
-            self.next = match (model, class) {
-                (m, 0) => Some((m, 1)),
-                (m, _) => Some((m + 1, 0)),
-            };
+            self.next = Some(after((model, class)));
             self.skip_empty();
         }
         Ok(())
@@ -387,7 +389,7 @@ impl Joining {
         while let Some((m, c)) = self.next {
             match self.lengths.get(m) {
                 None => self.next = None,
-                Some(l) if l[c] == 0 => self.next = Some(if c == 0 { (m, 1) } else { (m + 1, 0) }),
+                Some(l) if l[c] == 0 => self.next = Some(after((m, c))),
                 Some(_) => return,
             }
         }
@@ -400,4 +402,10 @@ impl Joining {
         }
         self.read.complete()
     }
+}
+
+/// The class that comes after `(model, class)`: a model's positives after its negatives, then
+/// the next model's negatives.
+fn after((m, c): (usize, usize)) -> (usize, usize) {
+    if c == 0 { (m, 1) } else { (m + 1, 0) }
 }
