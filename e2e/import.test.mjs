@@ -144,6 +144,8 @@ test('pasted predictions import; a link says it cannot carry them; the way back 
   await page.waitForFunction(() => !location.hash.includes('src=import'));
   assert.ok((await page.evaluate(() => location.hash)).includes('neg=1000000'));
   assert.equal(await page.locator('#ratio').count(), 1);
+  // Model A is the synthetic scenario again, and the A/B panel says so.
+  assert.match(await page.locator('#ab .model-a').textContent(), /Model A is the scenario above: acc0 /);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -167,7 +169,10 @@ test('a choice changed before importing is the one imported', async () => {
   }, want);
   await importChosen(page);
   assert.match(await page.locator('.imported').textContent(), /scores of logreg_all read as logits/);
-  assert.match(await page.locator('#ab').textContent(), /one score column: model B is model A/);
+  const ab = await page.locator('#ab').textContent();
+  assert.match(ab, /one score column: model B is model A/);
+  // The synthetic scenario's accuracies describe no imported model.
+  assert.doesNotMatch(ab, /scenario above/);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -170,18 +170,19 @@ fn Comparison(
     view! {
         <div node_ref=wrap class="ab-body">
         <div class="ab-controls">
-            <p class="model-a">
-                "Model A is the scenario above: "
-                <span class="num">{move || scenario.with(|s| format!("acc0 {}, acc1 {}", s.acc0, s.acc1))}</span>
-                "."
-            </p>
-            // Imported predictions: the models are the file's score columns, its classes fixed.
+            // Imported predictions: the models are the file's score columns, its classes fixed
+            // (the synthetic accuracies do not describe them).
             <Show when=move || d.data.with(Option::is_none) fallback=move || view! {
                 <p class="explain">{move || d.data.with(|i| i.as_ref().map(|i| match i.summary.0.names.as_slice() {
                     [a, b] => format!("Model A is the file's {a}, model B its {b}."),
                     _ => "The file has one score column: model B is model A.".to_string(),
                 }))}</p>
             }>
+                <p class="model-a">
+                    "Model A is the scenario above: "
+                    <span class="num">{move || scenario.with(|s| format!("acc0 {}, acc1 {}", s.acc0, s.acc1))}</span>
+                    "."
+                </p>
                 <ParamSlider state=rival id="acc0b" label="model B, accuracy on negatives" symbol="acc0"
                     min=0.0 max=1.0 step=0.001 get=|r| r.acc0 set=|r, v| r.acc0 = v />
                 <ParamSlider state=rival id="acc1b" label="model B, accuracy on positives" symbol="acc1"
