@@ -384,6 +384,17 @@ mod import {
             FromWorker::decode(&numbers, bytes),
             FromWorker::Imported(Box::new(summary.clone()))
         );
+        // A preview's score that is no probability, or a preview cut short: refused.
+        let last = summary.previews[1][1][105];
+        let at = numbers.iter().rposition(|&v| v == last).unwrap();
+        for bad in [f64::NAN, 1.5, -0.25] {
+            let mut wrong = numbers.clone();
+            wrong[at] = bad;
+            let decoded = FromWorker::decode(&wrong, Vec::new());
+            assert!(!matches!(decoded, FromWorker::Imported(_)), "{bad}");
+        }
+        let decoded = FromWorker::decode(&numbers[..numbers.len() - 1], Vec::new());
+        assert!(!matches!(decoded, FromWorker::Imported(_)));
         // The engine answers requests for the data set with its numbers, model B on its own
         // column.
         let mut engine = Engine::new();

@@ -35,11 +35,13 @@ pub fn score_interval(class: Class, acc: f64) -> Interval {
     Interval { lo, hi }
 }
 
+/// The sizes `sort_scores` sorts by their bits, from this on.
+pub const RADIX_FROM: usize = 1 << 14;
+
 /// Sorts numbers as `f64::total_cmp` does. Large arrays (an imported class of millions) go
 /// through a radix sort of their bits, several times faster than comparing, most of all in
 /// the browser; small ones through the standard sort.
 pub fn sort_scores(v: &mut [f64]) {
-    const RADIX_FROM: usize = 1 << 14;
     if v.len() < RADIX_FROM {
         v.sort_unstable_by(f64::total_cmp);
         return;

@@ -225,3 +225,42 @@ fn a_file_past_the_row_limit_before_the_second_part_stops_says_so() {
         }
     );
 }
+
+/// The worker's warm-up imports a made-up file as a large one is read: it must really take
+/// the two-part path to its end (an error would leave that code cold), with the counts and
+/// names the made-up file has.
+#[test]
+fn warm_up_reads_its_made_up_file_in_two_parts() {
+    use imbalance_lab::worker::import::{made_up_file, warm_up};
+    let summary = warm_up(5_000).expect("the made-up file imports");
+    assert_eq!(summary.counts, [4_500, 500]);
+    assert_eq!(summary.names, ["model_a", "model_b"]);
+    assert_eq!(summary.kind, ScoreKind::Probability);
+    assert_eq!(summary.skipped, 0);
+    // The same file read whole: the same summary.
+    let (_, whole) = import_bytes(
+        &ImportJob {
+            id: u32::MAX,
+            settings: [2.0, 0.5],
+            ..ImportJob::default()
+        },
+        &made_up_file(5_000),
+    )
+    .unwrap();
+    assert_eq!(whole, summary);
+    // Every row: a label, then two probabilities of 17 digits.
+    let text = String::from_utf8(made_up_file(3)).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "label,model_a,model_b");
+    assert_eq!(lines.len(), 4);
+    for (i, line) in lines[1..].iter().enumerate() {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(cells[0], if i == 0 { "1" } else { "0" });
+        assert!(
+            cells[1..]
+                .iter()
+                .all(|c| c.len() == 19 && c.parse::<f64>().is_ok_and(|p| (0.0..1.0).contains(&p))),
+            "{line}"
+        );
+    }
+}

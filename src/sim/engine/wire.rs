@@ -109,6 +109,14 @@ impl<'a> Reader<'a> {
         self.0 = rest;
         Some(v)
     }
+    /// The next `n` numbers, as they are (`None` if fewer are left).
+    pub(crate) fn take(&mut self, n: usize) -> Option<&'a [f64]> {
+        (n <= self.0.len()).then(|| {
+            let (taken, rest) = self.0.split_at(n);
+            self.0 = rest;
+            taken
+        })
+    }
     /// `value` if every number was read.
     pub(crate) fn end<T>(&self, value: T) -> Option<T> {
         self.0.is_empty().then_some(value)
