@@ -184,9 +184,18 @@ pub fn TrainingPanel(
     // they draw (on screen, or when they catch up), the table and sentences through `shown`.
     let live = Memo::new(move |_| compute(&scenario.get(), &training.get()));
     let shown = RwSignal::new(live.get_untracked());
+    // Off screen, only its inputs are tracked: the fits wait for the catch-up (an import's
+    // new class ratio would otherwise fit them in the task that shows the file).
     when_seen(
         visible,
-        move |_| live.track(),
+        move |seen| {
+            if seen {
+                live.track();
+            } else {
+                scenario.track();
+                training.track();
+            }
+        },
         move || shown.set(live.get_untracked()),
     );
     let progress = expect_context::<Progress>().training;
