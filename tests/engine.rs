@@ -350,3 +350,49 @@ fn the_preview_s_ranking_alone_has_the_bits_of_the_full_walk() {
         }
     }
 }
+
+#[test]
+fn a_sampled_ranking_estimate_is_the_full_walk_when_small_and_close_when_large() {
+    use imbalance_lab::sim::ranking::{ranking_sampled, ranking_weighted};
+    let scores = |c: Class, n: u32, acc: f64, seed: u64| {
+        ClassScores::new(c, acc, &UnitDraws::generate(seed, c, n))
+    };
+    // Classes no larger than the sample: the same bits.
+    let (n, p) = (
+        scores(Class::Negative, 16_384, 0.9, 4),
+        scores(Class::Positive, 300, 0.7, 4),
+    );
+    assert_eq!(
+        ranking_sampled(&n, &p, 3.5, 16_384),
+        ranking_weighted(&n, &p, 3.5)
+    );
+    // A preview four times larger than the sample, of each class, and one of a single class
+    // (classes that overlap, so that a negative's weight moves average precision): within a
+    // hundredth of the whole walk's numbers, under a preview's weight too.
+    for (neg, pos, w) in [
+        (65_536, 65_536, 1.0),
+        (65_536, 900, 15.3),
+        (65_536, 40_000, 0.2),
+    ] {
+        let (n, p) = (
+            scores(Class::Negative, neg, 0.7, 7),
+            scores(Class::Positive, pos, 0.6, 7),
+        );
+        let (got, want) = (
+            ranking_sampled(&n, &p, w, 16_384),
+            ranking_weighted(&n, &p, w),
+        );
+        let near = |a: imbalance_lab::sim::Metric, b: imbalance_lab::sim::Metric| {
+            (a.unwrap() - b.unwrap()).abs() < 0.01
+        };
+        assert!(
+            near(got.roc_auc, want.roc_auc),
+            "{neg} {pos}: {got:?} {want:?}"
+        );
+        assert!(
+            near(got.average_precision, want.average_precision),
+            "{neg} {pos}: {got:?} {want:?}"
+        );
+        assert_ne!(got, want, "a sample, not the whole walk");
+    }
+}

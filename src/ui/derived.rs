@@ -18,11 +18,17 @@ use crate::sim::curves::{histogram, threshold_sweep};
 use crate::sim::engine::{
     Answer, BINS, Estimated, ExactParts, ModelId, Request, SWEEP, Weights, all_exact,
 };
-use crate::sim::ranking::{self, ranking_weighted};
+use crate::sim::ranking::{self, ranking_sampled, ranking_weighted};
 use crate::sim::{
     Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Scenario,
     UnitDraws, losses,
 };
+
+/// The most scores of each class ROC AUC and average precision are estimated on while a class
+/// is larger than its preview (evenly spaced; the numbers are marked as estimates until the
+/// worker's exact ones come): a quarter of a preview, so that the walk fits in the frame or
+/// the task that shows a large imported file.
+const RANKING_SAMPLE: usize = 16_384;
 
 /// A memo of one part of a signal: it notifies only when that part changes.
 fn field<S, T>(source: RwSignal<S>, get: impl Fn(&S) -> T + Send + Sync + 'static) -> Memo<T>
@@ -151,7 +157,11 @@ impl Model {
             neg.with(|n| {
                 pos.with(|p| {
                     let w = c.weights.with(Weights::negative_weight);
-                    ranking_weighted(&n.0, &p.0, w)
+                    if c.exact_on_page.get() {
+                        ranking_weighted(&n.0, &p.0, w)
+                    } else {
+                        ranking_sampled(&n.0, &p.0, w, RANKING_SAMPLE)
+                    }
                 })
             })
         });
