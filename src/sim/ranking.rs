@@ -4,6 +4,7 @@
 //! galloping search from where the previous one stopped: O(m log(n / m)) for m <= n, which is a
 //! plain merge when the classes are balanced and far less when one class is rare.
 
+use super::Class;
 use super::compare::RATIOS;
 use super::generator::ClassScores;
 use super::metrics::{Metric, Undefined};
@@ -66,21 +67,14 @@ pub fn ranking_weighted(neg: &ClassScores, pos: &ClassScores, neg_weight: f64) -
     }
 }
 
-/// Every `step`-th score of a sorted class, the middle one of each block of `step`: still
+/// Every `step`-th of a sorted class's scores, the middle one of each block of `step`: still
 /// sorted, and spread over the whole class.
-struct Every<'a> {
-    scores: &'a ClassScores,
-    step: usize,
-}
-
-impl Sorted for Every<'_> {
-    fn count(&self) -> usize {
-        self.scores.len().div_ceil(self.step)
-    }
-    fn at(&self, i: usize) -> f64 {
-        let last = self.scores.len() - 1;
-        self.scores.get((i * self.step + self.step / 2).min(last))
-    }
+fn every(scores: &ClassScores, step: usize, class: Class) -> ClassScores {
+    let last = scores.len().saturating_sub(1);
+    let kept = (0..scores.len().div_ceil(step))
+        .map(|i| scores.get((i * step + step / 2).min(last)))
+        .collect();
+    ClassScores::from_scores(class, kept)
 }
 
 /// `ranking_weighted`'s estimate on at most `most` evenly spaced scores of each class: a
@@ -94,24 +88,19 @@ pub fn ranking_sampled(
     neg_weight: f64,
     most: usize,
 ) -> Ranking {
-    let every = |scores| Every {
-        scores,
-        step: scores.len().div_ceil(most.max(1)).max(1),
-    };
-    let (n, p) = (every(neg), every(pos));
-    if n.step == 1 && p.step == 1 {
+    let step = |c: &ClassScores| c.len().div_ceil(most.max(1)).max(1);
+    let (neg_step, pos_step) = (step(neg), step(pos));
+    if neg_step == 1 && pos_step == 1 {
         return ranking_weighted(neg, pos, neg_weight);
     }
+    let n = every(neg, neg_step, Class::Negative);
+    let p = every(pos, pos_step, Class::Positive);
     // Each kept score stands for this many of its class (1 for an empty class, never read).
-    let stands = |e: &Every| match e.count() {
+    let stands = |all: &ClassScores, kept: &ClassScores| match kept.len() {
         0 => 1.0,
-        kept => e.scores.len() as f64 / kept as f64,
+        k => all.len() as f64 / k as f64,
     };
-    let (roc_auc, [average_precision]) = ranks(&n, &p, [neg_weight * stands(&n) / stands(&p)]);
-    Ranking {
-        roc_auc,
-        average_precision,
-    }
+    ranking_weighted(&n, &p, neg_weight * stands(neg, &n) / stands(pos, &p))
 }
 
 /// Average precision at each of `RATIOS` alone: the same bits as `Ranks::new`'s.
