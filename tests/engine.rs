@@ -353,7 +353,9 @@ fn the_preview_s_ranking_alone_has_the_bits_of_the_full_walk() {
 
 #[test]
 fn a_sampled_ranking_estimate_is_the_full_walk_when_small_and_close_when_large() {
-    use imbalance_lab::sim::ranking::{ranking_sampled, ranking_weighted};
+    use imbalance_lab::sim::ranking::{
+        ap_at_ratios, ap_at_ratios_sampled, ranking_sampled, ranking_weighted,
+    };
     let scores = |c: Class, n: u32, acc: f64, seed: u64| {
         ClassScores::new(c, acc, &UnitDraws::generate(seed, c, n))
     };
@@ -394,5 +396,10 @@ fn a_sampled_ranking_estimate_is_the_full_walk_when_small_and_close_when_large()
             "{neg} {pos}: {got:?} {want:?}"
         );
         assert_ne!(got, want, "a sample, not the whole walk");
+        // The A/B panel's average precision at other ratios, on the same sample: close too.
+        let (got, want) = (ap_at_ratios_sampled(&n, &p, 16_384), ap_at_ratios(&n, &p));
+        for (g, w) in got.into_iter().zip(want) {
+            assert!(near(g, w), "{neg} {pos}: {g:?} {w:?}");
+        }
     }
 }

@@ -10,7 +10,7 @@ import { serveDist, launch, exactNumbers } from '../harness.mjs';
 
 
 const DIR = new URL('../artifacts/bench/', import.meta.url).pathname;
-const SETTLE_MS = Number(process.env.BENCH_IMPORT_SETTLE_MS ?? 1500);
+const SETTLE_MS = Math.max(0, Number(process.env.BENCH_IMPORT_SETTLE_MS ?? 1500) || 0);
 const SIZES = (process.env.BENCH_IMPORT_ROWS ?? '1000000,10000000').split(',').map(Number);
 
 /** A seeded file of `rows` rows: 1 in 100 positive, model A sharper than model B. */

@@ -67,8 +67,8 @@ pub fn ranking_weighted(neg: &ClassScores, pos: &ClassScores, neg_weight: f64) -
     }
 }
 
-/// Every `step`-th of a sorted class's scores, the middle one of each block of `step`: still
-/// sorted, and spread over the whole class.
+/// Every `step`-th of a sorted class's scores, the middle one of each block of `step` (the
+/// last, shorter block's middle or its last score): still sorted, spread over the class.
 fn every(scores: &ClassScores, step: usize, class: Class) -> ClassScores {
     let last = scores.len().saturating_sub(1);
     let kept = (0..scores.len().div_ceil(step))
@@ -77,21 +77,19 @@ fn every(scores: &ClassScores, step: usize, class: Class) -> ClassScores {
     ClassScores::from_scores(class, kept)
 }
 
-/// `ranking_weighted`'s estimate on at most `most` evenly spaced scores of each class: a
-/// cheaper estimate where one is shown anyway (a class larger than its preview). Each kept
-/// score stands for its class's count over the kept count, so a negative's weight against a
-/// positive is scaled by their ratio. With `most` at least each class's size, the same bits
-/// as `ranking_weighted`.
-pub fn ranking_sampled(
+/// At most `most` evenly spaced scores of each class, and the factor a negative's weight
+/// against a positive is scaled by on them (each kept score stands for its class's count over
+/// the kept count); `None` when both classes fit. A cheaper estimate's sample, where one is
+/// shown anyway (a class larger than its preview).
+pub fn sample(
     neg: &ClassScores,
     pos: &ClassScores,
-    neg_weight: f64,
     most: usize,
-) -> Ranking {
+) -> Option<(ClassScores, ClassScores, f64)> {
     let step = |c: &ClassScores| c.len().div_ceil(most.max(1)).max(1);
     let (neg_step, pos_step) = (step(neg), step(pos));
     if neg_step == 1 && pos_step == 1 {
-        return ranking_weighted(neg, pos, neg_weight);
+        return None;
     }
     let n = every(neg, neg_step, Class::Negative);
     let p = every(pos, pos_step, Class::Positive);
@@ -100,7 +98,36 @@ pub fn ranking_sampled(
         0 => 1.0,
         k => all.len() as f64 / k as f64,
     };
-    ranking_weighted(&n, &p, neg_weight * stands(neg, &n) / stands(pos, &p))
+    let weight = stands(neg, &n) / stands(pos, &p);
+    Some((n, p, weight))
+}
+
+/// `ranking_weighted`'s estimate on `sample`'s scores: with `most` at least each class's size,
+/// the same bits as `ranking_weighted`.
+pub fn ranking_sampled(
+    neg: &ClassScores,
+    pos: &ClassScores,
+    neg_weight: f64,
+    most: usize,
+) -> Ranking {
+    match sample(neg, pos, most) {
+        None => ranking_weighted(neg, pos, neg_weight),
+        Some((n, p, weight)) => ranking_weighted(&n, &p, neg_weight * weight),
+    }
+}
+
+/// `ap_at_ratios`'s estimate on `sample`'s scores (each ratio's weight is worked out from the
+/// kept counts, so it needs no scaling): the same numbers the sampled ranking's walk would
+/// give at each ratio.
+pub fn ap_at_ratios_sampled(
+    neg: &ClassScores,
+    pos: &ClassScores,
+    most: usize,
+) -> [Metric; RATIOS.len()] {
+    match sample(neg, pos, most) {
+        None => ap_at_ratios(neg, pos),
+        Some((n, p, _)) => ap_at_ratios(&n, &p),
+    }
 }
 
 /// Average precision at each of `RATIOS` alone: the same bits as `Ranks::new`'s.

@@ -24,10 +24,11 @@ use crate::sim::{
     UnitDraws, losses,
 };
 
-/// The most scores of each class ROC AUC and average precision are estimated on while a class
-/// is larger than its preview (evenly spaced; the numbers are marked as estimates until the
-/// worker's exact ones come): a quarter of a preview, so that the walk fits in the frame or
-/// the task that shows a large imported file.
+/// The most scores of each class that ROC AUC and average precision (and the A/B panel's
+/// average precision at other ratios) are estimated on while a class is larger than its
+/// preview (evenly spaced; the numbers are marked as estimates until the worker's exact ones
+/// come): a quarter of a preview, so that the walk fits in the frame or the task that shows a
+/// large imported file.
 const RANKING_SAMPLE: usize = 16_384;
 
 /// A memo of one part of a signal: it notifies only when that part changes.
@@ -172,7 +173,17 @@ impl Model {
         });
         let ap_at_ratios = Memo::new(move |_| match answered_ranks.get() {
             Some(r) => r.ap_at_ratios,
-            None => neg.with(|n| pos.with(|p| ranking::ap_at_ratios(&n.0, &p.0))),
+            // On the same sample as the ranking's estimate, so that the A/B panel's ratios
+            // agree with its "now" while both are estimates.
+            None => neg.with(|n| {
+                pos.with(|p| {
+                    if c.exact_on_page.get() {
+                        ranking::ap_at_ratios(&n.0, &p.0)
+                    } else {
+                        ranking::ap_at_ratios_sampled(&n.0, &p.0, RANKING_SAMPLE)
+                    }
+                })
+            }),
         });
         let confusion = Memo::new(move |_| {
             let t = c.threshold.get();

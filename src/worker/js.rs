@@ -402,9 +402,8 @@ fn now() -> f64 {
 
 /// How long the page's worker waits without a message before it warms up the import's code.
 const WARM_QUIET_MS: f64 = 500.0;
-/// The warm-up's rounds, each a made-up file of `WARM_ROWS` rows (about 8 ms at the
-/// browser's first, baseline code): the messages that come meanwhile are answered between
-/// them.
+/// The warm-up's rounds, each a made-up file of `WARM_ROWS` rows (10-20 ms in the browser's
+/// first, baseline code): the messages that come meanwhile are answered between them.
 const WARM_ROUNDS: usize = 6;
 const WARM_ROWS: usize = 5_000;
 

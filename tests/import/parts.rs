@@ -248,6 +248,11 @@ fn warm_up_reads_its_made_up_file_in_two_parts() {
     )
     .unwrap();
     assert_eq!(whole, summary);
+    // No quote, and a row past the middle: the second part is read on its own and joined.
+    let bytes = made_up_file(5_000);
+    assert!(!bytes.contains(&b'"'));
+    let mid = bytes.len() / 2;
+    assert!(split_point(&bytes[mid..], mid as u64, bytes.len() as u64).is_some());
     // Every row: a label, then two probabilities of 17 digits.
     let text = String::from_utf8(made_up_file(3)).unwrap();
     let lines: Vec<&str> = text.lines().collect();
