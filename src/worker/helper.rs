@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Blob, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use super::import::{HEAD, ImportJob, Importer};
-use super::js::{ReadFailed, read_bytes, read_range};
+use super::js::{read_bytes, read_part_rows};
 use super::part::{FromPart, PartJob, PartRead, SEND, SLICE, scores_header, scores_of};
 
 /// What the first worker hears from the second.
@@ -218,29 +218,17 @@ fn send_class(post: &Function, (m, c, scores): (usize, usize, Vec<f64>)) {
 /// (at once if they are few, else a class for each of the first worker's `SEND`s).
 async fn read_part(part: PartJob, file: Blob, post: Function) {
     let say = |m: FromPart| post_numbers(&post, &Float64Array::from(&m.encode()[..]));
+    // Unreadable: an empty message reads as the part lost, and the first worker reads it.
+    let lost = || post_numbers(&post, &Float64Array::new_with_length(0));
     let len = file.size() as u64;
     let Some(head) = read_bytes(&file, 0, HEAD.min(len)).await else {
-        // Unreadable: an empty message reads as the part lost, and the first worker reads it.
-        return post_numbers(&post, &Float64Array::new_with_length(0));
+        return lost();
     };
-    let Ok(mut importer) = Importer::part(&part.job, &head, len, part.start) else {
-        return post_numbers(&post, &Float64Array::new_with_length(0));
+    let progress = |i: &Importer| say(FromPart::Progress(i.consumed()));
+    let Ok(read) = read_part_rows(&part.job, &file, &head, part.start, progress).await else {
+        return lost();
     };
-    let read = read_range(&file, part.start, len, &mut importer, |i| {
-        say(FromPart::Progress(i.consumed()));
-    })
-    .await;
-    // A row error stops the part's parser, which keeps it: `finish_part` returns it.
-    if let Err(ReadFailed::File) = read {
-        return post_numbers(&post, &Float64Array::new_with_length(0));
-    }
-    let (said, scores) = match importer.finish_part() {
-        Ok(rows) => {
-            let (read, scores) = PartRead::of(rows);
-            (FromPart::Read(Ok(read)), scores)
-        }
-        Err(e) => (FromPart::Read(Err(e)), Vec::new()),
-    };
+    let (said, scores) = FromPart::read(read);
     let scores: VecDeque<_> = scores.into_iter().filter(|s| !s.2.is_empty()).collect();
     say(said);
     // A part of a million scores at most (8 MB: a file of about 1,000,000 rows) is sent at

@@ -404,7 +404,7 @@ pub fn import_bytes_in_parts(
     split: usize,
     second: Second,
 ) -> Result<(DataSet, ImportSummary), String> {
-    use super::part::{FromPart, Joining, PartRead};
+    use super::part::{FromPart, Joining};
     let head = &bytes[..bytes.len().min(HEAD as usize)];
     let len = bytes.len() as u64;
     let split = split.min(bytes.len());
@@ -434,13 +434,7 @@ pub fn import_bytes_in_parts(
             return read.complete();
         }
     };
-    let (said, scores) = match later.finish_part() {
-        Ok(rows) => {
-            let (read, scores) = PartRead::of(rows);
-            (FromPart::Read(Ok(read)), scores)
-        }
-        Err(e) => (FromPart::Read(Err(e)), Vec::new()),
-    };
+    let (said, scores) = FromPart::read(later.finish_part());
     // The first worker, hearing it.
     let Some(FromPart::Read(heard)) = FromPart::decode(&said.encode()) else {
         return Err("The second worker's answer was lost.".into());

@@ -16,6 +16,7 @@ use super::import::{CHUNK, Detection, HEAD, ImportJob, ImportSummary, Importer, 
 use super::part::{Joining, TWO_WORKERS_FROM};
 use super::words::{EXPLAIN, EXPLAINED, ExplainJob, explain};
 use super::{FromWorker, IMPORT_FAILED_TAG, ToWorker, serve};
+use crate::import::{PartError, Rows};
 use crate::sim::engine::{DataSet, Engine};
 
 /// A message to the worker, as the page posts it.
@@ -87,6 +88,16 @@ pub(super) enum ReadFailed {
     Rows(String),
 }
 
+impl ReadFailed {
+    /// What the import says.
+    fn message(self) -> String {
+        match self {
+            ReadFailed::File => UNREADABLE.into(),
+            ReadFailed::Rows(message) => message,
+        }
+    }
+}
+
 /// Feeds bytes `start..end` of a file to `importer` a chunk at a time, the next chunks asked
 /// for before this one is parsed (the browser reads them meanwhile), calling `after` after
 /// each.
@@ -133,6 +144,29 @@ pub(super) async fn read_range(
     Ok(())
 }
 
+/// Reads the part of `file` from `start` on (where a row starts) as a second worker does, with
+/// the detection made on `head` (the file's first bytes), calling `after` after each chunk:
+/// its rows, each class sorted, or the row error that stopped it; `Err` with a message if the
+/// part could not be read at all.
+pub(super) async fn read_part_rows(
+    job: &ImportJob,
+    file: &Blob,
+    head: &[u8],
+    start: u64,
+    after: impl FnMut(&Importer),
+) -> Result<Result<Rows, PartError>, String> {
+    let len = file.size() as u64;
+    let mut importer = Importer::part(job, head, len, start)?;
+    // A row error stops the part's parser, which keeps it: `finish_part` returns it.
+    if let Err(ReadFailed::File) = read_range(file, start, len, &mut importer, after).await {
+        return Err(UNREADABLE.into());
+    }
+    Ok(importer.finish_part())
+}
+
+/// What an import says when its file cannot be read.
+const UNREADABLE: &str = "The file could not be read.";
+
 /// What an import says when the second worker is lost after it said it had read its part.
 const STOPPED: &str =
     "The second worker stopped before it sent all its rows: import the file again.";
@@ -178,11 +212,10 @@ async fn import_file(
     file: Blob,
     reply: impl Fn(FromWorker),
 ) {
-    let unreadable = || FromWorker::ImportFailed(job.id, "The file could not be read.".into());
     let failed = |message: String| FromWorker::ImportFailed(job.id, message);
     let len = file.size() as u64;
     let Some(head) = read_bytes(&file, 0, HEAD.min(len)).await else {
-        return reply(unreadable());
+        return reply(failed(UNREADABLE.into()));
     };
     // A large file's second worker starts when the file is looked at, while the reader looks
     // at the preview, and waits for its import.
@@ -225,23 +258,19 @@ async fn import_file(
         ));
     };
     let theirs = |h: &Option<Helper>| h.as_ref().map_or(0, Helper::progress);
-    match read_range(&file, 0, end, &mut importer, |i| {
+    let read = read_range(&file, 0, end, &mut importer, |i| {
         progress(i.consumed() + theirs(&helper))
-    })
-    .await
-    {
-        Ok(()) => {}
-        Err(ReadFailed::File) => return reply(unreadable()),
-        Err(ReadFailed::Rows(message)) => return reply(failed(message)),
+    });
+    if let Err(e) = read.await {
+        return reply(failed(e.message()));
     }
     // A split inside a quoted field: this worker reads on, and the second one's part is not
     // used.
     if helper.is_some() && !importer.at_record_start() {
         helper = None;
-        match read_range(&file, end, len, &mut importer, |i| progress(i.consumed())).await {
-            Ok(()) => {}
-            Err(ReadFailed::File) => return reply(unreadable()),
-            Err(ReadFailed::Rows(message)) => return reply(failed(message)),
+        let read = read_range(&file, end, len, &mut importer, |i| progress(i.consumed()));
+        if let Err(e) = read.await {
+            return reply(failed(e.message()));
         }
     }
     let done = match helper {
@@ -275,7 +304,6 @@ async fn join(
     end: u64,
     progress: impl Fn(u64),
 ) -> Result<(DataSet, ImportSummary), String> {
-    let len = file.size() as u64;
     let mut read = importer.rows()?;
     read.rows.sort();
     let part = match helper.next().await {
@@ -283,13 +311,9 @@ async fn join(
         Heard::Read(Err(e)) => return Err(read.later_error(e)),
         Heard::Scores(..) | Heard::Lost => {
             drop(helper);
-            let mut later = Importer::part(job, head, len, end)?;
-            if let Err(ReadFailed::File) =
-                read_range(file, end, len, &mut later, |i| progress(end + i.consumed())).await
-            {
-                return Err("The file could not be read.".into());
-            }
-            read.join(later.finish_part())?;
+            let later =
+                read_part_rows(job, file, head, end, |i| progress(end + i.consumed())).await?;
+            read.join(later)?;
             return read.complete();
         }
     };
@@ -417,12 +441,8 @@ fn warm_up_when_quiet() {
     }
     wasm_bindgen_futures::spawn_local(async {
         for _ in 0..WARM_ROUNDS {
-            loop {
-                let quiet = now() - LAST_MESSAGE.with(std::cell::Cell::get);
-                if quiet >= WARM_QUIET_MS {
-                    break;
-                }
-                let _ = next_task((WARM_QUIET_MS - quiet).ceil() as i32).await;
+            while let Some(wait) = until_quiet(WARM_QUIET_MS) {
+                let _ = next_task(wait).await;
             }
             if NEWEST.with(|n| n.get()) != 0 {
                 return;
@@ -431,6 +451,13 @@ fn warm_up_when_quiet() {
             let _ = next_task(0).await;
         }
     });
+}
+
+/// How many more milliseconds until no message from the page has come for `ms` (`None`: none
+/// has for that long already).
+fn until_quiet(ms: f64) -> Option<i32> {
+    let quiet = now() - LAST_MESSAGE.with(std::cell::Cell::get);
+    (quiet < ms).then(|| (ms - quiet).ceil() as i32)
 }
 
 /// A promise fulfilled after `ms` milliseconds and the messages already waiting.
@@ -456,9 +483,8 @@ fn bootstrap_on(reply: impl Fn(FromWorker) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         let mut sent = now();
         while DECIDER.with(|d| d.borrow().busy()) {
-            let quiet = now() - LAST_MESSAGE.with(std::cell::Cell::get);
-            if quiet < QUIET_MS {
-                let _ = next_task((QUIET_MS - quiet).ceil() as i32).await;
+            if let Some(wait) = until_quiet(QUIET_MS) {
+                let _ = next_task(wait).await;
                 continue;
             }
             let _ = next_task(0).await;

@@ -119,6 +119,18 @@ pub fn scores_of(header: [f64; 3]) -> Option<(usize, usize)> {
 }
 
 impl FromPart {
+    /// What the second worker says once its part is read (or stopped), and the scores it then
+    /// sends.
+    pub fn read(part: Result<Rows, PartError>) -> (Self, Vec<(usize, usize, Vec<f64>)>) {
+        match part {
+            Ok(rows) => {
+                let (read, scores) = PartRead::of(rows);
+                (FromPart::Read(Ok(read)), scores)
+            }
+            Err(e) => (FromPart::Read(Err(e)), Vec::new()),
+        }
+    }
+
     /// The message as numbers.
     pub fn encode(&self) -> Vec<f64> {
         match self {
