@@ -18,7 +18,7 @@ use crate::sim::curves::{histogram, threshold_sweep};
 use crate::sim::engine::{
     Answer, BINS, Estimated, ExactParts, ModelId, Request, SWEEP, Weights, all_exact,
 };
-use crate::sim::ranking::{self, ranking_sampled, ranking_weighted};
+use crate::sim::ranking::{self, ranking_sampled};
 use crate::sim::{
     Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Scenario,
     UnitDraws, losses,
@@ -58,6 +58,15 @@ struct Common {
 }
 
 impl Common {
+    /// The most scores of each class the ranking is walked over (tracked): all of them when
+    /// the numbers on the page are exact, else `RANKING_SAMPLE`.
+    fn ranking_sample(&self) -> usize {
+        match self.exact_on_page.get() {
+            true => usize::MAX,
+            false => RANKING_SAMPLE,
+        }
+    }
+
     /// A part of the engine's last answer, if it has one for these inputs.
     fn answered<T>(&self, f: impl FnOnce(&Answer) -> Option<T>) -> Option<T> {
         self.answer.with(|a| a.as_ref().and_then(|a| f(&a.0)))
@@ -158,11 +167,7 @@ impl Model {
             neg.with(|n| {
                 pos.with(|p| {
                     let w = c.weights.with(Weights::negative_weight);
-                    if c.exact_on_page.get() {
-                        ranking_weighted(&n.0, &p.0, w)
-                    } else {
-                        ranking_sampled(&n.0, &p.0, w, RANKING_SAMPLE)
-                    }
+                    ranking_sampled(&n.0, &p.0, w, c.ranking_sample())
                 })
             })
         });
@@ -176,13 +181,7 @@ impl Model {
             // On the same sample as the ranking's estimate, so that the A/B panel's ratios
             // agree with its "now" while both are estimates.
             None => neg.with(|n| {
-                pos.with(|p| {
-                    if c.exact_on_page.get() {
-                        ranking::ap_at_ratios(&n.0, &p.0)
-                    } else {
-                        ranking::ap_at_ratios_sampled(&n.0, &p.0, RANKING_SAMPLE)
-                    }
-                })
+                pos.with(|p| ranking::ap_at_ratios_sampled(&n.0, &p.0, c.ranking_sample()))
             }),
         });
         let confusion = Memo::new(move |_| {
