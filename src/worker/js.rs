@@ -424,8 +424,10 @@ fn now() -> f64 {
         .unwrap_or_else(js_sys::Date::now)
 }
 
-/// How long the page's worker waits without a message before it warms up the import's code.
-const WARM_QUIET_MS: f64 = 500.0;
+/// How long the page's worker waits without a message before it warms up the import's code:
+/// a second, so that it does not run beside the page's first load (with half a second it did,
+/// and the first load's exact numbers came about 150 ms later).
+const WARM_QUIET_MS: f64 = 1000.0;
 /// The warm-up's rounds, each a made-up file of `WARM_ROWS` rows (10-20 ms in the browser's
 /// first, baseline code): the messages that come meanwhile are answered between them.
 const WARM_ROUNDS: usize = 6;
