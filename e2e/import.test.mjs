@@ -103,6 +103,11 @@ test('a bad file says what is wrong and where, and the page keeps what it showed
     }
     const text = await page.locator('.import-message').textContent();
     assert.match(text, message, `${file}: ${text}`);
+    // A file that is no table offers nothing to choose: its name, the message and Cancel.
+    if (!['three_labels.csv', 'single_class.csv'].includes(file)) {
+      assert.equal(await page.locator('.import-check select, .import-check table').count(), 0, file);
+      assert.equal(await page.locator('.import-check [data-act=cancel]').count(), 1, file);
+    }
     assert.equal(await page.locator('.import-message').getAttribute('role'), 'alert');
     // Nothing imported, nothing changed.
     assert.equal(await page.locator('.imported').count(), 0, file);
@@ -125,6 +130,43 @@ test('a bad file says what is wrong and where, and the page keeps what it showed
   await page.close();
 });
 
+test('a file dragged over the page outlines the import box, and dropped, it is looked at and imports', async () => {
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash: HASH });
+  const text = await readFile(FIXTURES + 'breast_cancer.csv', 'utf8');
+  // A drag as the browser makes it: a DataTransfer holding the file, dispatched on the page.
+  const drag = (type, related = true) => page.evaluate(([type, text, related]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+    const target = document.querySelector('h1');
+    target.dispatchEvent(new DragEvent(type, {
+      dataTransfer: data, bubbles: true, cancelable: true, relatedTarget: related ? document.body : null,
+    }));
+  }, [type, text, related]);
+  const outlined = () => page.evaluate(() => document.documentElement.classList.contains('dropping'));
+  assert.equal(await outlined(), false);
+  await drag('dragover');
+  assert.equal(await outlined(), true, 'dragging a file over the page outlines the box');
+  const outline = await page.locator('.panel.import').evaluate((e) => getComputedStyle(e).outlineStyle);
+  assert.equal(outline, 'dashed');
+  // Moving between elements keeps it; leaving the window ends it.
+  await drag('dragleave');
+  assert.equal(await outlined(), true);
+  await drag('dragleave', false);
+  assert.equal(await outlined(), false);
+  await drag('dragover');
+  await drag('drop');
+  assert.equal(await outlined(), false, 'a drop ends it');
+  await page.locator('.import-check [data-act=import]').waitFor({ timeout: 30_000 });
+  assert.match(await page.locator('.import-check').textContent(), /dropped\.csv/);
+  await importChosen(page, 'dropped.csv');
+  const want = reference.files.find((f) => f.file === 'breast_cancer.csv');
+  const [a] = want.models;
+  assert.match(await page.locator('.imported').textContent(), new RegExp(`${want.rows} rows \\(${a.neg} negatives, ${a.pos} positives\\)`));
+  assert.equal(await rowText(page, 'metrics', /^TP/), String(a.metrics.tp));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('pasted predictions import; a link says it cannot carry them; the way back restores the scenario', async () => {
   const { page, problems } = await openApp(app.browser, app.server.url, { hash: HASH });
   await page.getByText('Paste predictions').click();
@@ -138,7 +180,9 @@ test('pasted predictions import; a link says it cannot carry them; the way back 
   await page.waitForFunction(() => location.hash.includes('src=import'));
   const link = await page.evaluate(() => location.hash);
   const reopened = await openApp(app.browser, app.server.url, { hash: link });
-  assert.match(await reopened.page.locator('.notices').textContent(), /imported predictions, which a link cannot carry/);
+  assert.match(await reopened.page.locator('.notices').textContent(), /^About the link.*imported predictions, which a link cannot carry.*with the file's class counts/);
+  // What it shows instead: synthetic predictions at the file's counts, as the notice says.
+  assert.match(await reopened.page.locator('body').textContent(), /5 samples: 3 negatives, 2 positives/);
   await reopened.page.close();
   await page.getByRole('button', { name: 'Back to the synthetic scenario' }).click();
   await page.waitForFunction(() => !location.hash.includes('src=import'));

@@ -324,9 +324,9 @@ fn read_pair(state: &mut PageState, key: &str, raw: &str, notices: &mut Vec<Stri
                 state.imported = true;
                 notices.push(
                     "This link was made while the page showed imported predictions, which a \
-                     link cannot carry (they never leave the browser that read them): showing the \
-                     synthetic scenario with the link's settings. Import the file again to see \
-                     its numbers."
+                     link cannot carry (they never leave the browser that read them): showing \
+                     synthetic predictions with the file's class counts and the link's \
+                     settings. Import the file again to see its numbers."
                         .into(),
                 );
             }

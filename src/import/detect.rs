@@ -158,9 +158,18 @@ pub fn detect(head: &[u8], file_len: u64, overrides: &Overrides) -> Result<Detec
         .map(|c| summarise(column(header.as_deref(), c), data, fields, decimal_comma))
         .collect();
     let rows = data.len() as u64;
+    // The file's lines (its length past the BOM over the first lines' length), less the
+    // header; all the data rows when the chunk is the whole file and every line was read.
+    let bom = (head.len() - text.len()) as u64;
     let estimated_rows = match table.bytes {
         0 => rows,
-        bytes => (file_len as f64 * table.rows.len() as f64 / bytes as f64).ceil() as u64,
+        bytes if whole && bytes >= text.len() => rows,
+        bytes => {
+            let lines = (file_len.saturating_sub(bom) as f64 * table.rows.len() as f64
+                / bytes as f64)
+                .round() as u64;
+            lines.saturating_sub(u64::from(has_header)).max(rows)
+        }
     };
     let options = match data.first() {
         Some((line, row)) if ragged => Err(ImportError::Ragged {
@@ -266,6 +275,10 @@ fn choose(
     let fields = columns.len();
     if fields < 2 {
         return Err(ImportError::OneColumn);
+    }
+    // No column of numbers: no scores, whichever column holds the labels.
+    if o.scores.is_none() && !columns.iter().any(ColumnSummary::is_numeric) {
+        return Err(ImportError::NoScoreColumn);
     }
     let label = match o.label {
         Some(c) => check_column(c, fields)?,

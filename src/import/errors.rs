@@ -233,8 +233,9 @@ impl fmt::Display for ImportError {
                 expected,
             } => write!(
                 f,
-                "Line {line} has {found} fields where the header has {expected}, and no row read \
-                 has {expected}: check the delimiter and the header."
+                "Line {line} has {} where the header has {expected}, and no row read has \
+                 {expected}: check the delimiter and the header.",
+                count(*found as u64, "field")
             ),
             ImportError::BadChoice(why) => write!(f, "{why}"),
             ImportError::LineTooLong { line } => write!(

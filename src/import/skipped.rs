@@ -1,6 +1,6 @@
 //! Rows that cannot be read: each is skipped, and the result says where and why.
 
-use std::fmt;
+use std::fmt::{self, Write};
 
 use super::errors::{Column, count, quoted};
 use super::scores::{BadScore, NotNumber};
@@ -55,16 +55,15 @@ impl fmt::Display for RowProblem {
             RowProblem::Empty => write!(f, "the cell is empty"),
             RowProblem::NotNumber(v) => write!(f, "{} is not a number", quoted(v)),
             RowProblem::NotFinite(v) => write!(f, "{} is not a finite number", quoted(v)),
-            RowProblem::OutOfRange(v) => write!(
-                f,
-                "{v} is not a probability (not between 0 and 1); if the scores are logits, \
-                 import them as logits"
-            ),
+            RowProblem::OutOfRange(v) => {
+                write!(f, "{v} is not a probability (not between 0 and 1)")
+            }
             RowProblem::UnknownLabel { value, mapping } => {
                 write!(f, "{} is not one of the labels ({mapping})", quoted(value))
             }
             RowProblem::Fields { found, expected } => {
-                write!(f, "{found} fields where the file's rows have {expected}")
+                let found = count(*found as u64, "field");
+                write!(f, "{found} where the file's rows have {expected}")
             }
             RowProblem::UnclosedQuote => {
                 write!(f, "a quoted field starts in this row and is never closed")
@@ -93,10 +92,26 @@ impl RowError {
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}{}", self.line, self.what())
+    }
+}
+
+impl RowError {
+    /// What is wrong, without the line: `, column "score": "abc" is not a number`.
+    fn what(&self) -> String {
         match &self.column {
-            Some(c) => write!(f, "line {}, {c}: {}", self.line, self.problem),
-            None => write!(f, "line {}: {}", self.line, self.problem),
+            Some(c) => format!(", {c}: {}", self.problem),
+            None => format!(": {}", self.problem),
         }
+    }
+}
+
+/// `3`, `3 and 7`, `3, 7 and 11`.
+fn listed(lines: &[u64]) -> String {
+    let text: Vec<String> = lines.iter().map(u64::to_string).collect();
+    match text.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => text.concat(),
     }
 }
 
@@ -118,18 +133,38 @@ impl Skipped {
         }
     }
 
-    /// A summary: `3 rows skipped: line 4, ...; line 9, ...`.
+    /// A summary: `3 rows skipped: line 4, ...; lines 9 and 12, ...`. The rows listed with the
+    /// same fault (the same column, the same problem and value) share one entry; the hint about
+    /// logits is given once.
     pub fn summary(&self) -> String {
-        let listed: Vec<String> = self.first.iter().map(RowError::message).collect();
-        let more = if self.count > self.first.len() as u64 {
-            "; …"
-        } else {
-            ""
-        };
-        format!(
-            "{} skipped: {}{more}",
+        let mut groups: Vec<(String, Vec<u64>)> = Vec::new();
+        for e in &self.first {
+            let what = e.what();
+            match groups.iter_mut().find(|(w, _)| *w == what) {
+                Some((_, lines)) => lines.push(e.line),
+                None => groups.push((what, vec![e.line])),
+            }
+        }
+        let entries: Vec<String> = groups
+            .iter()
+            .map(|(what, lines)| {
+                let word = if lines.len() == 1 { "line" } else { "lines" };
+                format!("{word} {}{what}", listed(lines))
+            })
+            .collect();
+        let mut text = format!(
+            "{} skipped: {}",
             count(self.count, "row"),
-            listed.join("; ")
-        )
+            entries.join("; ")
+        );
+        let unlisted = self.count.saturating_sub(self.first.len() as u64);
+        if unlisted > 0 {
+            let _ = write!(text, "; {} more not listed", count(unlisted, "row"));
+        }
+        let out_of_range = |e: &RowError| matches!(e.problem, RowProblem::OutOfRange(_));
+        if self.first.iter().any(out_of_range) {
+            text.push_str("; if the scores are logits, import them as logits");
+        }
+        text
     }
 }

@@ -137,7 +137,7 @@ fn Notices(page: Page) -> impl IntoView {
     view! {
         <Show when=move || notices.with(|n| !n.is_empty())>
             <div class="notices" role="status">
-                <p>"The link had values this page could not use as written:"</p>
+                <p>"About the link this page was opened with:"</p>
                 <ul>
                     {move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect::<Vec<_>>()}
                 </ul>

@@ -86,6 +86,12 @@ fn files_without_the_columns_needed() {
         "No column holds labels: a label column holds two values such as 0/1, -1/1, \
          true/false, yes/no or pos/neg. Choose the label column."
     );
+    // No number anywhere: said at once, not after the reader has picked a positive value.
+    assert_eq!(
+        message(b"name,comment\nfoo,bar\nbaz,qux\n"),
+        "No column besides the labels holds numbers: the file needs one or two columns of \
+         scores (probabilities or logits)."
+    );
     assert_eq!(
         message(b"label,name\n0,ann\n1,bob\n"),
         "No column besides the labels holds numbers: the file needs one or two columns of \
@@ -149,9 +155,8 @@ fn a_single_class_or_no_good_row() {
     assert_eq!(
         error(b"label,logit\n0,-2\n1,3\n", &probabilities),
         "No row of the file could be read (2 rows skipped: line 2, column \"logit\": -2 is not a \
-         probability (not between 0 and 1); if the scores are logits, import them as logits; \
-         line 3, column \"logit\": 3 is not a probability (not between 0 and 1); if the scores \
-         are logits, import them as logits)."
+         probability (not between 0 and 1); line 3, column \"logit\": 3 is not a probability \
+         (not between 0 and 1); if the scores are logits, import them as logits)."
     );
 }
 

@@ -30,7 +30,7 @@ fn ragged_rows() {
         [
             "line 3: 2 fields where the file's rows have 3",
             "line 4: 4 fields where the file's rows have 3",
-            "line 6: 1 fields where the file's rows have 3",
+            "line 6: 1 field where the file's rows have 3",
         ]
     );
 }
@@ -41,11 +41,16 @@ fn probabilities_out_of_range() {
     assert_eq!(
         skipped(&text),
         [
-            "line 32, column \"p\": 1.5 is not a probability (not between 0 and 1); if the \
-             scores are logits, import them as logits",
-            "line 33, column \"p\": -0.25 is not a probability (not between 0 and 1); if the \
-             scores are logits, import them as logits",
+            "line 32, column \"p\": 1.5 is not a probability (not between 0 and 1)",
+            "line 33, column \"p\": -0.25 is not a probability (not between 0 and 1)",
         ]
+    );
+    // The hint about logits is given once, after the list.
+    assert_eq!(
+        read(&text).unwrap().skipped.summary(),
+        "2 rows skipped: line 32, column \"p\": 1.5 is not a probability (not between 0 and 1); \
+         line 33, column \"p\": -0.25 is not a probability (not between 0 and 1); if the scores \
+         are logits, import them as logits"
     );
 }
 
@@ -141,8 +146,30 @@ fn every_bad_row_is_counted_and_the_first_are_listed() {
         i.skipped.first[19].problem,
         RowProblem::NotNumber("bad".into())
     );
-    assert!(i.skipped.summary().starts_with(
-        "100 rows skipped: line 6, column \"p\": \"bad\" is not a number; line 11, column"
-    ));
-    assert!(i.skipped.summary().ends_with("; …"));
+    // The 20 listed share one fault: one entry with their lines, then the count of the rest.
+    let lines: Vec<String> = (0..20).map(|k| (6 + 5 * k).to_string()).collect();
+    assert_eq!(
+        i.skipped.summary(),
+        format!(
+            "100 rows skipped: lines {} and 101, column \"p\": \"bad\" is not a number; 80 rows \
+             more not listed",
+            lines[..19].join(", ")
+        )
+    );
+}
+
+#[test]
+fn listed_rows_with_different_faults_keep_their_own_entries() {
+    let text = probabilities(4)
+        + "1,n/a
+0,n/a
+1,
+0,n/a
+0,0.5,0.5
+";
+    assert_eq!(
+        read(&text).unwrap().skipped.summary(),
+        "5 rows skipped: lines 6, 7 and 9, column \"p\": \"n/a\" is not a number; line 8, \
+         column \"p\": the cell is empty; line 10: 3 fields where the file's rows have 2"
+    );
 }

@@ -7,8 +7,7 @@ use imbalance_lab::import::{Overrides, parse_all};
 
 const TABLE: &str = "import a CSV or TSV file with a label column and one or two score columns.";
 const CHOOSE: &str = "choose which value is positive (every other value then counts as negative).";
-const NOT_A_PROBABILITY: &str =
-    "is not a probability (not between 0 and 1); if the scores are logits, import them as logits";
+const NOT_A_PROBABILITY: &str = "is not a probability (not between 0 and 1)";
 
 /// The rows imported and the skipped rows' messages, or the file's message.
 fn outcome(name: &str) -> Result<(u64, Vec<String>), String> {

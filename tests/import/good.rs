@@ -256,7 +256,21 @@ fn the_estimate_of_rows_comes_from_the_first_chunk() {
     )
     .unwrap();
     let est = d.estimated_rows as f64;
-    assert!((est - 100_001.0).abs() < 0.01 * 100_001.0, "{est}");
+    assert!((est - 100_000.0).abs() < 0.01 * 100_000.0, "{est}");
+}
+
+#[test]
+fn a_file_read_whole_counts_its_data_rows_exactly() {
+    let rows = "0,0.1\r\n1,0.9\r\n".repeat(20);
+    for text in [
+        format!("label,p\r\n{rows}"),
+        format!("\u{feff}label,p\r\n{rows}"),
+        format!("\u{feff}label,p\r\n{rows}\r\n"),
+        rows.clone(),
+    ] {
+        let d = detect(text.as_bytes(), text.len() as u64, &Overrides::default()).unwrap();
+        assert_eq!((d.rows, d.estimated_rows), (40, 40), "{text:?}");
+    }
 }
 
 #[test]

@@ -14,6 +14,7 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{Blob, DragEvent};
 
 use crate::format::{escape_html, grouped};
+use crate::import::errors::count;
 use crate::import::{Overrides, ScoreKind};
 use crate::ui::exact::{ImportStatus, Progress, forget_data, forget_file, send_file};
 use crate::ui::state::{Imported, Page};
@@ -38,6 +39,19 @@ fn focus(id: &str) {
     }
 }
 
+/// What is shown: a line on the imported data, then the rows skipped, if any, in plain type.
+fn imported_html(d: &Imported) -> String {
+    let s = &d.summary.0;
+    let mut html = format!(
+        r#"<p class="imported-what">{}</p>"#,
+        escape_html(&summary_text(d))
+    );
+    if s.skipped > 0 {
+        let _ = write!(html, "<p>{}.</p>", escape_html(&s.skipped_text));
+    }
+    html
+}
+
 /// One line on the imported data.
 fn summary_text(d: &Imported) -> String {
     let s = &d.summary.0;
@@ -45,13 +59,8 @@ fn summary_text(d: &Imported) -> String {
         [a, b] => format!("{a} (model A) and {b} (model B)"),
         names => names.join(", "),
     };
-    let skipped = if s.skipped == 0 {
-        String::new()
-    } else {
-        format!(" {}.", s.skipped_text)
-    };
     format!(
-        "Showing {}: {} rows ({} negatives, {} positives), scores of {models} read as {}; {}.{skipped}",
+        "Showing {}: {} rows ({} negatives, {} positives), scores of {models} read as {}; {}.",
         d.file,
         grouped(s.rows()),
         grouped(u64::from(s.counts[0])),
@@ -97,6 +106,13 @@ fn select_html(
 /// rows before and after reading, and the buttons (one delegated handler serves them all:
 /// plain markup keeps the page's module small).
 fn check_html(name: &str, d: &Detection) -> String {
+    if d.columns.is_empty() {
+        // Not a table (its message says why): nothing to choose, only the way out.
+        return format!(
+            r#"<p>{}</p><div class="train-buttons"><button type="button" data-act="cancel">Cancel</button></div>"#,
+            escape_html(name)
+        );
+    }
     let mut out = String::new();
     let _ = write!(
         out,
@@ -114,7 +130,7 @@ fn check_html(name: &str, d: &Detection) -> String {
     let values: Vec<(String, String)> = d
         .values
         .iter()
-        .map(|(v, n)| (v.clone(), format!("{v} ({} rows)", grouped(*n))))
+        .map(|(v, n)| (v.clone(), format!("{v} ({})", count(*n, "row"))))
         .collect();
     let mut with_none = vec![("none".to_string(), "none".to_string())];
     with_none.extend(columns.iter().cloned());
@@ -260,30 +276,51 @@ pub fn ImportBox(
             choose(blob, "pasted text".into());
         }
     };
-    // A file dropped anywhere on the page.
+    // A file dropped anywhere on the page. While one is dragged over it, the page says where
+    // it goes (`dropping` on the root element outlines this box); leaving the window or
+    // dropping ends that.
+    let dropping = |on: bool| {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("dropping", on);
+        }
+    };
+    const DRAG_EVENTS: [&str; 3] = ["dragover", "dragleave", "drop"];
     Effect::new(move |_| {
-        let over = Closure::<dyn Fn(DragEvent)>::new(|e: DragEvent| e.prevent_default());
-        // Only a dropped file is taken: text dropped into the paste box stays text.
-        let drop = Closure::<dyn Fn(DragEvent)>::new(move |e: DragEvent| {
-            if let Some(f) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
-                e.prevent_default();
-                choose(f.clone().into(), f.name());
+        // One listener for the three events (one closure type, not three, in the page's wasm).
+        let on_drag = Closure::<dyn Fn(DragEvent)>::new(move |e: DragEvent| {
+            let data = e.data_transfer();
+            match e.type_().as_str() {
+                "dragover" => {
+                    e.prevent_default();
+                    dropping(data.is_some_and(|d| d.types().includes(&"Files".into(), 0)));
+                }
+                // Out of the window: `relatedTarget` is where the drag went, none outside.
+                "dragleave" => {
+                    if e.related_target().is_none() {
+                        dropping(false);
+                    }
+                }
+                // Only a dropped file is taken: text dropped into the paste box stays text.
+                _ => {
+                    dropping(false);
+                    if let Some(f) = data.and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                        e.prevent_default();
+                        choose(f.clone().into(), f.name());
+                    }
+                }
             }
         });
         let w = window();
-        let _ = w.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
-        let _ = w.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
-        let keep = SendWrapper::new((over, drop));
+        for name in DRAG_EVENTS {
+            let _ = w.add_event_listener_with_callback(name, on_drag.as_ref().unchecked_ref());
+        }
+        let keep = SendWrapper::new(on_drag);
         on_cleanup(move || {
-            let (over, drop) = keep.take();
-            let w = window();
-            let _ =
-                w.remove_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
-            let _ = w.remove_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+            let on_drag = keep.take();
+            for name in DRAG_EVENTS {
+                let _ = window()
+                    .remove_event_listener_with_callback(name, on_drag.as_ref().unchecked_ref());
+            }
         });
     });
     let restore_focus = move || {
@@ -344,7 +381,8 @@ pub fn ImportBox(
                     {words(IMPORT)}
                 }
             >
-                <p class="imported" role="status">{move || page.data.with(|d| d.as_ref().map(summary_text))}</p>
+                <div class="imported" role="status"
+                    inner_html=move || page.data.with(|d| d.as_ref().map(imported_html))></div>
                 <button type="button" on:click=crate::ui::widgets::click(move |_| {
                     page.back_to_synthetic();
                     forget_data();
