@@ -374,8 +374,12 @@ test('three label values: the reader picks the positive one, the others are nega
   assert.ok(await page.locator('.import-check [data-act=import]').isDisabled());
   // Nothing is chosen yet, and the choice says so (every value is then a change to pick).
   assert.equal(await page.locator('#import-positive option:checked').textContent(), 'choose…');
+  // Nothing can be read yet: no table of the rows as read, not even an empty one.
+  const asRead = page.getByRole('table', { name: 'the first rows as read' });
+  assert.equal(await asRead.count(), 0);
   await page.locator('#import-positive').selectOption('2');
   await page.waitForFunction(() => document.querySelector('.import-check [data-act=import]')?.disabled === false);
+  assert.equal(await asRead.locator('tbody tr').count(), 10);
   await importChosen(page, 'three_labels.csv');
   assert.match(await page.locator('.imported').textContent(), /: 30 rows \(20 negatives, 10 positives\).*2 is positive, every other value negative/);
   assert.deepEqual(problems, []);

@@ -49,11 +49,15 @@ pub fn grouped(n: u64) -> String {
     out
 }
 
-/// `number(v, digits)` without trailing zeros in plain notation: 1, 0.25, 30.7.
+/// `number(v, digits)` without trailing zeros: 1, 0.25, 30.7, 1e-5, 1.25e-7.
 pub fn significant(v: f64, digits: usize) -> String {
     let s = number(v, digits);
-    if s.contains('.') && !s.contains('e') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    let (mantissa, exponent) = s.split_at(s.find('e').unwrap_or(s.len()));
+    if mantissa.contains('.') {
+        format!(
+            "{}{exponent}",
+            mantissa.trim_end_matches('0').trim_end_matches('.')
+        )
     } else {
         s
     }

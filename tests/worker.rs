@@ -483,6 +483,14 @@ mod import {
         assert_eq!(asked.label, Some(0));
         let offered: Vec<&str> = asked.values.iter().map(|(v, _)| v.as_str()).collect();
         assert_eq!(offered, ["0", "1", "2"]);
+        // The scores as read, to six significant digits without trailing zeros.
+        let plain = b"label,p\n0,0.4666\n1,0.0092\n0,0.123456789\n1,1\n0,0.00001\n1,1.25e-7\n";
+        let read = Detection::of(&job(7), plain, plain.len() as u64).read;
+        let scores: Vec<&str> = read.iter().map(|r| r[1].as_str()).collect();
+        assert_eq!(
+            scores,
+            ["0.4666", "0.0092", "0.123457", "1", "1e-5", "1.25e-7"]
+        );
         // A file that is no table: the reason, and nothing else.
         let bad = Detection::of(&job(3), b"{\"a\": 1}", 8);
         assert!(bad.problem.as_deref().unwrap().contains("JSON"));

@@ -156,7 +156,7 @@ fn as_read(o: &crate::import::Options, row: &[String]) -> Vec<String> {
     for &c in &o.scores {
         out.push(
             match crate::import::scores::probability(field(c), o.kind, o.decimal_comma()) {
-                Ok(p) => crate::format::number(p, 6),
+                Ok(p) => crate::format::significant(p, 6),
                 Err(_) => "skipped: not a score".to_string(),
             },
         );

@@ -260,6 +260,25 @@ fn the_estimate_of_rows_comes_from_the_first_chunk() {
 }
 
 #[test]
+fn the_estimate_leaves_out_the_header_and_the_bom() {
+    // Rows as long as the header: the first chunk's lines per byte are the file's, so the
+    // estimate is exact, and a header or a BOM (3 bytes, more than half a 5-byte row) counted
+    // would show.
+    let rows = "0,.2\n1,.7\n".repeat(50_000);
+    for bom in ["", "\u{feff}"] {
+        let text = format!("{bom}y,p1\n{rows}");
+        let d = detect(
+            &text.as_bytes()[..HEAD_BYTES],
+            text.len() as u64,
+            &Overrides::default(),
+        )
+        .unwrap();
+        assert!(d.rows < 100_000, "{}", d.rows);
+        assert_eq!(d.estimated_rows, 100_000, "BOM {bom:?}");
+    }
+}
+
+#[test]
 fn a_file_read_whole_counts_its_data_rows_exactly() {
     let rows = "0,0.1\r\n1,0.9\r\n".repeat(20);
     for text in [

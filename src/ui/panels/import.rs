@@ -172,14 +172,17 @@ fn check_html(name: &str, d: &Detection) -> String {
             .iter()
             .map(|&c| format!("{}: probability", d.columns.get(c).map_or("scores", |n| n))),
     );
-    crate::format::table_html(
-        &mut out,
-        "numbers preview",
-        "the first rows as read",
-        &read_header,
-        &d.read,
-        false,
-    );
+    // Nothing is read until the choices are made (a third label value, say): no empty table.
+    if !d.read.is_empty() {
+        crate::format::table_html(
+            &mut out,
+            "numbers preview",
+            "the first rows as read",
+            &read_header,
+            &d.read,
+            false,
+        );
+    }
     let disabled = if d.problem.is_some() { " disabled" } else { "" };
     let _ = write!(
         out,
