@@ -213,7 +213,7 @@ impl fmt::Display for ImportError {
                         };
                         let (last, rest) = all.split_last().expect("two or more");
                         let list = match etc {
-                            "" => format!("{} and {last}", rest.join(", ")),
+                            "" => in_words(all),
                             _ => format!("{}, {last}{etc}", rest.join(", ")),
                         };
                         write!(
@@ -277,6 +277,14 @@ impl fmt::Display for ImportError {
 pub fn count(n: u64, what: &str) -> String {
     let s = if n == 1 { "" } else { "s" };
     format!("{} {what}{s}", grouped(n))
+}
+
+/// A list in words: `a`, `a and b`, `a, b and c`.
+pub fn in_words(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => items.concat(),
+    }
 }
 
 /// `column 2` -> `Column 2`, to start a sentence.

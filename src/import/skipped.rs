@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Write};
 
-use super::errors::{Column, count, quoted};
+use super::errors::{Column, count, in_words, quoted};
 use super::scores::{BadScore, NotNumber};
 
 /// How many skipped rows a result lists (it counts them all).
@@ -88,15 +88,7 @@ impl RowError {
     pub fn message(&self) -> String {
         self.to_string()
     }
-}
 
-impl fmt::Display for RowError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}{}", self.line, self.what())
-    }
-}
-
-impl RowError {
     /// What is wrong, without the line: `, column "score": "abc" is not a number`.
     fn what(&self) -> String {
         match &self.column {
@@ -106,12 +98,9 @@ impl RowError {
     }
 }
 
-/// `3`, `3 and 7`, `3, 7 and 11`.
-fn listed(lines: &[u64]) -> String {
-    let text: Vec<String> = lines.iter().map(u64::to_string).collect();
-    match text.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => text.concat(),
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}{}", self.line, self.what())
     }
 }
 
@@ -149,7 +138,8 @@ impl Skipped {
             .iter()
             .map(|(what, lines)| {
                 let word = if lines.len() == 1 { "line" } else { "lines" };
-                format!("{word} {}{what}", listed(lines))
+                let lines: Vec<String> = lines.iter().map(u64::to_string).collect();
+                format!("{word} {}{what}", in_words(&lines))
             })
             .collect();
         let mut text = format!(

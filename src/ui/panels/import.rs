@@ -52,6 +52,9 @@ fn imported_html(d: &Imported) -> String {
     html
 }
 
+/// The preview's way out, whatever the file.
+const CANCEL: &str = r#"<button type="button" data-act="cancel">Cancel</button>"#;
+
 /// One line on the imported data.
 fn summary_text(d: &Imported) -> String {
     let s = &d.summary.0;
@@ -109,7 +112,7 @@ fn check_html(name: &str, d: &Detection) -> String {
     if d.columns.is_empty() {
         // Not a table (its message says why): nothing to choose, only the way out.
         return format!(
-            r#"<p>{}</p><div class="train-buttons"><button type="button" data-act="cancel">Cancel</button></div>"#,
+            r#"<p>{}</p><div class="train-buttons">{CANCEL}</div>"#,
             escape_html(name)
         );
     }
@@ -186,7 +189,7 @@ fn check_html(name: &str, d: &Detection) -> String {
     let disabled = if d.problem.is_some() { " disabled" } else { "" };
     let _ = write!(
         out,
-        r#"</div><div class="train-buttons"><button type="button" data-act="import"{disabled}>Import</button><button type="button" data-act="cancel">Cancel</button></div>"#
+        r#"</div><div class="train-buttons"><button type="button" data-act="import"{disabled}>Import</button>{CANCEL}</div>"#
     );
     out
 }
