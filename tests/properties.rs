@@ -79,11 +79,11 @@ proptest! {
         let (neg, pos) = (&a.neg, &a.pos);
         // focal with gamma 0 is balanced CE.
         let g0 = losses(ClassLoss::new(neg, 0.0), ClassLoss::new(pos, 0.0), n, s.alpha, 1.0);
-        prop_assert_eq!(g0.focal, g0.balanced_ce);
+        prop_assert_eq!(g0.get(LossKind::Focal), g0.get(LossKind::BalancedCe));
         // balanced CE with alpha 0.5 is half of BCE; weighted BCE with pos_weight 1 is BCE.
         let half = losses(ClassLoss::new(neg, s.gamma), ClassLoss::new(pos, s.gamma), n, 0.5, 1.0);
-        prop_assert_eq!(half.balanced_ce.sum, half.bce.sum / 2.0);
-        prop_assert_eq!(half.weighted_bce, half.bce);
+        prop_assert_eq!(half.get(LossKind::BalancedCe).sum, half.get(LossKind::Bce).sum / 2.0);
+        prop_assert_eq!(half.get(LossKind::WeightedBce), half.get(LossKind::Bce));
         // Each fast per-class sum equals the sum of the per-sample definition.
         for kind in LossKind::ALL {
             let r = a.losses.get(kind);

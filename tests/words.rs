@@ -6,6 +6,7 @@
 
 use imbalance_lab::link;
 use imbalance_lab::page::{Panel, STORY_STEPS};
+use imbalance_lab::sim::LossKind;
 use imbalance_lab::sim::engine::{Engine, Request};
 use imbalance_lab::sim::{Class, ClassLoss, Scenario, analyse, losses};
 use imbalance_lab::worker::words::{
@@ -116,7 +117,7 @@ fn every_sentence_with_a_number_follows_the_scenario() {
         (&r, scenario(100_000, 1_000)),
         (&e, scenario(10_000, 10_000)),
     ] {
-        let bce = analyse(&s).losses.bce;
+        let bce = *analyse(&s).losses.get(LossKind::Bce);
         let said = after(w, "the negatives carry");
         assert!(
             (said - 100.0 * bce.share(Class::Negative).unwrap()).abs() < 0.051,
@@ -170,25 +171,28 @@ fn the_weights_said_to_give_the_positives_half_do() {
     let alpha = after(&t, "α-balanced CE needs α =");
     let focal_alpha = after(&t, "and α =");
     let a = analyse(&s);
-    let (neg, pos) = (a.losses.bce.neg_sum, a.losses.bce.pos_sum);
+    let (neg, pos) = (
+        a.losses.get(LossKind::Bce).neg_sum,
+        a.losses.get(LossKind::Bce).pos_sum,
+    );
     // Rebuilt from the class sums: each setting puts the positives' share at a half (to the
     // three significant digits the sentence gives).
     let sums = |n: f64| ClassLoss { ce: n, focal: n };
-    let weighted = losses(sums(neg), sums(pos), s.total(), 0.5, w).weighted_bce;
+    let weighted = *losses(sums(neg), sums(pos), s.total(), 0.5, w).get(LossKind::WeightedBce);
     assert!(
         (weighted.share(Class::Positive).unwrap() - 0.5).abs() < 0.005,
         "{t}"
     );
-    let balanced = losses(sums(neg), sums(pos), s.total(), alpha, 1.0).balanced_ce;
+    let balanced = *losses(sums(neg), sums(pos), s.total(), alpha, 1.0).get(LossKind::BalancedCe);
     assert!(
         (balanced.share(Class::Positive).unwrap() - 0.5).abs() < 0.005,
         "{t}"
     );
     let (fneg, fpos) = (
-        a.losses.focal.neg_sum / (1.0 - s.alpha),
-        a.losses.focal.pos_sum / s.alpha,
+        a.losses.get(LossKind::Focal).neg_sum / (1.0 - s.alpha),
+        a.losses.get(LossKind::Focal).pos_sum / s.alpha,
     );
-    let focal = losses(
+    let focal = *losses(
         ClassLoss {
             ce: 0.0,
             focal: fneg,
@@ -201,7 +205,7 @@ fn the_weights_said_to_give_the_positives_half_do() {
         focal_alpha,
         1.0,
     )
-    .focal;
+    .get(LossKind::Focal);
     assert!(
         (focal.share(Class::Positive).unwrap() - 0.5).abs() < 0.005,
         "{t}"
@@ -216,7 +220,7 @@ fn deviation(v: &[f64]) -> f64 {
 
 /// BCE's mean for one seed.
 fn bce_mean(s: Scenario) -> f64 {
-    analyse(&s).losses.bce.mean.unwrap()
+    analyse(&s).losses.get(LossKind::Bce).mean.unwrap()
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! A whole scenario's numbers, computed through the same layers the page memoises.
 
 use super::generator::ClassScores;
-use super::losses::{ClassLoss, Losses, losses};
+use super::loss::{ClassLoss, Losses, losses};
 use super::metrics::{Confusion, Metrics};
 use super::params::{Class, Scenario};
 use super::ranking::Ranking;

@@ -2,7 +2,7 @@
 //! class ratio a loss changes its mind.
 
 use super::composition::{Measure, Profile};
-use super::losses::LossKind;
+use super::loss::LossKind;
 use super::metrics::Metric;
 
 /// The class ratios (negatives per positive) the comparison is shown at.

@@ -5,7 +5,7 @@
 //! holds. Only the mix does. So every loss mean and every count-based metric at any class ratio
 //! follows from a few per-class numbers, with no pass over the samples.
 
-use super::losses::{LossKind, Losses};
+use super::loss::{LossKind, Losses};
 use super::metrics::{Confusion, Metric, Metrics, Undefined};
 use super::params::{Class, ratio};
 

@@ -1,4 +1,4 @@
-//! The maths of `SPEC.md`, as plain data and functions.
+//! The maths of `docs/SPEC.md`, as plain data and functions.
 //!
 //! Every value is computed in layers shaped like its dependencies, so that a control only redoes
 //! its own layer (`analysis.rs` runs the whole chain for one scenario; the page memoises each
@@ -22,7 +22,7 @@ pub mod engine;
 pub mod fastmath;
 pub mod generator;
 pub mod kernels;
-pub mod losses;
+pub mod loss;
 pub mod metrics;
 pub mod noise;
 pub mod params;
@@ -35,7 +35,7 @@ pub use analysis::{Analysis, analyse};
 pub use compare::{RATIOS, Verdict, loss_crossover, verdict};
 pub use composition::{Measure, Profile, ratio_of};
 pub use generator::{ClassScores, Interval, score_interval};
-pub use losses::{ClassLoss, LossKind, Losses, Reduction, losses, per_sample_loss};
+pub use loss::{ClassLoss, LossKind, Losses, PerLoss, Reduction, losses, per_sample_loss};
 pub use metrics::{Confusion, Metric, Metrics, Undefined};
 pub use params::{Class, EPS, MAX_COUNT, RATIO_MAX, Scenario, ratio};
 pub use presets::{PRESETS, Preset};

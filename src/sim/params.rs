@@ -138,3 +138,8 @@ impl Scenario {
         self.pos = (total - neg) as u32;
     }
 }
+
+/// `v` clamped to `[lo, hi]`, or `default` when it is NaN: how out-of-range input is read.
+pub fn clamp_or(v: f64, lo: f64, hi: f64, default: f64) -> f64 {
+    if v.is_nan() { default } else { v.clamp(lo, hi) }
+}

@@ -2,6 +2,7 @@
 //! (a dependency update, a refactor) and so that the browser can be checked against native.
 //! Shared by `tests/golden.rs` (native) and `tests/web.rs` (wasm in Chromium).
 
+use imbalance_lab::sim::LossKind;
 use imbalance_lab::sim::rng::class_stream;
 use imbalance_lab::sim::{Class, Scenario, UnitDraws, analyse};
 use rand_xoshiro::rand_core::Rng;
@@ -40,10 +41,19 @@ pub fn fingerprint() -> Vec<(&'static str, u64)> {
         ("score neg [500]", a.neg.get(500).to_bits()),
         ("score pos [0]", a.pos.get(0).to_bits()),
         ("score pos [99]", a.pos.get(99).to_bits()),
-        ("bce sum", a.losses.bce.sum.to_bits()),
-        ("weighted_bce sum", a.losses.weighted_bce.sum.to_bits()),
-        ("focal neg_sum", a.losses.focal.neg_sum.to_bits()),
-        ("focal pos_sum", a.losses.focal.pos_sum.to_bits()),
+        ("bce sum", a.losses.get(LossKind::Bce).sum.to_bits()),
+        (
+            "weighted_bce sum",
+            a.losses.get(LossKind::WeightedBce).sum.to_bits(),
+        ),
+        (
+            "focal neg_sum",
+            a.losses.get(LossKind::Focal).neg_sum.to_bits(),
+        ),
+        (
+            "focal pos_sum",
+            a.losses.get(LossKind::Focal).pos_sum.to_bits(),
+        ),
         ("tp", m.confusion.tp),
         ("fp", m.confusion.fp),
         ("roc_auc", m.roc_auc.unwrap().to_bits()),

@@ -3,7 +3,7 @@
 //! answer stale; gamma leaves the cross-entropy sums valid).
 
 use super::request::{LossKey, ModelId, ModelKey, Request};
-use crate::sim::losses::ClassLoss;
+use crate::sim::loss::ClassLoss;
 use crate::sim::metrics::Confusion;
 use crate::sim::params::Class;
 use crate::sim::ranking::Ranks;

@@ -22,7 +22,7 @@ pub(crate) use wire::Reader;
 
 use super::curves::{histogram, threshold_sweep};
 use super::generator::ClassScores;
-use super::losses::ClassLoss;
+use super::loss::ClassLoss;
 use super::metrics::Confusion;
 use super::params::Class;
 use super::ranking::Ranks;

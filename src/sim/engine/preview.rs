@@ -1,7 +1,7 @@
 //! The page's own numbers for a large class: a preview of its first `PREVIEW` draws, scaled to
 //! the class, and marked as estimates until the engine's exact numbers replace them.
 
-use crate::sim::losses::ClassLoss;
+use crate::sim::loss::ClassLoss;
 use crate::sim::metrics::Confusion;
 use crate::sim::params::{Class, Scenario};
 use crate::sim::{LossKind, Measure};

@@ -6,7 +6,7 @@ use super::answer::{Answer, Curves, ModelAnswer};
 use super::request::Request;
 use super::{BINS, SWEEP};
 use crate::sim::compare::RATIOS;
-use crate::sim::losses::ClassLoss;
+use crate::sim::loss::ClassLoss;
 use crate::sim::metrics::{Confusion, Metric, Undefined};
 use crate::sim::params::Scenario;
 use crate::sim::ranking::{Ranking, Ranks};

@@ -8,8 +8,9 @@
 //! every finite logit, so `t = 1` predicts nothing positive and `t = 0` everything.
 
 use super::optimal::logit;
-use super::problem::{Binormal, Model, clamp_or};
+use super::problem::{Binormal, Model};
 use crate::sim::params::Class;
+use crate::sim::params::clamp_or;
 use crate::sim::{Metric, Undefined};
 
 /// Where a model predicts positive at a threshold.

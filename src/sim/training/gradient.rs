@@ -16,9 +16,9 @@
 //! `gradient_shares` with `LossKind::Focal` at each gamma, at a fixed model (say BCE's) or at
 //! the focal model trained at that gamma (`fit_population`).
 
-use super::logit_loss::Shape;
 use super::problem::{Binormal, LossParams, Model};
 use super::quadrature::NormalRule;
+use crate::sim::loss::Shape;
 use crate::sim::params::Class;
 use crate::sim::{LossKind, Metric, Undefined};
 

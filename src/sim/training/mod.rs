@@ -7,7 +7,6 @@
 //!
 //! ```text
 //! problem      population, loss parameters, model, why an optimum may not exist
-//! logit_loss   the four losses of the logit, with first and second derivatives
 //! quadrature   normal expectations to ~1e-15 (trapezoidal rule)
 //! newton       damped Newton on (w, b), for the population and the sample
 //! population   the trained models, the expected (validation) loss
@@ -23,7 +22,6 @@
 pub mod evaluation;
 pub mod gradient;
 pub mod json;
-pub mod logit_loss;
 pub mod newton;
 pub mod optimal;
 pub mod population;
@@ -33,12 +31,12 @@ pub mod sample;
 pub mod trainer;
 pub mod view;
 
+pub use crate::sim::loss::{Shape, Terms};
 pub use evaluation::{
     Boundary, PopulationMetrics, boundary, ln_normal_tail, normal_tail, population_metrics,
 };
 pub use gradient::{GradientShares, gradient_shares};
 pub use json::{SampleFits, Training, training_json};
-pub use logit_loss::{Shape, Terms};
 pub use newton::Objective;
 pub use optimal::{Q_GRID, optimal_curve, optimal_logit, optimal_prediction};
 pub use population::{

@@ -10,8 +10,8 @@
 //! quadratic. Every trial point is evaluated once, with its gradient and Hessian, so an accepted
 //! step costs one evaluation.
 
-use super::logit_loss::Terms;
 use super::problem::Model;
+use crate::sim::loss::Terms;
 
 /// A smooth objective of `(w, b)` at one point: value, gradient and Hessian.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]

@@ -9,9 +9,9 @@
 //! `q(p*)`, is increasing: Charoenphakdee et al., "On focal loss for class-posterior
 //! probability estimation", CVPR 2021), found by bisection in `z`.
 
-use super::logit_loss::Shape;
 use super::problem::{LossParams, NoOptimum, sigmoid};
 use crate::sim::LossKind;
+use crate::sim::loss::Shape;
 use crate::sim::params::Class;
 
 /// The true probabilities the page tabulates: 0.05, 0.10, ..., 0.95.

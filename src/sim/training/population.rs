@@ -6,11 +6,11 @@
 //! 1e-15; the minimiser is `newton`'s, from the closed-form optimum of the cross-entropies (where
 //! it only confirms that the gradient vanishes) and, for focal, from balanced CE's.
 
-use super::logit_loss::Shape;
 use super::newton::{Newton, Objective, Progress};
 use super::optimal::optimal_logit;
 use super::problem::{Binormal, LossParams, Model, NoOptimum};
 use super::quadrature::NormalRule;
+use crate::sim::loss::Shape;
 use crate::sim::params::Class;
 use crate::sim::{LossKind, Metric, Undefined};
 

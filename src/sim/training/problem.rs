@@ -1,19 +1,14 @@
 //! What a training problem is made of: the population (generator `binormal` and the mix), the
 //! losses' parameters, the logistic model, and the reasons a loss can have no optimum.
 
-use crate::sim::LossKind;
-use crate::sim::params::{Class, Scenario};
+pub use crate::sim::loss::{LossParams, PerLoss};
+use crate::sim::params::{Class, Scenario, clamp_or};
 
 /// The default separation `d` of the two classes' means.
 pub const SEP_DEFAULT: f64 = 2.0;
 
 /// The largest separation the page offers.
 pub const SEP_MAX: f64 = 6.0;
-
-/// `v` clamped to `[lo, hi]`, or `default` when it is NaN: how out-of-range input is read.
-pub(crate) fn clamp_or(v: f64, lo: f64, hi: f64, default: f64) -> f64 {
-    if v.is_nan() { default } else { v.clamp(lo, hi) }
-}
 
 /// The training population of SPEC section 6: negatives `x ~ N(0, 1)`, positives
 /// `x ~ N(sep, 1)`, mixed `neg : pos`.
@@ -87,40 +82,6 @@ impl Binormal {
     }
 }
 
-/// The parameters of the weighted losses (the page's `pw`, `alpha`, `gamma`).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LossParams {
-    /// Weight of the positives' term in weighted BCE, in `[0.01, 100]`.
-    pub pos_weight: f64,
-    /// Weight of the positives in balanced CE and focal (negatives get `1 - alpha`), in `[0, 1]`.
-    pub alpha: f64,
-    /// Focal exponent, in `[0, 10]`.
-    pub gamma: f64,
-}
-
-impl Default for LossParams {
-    /// SPEC section 2's defaults.
-    fn default() -> Self {
-        LossParams::new(1.0, 0.25, 2.0)
-    }
-}
-
-impl LossParams {
-    /// The parameters `pw`, `alpha`, `gamma`, in the page's order.
-    pub const fn new(pos_weight: f64, alpha: f64, gamma: f64) -> Self {
-        LossParams {
-            pos_weight,
-            alpha,
-            gamma,
-        }
-    }
-
-    /// The scenario's loss parameters.
-    pub fn from_scenario(s: &Scenario) -> Self {
-        LossParams::new(s.pos_weight, s.alpha, s.gamma)
-    }
-}
-
 /// The logistic model `p(x) = sigmoid(w x + b)`.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Model {
@@ -189,35 +150,5 @@ impl NoOptimum {
             }
             NoOptimum::NotConverged => "the minimiser did not converge",
         }
-    }
-}
-
-/// One value per loss, in the order of `LossKind::ALL`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PerLoss<T>(pub [T; 4]);
-
-impl<T> PerLoss<T> {
-    /// Computes the value of each loss.
-    pub fn new(mut f: impl FnMut(LossKind) -> T) -> Self {
-        PerLoss(LossKind::ALL.map(&mut f))
-    }
-
-    /// The value of one loss.
-    pub fn get(&self, kind: LossKind) -> &T {
-        &self.0[index(kind)]
-    }
-
-    /// `(kind, value)` in the order of `LossKind::ALL`.
-    pub fn iter(&self) -> impl Iterator<Item = (LossKind, &T)> {
-        LossKind::ALL.into_iter().zip(&self.0)
-    }
-}
-
-fn index(kind: LossKind) -> usize {
-    match kind {
-        LossKind::Bce => 0,
-        LossKind::WeightedBce => 1,
-        LossKind::BalancedCe => 2,
-        LossKind::Focal => 3,
     }
 }

@@ -13,10 +13,10 @@ use std::sync::Arc;
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rand_xoshiro::rand_core::{Rng, SeedableRng};
 
-use super::logit_loss::Shape;
 use super::newton::Objective;
 use super::problem::{Binormal, Model, NoOptimum};
-use crate::sim::losses::SPLIT;
+use crate::sim::loss::SPLIT;
+use crate::sim::loss::Shape;
 use crate::sim::params::Class;
 use crate::sim::{fastmath, kernels};
 

@@ -6,12 +6,12 @@
 //! A step costs one pass over the rows (the trial point's value, gradient and Hessian
 //! together), and one more for each halving of a step that did not lower the loss enough.
 
-use super::logit_loss::Shape;
 use super::newton::{Newton, Progress};
 use super::population::Fit;
 use super::problem::{LossParams, Model, NoOptimum};
 use super::sample::Sample;
 use crate::sim::LossKind;
+use crate::sim::loss::Shape;
 
 /// Steps after which `fit` gives up (from `w = b = 0` Newton takes 5 to 25: more when `b` has a
 /// long way to go, at 1:10,000 and `d = 6`, since the trust radius starts at 1).

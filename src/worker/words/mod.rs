@@ -403,7 +403,7 @@ fn coincide(f: &Facts) -> &'static str {
 
 fn numbers(f: &Facts) -> String {
     let mut out = String::new();
-    let bce = f.models[0].losses.bce;
+    let bce = f.models[0].losses.get(LossKind::Bce);
     let carried = match (bce.share(Class::Negative), bce.share(Class::Positive)) {
         (Ok(n), Ok(p)) => format!(
             "With {}, the negatives carry {} of BCE's sum here and the positives {}.",
@@ -459,7 +459,7 @@ fn numbers(f: &Facts) -> String {
         &rows,
         true,
     );
-    let focal = f.models[0].losses.focal;
+    let focal = f.models[0].losses.get(LossKind::Focal);
     para(
         &mut out,
         &format!(
@@ -526,7 +526,7 @@ fn share(f: &Facts) -> String {
     );
     // The settings that give the positives half: pos_weight * pos_ce = neg_ce, and
     // alpha * pos = (1 - alpha) * neg, with focal loss's sums taken before alpha.
-    let (ce, fo) = (l.bce, l.focal);
+    let (ce, fo) = (l.get(LossKind::Bce), l.get(LossKind::Focal));
     let unweighted = (s.alpha > 0.0 && s.alpha < 1.0)
         .then(|| (fo.neg_sum / (1.0 - s.alpha), fo.pos_sum / s.alpha))
         .filter(|(n, p)| *n > 0.0 && *p > 0.0);

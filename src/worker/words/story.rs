@@ -135,7 +135,7 @@ fn who_carries(f: &Facts) -> String {
     let mut out = format!(
         "A loss is a sum over samples. With {}, the negatives carry {} of model A's BCE.",
         f.mix(),
-        percent(f.models[0].losses.bce.share(Class::Negative)),
+        percent(f.models[0].losses.get(LossKind::Bce).share(Class::Negative)),
     );
     if let (Some(d0), Some(d1)) = (diff(Class::Negative), diff(Class::Positive)) {
         let [n0, n1] = f.counts();
@@ -230,12 +230,12 @@ const STEPS: [Step; STORY_STEPS as usize] = [
                  {} gives them {} of α-balanced CE; focal loss with γ = {} gives them {}. Move \
                  the three sliders and watch the shares.",
                 plain(f.s.pos_weight),
-                percent(l.weighted_bce.share(Class::Positive)),
-                percent(l.bce.share(Class::Positive)),
+                percent(l.get(LossKind::WeightedBce).share(Class::Positive)),
+                percent(l.get(LossKind::Bce).share(Class::Positive)),
                 plain(f.s.alpha),
-                percent(l.balanced_ce.share(Class::Positive)),
+                percent(l.get(LossKind::BalancedCe).share(Class::Positive)),
                 plain(f.s.gamma),
-                percent(l.focal.share(Class::Positive))
+                percent(l.get(LossKind::Focal).share(Class::Positive))
             )
         },
     },

@@ -1,56 +1,15 @@
-//! The four losses of SPEC section 2 and their reductions.
+//! The fast sums behind every loss on fixed predictions, and their reductions (SPEC section 2).
 //!
-//! A class's loss under every weighting is a multiple of two sums over its samples: the
-//! cross-entropy sum (in `ClassScores`) and the focal sum at the current gamma. So alpha and
+//! A class's loss under every shape is a multiple of two sums over its samples: the
+//! cross-entropy sum and the focal sum at the current gamma (`ClassLoss`). So alpha and
 //! pos_weight cost no pass over the samples, and gamma costs one.
 
-use super::generator::ClassScores;
-use super::metrics::{Metric, Undefined};
-use super::params::{Class, EPS};
-use super::{fastmath, kernels};
-
-/// The losses the app compares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum LossKind {
-    /// Plain binary cross-entropy (Keras `BinaryCrossentropy`).
-    Bce,
-    /// Positives' term times `pos_weight` (PyTorch `BCEWithLogitsLoss(pos_weight)`).
-    WeightedBce,
-    /// Cross-entropy times `alpha` for positives and `1 - alpha` for negatives.
-    BalancedCe,
-    /// Alpha-balanced focal loss, `a_t (1 - p_t)^gamma CE`.
-    Focal,
-}
-
-impl LossKind {
-    /// All four, in the order the app shows them.
-    pub const ALL: [LossKind; 4] = [
-        LossKind::Bce,
-        LossKind::WeightedBce,
-        LossKind::BalancedCe,
-        LossKind::Focal,
-    ];
-
-    /// The name used in exports (SPEC section 5).
-    pub fn key(self) -> &'static str {
-        match self {
-            LossKind::Bce => "bce",
-            LossKind::WeightedBce => "weighted_bce",
-            LossKind::BalancedCe => "balanced_ce",
-            LossKind::Focal => "focal",
-        }
-    }
-
-    /// The name the page shows.
-    pub fn name(self) -> &'static str {
-        match self {
-            LossKind::Bce => "BCE",
-            LossKind::WeightedBce => "weighted BCE",
-            LossKind::BalancedCe => "α-balanced CE",
-            LossKind::Focal => "focal",
-        }
-    }
-}
+use super::params::GAMMA;
+use super::{LossKind, LossParams, PerLoss};
+use crate::sim::generator::ClassScores;
+use crate::sim::kernels;
+use crate::sim::metrics::{Metric, Undefined};
+use crate::sim::params::{Class, EPS};
 
 /// Clips a probability to `[EPS, 1 - EPS]`, as Keras does before taking logarithms.
 pub fn clip(p: f64) -> f64 {
@@ -63,48 +22,6 @@ pub fn split(class: Class, q: f64) -> (f64, f64) {
     match class {
         Class::Positive => (q, 1.0 - q),
         Class::Negative => (1.0 - q, q),
-    }
-}
-
-/// `x^gamma` for `x` in [0, 1]; whole exponents by repeated squaring (exact enough and much
-/// faster than `pow`, and gamma = 2 is the default), others by `exp(gamma ln x)`.
-fn modulating(x: f64, gamma: f64) -> f64 {
-    if gamma.fract() == 0.0 && gamma <= 64.0 {
-        let (mut base, mut e, mut acc) = (x, gamma as u32, 1.0);
-        while e > 0 {
-            if e & 1 == 1 {
-                acc *= base;
-            }
-            base *= base;
-            e >>= 1;
-        }
-        acc
-    } else {
-        fastmath::pow(x, gamma)
-    }
-}
-
-/// One sample's loss, straight from the definition: the reference the fast sums are tested
-/// against, and what the focal-curve chart draws.
-pub fn per_sample_loss(
-    kind: LossKind,
-    class: Class,
-    p: f64,
-    alpha: f64,
-    gamma: f64,
-    pos_weight: f64,
-) -> f64 {
-    let (p_t, rest) = split(class, clip(p));
-    let ce = -fastmath::ln(p_t);
-    let a_t = match class {
-        Class::Positive => alpha,
-        Class::Negative => 1.0 - alpha,
-    };
-    match (kind, class) {
-        (LossKind::Bce, _) | (LossKind::WeightedBce, Class::Negative) => ce,
-        (LossKind::WeightedBce, Class::Positive) => pos_weight * ce,
-        (LossKind::BalancedCe, _) => a_t * ce,
-        (LossKind::Focal, _) => a_t * modulating(rest, gamma) * ce,
     }
 }
 
@@ -258,46 +175,32 @@ impl Reduction {
     }
 }
 
-/// All four losses of a scenario.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Losses {
-    /// Binary cross-entropy.
-    pub bce: Reduction,
-    /// Binary cross-entropy with the positives weighted by `pos_weight`.
-    pub weighted_bce: Reduction,
-    /// Alpha-balanced cross-entropy.
-    pub balanced_ce: Reduction,
-    /// Alpha-balanced focal loss.
-    pub focal: Reduction,
-}
+/// Every loss of a scenario, in the order of `LossKind::ALL`.
+pub type Losses = PerLoss<Reduction>;
 
-impl Losses {
-    /// One loss by kind.
-    pub fn get(&self, kind: LossKind) -> &Reduction {
-        match kind {
-            LossKind::Bce => &self.bce,
-            LossKind::WeightedBce => &self.weighted_bce,
-            LossKind::BalancedCe => &self.balanced_ce,
-            LossKind::Focal => &self.focal,
-        }
-    }
-}
-
-/// Every loss from the per-class sums and the number of samples: no pass over the samples.
+/// Every loss from the per-class sums and the number of samples: no pass over the samples. A
+/// loss with a focal exponent takes the focal sums (already at the page's gamma, so the gamma
+/// given to the shapes here only says which losses are modulated), the others the
+/// cross-entropy sums. A weight of 1 keeps a sum's bits (`1 * x == x`).
 pub fn losses(neg: ClassLoss, pos: ClassLoss, samples: u64, alpha: f64, pos_weight: f64) -> Losses {
-    let r = |n: f64, p: f64| Reduction::new(n, p, samples);
-    Losses {
-        bce: r(neg.ce, pos.ce),
-        weighted_bce: r(neg.ce, pos_weight * pos.ce),
-        balanced_ce: r((1.0 - alpha) * neg.ce, alpha * pos.ce),
-        focal: r((1.0 - alpha) * neg.focal, alpha * pos.focal),
-    }
+    let params = LossParams::new(pos_weight, alpha, GAMMA.default);
+    PerLoss::new(|kind: LossKind| {
+        let shape = kind.loss().shape(&params);
+        let (n, p) = if shape.gamma == 0.0 {
+            (neg.ce, pos.ce)
+        } else {
+            (neg.focal, pos.focal)
+        };
+        Reduction::new(shape.neg_weight * n, shape.pos_weight * p, samples)
+    })
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::shape::modulating;
     use super::*;
     use crate::sim::UnitDraws;
+    use crate::sim::fastmath;
 
     /// The chunked, staged sums have the bits of a plain loop over each sample, for whole
     /// gammas (repeated squaring) and fractional ones (exp of ln), and for a class large enough

@@ -1,8 +1,10 @@
-//! The four losses as functions of the logit `z`, without clipping (as PyTorch's
-//! `BCEWithLogitsLoss` and torchvision's `sigmoid_focal_loss`), with their first two derivatives.
+//! What a loss is made of: a weight for each class and a focal exponent. From a shape follow the
+//! loss's value on a clipped probability (the fixed predictions' tables) and its value and first
+//! two derivatives on the logit `z`, without clipping (as PyTorch's `BCEWithLogitsLoss` and
+//! torchvision's `sigmoid_focal_loss`: what training needs).
 //!
-//! Each loss is a class weight times one function of the margin `m` (`m = z` for a positive,
-//! `m = -z` for a negative):
+//! On the logit, each loss is a class weight times one function of the margin `m` (`m = z` for a
+//! positive, `m = -z` for a negative):
 //!
 //! ```text
 //! g(m)   = u^gamma s                                   u = sigmoid(-m), p = sigmoid(m),
@@ -10,14 +12,14 @@
 //! g''(m) = p u^gamma (gamma^2 p s + (2 gamma + 1) u - gamma u s)
 //! ```
 //!
-//! with `gamma = 0` for every loss but focal (then `g = s`, `g' = -u`, `g'' = p u`). The class
-//! weights are (1, 1) for BCE, (1, `pos_weight`) for weighted BCE and (`1 - alpha`, `alpha`) for
-//! balanced CE and focal. `u^gamma` is `exp(-gamma softplus(m))`: no power of a number that may
+//! with `gamma = 0` for every loss but focal (then `g = s`, `g' = -u`, `g'' = p u`). Each loss's
+//! file says its class weights. `u^gamma` is `exp(-gamma softplus(m))`: no power of a number that may
 //! underflow, and exactly 1 at `gamma = 0`.
 
-use super::problem::{LossParams, clamp_or};
+use super::sums::{clip, split};
+use super::{LossKind, LossParams};
+use crate::sim::fastmath;
 use crate::sim::params::Class;
-use crate::sim::{LossKind, fastmath};
 
 /// A loss reduced to what its value depends on: the weight of each class and the focal exponent.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -31,21 +33,10 @@ pub struct Shape {
 }
 
 impl Shape {
-    /// The shape of one loss; parameters out of their ranges are clamped (NaN is the default),
-    /// as the page reads them from a link.
+    /// The shape of one loss at the page's parameters (out-of-range values clamped, NaN the
+    /// default, as a link is read).
     pub fn of(kind: LossKind, params: &LossParams) -> Self {
-        let alpha = clamp_or(params.alpha, 0.0, 1.0, 0.25);
-        let (neg_weight, pos_weight, gamma) = match kind {
-            LossKind::Bce => (1.0, 1.0, 0.0),
-            LossKind::WeightedBce => (1.0, clamp_or(params.pos_weight, 0.01, 100.0, 1.0), 0.0),
-            LossKind::BalancedCe => (1.0 - alpha, alpha, 0.0),
-            LossKind::Focal => (1.0 - alpha, alpha, clamp_or(params.gamma, 0.0, 10.0, 2.0)),
-        };
-        Shape {
-            neg_weight,
-            pos_weight,
-            gamma,
-        }
+        kind.loss().shape(params)
     }
 
     /// The weight of one class's term.
@@ -54,6 +45,13 @@ impl Shape {
             Class::Negative => self.neg_weight,
             Class::Positive => self.pos_weight,
         }
+    }
+
+    /// One sample's loss on a probability, clipped to `[EPS, 1 - EPS]` first (SPEC section 2):
+    /// `weight (1 - p_t)^gamma (-ln p_t)`.
+    pub fn on_probability(&self, class: Class, p: f64) -> f64 {
+        let (p_t, rest) = split(class, clip(p));
+        self.weight(class) * modulating(rest, self.gamma) * -fastmath::ln(p_t)
     }
 
     /// One sample's loss and its first two derivatives with respect to the logit `z`.
@@ -119,5 +117,23 @@ pub fn margin(m: f64, gamma: f64) -> Terms {
         value: ug * s,
         slope: -ug * (gps + u),
         curvature: p * ug * (gamma * gps + (2.0 * gamma + 1.0) * u - gamma * u * s),
+    }
+}
+
+/// `x^gamma` for `x` in [0, 1]; whole exponents by repeated squaring (exact enough and much
+/// faster than `pow`, and gamma = 2 is the default), others by `exp(gamma ln x)`.
+pub(super) fn modulating(x: f64, gamma: f64) -> f64 {
+    if gamma.fract() == 0.0 && gamma <= 64.0 {
+        let (mut base, mut e, mut acc) = (x, gamma as u32, 1.0);
+        while e > 0 {
+            if e & 1 == 1 {
+                acc *= base;
+            }
+            base *= base;
+            e >>= 1;
+        }
+        acc
+    } else {
+        fastmath::pow(x, gamma)
     }
 }

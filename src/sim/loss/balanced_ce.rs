@@ -1,0 +1,41 @@
+//! Alpha-balanced cross-entropy (the focal-loss paper's balanced CE, Lin et al. 2017).
+
+use super::params::ALPHA;
+use super::{Formula, Hue, Loss, LossParams, Param, Shape};
+
+/// `a_t CE`: positives weigh `alpha`, negatives `1 - alpha`.
+pub struct BalancedCe;
+
+impl Loss for BalancedCe {
+    fn key(&self) -> &'static str {
+        "balanced_ce"
+    }
+
+    fn name(&self) -> &'static str {
+        "α-balanced CE"
+    }
+
+    fn params(&self) -> &'static [Param] {
+        &[ALPHA]
+    }
+
+    fn shape(&self, params: &LossParams) -> Shape {
+        let alpha = ALPHA.read(params.alpha);
+        Shape {
+            neg_weight: 1.0 - alpha,
+            pos_weight: alpha,
+            gamma: 0.0,
+        }
+    }
+
+    fn hue(&self) -> Hue {
+        Hue::Purple
+    }
+
+    fn formula(&self) -> Formula {
+        Formula {
+            mathml: "<mrow><msub><mi>CE</mi><mi>α</mi></msub><mo>=</mo><msub><mi>α</mi><mi>t</mi></msub><mi>CE</mi></mrow>",
+            alt: "CE_alpha = alpha_t CE",
+        }
+    }
+}

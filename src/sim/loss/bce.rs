@@ -1,0 +1,39 @@
+//! Binary cross-entropy, the baseline (Keras `BinaryCrossentropy`).
+
+use super::{Formula, Hue, Loss, LossParams, Param, Shape};
+
+/// `CE = -[y ln p + (1 - y) ln(1 - p)]`: both classes weigh 1.
+pub struct Bce;
+
+impl Loss for Bce {
+    fn key(&self) -> &'static str {
+        "bce"
+    }
+
+    fn name(&self) -> &'static str {
+        "BCE"
+    }
+
+    fn params(&self) -> &'static [Param] {
+        &[]
+    }
+
+    fn shape(&self, _: &LossParams) -> Shape {
+        Shape {
+            neg_weight: 1.0,
+            pos_weight: 1.0,
+            gamma: 0.0,
+        }
+    }
+
+    fn hue(&self) -> Hue {
+        Hue::Text
+    }
+
+    fn formula(&self) -> Formula {
+        Formula {
+            mathml: "<mrow><mi>CE</mi><mo>=</mo><mo>−</mo><mo>[</mo><mi>y</mi><mi>ln</mi><mi>p</mi><mo>+</mo><mo>(</mo><mn>1</mn><mo>−</mo><mi>y</mi><mo>)</mo><mi>ln</mi><mo>(</mo><mn>1</mn><mo>−</mo><mi>p</mi><mo>)</mo><mo>]</mo></mrow>",
+            alt: "CE = -[y ln p + (1 - y) ln(1 - p)]",
+        }
+    }
+}

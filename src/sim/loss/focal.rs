@@ -1,0 +1,43 @@
+//! Alpha-balanced focal loss (Lin et al. 2017; torchvision `sigmoid_focal_loss`; Keras
+//! `BinaryFocalCrossentropy(apply_class_balancing=True)`).
+
+use super::params::{ALPHA, GAMMA};
+use super::{Formula, Hue, Loss, LossParams, Param, Shape};
+
+/// `a_t (1 - p_t)^gamma CE`: balanced CE with each sample's term scaled down the better it is
+/// already classified.
+pub struct Focal;
+
+impl Loss for Focal {
+    fn key(&self) -> &'static str {
+        "focal"
+    }
+
+    fn name(&self) -> &'static str {
+        "focal"
+    }
+
+    fn params(&self) -> &'static [Param] {
+        &[ALPHA, GAMMA]
+    }
+
+    fn shape(&self, params: &LossParams) -> Shape {
+        let alpha = ALPHA.read(params.alpha);
+        Shape {
+            neg_weight: 1.0 - alpha,
+            pos_weight: alpha,
+            gamma: GAMMA.read(params.gamma),
+        }
+    }
+
+    fn hue(&self) -> Hue {
+        Hue::Yellow
+    }
+
+    fn formula(&self) -> Formula {
+        Formula {
+            mathml: "<mrow><mi>FL</mi><mo>=</mo><msub><mi>α</mi><mi>t</mi></msub><msup><mrow><mo>(</mo><mn>1</mn><mo>−</mo><msub><mi>p</mi><mi>t</mi></msub><mo>)</mo></mrow><mi>γ</mi></msup><mi>CE</mi></mrow>",
+            alt: "FL = alpha_t (1 - p_t)^gamma CE",
+        }
+    }
+}

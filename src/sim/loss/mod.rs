@@ -1,0 +1,157 @@
+//! Every loss the page compares, one file each (SPEC sections 2 and 9).
+//!
+//! A loss is a type implementing [`Loss`]: its key, its name, the page parameters it reads, its
+//! [`Shape`] (class weights and focal exponent, from which its value on a probability, its value
+//! and derivatives on a logit, its optimum `p*(q)` and its reductions all follow), its colour and
+//! its formula. [`LossKind`] is the list: adding a loss is its file and one line in `registry!`
+//! below. Tables, charts, exports, training and words iterate `LossKind::ALL` and ask
+//! `kind.loss()`; none of them names a loss but to single one out (BCE as the baseline, focal for
+//! its curve).
+
+mod balanced_ce;
+mod bce;
+mod focal;
+mod params;
+mod per_loss;
+mod shape;
+mod sums;
+mod weighted_bce;
+
+pub use params::{LossParams, Param};
+pub use per_loss::PerLoss;
+pub use shape::{Shape, Terms, margin};
+pub use sums::{ClassLoss, Losses, Reduction, SPLIT, clip, losses, split};
+
+use super::params::Class;
+
+/// Which of the charts' series colours a loss is drawn in (the palette decides the colour for
+/// each theme).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hue {
+    /// The text colour: the baseline.
+    Text,
+    /// Green.
+    Green,
+    /// Purple.
+    Purple,
+    /// Yellow.
+    Yellow,
+}
+
+/// A formula in MathML, with the words a reader without MathML gets instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Formula {
+    /// The formula's MathML, without the `<math>` element.
+    pub mathml: &'static str,
+    /// The same in plain words.
+    pub alt: &'static str,
+}
+
+/// What the page knows about one loss.
+pub trait Loss: Sync {
+    /// The key in the results JSON and in links (SPEC section 5).
+    fn key(&self) -> &'static str;
+    /// The name the page shows.
+    fn name(&self) -> &'static str;
+    /// The page parameters the loss reads, in the order the page shows them.
+    fn params(&self) -> &'static [Param];
+    /// The loss reduced to a class weight each and a focal exponent, at the page's parameters
+    /// (out-of-range values clamped, NaN the default, as a link is read).
+    fn shape(&self, params: &LossParams) -> Shape;
+    /// Its colour on every chart.
+    fn hue(&self) -> Hue;
+    /// Its definition, typeset.
+    fn formula(&self) -> Formula;
+}
+
+/// Declares the list of losses: the `LossKind` enum, its `ALL` order and each kind's `Loss`.
+macro_rules! registry {
+    ($($(#[$doc:meta])* $kind:ident => $loss:expr,)+) => {
+        /// One loss of the list, as a small copyable key; `kind.loss()` is everything about it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum LossKind {
+            $($(#[$doc])* $kind,)+
+        }
+
+        impl LossKind {
+            /// Every loss, in the order the page shows them.
+            pub const ALL: [LossKind; [$(LossKind::$kind),+].len()] = [$(LossKind::$kind),+];
+
+            /// How many losses there are.
+            pub const COUNT: usize = Self::ALL.len();
+
+            /// Everything the page knows about this loss.
+            pub fn loss(self) -> &'static dyn Loss {
+                match self {
+                    $(LossKind::$kind => &$loss,)+
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    /// Plain binary cross-entropy (Keras `BinaryCrossentropy`).
+    Bce => bce::Bce,
+    /// Positives' term times `pos_weight` (PyTorch `BCEWithLogitsLoss(pos_weight)`).
+    WeightedBce => weighted_bce::WeightedBce,
+    /// Cross-entropy times `alpha` for positives and `1 - alpha` for negatives.
+    BalancedCe => balanced_ce::BalancedCe,
+    /// Alpha-balanced focal loss, `a_t (1 - p_t)^gamma CE`.
+    Focal => focal::Focal,
+}
+
+impl LossKind {
+    /// The name used in exports and links (SPEC section 5).
+    pub fn key(self) -> &'static str {
+        self.loss().key()
+    }
+
+    /// The name the page shows.
+    pub fn name(self) -> &'static str {
+        self.loss().name()
+    }
+
+    /// The position of this loss in `ALL`.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The loss with this key, if there is one.
+    pub fn from_key(key: &str) -> Option<LossKind> {
+        LossKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// One sample's loss, straight from the definition: the reference the fast sums are tested
+/// against, and what the focal-curve chart draws.
+pub fn per_sample_loss(
+    kind: LossKind,
+    class: Class,
+    p: f64,
+    alpha: f64,
+    gamma: f64,
+    pos_weight: f64,
+) -> f64 {
+    kind.loss()
+        .shape(&LossParams::new(pos_weight, alpha, gamma))
+        .on_probability(class, p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keys and names are unique, and the enum's order is `ALL`'s.
+    #[test]
+    fn the_list_is_consistent() {
+        for (i, a) in LossKind::ALL.into_iter().enumerate() {
+            assert_eq!(a.index(), i);
+            assert_eq!(LossKind::from_key(a.key()), Some(a));
+            for b in &LossKind::ALL[i + 1..] {
+                assert_ne!(a.key(), b.key());
+                assert_ne!(a.name(), b.name());
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! The page parameters the losses read, and their ranges (SPEC sections 2 and 5).
+
+use crate::sim::params::Scenario;
+use crate::sim::params::clamp_or;
+
+/// One parameter of a loss: its key in links, its name, its range and its default.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Param {
+    /// The key in links (`alpha`, `gamma`, `pw`).
+    pub key: &'static str,
+    /// The name the page shows.
+    pub name: &'static str,
+    /// The least value.
+    pub min: f64,
+    /// The greatest value.
+    pub max: f64,
+    /// The value a link without the key gets.
+    pub default: f64,
+}
+
+impl Param {
+    /// `v` in this parameter's range: clamped, NaN the default.
+    pub fn read(&self, v: f64) -> f64 {
+        clamp_or(v, self.min, self.max, self.default)
+    }
+}
+
+/// The weight of the positives in balanced CE and focal.
+pub const ALPHA: Param = Param {
+    key: "alpha",
+    name: "α",
+    min: 0.0,
+    max: 1.0,
+    default: 0.25,
+};
+
+/// The focal exponent.
+pub const GAMMA: Param = Param {
+    key: "gamma",
+    name: "γ",
+    min: 0.0,
+    max: 10.0,
+    default: 2.0,
+};
+
+/// The weight of the positives' term in weighted BCE.
+pub const POS_WEIGHT: Param = Param {
+    key: "pw",
+    name: "pos_weight",
+    min: 0.01,
+    max: 100.0,
+    default: 1.0,
+};
+
+/// The values of the losses' parameters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LossParams {
+    /// Weight of the positives' term in weighted BCE, in `[0.01, 100]`.
+    pub pos_weight: f64,
+    /// Weight of the positives in balanced CE and focal (negatives get `1 - alpha`), in `[0, 1]`.
+    pub alpha: f64,
+    /// Focal exponent, in `[0, 10]`.
+    pub gamma: f64,
+}
+
+impl Default for LossParams {
+    /// SPEC section 2's defaults.
+    fn default() -> Self {
+        LossParams::new(POS_WEIGHT.default, ALPHA.default, GAMMA.default)
+    }
+}
+
+impl LossParams {
+    /// The parameters `pw`, `alpha`, `gamma`, in the page's order.
+    pub const fn new(pos_weight: f64, alpha: f64, gamma: f64) -> Self {
+        LossParams {
+            pos_weight,
+            alpha,
+            gamma,
+        }
+    }
+
+    /// The scenario's loss parameters.
+    pub fn from_scenario(s: &Scenario) -> Self {
+        LossParams::new(s.pos_weight, s.alpha, s.gamma)
+    }
+}

@@ -1,0 +1,40 @@
+//! Weighted binary cross-entropy (PyTorch `BCEWithLogitsLoss(pos_weight=w)`).
+
+use super::params::POS_WEIGHT;
+use super::{Formula, Hue, Loss, LossParams, Param, Shape};
+
+/// `-[w y ln p + (1 - y) ln(1 - p)]`: the positives' term times `pos_weight`.
+pub struct WeightedBce;
+
+impl Loss for WeightedBce {
+    fn key(&self) -> &'static str {
+        "weighted_bce"
+    }
+
+    fn name(&self) -> &'static str {
+        "weighted BCE"
+    }
+
+    fn params(&self) -> &'static [Param] {
+        &[POS_WEIGHT]
+    }
+
+    fn shape(&self, params: &LossParams) -> Shape {
+        Shape {
+            neg_weight: 1.0,
+            pos_weight: POS_WEIGHT.read(params.pos_weight),
+            gamma: 0.0,
+        }
+    }
+
+    fn hue(&self) -> Hue {
+        Hue::Green
+    }
+
+    fn formula(&self) -> Formula {
+        Formula {
+            mathml: "<mrow><msub><mi>CE</mi><mi>w</mi></msub><mo>=</mo><mo>−</mo><mo>[</mo><mi>w</mi><mi>y</mi><mi>ln</mi><mi>p</mi><mo>+</mo><mo>(</mo><mn>1</mn><mo>−</mo><mi>y</mi><mo>)</mo><mi>ln</mi><mo>(</mo><mn>1</mn><mo>−</mo><mi>p</mi><mo>)</mo><mo>]</mo></mrow>",
+            alt: "CE_w = -[w y ln p + (1 - y) ln(1 - p)]",
+        }
+    }
+}
