@@ -1,6 +1,8 @@
 //! Everything the page remembers besides the scenario: the rival model, how the charts are
 //! shown, and which panels and controls appear (for embedding). Plain data, no web types.
 
+use crate::sim::LossKind;
+
 /// The second model of the A/B comparison: its accuracies on each class. Model A is the
 /// scenario's own.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -91,19 +93,21 @@ pub enum Judge {
     B,
     /// The logistic model a loss trains on the population (SPEC 6), scored on the training
     /// view's sample.
-    Trained(crate::sim::LossKind),
+    Trained(LossKind),
 }
 
 impl Judge {
     /// Every model, in the order the page offers them.
-    pub const ALL: [Judge; 6] = [
-        Judge::A,
-        Judge::B,
-        Judge::Trained(crate::sim::LossKind::Bce),
-        Judge::Trained(crate::sim::LossKind::WeightedBce),
-        Judge::Trained(crate::sim::LossKind::BalancedCe),
-        Judge::Trained(crate::sim::LossKind::Focal),
-    ];
+    pub const ALL: [Judge; 2 + LossKind::COUNT] = {
+        let mut all = [Judge::A; 2 + LossKind::COUNT];
+        all[1] = Judge::B;
+        let mut i = 0;
+        while i < LossKind::COUNT {
+            all[2 + i] = Judge::Trained(LossKind::ALL[i]);
+            i += 1;
+        }
+        all
+    };
 
     /// The key in links.
     pub fn key(self) -> &'static str {

@@ -42,7 +42,7 @@ pub fn verdict(m: Measure, a: Metric, b: Metric) -> Verdict {
 /// The mean at ratio r is (r n + p) / (r + 1), so the difference changes sign once, at
 /// r = (p_B - p_A) / (n_A - n_B).
 pub fn loss_crossover(a: &Profile, b: &Profile, kind: LossKind) -> Option<f64> {
-    let i = LossKind::ALL.iter().position(|&k| k == kind)?;
+    let i = kind.index();
     let (na, pa) = (a.neg_loss?[i], a.pos_loss?[i]);
     let (nb, pb) = (b.neg_loss?[i], b.pos_loss?[i]);
     let r = (pb - pa) / (na - nb);

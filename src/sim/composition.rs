@@ -33,12 +33,23 @@ pub enum Measure {
 }
 
 impl Measure {
-    /// Every measure, losses first.
-    pub const ALL: [Measure; 12] = [
-        Measure::Loss(LossKind::Bce),
-        Measure::Loss(LossKind::WeightedBce),
-        Measure::Loss(LossKind::BalancedCe),
-        Measure::Loss(LossKind::Focal),
+    /// Every measure, the losses first, in their list's order.
+    pub const ALL: [Measure; LossKind::COUNT + Self::METRICS.len()] = {
+        let mut all = [Measure::Accuracy; LossKind::COUNT + Self::METRICS.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = if i < LossKind::COUNT {
+                Measure::Loss(LossKind::ALL[i])
+            } else {
+                Self::METRICS[i - LossKind::COUNT]
+            };
+            i += 1;
+        }
+        all
+    };
+
+    /// The measures that are not losses.
+    const METRICS: [Measure; 8] = [
         Measure::Accuracy,
         Measure::Precision,
         Measure::Recall,
@@ -89,9 +100,9 @@ impl Measure {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Profile {
     /// Mean per-sample loss on the negatives, in `LossKind::ALL` order; `None` without negatives.
-    pub neg_loss: Option<[f64; 4]>,
+    pub neg_loss: Option<[f64; LossKind::COUNT]>,
     /// Mean per-sample loss on the positives; `None` without positives.
-    pub pos_loss: Option<[f64; 4]>,
+    pub pos_loss: Option<[f64; LossKind::COUNT]>,
     /// Share of the negatives predicted positive at the threshold; `None` without negatives.
     pub fpr: Option<f64>,
     /// Share of the positives predicted positive at the threshold; `None` without positives.
@@ -100,7 +111,7 @@ pub struct Profile {
     pub roc_auc: Metric,
 }
 
-fn per_class(losses: &Losses, class: Class, count: u64) -> Option<[f64; 4]> {
+fn per_class(losses: &Losses, class: Class, count: u64) -> Option<[f64; LossKind::COUNT]> {
     (count > 0).then(|| {
         LossKind::ALL.map(|kind| {
             let r = losses.get(kind);
@@ -137,7 +148,7 @@ impl Profile {
 
     /// The mean of one loss on a set with `ratio` negatives per positive.
     pub fn loss(&self, kind: LossKind, ratio: f64) -> Metric {
-        let i = LossKind::ALL.iter().position(|&k| k == kind).unwrap_or(0);
+        let i = kind.index();
         match (self.neg_loss, self.pos_loss) {
             (Some(n), Some(p)) => Ok((ratio * n[i] + p[i]) / (ratio + 1.0)),
             (None, _) => Err(Undefined::NoNegatives),

@@ -1,10 +1,10 @@
 //! The page's own numbers for a large class: a preview of its first `PREVIEW` draws, scaled to
 //! the class, and marked as estimates until the engine's exact numbers replace them.
 
-use crate::sim::loss::ClassLoss;
+use crate::sim::Measure;
+use crate::sim::loss::{ClassLoss, GAMMA};
 use crate::sim::metrics::Confusion;
 use crate::sim::params::{Class, Scenario};
-use crate::sim::{LossKind, Measure};
 
 /// The most draws a class's preview holds. A class this small or smaller is its own preview,
 /// so its numbers on the page are exact at once.
@@ -48,7 +48,8 @@ impl ExactParts {
     /// Whether a measure's value is exact.
     pub fn of(&self, m: Measure) -> bool {
         match m {
-            Measure::Loss(LossKind::Focal) => self.focal,
+            // A loss that reads gamma is made of the focal sums.
+            Measure::Loss(kind) if kind.loss().params().contains(&GAMMA) => self.focal,
             Measure::Loss(_) => self.ce,
             Measure::RocAuc | Measure::AveragePrecision => self.ranking,
             _ => self.confusion,

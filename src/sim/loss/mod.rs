@@ -17,7 +17,7 @@ mod shape;
 mod sums;
 mod weighted_bce;
 
-pub use params::{LossParams, Param};
+pub use params::{ALPHA, GAMMA, LossParams, POS_WEIGHT, Param};
 pub use per_loss::PerLoss;
 pub use shape::{Shape, Terms, margin};
 pub use sums::{ClassLoss, Losses, Reduction, SPLIT, clip, losses, split};
