@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 /// The terms the page defines, each once: `(key, term, definition)`.
-pub(super) const TERMS: [(&str, &str, &str); 34] = [
+const TERMS: &[(&str, &str, &str)] = &[
     (
         "mean",
         "mean",

@@ -1,0 +1,69 @@
+//! Who pays the loss: each class's share of each loss, and the settings that would give the
+//! positives half.
+
+use super::facts::Facts;
+use super::phrases::{coincide, para, plain, terms_box};
+use crate::format::{number, percent};
+use crate::sim::{Class, LossKind};
+
+/// The words that follow the numbers.
+pub(super) fn words(f: &Facts) -> String {
+    let mut out = String::new();
+    let l = &f.models[0].losses;
+    let neg = |k: LossKind| percent(l.get(k).share(Class::Negative));
+    let s = &f.s;
+    para(
+        &mut out,
+        &format!(
+            "Model A: the negatives carry {} of BCE, {} of weighted BCE (pos_weight {}), {} of \
+             α-balanced CE (α {}) and {} of focal loss (α {}, γ {}).{}",
+            neg(LossKind::Bce),
+            neg(LossKind::WeightedBce),
+            plain(s.pos_weight),
+            neg(LossKind::BalancedCe),
+            plain(s.alpha),
+            neg(LossKind::Focal),
+            plain(s.alpha),
+            plain(s.gamma),
+            coincide(f)
+        ),
+    );
+    // The settings that give the positives half: pos_weight * pos_ce = neg_ce, and
+    // alpha * pos = (1 - alpha) * neg, with focal loss's sums taken before alpha.
+    let (ce, fo) = (l.get(LossKind::Bce), l.get(LossKind::Focal));
+    let unweighted = (s.alpha > 0.0 && s.alpha < 1.0)
+        .then(|| (fo.neg_sum / (1.0 - s.alpha), fo.pos_sum / s.alpha))
+        .filter(|(n, p)| *n > 0.0 && *p > 0.0);
+    let half = if ce.neg_sum > 0.0 && ce.pos_sum > 0.0 {
+        let focal = match unweighted {
+            Some((n, p)) => format!(
+                " and α = {} in focal loss at γ {}",
+                number(n / (n + p), 3),
+                plain(s.gamma)
+            ),
+            None => String::new(),
+        };
+        format!(
+            "For the positives to carry half, weighted BCE needs pos_weight = {} (the \
+             negatives' BCE sum over the positives'), α-balanced CE needs α = {}{focal}.",
+            number(ce.neg_sum / ce.pos_sum, 3),
+            number(ce.neg_sum / (ce.neg_sum + ce.pos_sum), 3),
+        )
+    } else {
+        "With a class whose loss is 0, no weight can give the positives half.".into()
+    };
+    para(
+        &mut out,
+        &format!(
+            "A loss is a sum over samples, so the class with more samples has more say. {half} \
+             γ removes the easy examples, which are mostly negatives when the model is good on \
+             them."
+        ),
+    );
+    out
+}
+
+/// The terms, which never change.
+pub(super) fn static_words() -> String {
+    terms_box(&["share", "wbce", "abce", "focal", "gamma"])
+}

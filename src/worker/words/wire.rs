@@ -1,0 +1,100 @@
+//! The words on the wire: the page's job (`ExplainJob`) as numbers, and the worker's reply
+//! (`Explained`) as numbers and bytes, each with its tag.
+
+use super::BOXES;
+use crate::page::{MAX_COST, STORY_STEPS};
+use crate::sim::engine::{Reader, Request};
+
+/// The tag of a words job on the wire (after the decision panel's).
+pub const EXPLAIN: f64 = 18.0;
+/// The tag of its reply.
+pub const EXPLAINED: f64 = 19.0;
+
+/// What the page asks the words for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExplainJob {
+    /// The job's number: a reply names it.
+    pub id: u32,
+    /// The page's request: data, scenario and model B.
+    pub request: Request,
+    /// The probability of the true class the focal panel states the factor at.
+    pub point: f64,
+    /// The story's step (0: none).
+    pub story: u32,
+    /// Whether the page is embedded (the story's links stay embedded).
+    pub embed: bool,
+    /// The decision panel's cost of a false positive, of a false negative, and reward of a
+    /// true positive.
+    pub costs: [f64; 3],
+}
+
+impl ExplainJob {
+    /// The job as numbers.
+    pub fn encode(&self) -> Vec<f64> {
+        let mut out = vec![EXPLAIN, f64::from(self.id)];
+        out.extend(self.request.encode());
+        out.extend([
+            self.point,
+            f64::from(self.story),
+            f64::from(u8::from(self.embed)),
+        ]);
+        out.extend(self.costs);
+        out
+    }
+
+    /// The job back from `encode`'s numbers; `None` for anything else.
+    pub fn decode(v: &[f64]) -> Option<Self> {
+        let (&tag, rest) = v.split_first()?;
+        let n = Request::WIRE_LEN;
+        if tag != EXPLAIN || rest.len() != n + 7 {
+            return None;
+        }
+        let request = Request::decode(&rest[1..=n])?;
+        let mut r = Reader::new(&rest[..1]);
+        let id = r.count()?;
+        let mut r = Reader::new(&rest[n + 1..]);
+        let point = r.real()?.clamp(0.0, 1.0);
+        let story = r.count()?.min(STORY_STEPS);
+        let embed = r.count()? == 1;
+        let mut costs = [0.0; 3];
+        for c in &mut costs {
+            *c = r.real()?.clamp(0.0, MAX_COST);
+        }
+        Some(ExplainJob {
+            id,
+            request,
+            point,
+            story,
+            embed,
+            costs,
+        })
+    }
+}
+
+/// The words, one HTML text a box of `BOXES`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explained {
+    /// The job it answers.
+    pub id: u32,
+    /// Each box's HTML, by its index in `BOXES`.
+    pub sections: Vec<String>,
+}
+
+impl Explained {
+    /// The reply as numbers and bytes (the boxes' HTML, separated by NUL).
+    pub fn encode(&self) -> (Vec<f64>, Vec<u8>) {
+        (
+            vec![EXPLAINED, f64::from(self.id)],
+            self.sections.join("\0").into_bytes(),
+        )
+    }
+
+    /// The reply back from `encode`'s parts.
+    pub fn decode(v: &[f64], bytes: Vec<u8>) -> Option<Self> {
+        let [EXPLAINED, id] = *v else { return None };
+        let id = Reader::new(&[id]).count()?;
+        let text = String::from_utf8(bytes).ok()?;
+        let sections: Vec<String> = text.split('\0').map(String::from).collect();
+        (sections.len() == BOXES.len()).then_some(Explained { id, sections })
+    }
+}
