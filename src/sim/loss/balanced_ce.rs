@@ -1,7 +1,7 @@
 //! Alpha-balanced cross-entropy (the focal-loss paper's balanced CE, Lin et al. 2017).
 
 use super::params::ALPHA;
-use super::{Formula, Hue, Loss, LossParams, Param, Shape};
+use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Term};
 
 /// `a_t CE`: positives weigh `alpha`, negatives `1 - alpha`.
 pub struct BalancedCe;
@@ -31,11 +31,24 @@ impl Loss for BalancedCe {
     fn hue(&self) -> Hue {
         Hue::Purple
     }
+}
 
+impl LossText for BalancedCe {
     fn formula(&self) -> Formula {
         Formula {
             mathml: "<mrow><msub><mi>CE</mi><mi>α</mi></msub><mo>=</mo><msub><mi>α</mi><mi>t</mi></msub><mi>CE</mi></mrow>",
             alt: "CE_alpha = alpha_t CE",
         }
+    }
+    fn term(&self) -> Term {
+        Term {
+            key: "abce",
+            term: "α-balanced CE",
+            definition: "Cross-entropy with each positive's term multiplied by α and each negative's by 1 − α (αₜ in the focal-loss paper). α = 0.5 is half of BCE. With α below 0.5 the positives weigh less than the negatives: the paper's α = 0.25 makes the rare class count less than BCE does, not more.",
+        }
+    }
+
+    fn in_prose(&self) -> &'static str {
+        "α-balanced CE"
     }
 }

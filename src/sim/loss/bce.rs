@@ -1,6 +1,6 @@
 //! Binary cross-entropy, the baseline (Keras `BinaryCrossentropy`).
 
-use super::{Formula, Hue, Loss, LossParams, Param, Shape};
+use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Term};
 
 /// `CE = -[y ln p + (1 - y) ln(1 - p)]`: both classes weigh 1.
 pub struct Bce;
@@ -29,11 +29,24 @@ impl Loss for Bce {
     fn hue(&self) -> Hue {
         Hue::Text
     }
+}
 
+impl LossText for Bce {
     fn formula(&self) -> Formula {
         Formula {
             mathml: "<mrow><mi>CE</mi><mo>=</mo><mo>−</mo><mo>[</mo><mi>y</mi><mi>ln</mi><mi>p</mi><mo>+</mo><mo>(</mo><mn>1</mn><mo>−</mo><mi>y</mi><mo>)</mo><mi>ln</mi><mo>(</mo><mn>1</mn><mo>−</mo><mi>p</mi><mo>)</mo><mo>]</mo></mrow>",
             alt: "CE = -[y ln p + (1 - y) ln(1 - p)]",
         }
+    }
+    fn term(&self) -> Term {
+        Term {
+            key: "bce",
+            term: "BCE",
+            definition: "Binary cross-entropy: −[y ln p + (1 − y) ln(1 − p)] for a label y (1 for a positive) and the predicted probability p of the positive class. Every class and sample counts the same.",
+        }
+    }
+
+    fn in_prose(&self) -> &'static str {
+        "BCE"
     }
 }

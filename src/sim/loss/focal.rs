@@ -2,7 +2,7 @@
 //! `BinaryFocalCrossentropy(apply_class_balancing=True)`).
 
 use super::params::{ALPHA, GAMMA};
-use super::{Formula, Hue, Loss, LossParams, Param, Shape};
+use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Term};
 
 /// `a_t (1 - p_t)^gamma CE`: balanced CE with each sample's term scaled down the better it is
 /// already classified.
@@ -33,11 +33,24 @@ impl Loss for Focal {
     fn hue(&self) -> Hue {
         Hue::Yellow
     }
+}
 
+impl LossText for Focal {
     fn formula(&self) -> Formula {
         Formula {
             mathml: "<mrow><mi>FL</mi><mo>=</mo><msub><mi>α</mi><mi>t</mi></msub><msup><mrow><mo>(</mo><mn>1</mn><mo>−</mo><msub><mi>p</mi><mi>t</mi></msub><mo>)</mo></mrow><mi>γ</mi></msup><mi>CE</mi></mrow>",
             alt: "FL = alpha_t (1 - p_t)^gamma CE",
         }
+    }
+    fn term(&self) -> Term {
+        Term {
+            key: "focal",
+            term: "focal loss",
+            definition: "α-balanced CE with each term also multiplied by (1 − pₜ)<sup>γ</sup> (Lin et al. 2017): samples the model already gets right lose most of their loss. γ = 0 is α-balanced CE.",
+        }
+    }
+
+    fn in_prose(&self) -> &'static str {
+        "focal loss"
     }
 }

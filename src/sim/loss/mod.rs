@@ -2,8 +2,8 @@
 //!
 //! A loss is a type implementing [`Loss`]: its key, its name, the page parameters it reads, its
 //! [`Shape`] (class weights and focal exponent, from which its value on a probability, its value
-//! and derivatives on a logit, its optimum `p*(q)` and its reductions all follow), its colour and
-//! its formula. [`LossKind`] is the list: adding a loss is its file and one line in `registry!`
+//! and derivatives on a logit, its optimum `p*(q)` and its reductions all follow) and its colour;
+//! and [`LossText`]: its formula, its term and its name in a sentence. [`LossKind`] is the list: adding a loss is its file and one line in `registry!`
 //! below. Tables, charts, exports, training and words iterate `LossKind::ALL` and ask
 //! `kind.loss()`; none of them names a loss but to single one out (BCE as the baseline, focal for
 //! its curve).
@@ -60,8 +60,28 @@ pub trait Loss: Sync {
     fn shape(&self, params: &LossParams) -> Shape;
     /// Its colour on every chart.
     fn hue(&self) -> Hue;
+}
+
+/// A term the page defines where it is first used: its key, the term and its definition (HTML).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// The key the word boxes list it by.
+    pub key: &'static str,
+    /// The term as a reader meets it.
+    pub term: &'static str,
+    /// What it means.
+    pub definition: &'static str,
+}
+
+/// What the words say of one loss. Apart from `Loss` because only the worker writes words: the
+/// page never asks for this, so none of it is in the page's module.
+pub trait LossText: Sync {
     /// Its definition, typeset.
     fn formula(&self) -> Formula;
+    /// Its entry in the terms.
+    fn term(&self) -> Term;
+    /// Its name in a sentence ("focal loss"), where the tables' short name would read oddly.
+    fn in_prose(&self) -> &'static str;
 }
 
 /// Declares the list of losses: the `LossKind` enum, its `ALL` order and each kind's `Loss`.
@@ -82,6 +102,13 @@ macro_rules! registry {
 
             /// Everything the page knows about this loss.
             pub fn loss(self) -> &'static dyn Loss {
+                match self {
+                    $(LossKind::$kind => &$loss,)+
+                }
+            }
+
+            /// What the words say of this loss (the worker's side only).
+            pub fn text(self) -> &'static dyn LossText {
                 match self {
                     $(LossKind::$kind => &$loss,)+
                 }

@@ -80,8 +80,38 @@ impl LossParams {
         }
     }
 
+    /// The value of one of the losses' parameters.
+    pub fn value(&self, param: &Param) -> f64 {
+        match param.key {
+            "alpha" => self.alpha,
+            "gamma" => self.gamma,
+            _ => self.pos_weight,
+        }
+    }
+
     /// The scenario's loss parameters.
     pub fn from_scenario(s: &Scenario) -> Self {
         LossParams::new(s.pos_weight, s.alpha, s.gamma)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::LossKind;
+
+    /// Every parameter a loss reads is one `LossParams::value` knows.
+    #[test]
+    fn every_loss_parameter_has_its_value() {
+        let p = LossParams::new(3.0, 0.4, 5.0);
+        for kind in LossKind::ALL {
+            for param in kind.loss().params() {
+                let want = [(ALPHA, 0.4), (GAMMA, 5.0), (POS_WEIGHT, 3.0)]
+                    .into_iter()
+                    .find(|(q, _)| q.key == param.key)
+                    .map(|(_, v)| v);
+                assert_eq!(Some(p.value(param)), want, "{}", param.key);
+            }
+        }
     }
 }

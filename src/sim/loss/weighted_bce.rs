@@ -1,7 +1,7 @@
 //! Weighted binary cross-entropy (PyTorch `BCEWithLogitsLoss(pos_weight=w)`).
 
 use super::params::POS_WEIGHT;
-use super::{Formula, Hue, Loss, LossParams, Param, Shape};
+use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Term};
 
 /// `-[w y ln p + (1 - y) ln(1 - p)]`: the positives' term times `pos_weight`.
 pub struct WeightedBce;
@@ -30,11 +30,24 @@ impl Loss for WeightedBce {
     fn hue(&self) -> Hue {
         Hue::Green
     }
+}
 
+impl LossText for WeightedBce {
     fn formula(&self) -> Formula {
         Formula {
             mathml: "<mrow><msub><mi>CE</mi><mi>w</mi></msub><mo>=</mo><mo>−</mo><mo>[</mo><mi>w</mi><mi>y</mi><mi>ln</mi><mi>p</mi><mo>+</mo><mo>(</mo><mn>1</mn><mo>−</mo><mi>y</mi><mo>)</mo><mi>ln</mi><mo>(</mo><mn>1</mn><mo>−</mo><mi>p</mi><mo>)</mo><mo>]</mo></mrow>",
             alt: "CE_w = -[w y ln p + (1 - y) ln(1 - p)]",
         }
+    }
+    fn term(&self) -> Term {
+        Term {
+            key: "wbce",
+            term: "weighted BCE",
+            definition: "BCE with each positive's term multiplied by pos_weight (PyTorch's <code>BCEWithLogitsLoss(pos_weight=…)</code>); the negatives keep weight 1. pos_weight 1 is BCE.",
+        }
+    }
+
+    fn in_prose(&self) -> &'static str {
+        "weighted BCE"
     }
 }

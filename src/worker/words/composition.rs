@@ -35,12 +35,8 @@ pub(super) fn words(f: &Facts) -> String {
 /// The formulas, their symbols and the terms, which never change.
 pub(super) fn static_words() -> String {
     let mut out = String::new();
-    formula(
-        &mut out,
-        MIX,
-        "mean = (r L0 + L1) / (r + 1), r negatives per positive",
-    );
-    formula(&mut out, PRECISION, "precision = TPR / (TPR + r FPR)");
+    formula(&mut out, &MIX);
+    formula(&mut out, &PRECISION);
     para(
         &mut out,
         "Here r is the number of negatives per positive, L̄₀ the negatives' mean loss and L̄₁ \

@@ -6,7 +6,8 @@ use super::phrases::{para, plain};
 use super::terms::terms;
 use crate::charts::focal_curve::REFERENCE_GAMMAS;
 use crate::format::{number, percent};
-use crate::worker::formulas::{ALPHA_T, FOCAL as FL, P_T, formula};
+use crate::sim::LossKind;
+use crate::worker::formulas::{ALPHA_T, P_T, formula};
 
 /// The words that follow the numbers.
 pub(super) fn words(f: &Facts) -> String {
@@ -81,17 +82,9 @@ pub(super) fn words(f: &Facts) -> String {
 /// The formulas and terms, which never change.
 pub(super) fn static_words() -> String {
     let mut out = String::new();
-    formula(&mut out, FL, "FL = alpha_t (1 - p_t)^gamma CE");
-    formula(
-        &mut out,
-        P_T,
-        "p_t = p for a positive, 1 - p for a negative",
-    );
-    formula(
-        &mut out,
-        ALPHA_T,
-        "alpha_t = alpha for a positive, 1 - alpha for a negative",
-    );
+    formula(&mut out, &LossKind::Focal.text().formula());
+    formula(&mut out, &P_T);
+    formula(&mut out, &ALPHA_T);
     terms(&mut out, &["pt", "gamma", "abce", "focal"]);
     out
 }

@@ -6,7 +6,7 @@ use super::phrases::{coincide, error, para, short_ratio, sum};
 use super::terms::terms;
 use crate::format::{metric, number, percent, table_html};
 use crate::sim::{Class, LossKind};
-use crate::worker::formulas::{CE, WEIGHTED, formula};
+use crate::worker::formulas::formula;
 
 /// The words that follow the numbers.
 pub(super) fn words(f: &Facts) -> String {
@@ -104,14 +104,14 @@ fn class_table(out: &mut String, f: &Facts) {
 /// of its own, so an open disclosure stays open while the numbers move).
 pub(super) fn static_words() -> String {
     let mut out = String::new();
-    formula(&mut out, CE, "CE = -[y ln p + (1 - y) ln(1 - p)]");
-    formula(&mut out, WEIGHTED, "CE_w = -[w y ln p + (1 - y) ln(1 - p)]");
-    terms(
-        &mut out,
-        &[
-            "mean", "sum", "share", "se", "bce", "wbce", "abce", "focal", "clip", "cells", "acc",
-            "prec", "rec", "spec", "f1", "bacc", "mcc", "auc", "ap",
-        ],
-    );
+    for kind in [LossKind::Bce, LossKind::WeightedBce] {
+        formula(&mut out, &kind.text().formula());
+    }
+    let losses = LossKind::ALL.map(|k| k.text().term().key);
+    let before = ["mean", "sum", "share", "se"];
+    let after = [
+        "clip", "cells", "acc", "prec", "rec", "spec", "f1", "bacc", "mcc", "auc", "ap",
+    ];
+    terms(&mut out, &[&before[..], &losses, &after].concat());
     out
 }

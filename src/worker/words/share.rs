@@ -4,27 +4,27 @@
 use super::facts::Facts;
 use super::phrases::{coincide, para, plain, terms_box};
 use crate::format::{number, percent};
-use crate::sim::{Class, LossKind};
+use crate::import::errors::in_words;
+use crate::sim::loss::LossParams;
+use crate::sim::{Class, LossKind, Scenario};
 
 /// The words that follow the numbers.
 pub(super) fn words(f: &Facts) -> String {
     let mut out = String::new();
     let l = &f.models[0].losses;
-    let neg = |k: LossKind| percent(l.get(k).share(Class::Negative));
     let s = &f.s;
+    let carried: Vec<String> = LossKind::ALL
+        .into_iter()
+        .map(|k| {
+            let share = percent(l.get(k).share(Class::Negative));
+            format!("{share} of {}", settings(k, s))
+        })
+        .collect();
     para(
         &mut out,
         &format!(
-            "Model A: the negatives carry {} of BCE, {} of weighted BCE (pos_weight {}), {} of \
-             α-balanced CE (α {}) and {} of focal loss (α {}, γ {}).{}",
-            neg(LossKind::Bce),
-            neg(LossKind::WeightedBce),
-            plain(s.pos_weight),
-            neg(LossKind::BalancedCe),
-            plain(s.alpha),
-            neg(LossKind::Focal),
-            plain(s.alpha),
-            plain(s.gamma),
+            "Model A: the negatives carry {}.{}",
+            in_words(&carried),
             coincide(f)
         ),
     );
@@ -66,4 +66,16 @@ pub(super) fn words(f: &Facts) -> String {
 /// The terms, which never change.
 pub(super) fn static_words() -> String {
     terms_box(&["share", "wbce", "abce", "focal", "gamma"])
+}
+
+/// A loss's name in a sentence with the values of its parameters: `focal loss (α 0.25, γ 2)`.
+fn settings(kind: LossKind, s: &Scenario) -> String {
+    let params = LossParams::from_scenario(s);
+    let values: Vec<String> = (kind.loss().params().iter())
+        .map(|p| format!("{} {}", p.name, plain(params.value(p))))
+        .collect();
+    match values.is_empty() {
+        true => kind.text().in_prose().to_string(),
+        false => format!("{} ({})", kind.text().in_prose(), values.join(", ")),
+    }
 }

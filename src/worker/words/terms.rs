@@ -2,7 +2,10 @@
 
 use std::fmt::Write;
 
-/// The terms the page defines, each once: `(key, term, definition)`.
+use crate::sim::LossKind;
+
+/// The terms the page defines, each once, `(key, term, definition)`, but the losses' own, which
+/// each loss's file gives (`LossText::term`).
 const TERMS: &[(&str, &str, &str)] = &[
     (
         "mean",
@@ -18,26 +21,6 @@ const TERMS: &[(&str, &str, &str)] = &[
         "share",
         "share",
         "The part of a loss's sum that one class's samples contribute; the two shares add up to 100 %.",
-    ),
-    (
-        "bce",
-        "BCE",
-        "Binary cross-entropy: −[y ln p + (1 − y) ln(1 − p)] for a label y (1 for a positive) and the predicted probability p of the positive class. Every class and sample counts the same.",
-    ),
-    (
-        "wbce",
-        "weighted BCE",
-        "BCE with each positive's term multiplied by pos_weight (PyTorch's <code>BCEWithLogitsLoss(pos_weight=…)</code>); the negatives keep weight 1. pos_weight 1 is BCE.",
-    ),
-    (
-        "abce",
-        "α-balanced CE",
-        "Cross-entropy with each positive's term multiplied by α and each negative's by 1 − α (αₜ in the focal-loss paper). α = 0.5 is half of BCE. With α below 0.5 the positives weigh less than the negatives: the paper's α = 0.25 makes the rare class count less than BCE does, not more.",
-    ),
-    (
-        "focal",
-        "focal loss",
-        "α-balanced CE with each term also multiplied by (1 − pₜ)<sup>γ</sup> (Lin et al. 2017): samples the model already gets right lose most of their loss. γ = 0 is α-balanced CE.",
     ),
     (
         "pt",
@@ -186,10 +169,7 @@ focal-loss paper).</p>";
 /// A disclosure that defines `keys`' terms, named in its summary: reachable by keyboard and
 /// announced by screen readers (a native `details`), unlike a tooltip.
 pub(crate) fn terms(out: &mut String, keys: &[&str]) {
-    let found: Vec<_> = keys
-        .iter()
-        .filter_map(|key| TERMS.iter().find(|t| t.0 == *key))
-        .collect();
+    let found: Vec<_> = keys.iter().filter_map(|key| find(key)).collect();
     let names: Vec<&str> = found.iter().map(|t| t.1).collect();
     let _ = write!(
         out,
@@ -200,4 +180,12 @@ pub(crate) fn terms(out: &mut String, keys: &[&str]) {
         let _ = write!(out, "<dt>{term}</dt><dd>{def}</dd>");
     }
     out.push_str("</dl></details>");
+}
+
+/// The term of this key: a loss's, or one of `TERMS`.
+fn find(key: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    let loss = LossKind::ALL.into_iter().map(|k| k.text().term());
+    loss.map(|t| (t.key, t.term, t.definition))
+        .chain(TERMS.iter().copied())
+        .find(|t| t.0 == key)
 }
