@@ -9,6 +9,7 @@ pub mod decision;
 pub mod estimated;
 pub mod figure;
 pub mod focal_curve;
+pub mod forward;
 pub mod loss_curves;
 pub mod loss_share;
 pub mod scores;
