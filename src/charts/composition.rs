@@ -3,12 +3,20 @@
 
 use plotters::prelude::*;
 
-use super::{ChartStyle, DrawResult, Entries, legend, style_mesh};
+use super::figure::{DataTable, cell};
+use super::frame::{Axes, Entries, legend, plot};
+use super::{Area, ChartStyle, DrawResult};
 use crate::sim::{LossKind, Measure, Profile, RATIO_MAX};
 
-type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
-
 const POINTS: usize = 64;
+
+/// The metrics the composition view draws and tabulates, in that order.
+const METRICS: [Measure; 4] = [
+    Measure::Precision,
+    Measure::Recall,
+    Measure::F1,
+    Measure::Accuracy,
+];
 
 /// Log-spaced ratios from 1 to `RATIO_MAX`.
 fn ratios() -> impl Iterator<Item = f64> + Clone {
@@ -65,15 +73,10 @@ fn draw_against_ratio<DB: DrawingBackend>(
     s: &ChartStyle,
 ) -> DrawResult<DB> {
     area.fill(&s.palette().background)?;
-    let mut chart = s
-        .frame(area, 40.0, y_label_area)
-        .build_cartesian_2d((1.0..RATIO_MAX).log_scale().base(10.0), 0.0..y_top)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "negatives per positive", y_desc);
-    mesh.x_labels(5)
-        .y_labels(6)
-        .x_label_formatter(&|r| crate::format::ratio(*r))
-        .draw()?;
+    let axes = Axes::new(("negatives per positive", y_desc), (5, 6))
+        .x_format(&|r| crate::format::ratio(*r));
+    let x = (1.0..RATIO_MAX).log_scale().base(10.0);
+    let mut chart = plot(area, (40.0, y_label_area), (x, 0.0..y_top), &axes, s)?;
     let mut entries = Entries::new();
     marker(&mut chart, ratio, 0.0, y_top, s)?;
     for (name, color, points) in lines {
@@ -115,15 +118,40 @@ pub fn draw_composition_metrics<DB: DrawingBackend>(
     s: &ChartStyle,
 ) -> DrawResult<DB> {
     let p = s.palette();
-    let lines = [
-        (Measure::Precision, p.green),
-        (Measure::Recall, p.purple),
-        (Measure::F1, p.text),
-        (Measure::Accuracy, p.muted),
-    ]
-    .into_iter()
-    .map(|(m, color)| (m.name(), color, series(profile, m)))
-    .collect();
+    let colors = [p.green, p.purple, p.text, p.muted];
+    let lines = METRICS
+        .into_iter()
+        .zip(colors)
+        .map(|(m, color)| (m.name(), color, series(profile, m)))
+        .collect();
     let axis = (1.02, "", 44.0);
     draw_against_ratio(area, lines, axis, ratio, SeriesLabelPosition::LowerLeft, s)
+}
+
+/// The class ratios the tables show.
+const RATIO_ROWS: [f64; 9] = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 1_000.0, RATIO_MAX];
+
+/// `measures` at a few class ratios, a row a ratio.
+fn ratio_table(p: &Profile, measures: &[Measure]) -> DataTable {
+    let mut header = vec!["negatives per positive".to_string()];
+    header.extend(measures.iter().map(|m| m.name().to_string()));
+    let rows = RATIO_ROWS
+        .iter()
+        .map(|&r| {
+            let mut row = vec![crate::format::ratio(r)];
+            row.extend(measures.iter().map(|&m| cell(p.measure(m, r))));
+            row
+        })
+        .collect();
+    DataTable { header, rows }
+}
+
+/// Each loss's mean at a few class ratios.
+pub(super) fn losses_table(p: &Profile) -> DataTable {
+    ratio_table(p, &LossKind::ALL.map(Measure::Loss))
+}
+
+/// The metrics at a few class ratios.
+pub(super) fn metrics_table(p: &Profile) -> DataTable {
+    ratio_table(p, &METRICS)
 }

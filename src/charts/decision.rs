@@ -3,10 +3,9 @@
 
 use plotters::prelude::*;
 
-use super::{ChartStyle, DrawResult, Entries, legend, style_mesh, unit_chart};
+use super::frame::{Axes, Entries, dotted_line, legend, plot, unit_chart};
+use super::{Area, ChartStyle, DrawResult};
 use crate::sim::decision::{BINS, Bin};
-
-type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
 
 /// What the cost chart shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,22 +49,15 @@ pub fn draw_cost_curve<DB: DrawingBackend>(
         (0.0, 1.0)
     };
     let points: Vec<(f64, f64)> = c.points.iter().map(|&(t, v)| (t, v.min(hi))).collect();
-    let mut chart = s
-        .frame(area, 40.0, 64.0)
-        .build_cartesian_2d(0.0..1.0, lo..hi)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "threshold", "total cost");
-    mesh.x_labels(6)
-        .y_labels(5)
-        .y_label_formatter(&|v| {
-            // Costs of whole counts are whole: no "600.0".
-            if v.fract() == 0.0 && v.abs() < 1e15 {
-                crate::format::whole(*v)
-            } else {
-                crate::format::short_sum(*v)
-            }
-        })
-        .draw()?;
+    let axes = Axes::new(("threshold", "total cost"), (6, 5)).y_format(&|v| {
+        // Costs of whole counts are whole: no "600.0".
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            crate::format::whole(*v)
+        } else {
+            crate::format::short_sum(*v)
+        }
+    });
+    let mut chart = plot(area, (40.0, 64.0), (0.0..1.0, lo..hi), &axes, s)?;
     let mut entries = Entries::new();
     let now = s.line(p.purple, 1.5);
     chart.draw_series(std::iter::once(PathElement::new(
@@ -111,13 +103,7 @@ pub fn draw_reliability<DB: DrawingBackend>(
             .iter()
             .filter_map(|b| Some((b.mean_p.ok()?, b.fraction_positive.ok()?)))
             .collect();
-        let style = s.line(color, 2.0);
-        chart.draw_series(LineSeries::new(points.iter().copied(), style))?;
-        chart.draw_series(
-            points
-                .iter()
-                .map(|&pt| Circle::new(pt, s.px(3.5), color.filled())),
-        )?;
+        let style = dotted_line(&mut chart, &points, color, 3.5, s)?;
         entries.push((name.into(), style));
     }
     legend(&chart, &entries, SeriesLabelPosition::UpperLeft, s)

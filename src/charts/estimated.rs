@@ -5,15 +5,12 @@
 //! the estimate only places the axis labels and sizes the legend box.
 
 use plotters::prelude::*;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
-};
+use plotters_backend::BackendTextStyle;
+
+use super::forward::{Drawn, forward_backend};
 
 /// An `SVGBackend` that estimates text sizes instead of measuring them.
 pub struct EstimatedSvg<'a>(pub SVGBackend<'a>);
-
-type Result<T = ()> =
-    std::result::Result<T, DrawingErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
 
 /// A character's advance in ems, roughly as Helvetica and Arial set it.
 fn advance(c: char) -> f64 {
@@ -36,72 +33,18 @@ pub fn text_size(text: &str, size: f64) -> (u32, u32) {
 impl DrawingBackend for EstimatedSvg<'_> {
     type ErrorType = <SVGBackend<'static> as DrawingBackend>::ErrorType;
 
-    fn get_size(&self) -> (u32, u32) {
-        self.0.get_size()
+    forward_backend! {
+        to 0: get_size, ensure_prepared, present, draw_pixel, draw_line, draw_rect, draw_path,
+            draw_circle, fill_polygon, draw_text, blit_bitmap;
     }
-    fn ensure_prepared(&mut self) -> Result {
-        self.0.ensure_prepared()
-    }
-    fn present(&mut self) -> Result {
-        self.0.present()
-    }
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
-        self.0.draw_pixel(point, color)
-    }
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result {
-        self.0.draw_line(from, to, style)
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result {
-        self.0.draw_rect(upper_left, bottom_right, style, fill)
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result {
-        self.0.draw_path(path, style)
-    }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result {
-        self.0.draw_circle(center, radius, style, fill)
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result {
-        self.0.fill_polygon(vert, style)
-    }
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
+
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
         text: &str,
         style: &S,
-        pos: BackendCoord,
-    ) -> Result {
-        self.0.draw_text(text, style, pos)
-    }
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
+    ) -> Drawn<Self, (u32, u32)> {
         // SVGBackend writes a font size of `size / 1.24`: the size the browser sets it at.
         Ok(text_size(text, style.size() / 1.24))
-    }
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result {
-        self.0.blit_bitmap(pos, size, src)
     }
 }
 

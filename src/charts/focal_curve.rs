@@ -3,9 +3,11 @@
 //! alone.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{ChartStyle, DrawResult, Entries, anchor, legend, style_mesh};
+use super::figure::DataTable;
+use super::frame::{Axes, Entries, legend, note, plot};
+use super::{Area, ChartStyle, DrawResult};
+use crate::format::short;
 use crate::sim::fastmath;
 
 /// The gammas drawn for reference, as in the paper's figure.
@@ -37,7 +39,7 @@ fn factor(p_t: f64, gamma: f64) -> f64 {
 
 /// What the chart plots at `p_t` for one gamma: the focal term (1 - p_t)^gamma (-ln p_t), before
 /// alpha, or the modulating factor alone. The data table reads the same values.
-pub(super) fn focal_value(p_t: f64, gamma: f64, factor_only: bool) -> f64 {
+fn focal_value(p_t: f64, gamma: f64, factor_only: bool) -> f64 {
     let m = factor(p_t, gamma);
     if factor_only {
         m
@@ -64,7 +66,7 @@ fn gamma_label(g: f64) -> String {
 
 /// Draws the focal modulation chart.
 pub fn draw_focal_curve<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
+    area: &Area<DB>,
     data: &FocalCurve,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
@@ -75,12 +77,8 @@ pub fn draw_focal_curve<DB: DrawingBackend>(
     } else {
         (LOSS_TOP, "loss")
     };
-    let mut chart = s
-        .frame(area, 40.0, 46.0)
-        .build_cartesian_2d(0.0..1.0, 0.0..top)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "probability of the true class, pₜ", y_desc);
-    mesh.x_labels(6).y_labels(6).draw()?;
+    let axes = Axes::new(("probability of the true class, pₜ", y_desc), (6, 6));
+    let mut chart = plot(area, (40.0, 46.0), (0.0..1.0, 0.0..top), &axes, s)?;
     let mut entries = Entries::new();
 
     // The paper's "well-classified examples" band, where focal loss does its work.
@@ -88,12 +86,8 @@ pub fn draw_focal_curve<DB: DrawingBackend>(
         [(0.6, 0.0), (1.0, top)],
         p.grid.mix(0.45).filled(),
     )))?;
-    chart.draw_series(std::iter::once(Text::new(
-        "well classified",
-        (0.8, top * 0.3),
-        s.font(12.0, p.muted)
-            .pos(anchor(HPos::Center, VPos::Center)),
-    )))?;
+    let band = note("well classified", (0.8, top * 0.3), 12.0, s);
+    chart.draw_series(std::iter::once(band))?;
 
     // -ln p_t, cut where it leaves the chart.
     let lo = if data.factor { 0.0 } else { (-LOSS_TOP).exp() };
@@ -138,4 +132,29 @@ pub fn draw_focal_curve<DB: DrawingBackend>(
         }
     }
     legend(&chart, &entries, SeriesLabelPosition::UpperRight, s)
+}
+
+/// The chart's values at a dozen `p_t`, a column for each reference gamma and the current one.
+pub(super) fn focal_table(d: &FocalCurve) -> DataTable {
+    let mut gammas: Vec<f64> = REFERENCE_GAMMAS.to_vec();
+    if !gammas.contains(&d.gamma) {
+        gammas.push(d.gamma);
+    }
+    let mut header = vec!["pₜ".to_string()];
+    header.extend(gammas.iter().map(|g| format!("γ = {}", short(*g))));
+    let rows = [
+        0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99,
+    ]
+    .iter()
+    .map(|&p| {
+        let mut row = vec![short(p)];
+        row.extend(
+            gammas
+                .iter()
+                .map(|&g| format!("{:.4}", focal_value(p, g, d.factor))),
+        );
+        row
+    })
+    .collect();
+    DataTable { header, rows }
 }

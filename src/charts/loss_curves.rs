@@ -3,11 +3,11 @@
 //! different sizes (focal's is a small fraction of BCE's) fall side by side.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
 use super::composition::loss_color;
 use super::figure::DataTable;
-use super::{ChartStyle, DrawResult, Entries, anchor, legend, style_mesh};
+use super::frame::{Axes, Entries, dotted_line, legend, note, plot};
+use super::{Area, ChartStyle, DrawResult};
 use crate::sim::LossKind;
 
 /// Each loss's `(step, mean loss)` in `LossKind::ALL` order; empty before any training (and
@@ -38,7 +38,7 @@ impl LossCurves {
 
 /// The mean loss on the sample against the Newton step, one line a loss.
 pub fn draw_loss_curves<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
+    area: &Area<DB>,
     curves: &LossCurves,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
@@ -52,28 +52,18 @@ pub fn draw_loss_curves<DB: DrawingBackend>(
     // the lines' span would cover one: the top 45 % of the (log) axis is left to the legend.
     let (bottom, top) = (lo / 1.6, hi * 1.6);
     let y = bottom..top * (top / bottom).powf(0.8);
-    let mut chart = s
-        .frame(area, 40.0, 58.0)
-        .build_cartesian_2d(-0.5..x_max, y.log_scale().base(10.0))?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(
-        &mut mesh,
-        s,
-        "Newton step (one pass over the rows)",
-        "mean loss (log)",
-    );
-    mesh.x_labels(6)
-        .y_labels(5)
-        .x_label_formatter(&|v| format!("{v:.0}"))
-        .y_label_formatter(&|v| crate::format::number(*v, 1))
-        .draw()?;
+    let axes = Axes::new(
+        ("Newton step (one pass over the rows)", "mean loss (log)"),
+        (6, 5),
+    )
+    .x_format(&|v| format!("{v:.0}"))
+    .y_format(&|v| crate::format::number(*v, 1));
+    let y = y.log_scale().base(10.0);
+    let mut chart = plot(area, (40.0, 58.0), (-0.5..x_max, y), &axes, s)?;
     if span.is_none() {
-        chart.draw_series(std::iter::once(Text::new(
-            "train on a sample to see each loss fall",
-            (x_max / 2.0, (lo * hi).sqrt()),
-            s.font(13.0, p.muted)
-                .pos(anchor(HPos::Center, VPos::Center)),
-        )))?;
+        let text = "train on a sample to see each loss fall";
+        let at = (x_max / 2.0, (lo * hi).sqrt());
+        chart.draw_series(std::iter::once(note(text, at, 13.0, s)))?;
         return Ok(());
     }
     let mut entries = Entries::new();
@@ -86,14 +76,7 @@ pub fn draw_loss_curves<DB: DrawingBackend>(
         if points.is_empty() {
             continue;
         }
-        let color = loss_color(kind, s);
-        let style = s.line(color, 2.0);
-        chart.draw_series(LineSeries::new(points.iter().copied(), style))?;
-        chart.draw_series(
-            points
-                .iter()
-                .map(|&pt| Circle::new(pt, s.px(3.0), color.filled())),
-        )?;
+        let style = dotted_line(&mut chart, &points, loss_color(kind, s), 3.0, s)?;
         entries.push((kind.name().to_string(), style));
     }
     legend(&chart, &entries, SeriesLabelPosition::UpperRight, s)

@@ -3,28 +3,24 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{ChartStyle, DrawResult, anchor, style_mesh};
+use super::figure::{DataTable, cell};
+use super::frame::{Axes, anchor, note, plot};
+use super::{Area, ChartStyle, DrawResult};
 use crate::sim::{Class, LossKind, Losses};
 
 /// Draws one 100 % bar a loss, negatives' share on the left.
 pub fn draw_loss_share<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
+    area: &Area<DB>,
     losses: &Losses,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
     let p = s.palette();
     area.fill(&p.background)?;
     let rows = LossKind::ALL.len() as f64;
-    let mut chart = s
-        .frame(area, 36.0, 8.0)
-        .build_cartesian_2d(0.0..1.0, 0.0..rows)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "share of the summed loss", "");
-    mesh.x_labels(6)
-        .y_labels(0)
-        .disable_y_mesh()
-        .x_label_formatter(&|v| format!("{:.0} %", 100.0 * v))
-        .draw()?;
+    let axes = Axes::new(("share of the summed loss", ""), (6, 0))
+        .no_y_grid()
+        .x_format(&|v| format!("{:.0} %", 100.0 * v));
+    let mut chart = plot(area, (36.0, 8.0), (0.0..1.0, 0.0..rows), &axes, s)?;
     for (i, kind) in LossKind::ALL.into_iter().enumerate() {
         // First loss on top.
         let y = rows - 1.0 - i as f64;
@@ -41,12 +37,7 @@ pub fn draw_loss_share<DB: DrawingBackend>(
                 [(0.0, bar_lo), (1.0, bar_hi)],
                 s.line(p.muted, 1.0),
             )))?;
-            let text = Text::new(
-                "no loss to share",
-                (0.5, (bar_lo + bar_hi) / 2.0),
-                s.font(12.0, p.muted)
-                    .pos(anchor(HPos::Center, VPos::Center)),
-            );
+            let text = note("no loss to share", (0.5, (bar_lo + bar_hi) / 2.0), 12.0, s);
             chart.draw_series(std::iter::once(text))?;
             continue;
         };
@@ -70,4 +61,25 @@ pub fn draw_loss_share<DB: DrawingBackend>(
         ])?;
     }
     Ok(())
+}
+
+/// Each loss's sum and the classes' shares of it, a row a loss.
+pub(super) fn share_table(l: &Losses) -> DataTable {
+    let header = ["loss", "sum", "negatives' share", "positives' share"];
+    let rows = LossKind::ALL
+        .iter()
+        .map(|&k| {
+            let r = l.get(k);
+            vec![
+                k.name().to_string(),
+                format!("{:.6}", r.sum),
+                cell(r.share(Class::Negative)),
+                cell(r.share(Class::Positive)),
+            ]
+        })
+        .collect();
+    DataTable {
+        header: header.map(String::from).to_vec(),
+        rows,
+    }
 }

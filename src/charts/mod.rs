@@ -9,15 +9,15 @@ pub mod decision;
 pub mod estimated;
 pub mod figure;
 pub mod focal_curve;
+pub mod forward;
+mod frame;
 pub mod loss_curves;
 pub mod loss_share;
 pub mod scores;
 pub mod threshold;
 pub mod training;
 
-use plotters::coord::ranged1d::Ranged;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub use composition::{draw_composition_losses, draw_composition_metrics};
 pub use figure::{DataTable, Figure};
@@ -29,6 +29,9 @@ pub use threshold::{ThresholdCurves, draw_pr, draw_roc, draw_threshold_metrics};
 
 /// What drawing on a backend can fail with.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// The area a chart draws in.
+pub type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
 
 /// Light or dark page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -128,149 +131,6 @@ impl ChartStyle {
     pub fn line<C: Color>(&self, color: C, css: f64) -> ShapeStyle {
         color.stroke_width(self.px(css))
     }
-
-    /// Margins and label areas shared by the charts, in device pixels.
-    fn frame<'a, 'b, DB: DrawingBackend>(
-        &self,
-        area: &'a DrawingArea<DB, plotters::coord::Shift>,
-        x_labels: f64,
-        y_labels: f64,
-    ) -> ChartBuilder<'a, 'b, DB> {
-        let mut b = ChartBuilder::on(area);
-        b.margin_top(self.px(10.0))
-            .margin_right(self.px(24.0))
-            .margin_left(self.px(6.0))
-            .margin_bottom(self.px(4.0))
-            .x_label_area_size(self.px(x_labels))
-            .y_label_area_size(self.px(y_labels));
-        b
-    }
-}
-
-/// The common look of an axis grid.
-fn style_mesh<X, Y, DB>(
-    mesh: &mut plotters::chart::MeshStyle<'_, '_, X, Y, DB>,
-    s: &ChartStyle,
-    x_desc: &str,
-    y_desc: &str,
-) where
-    X: Ranged,
-    Y: Ranged,
-    DB: DrawingBackend,
-{
-    let p = s.palette();
-    mesh.label_style(s.font(13.0, p.muted))
-        .axis_desc_style(s.font(14.0, p.text))
-        .axis_style(s.line(p.muted, 1.0))
-        .bold_line_style(s.line(p.grid, 1.0))
-        .light_line_style(p.background)
-        .set_all_tick_mark_size(s.px(4.0))
-        .x_desc(x_desc)
-        .y_desc(y_desc);
-}
-
-/// A chart whose y axis is a probability or a share.
-pub(crate) type UnitPlot<'a, DB> = ChartContext<
-    'a,
-    DB,
-    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
->;
-
-/// A chart of `x` against a probability or a share, from 0 to 1, on a cleared area.
-pub(super) fn unit_chart<'a, DB: DrawingBackend>(
-    area: &'a DrawingArea<DB, plotters::coord::Shift>,
-    x: std::ops::Range<f64>,
-    (x_desc, y_desc): (&str, &str),
-    percent: bool,
-    s: &ChartStyle,
-) -> Result<UnitPlot<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&s.palette().background)?;
-    // Percentages ("100 %") need a wider label area than 0.0 ... 1.0 beside the axis title.
-    let y_labels = if percent { 66.0 } else { 50.0 };
-    let mut chart = s
-        .frame(area, 40.0, y_labels)
-        .build_cartesian_2d(x, 0.0..1.0)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, x_desc, y_desc);
-    let as_percent = |v: &f64| format!("{:.0} %", 100.0 * v);
-    let plain = |v: &f64| format!("{v:.1}");
-    let format: &dyn Fn(&f64) -> String = if percent { &as_percent } else { &plain };
-    mesh.x_labels(6)
-        .y_labels(6)
-        .y_label_formatter(format)
-        .draw()?;
-    Ok(chart)
-}
-
-/// Legend entries gathered while drawing: the label and the line it stands for.
-type Entries = Vec<(String, ShapeStyle)>;
-
-/// A legend box in a corner of the plot. Drawn here rather than by plotters so that every label
-/// is measured through the backend (in the page: the canvas's own `measureText`).
-fn legend<DB, X, Y>(
-    chart: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
-    entries: &[(String, ShapeStyle)],
-    corner: SeriesLabelPosition,
-    s: &ChartStyle,
-) -> DrawResult<DB>
-where
-    DB: DrawingBackend,
-    X: Ranged,
-    Y: Ranged,
-{
-    if entries.is_empty() {
-        return Ok(());
-    }
-    let p = s.palette();
-    let plot = chart.plotting_area().strip_coord_spec();
-    let font = s.font(13.0, p.text);
-    let mut text_width = 0;
-    for (text, _) in entries {
-        text_width = text_width.max(plot.estimate_text_size(text, &font)?.0 as i32);
-    }
-    let px = |v: f64| s.px(v) as i32;
-    let (pad, line, gap, row, margin) = (px(7.0), px(18.0), px(6.0), px(18.0), px(8.0));
-    let (w, h) = (
-        2 * pad + line + gap + text_width,
-        2 * pad + row * entries.len() as i32,
-    );
-    let (pw, ph) = plot.dim_in_pixel();
-    let left = matches!(
-        corner,
-        SeriesLabelPosition::UpperLeft | SeriesLabelPosition::LowerLeft
-    );
-    let top = matches!(
-        corner,
-        SeriesLabelPosition::UpperLeft | SeriesLabelPosition::UpperRight
-    );
-    let x0 = if left { margin } else { pw as i32 - w - margin };
-    let y0 = if top { margin } else { ph as i32 - h - margin };
-    plot.draw(&Rectangle::new(
-        [(x0, y0), (x0 + w, y0 + h)],
-        p.background.mix(0.88).filled(),
-    ))?;
-    plot.draw(&Rectangle::new(
-        [(x0, y0), (x0 + w, y0 + h)],
-        s.line(p.grid, 1.0),
-    ))?;
-    for (i, (text, style)) in entries.iter().enumerate() {
-        let y = y0 + pad + row * i as i32 + row / 2;
-        plot.draw(&PathElement::new(
-            vec![(x0 + pad, y), (x0 + pad + line, y)],
-            *style,
-        ))?;
-        plot.draw(&Text::new(
-            text.clone(),
-            (x0 + pad + line + gap, y),
-            font.pos(anchor(HPos::Left, VPos::Center)),
-        ))?;
-    }
-    Ok(())
-}
-
-/// A text anchor.
-fn anchor(h: HPos, v: VPos) -> Pos {
-    Pos::new(h, v)
 }
 
 /// Renders a chart to an SVG document of `width` x `height` CSS pixels.
@@ -278,10 +138,7 @@ pub fn to_svg(
     width: u32,
     height: u32,
     style: &ChartStyle,
-    draw: impl for<'b> FnOnce(
-        &DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
-        &ChartStyle,
-    ) -> DrawResult<SVGBackend<'b>>,
+    draw: impl for<'b> FnOnce(&Area<SVGBackend<'b>>, &ChartStyle) -> DrawResult<SVGBackend<'b>>,
 ) -> String {
     let mut svg = String::new();
     {

@@ -6,7 +6,9 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{ChartStyle, DrawResult, anchor, style_mesh};
+use super::figure::DataTable;
+use super::frame::{Axes, Plot, anchor, plot};
+use super::{Area, ChartStyle, DrawResult};
 use crate::format::grouped;
 use crate::sim::Confusion;
 
@@ -27,7 +29,7 @@ pub struct ScoreHistogram {
 
 /// Draws the histograms.
 pub fn draw_scores<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
+    area: &Area<DB>,
     data: &ScoreHistogram,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
@@ -40,38 +42,29 @@ pub fn draw_scores<DB: DrawingBackend>(
         .max()
         .unwrap_or(0)
         .max(1) as f64;
-    let mut frame = s.frame(area, 40.0, 58.0);
+    let x = "predicted probability p";
     // Room above the bars for the confusion counts.
     if data.log {
         let (bottom, top) = (0.7, most * 80.0);
-        let mut chart = frame.build_cartesian_2d(0.0..1.0, (bottom..top).log_scale().base(10.0))?;
-        let mut mesh = chart.configure_mesh();
-        style_mesh(&mut mesh, s, "predicted probability p", "samples (log)");
-        mesh.x_labels(6)
-            .y_labels(6)
-            .y_label_formatter(&|v| power_of_ten(*v))
-            .draw()?;
+        let axes = Axes::new((x, "samples (log)"), (6, 6)).y_format(&|v| power_of_ten(*v));
+        let y = (bottom..top).log_scale().base(10.0);
+        let mut chart = plot(area, (40.0, 58.0), (0.0..1.0, y), &axes, s)?;
         draw_body(&mut chart, data, bottom, top, s)
     } else {
         let top = most * 1.45;
-        let mut chart = frame.build_cartesian_2d(0.0..1.0, 0.0..top)?;
-        let mut mesh = chart.configure_mesh();
-        style_mesh(&mut mesh, s, "predicted probability p", "samples");
-        mesh.x_labels(6)
-            .y_labels(5)
-            .y_label_formatter(&|v| compact(*v))
-            .draw()?;
+        let axes = Axes::new((x, "samples"), (6, 5)).y_format(&|v| compact(*v));
+        let mut chart = plot(area, (40.0, 58.0), (0.0..1.0, 0.0..top), &axes, s)?;
         draw_body(&mut chart, data, 0.0, top, s)
     }
 }
 
 /// The plot: probabilities across, counts up on a linear or a log axis (`Y`).
-type Plot<'a, DB, Y> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>;
+type Histogram<'a, DB, Y> = Plot<'a, DB, RangedCoordf64, Y>;
 
 /// Everything inside the axes, on either count axis: the predicted-positive band, each class's
 /// bars, the threshold line and the confusion counts.
 fn draw_body<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
-    chart: &mut Plot<'_, DB, Y>,
+    chart: &mut Histogram<'_, DB, Y>,
     data: &ScoreHistogram,
     bottom: f64,
     top: f64,
@@ -97,7 +90,7 @@ fn draw_body<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
 
 /// One class's bars: translucent fill, solid top edge.
 fn bars<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
-    chart: &mut Plot<'_, DB, Y>,
+    chart: &mut Histogram<'_, DB, Y>,
     counts: &[u64],
     width: f64,
     bottom: f64,
@@ -125,7 +118,7 @@ fn bars<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
 /// TN and FN left of the threshold, FP and TP right of it, in the classes' colours, placed in
 /// pixels from the plot's top corners so they sit the same on either axis.
 fn labels<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
-    chart: &Plot<'_, DB, Y>,
+    chart: &Histogram<'_, DB, Y>,
     data: &ScoreHistogram,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
@@ -179,4 +172,25 @@ fn compact(v: f64) -> String {
         _ => (v, ""),
     };
     format!("{}{unit}", crate::format::short((x * 10.0).round() / 10.0))
+}
+
+/// Each bin's counts, a row a bin.
+pub(super) fn histogram_table(d: &ScoreHistogram) -> DataTable {
+    let bins = d.neg.len().max(d.pos.len()).max(1);
+    let rows = (0..bins)
+        .map(|k| {
+            let lo = k as f64 / bins as f64;
+            let hi = (k + 1) as f64 / bins as f64;
+            vec![
+                format!("{lo:.2} to {hi:.2}"),
+                d.neg.get(k).copied().unwrap_or(0).to_string(),
+                d.pos.get(k).copied().unwrap_or(0).to_string(),
+            ]
+        })
+        .collect();
+    let header = ["predicted probability", "negatives", "positives"];
+    DataTable {
+        header: header.map(String::from).to_vec(),
+        rows,
+    }
 }

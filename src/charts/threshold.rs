@@ -2,9 +2,10 @@
 //! point the threshold picks.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{ChartStyle, DrawResult, Entries, Palette, anchor, legend, style_mesh};
+use super::figure::{DataTable, cell};
+use super::frame::{Axes, Entries, legend, note, plot};
+use super::{Area, ChartStyle, DrawResult};
 use crate::sim::curves::{pr_points, roc_points};
 use crate::sim::{Confusion, Metric};
 
@@ -23,18 +24,15 @@ pub struct ThresholdCurves {
     pub average_precision: Metric,
 }
 
-type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
+/// A metric's name, and how to read it off a confusion matrix.
+type Column = (&'static str, fn(&Confusion) -> Metric);
 
-/// A metric line: name, colour, and how to read it off a confusion matrix.
-type MetricLine = (&'static str, RGBColor, fn(&Confusion) -> Metric);
-
-fn metric_lines(p: &Palette) -> [MetricLine; 3] {
-    [
-        ("precision", p.green, Confusion::precision),
-        ("recall", p.purple, Confusion::recall),
-        ("F1", p.text, Confusion::f1),
-    ]
-}
+/// The metrics drawn and tabulated against the threshold.
+const METRICS: [Column; 3] = [
+    ("precision", Confusion::precision),
+    ("recall", Confusion::recall),
+    ("F1", Confusion::f1),
+];
 
 /// A dot with an outline in the background colour, so it reads on top of any line.
 fn dot(x: f64, y: f64, color: RGBColor, s: &ChartStyle) -> [Circle<(f64, f64), u32>; 2] {
@@ -45,17 +43,6 @@ fn dot(x: f64, y: f64, color: RGBColor, s: &ChartStyle) -> [Circle<(f64, f64), u
     ]
 }
 
-fn note<DB: DrawingBackend>(area: &Area<DB>, text: &str, s: &ChartStyle) -> DrawResult<DB> {
-    let p = s.palette();
-    let (w, h) = area.dim_in_pixel();
-    area.draw(&Text::new(
-        text.to_string(),
-        (w as i32 / 2, h as i32 / 2),
-        s.font(13.0, p.muted)
-            .pos(anchor(HPos::Center, VPos::Center)),
-    ))
-}
-
 /// Precision, recall and F1 against the threshold.
 pub fn draw_threshold_metrics<DB: DrawingBackend>(
     area: &Area<DB>,
@@ -64,19 +51,15 @@ pub fn draw_threshold_metrics<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let p = s.palette();
     area.fill(&p.background)?;
-    let mut chart = s
-        .frame(area, 40.0, 44.0)
-        .build_cartesian_2d(0.0..1.0, 0.0..1.02)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "threshold", "");
-    mesh.x_labels(6).y_labels(6).draw()?;
+    let axes = Axes::new(("threshold", ""), (6, 6));
+    let mut chart = plot(area, (40.0, 44.0), (0.0..1.0, 0.0..1.02), &axes, s)?;
     let mut entries = Entries::new();
     let t = data.threshold;
     chart.draw_series(std::iter::once(PathElement::new(
         vec![(t, 0.0), (t, 1.02)],
         s.line(p.muted, 1.5),
     )))?;
-    for (name, color, f) in metric_lines(&p) {
+    for ((name, f), color) in METRICS.into_iter().zip([p.green, p.purple, p.text]) {
         // Undefined stretches (no predicted positives, say) are gaps, not zeros.
         let style = s.line(color, 2.0);
         let mut run = Vec::new();
@@ -124,14 +107,12 @@ fn draw_sweep_curve<DB: DrawingBackend>(
     let p = s.palette();
     area.fill(&p.background)?;
     if c.points.is_empty() {
-        return note(area, c.missing, s);
+        let (w, h) = area.dim_in_pixel();
+        let centre = (w as i32 / 2, h as i32 / 2);
+        return area.draw(&note(c.missing, centre, 13.0, s));
     }
-    let mut chart = s
-        .frame(area, 40.0, 44.0)
-        .build_cartesian_2d(0.0..1.0, 0.0..c.y_top)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, c.x_desc, c.y_desc);
-    mesh.x_labels(6).y_labels(6).draw()?;
+    let axes = Axes::new((c.x_desc, c.y_desc), (6, 6));
+    let mut chart = plot(area, (40.0, 44.0), (0.0..1.0, 0.0..c.y_top), &axes, s)?;
     if let Some(line) = c.reference {
         chart.draw_series(DashedLineSeries::new(
             line,
@@ -196,4 +177,48 @@ pub fn draw_pr<DB: DrawingBackend>(
         corner: SeriesLabelPosition::LowerLeft,
     };
     draw_sweep_curve(area, curve, s)
+}
+
+/// Thresholds 0, 0.05, ..., 1 picked out of a sweep.
+fn every_twentieth(sweep: &[(f64, Confusion)]) -> impl Iterator<Item = &(f64, Confusion)> {
+    sweep
+        .iter()
+        .filter(|(t, _)| ((t * 20.0) - (t * 20.0).round()).abs() < 1e-9)
+}
+
+/// A row every twentieth of the threshold: the threshold, then each column's metric.
+fn sweep_table(d: &ThresholdCurves, columns: &[Column]) -> DataTable {
+    let mut header = vec!["threshold".to_string()];
+    header.extend(columns.iter().map(|(name, _)| name.to_string()));
+    let rows = every_twentieth(&d.sweep)
+        .map(|(t, c)| {
+            let mut row = vec![format!("{t:.2}")];
+            row.extend(columns.iter().map(|(_, metric)| cell(metric(c))));
+            row
+        })
+        .collect();
+    DataTable { header, rows }
+}
+
+/// Precision, recall and F1 every twentieth of the threshold.
+pub(super) fn threshold_table(d: &ThresholdCurves) -> DataTable {
+    sweep_table(d, &METRICS)
+}
+
+/// The ROC curve's points every twentieth of the threshold.
+pub(super) fn roc_table(d: &ThresholdCurves) -> DataTable {
+    let columns: [Column; 2] = [
+        ("false positive rate", Confusion::fall_out),
+        ("true positive rate", Confusion::recall),
+    ];
+    sweep_table(d, &columns)
+}
+
+/// The PR curve's points every twentieth of the threshold.
+pub(super) fn pr_table(d: &ThresholdCurves) -> DataTable {
+    let columns: [Column; 2] = [
+        ("recall", Confusion::recall),
+        ("precision", Confusion::precision),
+    ];
+    sweep_table(d, &columns)
 }

@@ -7,14 +7,13 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::composition::loss_color;
 use super::figure::DataTable;
-use super::{ChartStyle, DrawResult, Entries, anchor, legend, style_mesh, unit_chart};
+use super::frame::{Axes, Entries, UnitPlot, anchor, legend, note, plot, style_mesh, unit_chart};
+use super::{Area, ChartStyle, DrawResult};
 use crate::sim::LossKind;
 use crate::sim::params::Class;
 use crate::sim::training::{
     Boundary, GAMMA_AXIS, Q_GRID, SCORE_BINS, TrainingView, optimal_curve, sigmoid,
 };
-
-type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
 
 /// Points across the feature axis.
 const POINTS: usize = 240;
@@ -35,11 +34,9 @@ fn density(view: &TrainingView, class: Class, x: f64) -> f64 {
     view.population.count(class) * (-0.5 * z * z).exp() / (2.0 * std::f64::consts::PI).sqrt()
 }
 
-use super::UnitPlot as Plot;
-
 /// The page's threshold across a probability axis, dashed.
 fn threshold_line<DB: DrawingBackend>(
-    chart: &mut Plot<'_, DB>,
+    chart: &mut UnitPlot<'_, DB>,
     (lo, hi): (f64, f64),
     t: f64,
     s: &ChartStyle,
@@ -55,7 +52,7 @@ fn threshold_line<DB: DrawingBackend>(
 
 /// One loss's line in its colour, entered in the legend; its style, for marks on the line.
 fn loss_line<DB: DrawingBackend>(
-    chart: &mut Plot<'_, DB>,
+    chart: &mut UnitPlot<'_, DB>,
     kind: LossKind,
     points: impl IntoIterator<Item = (f64, f64)>,
     entries: &mut Entries,
@@ -82,26 +79,29 @@ pub fn draw_trained_models<DB: DrawingBackend>(
     view: &TrainingView,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let p = s.palette();
-    area.fill(&p.background)?;
-    let (lo, hi) = x_range(view);
+    area.fill(&s.palette().background)?;
     let (top, bottom) = area.split_vertically((36).percent());
-    // Above: the samples near each x, on a log axis so a class 1,000 times rarer still shows.
+    draw_feature(&top, view, s)?;
+    draw_models(&bottom, view, s)
+}
+
+/// The samples near each x, on a log axis so a class 1,000 times rarer still shows.
+fn draw_feature<DB: DrawingBackend>(
+    area: &Area<DB>,
+    view: &TrainingView,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    let (lo, hi) = x_range(view);
     let most = [Class::Negative, Class::Positive]
         .map(|c| density(view, c, view.population.mean(c)))
         .into_iter()
         .fold(0.0f64, f64::max)
         .max(1e-300);
     let floor = most * 1e-4;
-    let mut chart = s
-        .frame(&top, 6.0, 58.0)
-        .build_cartesian_2d(lo..hi, (floor..most * 2.0).log_scale().base(10.0))?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "", "samples (log)");
-    mesh.x_labels(0)
-        .y_labels(3)
-        .y_label_formatter(&|v| crate::format::number(*v, 1))
-        .draw()?;
+    let axes = Axes::new(("", "samples (log)"), (0, 3)).y_format(&|v| crate::format::number(*v, 1));
+    let y = (floor..most * 2.0).log_scale().base(10.0);
+    let mut chart = plot(area, (6.0, 58.0), (lo..hi, y), &axes, s)?;
     let mut entries = Entries::new();
     for (class, color, name) in [
         (Class::Negative, p.negative, "negatives"),
@@ -115,14 +115,20 @@ pub fn draw_trained_models<DB: DrawingBackend>(
         chart.draw_series(LineSeries::new(points, style))?;
         entries.push((name.to_string(), style));
     }
-    legend(&chart, &entries, SeriesLabelPosition::UpperRight, s)?;
-    // Below: p(x) of each trained model.
-    let mut chart = s
-        .frame(&bottom, 40.0, 58.0)
-        .build_cartesian_2d(lo..hi, 0.0..1.0)?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, s, "feature x", "p(x)");
-    mesh.x_labels(8).y_labels(5).draw()?;
+    legend(&chart, &entries, SeriesLabelPosition::UpperRight, s)
+}
+
+/// `p(x)` of each trained model (and of those trained on a sample), the true posterior, the
+/// threshold and each model's decision boundary.
+fn draw_models<DB: DrawingBackend>(
+    area: &Area<DB>,
+    view: &TrainingView,
+    s: &ChartStyle,
+) -> DrawResult<DB> {
+    let p = s.palette();
+    let (lo, hi) = x_range(view);
+    let axes = Axes::new(("feature x", "p(x)"), (8, 5));
+    let mut chart = plot(area, (40.0, 58.0), (lo..hi, 0.0..1.0), &axes, s)?;
     let t = view.threshold;
     threshold_line(&mut chart, (lo, hi), t, s)?;
     let mut entries = Entries::new();
@@ -199,12 +205,13 @@ pub fn draw_gradient_share<DB: DrawingBackend>(
     let axes = ("focal γ", "from the negatives");
     let mut chart = unit_chart(area, 0.0..GAMMA_AXIS, axes, true, s)?;
     if view.gradient.is_empty() {
-        chart.draw_series(std::iter::once(Text::new(
+        let text = note(
             "no model to take a gradient at",
             (GAMMA_AXIS / 2.0, 0.5),
-            s.font(13.0, p.muted)
-                .pos(anchor(HPos::Center, VPos::Center)),
-        )))?;
+            13.0,
+            s,
+        );
+        chart.draw_series(std::iter::once(text))?;
         return Ok(());
     }
     let gamma = view.params.gamma.clamp(0.0, GAMMA_AXIS);
@@ -315,7 +322,7 @@ pub fn draw_trained_scores<DB: DrawingBackend>(
             .y_label_area_size(s.px(46.0));
         let mut chart = chart.build_cartesian_2d(0.0..1.0, (bottom..top).log_scale().base(10.0))?;
         let mut mesh = chart.configure_mesh();
-        style_mesh(&mut mesh, s, "", "");
+        style_mesh(&mut mesh, s, ("", ""));
         mesh.x_labels(3)
             .y_labels(3)
             .y_label_formatter(&|v| crate::format::number(*v, 1))
@@ -327,12 +334,8 @@ pub fn draw_trained_scores<DB: DrawingBackend>(
                 .pos(anchor(HPos::Left, VPos::Top)),
         ))?;
         let Ok(trained) = trained else {
-            chart.draw_series(std::iter::once(Text::new(
-                "no model",
-                (0.5, (bottom * top).sqrt()),
-                s.font(12.0, p.muted)
-                    .pos(anchor(HPos::Center, VPos::Center)),
-            )))?;
+            let text = note("no model", (0.5, (bottom * top).sqrt()), 12.0, s);
+            chart.draw_series(std::iter::once(text))?;
             continue;
         };
         for (bins, color) in [

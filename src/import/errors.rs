@@ -128,15 +128,29 @@ impl ImportError {
     }
 }
 
+/// What the app imports, said after what a file is instead.
+const TABLE: &str = "import a CSV or TSV file with a label column and one or two score columns";
+
+// The messages that take nothing from the file.
+const EMPTY: &str = "The file is empty.";
+const HEADER_ONLY: &str = "The file has a header line and no rows under it.";
+const UTF16: &str = "The file is UTF-16 text: save it as UTF-8 and import it again.";
+const SPREADSHEET: &str =
+    "The file is a spreadsheet workbook, not CSV: save the sheet as CSV and import that.";
+const CARRIAGE_RETURNS: &str = "The file's lines end with a carriage return alone (classic Mac \
+                                OS): save it with Windows or Unix line ends.";
+const ONE_COLUMN: &str = "Every line holds a single field: the file needs a label column and \
+                          one or two score columns, separated by commas, semicolons or tabs.";
+const NO_LABEL_COLUMN: &str = "No column holds labels: a label column holds two values such as \
+                               0/1, -1/1, true/false, yes/no or pos/neg. Choose the label column.";
+const NO_SCORE_COLUMN: &str = "No column besides the labels holds numbers: the file needs one or \
+                               two columns of scores (probabilities or logits).";
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const TABLE: &str = "import a CSV or TSV file with a label column and one or two score \
-                             columns";
         match self {
-            ImportError::Empty => write!(f, "The file is empty."),
-            ImportError::HeaderOnly => {
-                write!(f, "The file has a header line and no rows under it.")
-            }
+            ImportError::Empty => f.write_str(EMPTY),
+            ImportError::HeaderOnly => f.write_str(HEADER_ONLY),
             ImportError::Binary { offset } => write!(
                 f,
                 "The file holds binary data (a zero byte at byte {}), not text: {TABLE}.",
@@ -147,43 +161,20 @@ impl fmt::Display for ImportError {
                 "Line {line} is not UTF-8 text: save the file as UTF-8 (\"CSV UTF-8\" in a \
                  spreadsheet) and import it again."
             ),
-            ImportError::Utf16 => write!(
-                f,
-                "The file is UTF-16 text: save it as UTF-8 and import it again."
-            ),
+            ImportError::Utf16 => f.write_str(UTF16),
             ImportError::Json => write!(f, "The file is JSON, not a table: {TABLE}."),
-            ImportError::Spreadsheet => write!(
-                f,
-                "The file is a spreadsheet workbook, not CSV: save the sheet as CSV and import \
-                 that."
-            ),
+            ImportError::Spreadsheet => f.write_str(SPREADSHEET),
             ImportError::Markup => write!(f, "The file is HTML or XML, not a table: {TABLE}."),
-            ImportError::CarriageReturns => write!(
-                f,
-                "The file's lines end with a carriage return alone (classic Mac OS): save it with \
-                 Windows or Unix line ends."
-            ),
-            ImportError::OneColumn => write!(
-                f,
-                "Every line holds a single field: the file needs a label column and one or two \
-                 score columns, separated by commas, semicolons or tabs."
-            ),
-            ImportError::NoLabelColumn => write!(
-                f,
-                "No column holds labels: a label column holds two values such as 0/1, -1/1, \
-                 true/false, yes/no or pos/neg. Choose the label column."
-            ),
-            ImportError::NoScoreColumn => write!(
-                f,
-                "No column besides the labels holds numbers: the file needs one or two columns \
-                 of scores (probabilities or logits)."
-            ),
+            ImportError::CarriageReturns => f.write_str(CARRIAGE_RETURNS),
+            ImportError::OneColumn => f.write_str(ONE_COLUMN),
+            ImportError::NoLabelColumn => f.write_str(NO_LABEL_COLUMN),
+            ImportError::NoScoreColumn => f.write_str(NO_SCORE_COLUMN),
             ImportError::TooManyScoreColumns { columns } => {
                 let names: Vec<String> = columns.iter().map(Column::to_string).collect();
+                let n = columns.len();
                 write!(
                     f,
-                    "{} columns could hold scores ({}): choose one or two.",
-                    columns.len(),
+                    "{n} columns could hold scores ({}): choose one or two.",
                     names.join(", ")
                 )
             }
@@ -192,41 +183,7 @@ impl fmt::Display for ImportError {
                 values,
                 more,
                 rows,
-            } => {
-                let listed: Vec<String> = values
-                    .iter()
-                    .map(|(v, n)| format!("{} ({})", quoted(v), count(*n, "row")))
-                    .collect();
-                let column = capitalised(&column.to_string());
-                let first = format!("in the first {}", count(*rows, "row"));
-                match (&listed[..], more) {
-                    ([], _) => write!(f, "{column} is empty {first}")?,
-                    ([one], false) => write!(f, "{column} holds only {one} {first}")?,
-                    ([a, b], false) => write!(
-                        f,
-                        "{column} holds {a} and {b}, which are not a known pair of labels"
-                    )?,
-                    (all, more) => {
-                        let (n, etc) = match more {
-                            true => (format!("more than {}", all.len()), ", …"),
-                            false => (all.len().to_string(), ""),
-                        };
-                        let (last, rest) = all.split_last().expect("two or more");
-                        let list = match etc {
-                            "" => in_words(all),
-                            _ => format!("{}, {last}{etc}", rest.join(", ")),
-                        };
-                        write!(
-                            f,
-                            "{column} holds {n} values {first}: {list}; a label column holds two"
-                        )?
-                    }
-                }
-                write!(
-                    f,
-                    ": choose which value is positive (every other value then counts as negative)."
-                )
-            }
+            } => label_values(f, column, values, *more, *rows),
             ImportError::Ragged {
                 line,
                 found,
@@ -252,25 +209,62 @@ impl fmt::Display for ImportError {
                 label,
                 positive,
                 rows,
-            } => {
-                let class = if *positive { "positive" } else { "negative" };
-                write!(
-                    f,
-                    "Every row read ({}) has the label {} ({class}): the metrics need both \
-                     classes.",
-                    count(*rows, "row"),
-                    quoted(label)
-                )
-            }
+            } => write!(
+                f,
+                "Every row read ({}) has the label {} ({}): the metrics need both classes.",
+                count(*rows, "row"),
+                quoted(label),
+                if *positive { "positive" } else { "negative" }
+            ),
             ImportError::NoGoodRows(skipped) => {
-                write!(
-                    f,
-                    "No row of the file could be read ({}).",
-                    skipped.summary()
-                )
+                let summary = skipped.summary();
+                write!(f, "No row of the file could be read ({summary}).")
             }
         }
     }
+}
+
+/// The label column's values are no known pair: what they are, and what to do.
+fn label_values(
+    f: &mut fmt::Formatter<'_>,
+    column: &Column,
+    values: &[(String, u64)],
+    more: bool,
+    rows: u64,
+) -> fmt::Result {
+    let listed: Vec<String> = values
+        .iter()
+        .map(|(v, n)| format!("{} ({})", quoted(v), count(*n, "row")))
+        .collect();
+    let column = capitalised(&column.to_string());
+    let first = format!("in the first {}", count(rows, "row"));
+    match (&listed[..], more) {
+        ([], _) => write!(f, "{column} is empty {first}")?,
+        ([one], false) => write!(f, "{column} holds only {one} {first}")?,
+        ([a, b], false) => write!(
+            f,
+            "{column} holds {a} and {b}, which are not a known pair of labels"
+        )?,
+        (all, more) => {
+            let (n, etc) = match more {
+                true => (format!("more than {}", all.len()), ", …"),
+                false => (all.len().to_string(), ""),
+            };
+            let (last, rest) = all.split_last().expect("two or more");
+            let list = match etc {
+                "" => in_words(all),
+                _ => format!("{}, {last}{etc}", rest.join(", ")),
+            };
+            write!(
+                f,
+                "{column} holds {n} values {first}: {list}; a label column holds two"
+            )?
+        }
+    }
+    write!(
+        f,
+        ": choose which value is positive (every other value then counts as negative)."
+    )
 }
 
 /// `3 rows`, `1 row`, with thousands separators.

@@ -8,11 +8,10 @@
 //! byte-for-byte what `SVGBackend` alone writes: every call is passed on unchanged.
 
 use plotters::prelude::*;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
-};
+use plotters_backend::{BackendCoord, BackendStyle, DrawingErrorKind};
 
 use super::measured::MeasuredCanvas;
+use crate::charts::forward::forward_backend;
 
 /// The canvas or the SVG writer.
 pub enum PageBackend<'a> {
@@ -48,12 +47,19 @@ fn lift<E: std::error::Error + Send + Sync>(
 }
 
 /// Calls the same method on whichever backend this is.
-macro_rules! each {
+macro_rules! either {
     ($self:ident, $b:ident => $call:expr) => {
         match $self {
-            PageBackend::Canvas($b) => $call.map_err(lift),
-            PageBackend::Svg($b) => $call.map_err(lift),
+            PageBackend::Canvas($b) => $call,
+            PageBackend::Svg($b) => $call,
         }
+    };
+}
+
+/// `either!`, its error made the one type.
+macro_rules! each {
+    ($self:ident, $b:ident => $call:expr) => {
+        either!($self, $b => $call.map_err(lift))
     };
 }
 
@@ -105,84 +111,24 @@ impl PageBackend<'_> {
 impl DrawingBackend for PageBackend<'_> {
     type ErrorType = BackendError;
 
-    fn get_size(&self) -> (u32, u32) {
-        match self {
-            PageBackend::Canvas(b) => b.get_size(),
-            PageBackend::Svg(b) => b.get_size(),
+    forward_backend! {
+        via either: get_size;
+        via each: ensure_prepared, present, draw_pixel, draw_text, estimate_text_size, blit_bitmap;
+        // Styles made concrete and paths collected before either backend is called.
+        fn draw_line(self, from, to, style) {
+            self.line(from, to, &concrete(style))
         }
-    }
-
-    fn ensure_prepared(&mut self) -> Result {
-        each!(self, b => b.ensure_prepared())
-    }
-
-    fn present(&mut self) -> Result {
-        each!(self, b => b.present())
-    }
-
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
-        each!(self, b => b.draw_pixel(point, color))
-    }
-
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result {
-        self.line(from, to, &concrete(style))
-    }
-
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result {
-        self.rect([upper_left, bottom_right], &concrete(style), fill)
-    }
-
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result {
-        self.path(&points(path), &concrete(style))
-    }
-
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result {
-        self.circle(center, radius, &concrete(style), fill)
-    }
-
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result {
-        self.polygon(&points(vert), &concrete(style))
-    }
-
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &S,
-        pos: BackendCoord,
-    ) -> Result {
-        each!(self, b => b.draw_text(text, style, pos))
-    }
-
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
-        each!(self, b => b.estimate_text_size(text, style))
-    }
-
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result {
-        each!(self, b => b.blit_bitmap(pos, size, src))
+        fn draw_rect(self, upper_left, bottom_right, style, fill) {
+            self.rect([upper_left, bottom_right], &concrete(style), fill)
+        }
+        fn draw_path(self, path, style) {
+            self.path(&points(path), &concrete(style))
+        }
+        fn draw_circle(self, center, radius, style, fill) {
+            self.circle(center, radius, &concrete(style), fill)
+        }
+        fn fill_polygon(self, vert, style) {
+            self.polygon(&points(vert), &concrete(style))
+        }
     }
 }

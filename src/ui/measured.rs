@@ -13,11 +13,13 @@ use std::cell::RefCell;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
+    BackendColor, BackendCoord, BackendTextStyle, DrawingErrorKind, FontTransform,
 };
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::charts::forward::forward_backend;
 
 /// What the context was last set to, as far as this backend knows (`None`: unknown).
 #[derive(Default)]
@@ -129,106 +131,67 @@ type Result<T = ()> = std::result::Result<T, DrawingErrorKind<CanvasError>>;
 impl DrawingBackend for MeasuredCanvas {
     type ErrorType = CanvasError;
 
-    fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
-    }
-
-    fn ensure_prepared(&mut self) -> Result {
-        self.inner.ensure_prepared()
-    }
-
-    fn present(&mut self) -> Result {
-        self.inner.present()
-    }
-
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
-        self.set.fill = None;
-        self.inner.draw_pixel(point, color)
-    }
-
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result {
-        if style.color().alpha == 0.0 {
-            return Ok(());
+    forward_backend! {
+        to inner: get_size, ensure_prepared, present;
+        fn draw_pixel(self, point, color) {
+            self.set.fill = None;
+            self.inner.draw_pixel(point, color)
         }
-        let (a, b) = crisp(from, to);
-        self.stroke(style.color(), style.stroke_width());
-        self.context.begin_path();
-        self.context.move_to(a.0, a.1);
-        self.context.line_to(b.0, b.1);
-        self.context.stroke();
-        Ok(())
-    }
-
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
-        let (w, h) = (
-            f64::from(bottom_right.0 - upper_left.0),
-            f64::from(bottom_right.1 - upper_left.1),
-        );
-        if fill {
-            self.fill(style.color());
-            self.context.fill_rect(x, y, w, h);
-        } else {
+        fn draw_line(self, from, to, style) {
+            if style.color().alpha == 0.0 {
+                return Ok(());
+            }
+            let (a, b) = crisp(from, to);
             self.stroke(style.color(), style.stroke_width());
-            self.context.stroke_rect(x, y, w, h);
-        }
-        Ok(())
-    }
-
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        self.stroke(style.color(), style.stroke_width());
-        if self.path(path) {
+            self.context.begin_path();
+            self.context.move_to(a.0, a.1);
+            self.context.line_to(b.0, b.1);
             self.context.stroke();
+            Ok(())
         }
-        Ok(())
-    }
-
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result {
-        (self.set.stroke, self.set.fill) = (None, None);
-        self.inner.draw_circle(center, radius, style, fill)
-    }
-
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result {
-        if style.color().alpha == 0.0 {
-            return Ok(());
+        fn draw_rect(self, upper_left, bottom_right, style, fill) {
+            if style.color().alpha == 0.0 {
+                return Ok(());
+            }
+            let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+            let (w, h) = (
+                f64::from(bottom_right.0 - upper_left.0),
+                f64::from(bottom_right.1 - upper_left.1),
+            );
+            if fill {
+                self.fill(style.color());
+                self.context.fill_rect(x, y, w, h);
+            } else {
+                self.stroke(style.color(), style.stroke_width());
+                self.context.stroke_rect(x, y, w, h);
+            }
+            Ok(())
         }
-        self.fill(style.color());
-        if self.path(vert) {
-            self.context.close_path();
-            self.context.fill();
+        fn draw_circle(self, center, radius, style, fill) {
+            (self.set.stroke, self.set.fill) = (None, None);
+            self.inner.draw_circle(center, radius, style, fill)
         }
-        Ok(())
+        fn draw_path(self, path, style) {
+            if style.color().alpha == 0.0 {
+                return Ok(());
+            }
+            self.stroke(style.color(), style.stroke_width());
+            if self.path(path) {
+                self.context.stroke();
+            }
+            Ok(())
+        }
+        fn fill_polygon(self, vert, style) {
+            if style.color().alpha == 0.0 {
+                return Ok(());
+            }
+            self.fill(style.color());
+            if self.path(vert) {
+                self.context.close_path();
+                self.context.fill();
+            }
+            Ok(())
+        }
     }
 
     fn draw_text<S: BackendTextStyle>(
