@@ -48,17 +48,6 @@ where
     Ok(())
 }
 
-/// The colour of a loss on every chart.
-pub(super) fn loss_color(kind: LossKind, s: &ChartStyle) -> RGBColor {
-    let p = s.palette();
-    match kind {
-        LossKind::Bce => p.text,
-        LossKind::WeightedBce => p.green,
-        LossKind::BalancedCe => p.purple,
-        LossKind::Focal => p.yellow,
-    }
-}
-
 /// A named, coloured line of points (ratio, value).
 type Line = (&'static str, RGBColor, Vec<(f64, f64)>);
 
@@ -98,7 +87,7 @@ pub fn draw_composition_losses<DB: DrawingBackend>(
         .into_iter()
         .map(|k| {
             let m = Measure::Loss(k);
-            (m.name(), loss_color(k, s), series(profile, m))
+            (m.name(), s.loss_color(k), series(profile, m))
         })
         .collect();
     let top = lines

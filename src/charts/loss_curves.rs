@@ -4,7 +4,6 @@
 
 use plotters::prelude::*;
 
-use super::composition::loss_color;
 use super::figure::DataTable;
 use super::frame::{Axes, Entries, dotted_line, legend, note, plot};
 use super::{Area, ChartStyle, DrawResult};
@@ -76,7 +75,7 @@ pub fn draw_loss_curves<DB: DrawingBackend>(
         if points.is_empty() {
             continue;
         }
-        let style = dotted_line(&mut chart, &points, loss_color(kind, s), 3.0, s)?;
+        let style = dotted_line(&mut chart, &points, s.loss_color(kind), 3.0, s)?;
         entries.push((kind.name().to_string(), style));
     }
     legend(&chart, &entries, SeriesLabelPosition::UpperRight, s)

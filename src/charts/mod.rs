@@ -19,6 +19,9 @@ pub mod training;
 
 use plotters::prelude::*;
 
+use crate::sim::LossKind;
+use crate::sim::loss::Hue;
+
 pub use composition::{draw_composition_losses, draw_composition_metrics};
 pub use figure::{DataTable, Figure};
 pub use focal_curve::{FocalCurve, draw_focal_curve};
@@ -60,11 +63,11 @@ pub struct Palette {
     pub negative: RGBColor,
     /// Positives (label 1), everywhere.
     pub positive: RGBColor,
-    /// Precision, and weighted BCE.
+    /// Precision, and a loss of this hue (weighted BCE).
     pub green: RGBColor,
-    /// Recall, balanced CE, and the current gamma.
+    /// Recall, a loss of this hue (balanced CE), and the current gamma.
     pub purple: RGBColor,
-    /// Focal loss.
+    /// A loss of this hue (focal).
     pub yellow: RGBColor,
 }
 
@@ -86,7 +89,24 @@ impl Default for ChartStyle {
     }
 }
 
+impl Palette {
+    /// The colour of a series hue (a loss says which it is drawn in).
+    pub fn hue(&self, hue: Hue) -> RGBColor {
+        match hue {
+            Hue::Text => self.text,
+            Hue::Green => self.green,
+            Hue::Purple => self.purple,
+            Hue::Yellow => self.yellow,
+        }
+    }
+}
+
 impl ChartStyle {
+    /// The colour of a loss on every chart.
+    pub fn loss_color(&self, kind: LossKind) -> RGBColor {
+        self.palette().hue(kind.loss().hue())
+    }
+
     /// The theme's colours.
     pub fn palette(&self) -> Palette {
         match self.theme {

@@ -5,7 +5,6 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::composition::loss_color;
 use super::figure::DataTable;
 use super::frame::{Axes, Entries, UnitPlot, anchor, legend, note, plot, style_mesh, unit_chart};
 use super::{Area, ChartStyle, DrawResult};
@@ -58,7 +57,7 @@ fn loss_line<DB: DrawingBackend>(
     entries: &mut Entries,
     s: &ChartStyle,
 ) -> Result<ShapeStyle, DrawingAreaErrorKind<DB::ErrorType>> {
-    let style = s.line(loss_color(kind, s), 2.0);
+    let style = s.line(s.loss_color(kind), 2.0);
     chart.draw_series(LineSeries::new(points, style))?;
     entries.push((kind.name().to_string(), style));
     Ok(style)
@@ -165,7 +164,7 @@ fn draw_models<DB: DrawingBackend>(
                 xs(view).map(|x| (x, m.probability(x))),
                 s.px(6.0),
                 s.px(4.0),
-                s.line(loss_color(kind, s), 1.5),
+                s.line(s.loss_color(kind), 1.5),
             ))?;
         }
     }
@@ -219,7 +218,7 @@ pub fn draw_gradient_share<DB: DrawingBackend>(
         vec![(gamma, 0.0), (gamma, 1.0)],
         s.line(p.muted, 1.5),
     )))?;
-    let style = s.line(loss_color(LossKind::Focal, s), 2.5);
+    let style = s.line(s.loss_color(LossKind::Focal), 2.5);
     chart.draw_series(LineSeries::new(view.gradient.iter().copied(), style))?;
     let entries = vec![(
         format!("focal, α = {}", crate::format::short(view.params.alpha)),
@@ -330,7 +329,7 @@ pub fn draw_trained_scores<DB: DrawingBackend>(
         cell.draw(&Text::new(
             kind.name(),
             (s.px(50.0) as i32, s.px(4.0) as i32),
-            s.font(13.0, loss_color(kind, s))
+            s.font(13.0, s.loss_color(kind))
                 .pos(anchor(HPos::Left, VPos::Top)),
         ))?;
         let Ok(trained) = trained else {
