@@ -13,7 +13,6 @@ pub mod import;
 pub mod js;
 pub mod part;
 pub mod queue;
-pub mod snippets;
 pub mod train;
 pub mod words;
 
