@@ -12,8 +12,9 @@ use web_sys::Blob;
 
 use super::decide::{DECIDE, DECIDED, DecideJob, Decider};
 use super::helper::{Heard, Helper};
+use super::import::Joining;
+use super::import::part::TWO_WORKERS_FROM;
 use super::import::{CHUNK, Detection, HEAD, ImportJob, ImportSummary, Importer, split_point};
-use super::part::{Joining, TWO_WORKERS_FROM};
 use super::words::{EXPLAIN, EXPLAINED, ExplainJob, explain};
 use super::{FromWorker, IMPORT_FAILED_TAG, ToWorker, serve};
 use crate::import::{PartError, Rows};

@@ -11,7 +11,6 @@ mod helper;
 pub mod import;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
-pub mod part;
 pub mod queue;
 pub mod train;
 pub mod words;
