@@ -6,8 +6,6 @@
 
 pub mod decide;
 pub mod formulas;
-#[cfg(target_arch = "wasm32")]
-mod helper;
 pub mod import;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
