@@ -16,40 +16,30 @@ pub const PREDICTIONS_FILE: &str = "imbalance-lab-predictions.csv";
 
 /// The three snippets: numpy + scikit-learn, Keras, PyTorch.
 pub fn snippets(s: &Scenario, d: &DecisionSettings) -> [String; 3] {
-    let start = Start::new(s);
+    let start = start(s);
     [numpy(&start, d), keras(&start), torch(&start)]
 }
 
-/// What every snippet starts with.
-struct Start {
-    /// The settings, as a comment.
-    header: String,
-    /// The loss settings and the clipping, as constants.
-    settings: String,
-    /// The predictions file read into `y` and `p`.
-    load: String,
-}
-
-impl Start {
-    fn new(s: &Scenario) -> Self {
-        let [alpha, gamma, pos_weight, threshold] =
-            [s.alpha, s.gamma, s.pos_weight, s.threshold].map(exact);
-        Start {
-            header: format!(
-                "# imbalance-lab: the page's numbers recomputed from its predictions file.\n\
-                 # Settings: alpha={alpha}, gamma={gamma}, pos_weight={pos_weight}, \
-                 threshold={threshold}.\n"
-            ),
-            settings: format!(
-                "ALPHA, GAMMA, POS_WEIGHT, THRESHOLD = {alpha}, {gamma}, {pos_weight}, {threshold}\n\
-                 EPS = 1e-7  # every loss clips p to [EPS, 1 - EPS] first, as Keras does\n"
-            ),
-            load: format!(
-                "data = np.loadtxt(\"{PREDICTIONS_FILE}\", delimiter=\",\", skiprows=1, ndmin=2)\n\
-                 y, p = data[:, 0], data[:, 1]\n"
-            ),
-        }
-    }
+/// What every snippet starts with: the settings as a comment, the loss settings and the
+/// clipping as constants, and the predictions file read into `y` and `p`.
+fn start(s: &Scenario) -> [String; 3] {
+    let [alpha, gamma, pos_weight, threshold] =
+        [s.alpha, s.gamma, s.pos_weight, s.threshold].map(exact);
+    [
+        format!(
+            "# imbalance-lab: the page's numbers recomputed from its predictions file.\n\
+             # Settings: alpha={alpha}, gamma={gamma}, pos_weight={pos_weight}, \
+             threshold={threshold}.\n"
+        ),
+        format!(
+            "ALPHA, GAMMA, POS_WEIGHT, THRESHOLD = {alpha}, {gamma}, {pos_weight}, {threshold}\n\
+             EPS = 1e-7  # every loss clips p to [EPS, 1 - EPS] first, as Keras does\n"
+        ),
+        format!(
+            "data = np.loadtxt(\"{PREDICTIONS_FILE}\", delimiter=\",\", skiprows=1, ndmin=2)\n\
+             y, p = data[:, 0], data[:, 1]\n"
+        ),
+    ]
 }
 
 /// A loss's lines in each snippet (its key is the results file's, `LossKind::key`).
@@ -113,12 +103,8 @@ focal = lambda r: keras.losses.BinaryFocalCrossentropy(
 ]);
 
 /// numpy + scikit-learn: every number of the decision panel for model A, and the losses.
-fn numpy(start: &Start, d: &DecisionSettings) -> String {
-    let Start {
-        header,
-        settings,
-        load,
-    } = start;
+fn numpy(start: &[String; 3], d: &DecisionSettings) -> String {
+    let [header, settings, load] = start;
     let [cfp, cfn, rtp] = [d.cost_fp, d.cost_fn, d.reward_tp].map(exact);
     let prevalence = d
         .prevalence
@@ -230,12 +216,8 @@ print(json.dumps(out, indent=1, default=float))
 "#;
 
 /// Keras: the four losses as Keras computes them.
-fn keras(start: &Start) -> String {
-    let Start {
-        header,
-        settings,
-        load,
-    } = start;
+fn keras(start: &[String; 3]) -> String {
+    let [header, settings, load] = start;
     let setup: String = LOSS_LINES.iter().map(|(_, l)| l.keras_setup).collect();
     let losses: Vec<String> = LOSS_LINES
         .iter()
@@ -280,12 +262,8 @@ print(json.dumps({{"losses": losses}}, indent=1))
 }
 
 /// PyTorch: the four losses as PyTorch (and torchvision) compute them.
-fn torch(start: &Start) -> String {
-    let Start {
-        header,
-        settings,
-        load,
-    } = start;
+fn torch(start: &[String; 3]) -> String {
+    let [header, settings, load] = start;
     let losses: String = LOSS_LINES
         .iter()
         .map(|(kind, l)| {
