@@ -1,12 +1,13 @@
 //! The decision panel as the worker answers it: the job and the answer survive the wire, the
 //! best threshold is the one brute force finds on the same scores, a trained model is judged on
 //! the training sample, undoing pos_weight recalibrates weighted BCE's model, the bootstrap
-//! finishes in slices, and nothing ever shows NaN.
+//! finishes in slices, nothing ever shows NaN, and the Python snippets carry the settings.
 #![cfg(not(target_arch = "wasm32"))]
 
 use imbalance_lab::page::{DecisionSettings, Judge, TrainingSettings, Undo};
 use imbalance_lab::sim::engine::{Engine, ModelId, Request};
 use imbalance_lab::sim::{ClassScores, Confusion, LossKind, Scenario};
+use imbalance_lab::worker::decide::snippets::{PREDICTIONS_FILE, snippets};
 use imbalance_lab::worker::decide::{
     CALIBRATION, CODE, COSTS, DecideJob, Decided, Decider, JSON, PREVALENCE, RESAMPLES,
     SNIPPET_BREAK, STATUS, UNCERTAINTY,
@@ -324,16 +325,20 @@ fn the_panels_charts_match_their_snapshots_and_negative_costs_keep_their_sign() 
     }
 }
 
-#[test]
-fn at_a_deployment_prevalence_the_threshold_to_ship_weighs_the_counts_as_deployed() {
-    let settings = DecisionSettings {
+/// A point for each true positive, a false positive costs one, deployed at 1 positive in 500.
+fn rewarded_and_deployed() -> DecisionSettings {
+    DecisionSettings {
         cost_fp: 1.0,
         cost_fn: 0.0,
         reward_tp: 3.0,
         prevalence: Some(0.002),
         ..DecisionSettings::default()
-    };
-    let j = job(5_000, 5_000, settings);
+    }
+}
+
+#[test]
+fn at_a_deployment_prevalence_the_threshold_to_ship_weighs_the_counts_as_deployed() {
+    let j = job(5_000, 5_000, rewarded_and_deployed());
     let mut engine = Engine::new();
     let d = Decider::default().decide(&mut engine, &j);
     let [neg, pos] = engine.scores(&j.request, ModelId::A).unwrap();
@@ -348,4 +353,25 @@ fn at_a_deployment_prevalence_the_threshold_to_ship_weighs_the_counts_as_deploye
     assert!(field(&text, "best_threshold_at_deployment") > field(&text, "best_threshold"));
     assert_eq!(d.best, Some(largest));
     assert!(d.sections[COSTS].contains("Counted at the deployment prevalence"));
+}
+
+#[test]
+fn snippets_carry_the_settings_and_the_frameworks_traps() {
+    let s = Scenario {
+        alpha: 0.4,
+        gamma: 1.5,
+        pos_weight: 12.0,
+        threshold: 0.3,
+        ..Scenario::default()
+    };
+    let [numpy, keras, torch] = snippets(&s, &rewarded_and_deployed());
+    for code in [&numpy, &keras, &torch] {
+        assert!(code.contains("ALPHA, GAMMA, POS_WEIGHT, THRESHOLD = 0.4, 1.5, 12, 0.3"));
+        assert!(code.contains(PREDICTIONS_FILE));
+    }
+    assert!(numpy.contains("COST_FP, COST_FN, REWARD_TP = 1, 0, 3"));
+    assert!(numpy.contains("PREVALENCE = 0.002"));
+    assert!(keras.contains("apply_class_balancing=True"));
+    assert!(keras.contains("SUM over the"));
+    assert!(torch.contains("sigmoid_focal_loss("));
 }

@@ -6,14 +6,10 @@
 
 pub mod decide;
 pub mod formulas;
-#[cfg(target_arch = "wasm32")]
-mod helper;
 pub mod import;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
-pub mod part;
 pub mod queue;
-pub mod snippets;
 pub mod train;
 pub mod words;
 

@@ -34,8 +34,8 @@ pub struct TrainStep {
     pub models: [Result<(Model, f64), NoOptimum>; 4],
 }
 
-/// `NoOptimum` on the wire: 1 and up (0 is a model).
-const REASONS: [NoOptimum; 7] = [
+/// Every `NoOptimum`, in the order of its code on the wire: 1 and up (0 is a model).
+pub const REASONS: [NoOptimum; 7] = [
     NoOptimum::NoSamples,
     NoOptimum::NoPositives,
     NoOptimum::NoNegatives,

@@ -14,9 +14,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use super::import::{HEAD, ImportJob, Importer};
-use super::js::{read_bytes, read_part_rows};
-use super::part::{FromPart, PartJob, PartRead, SEND, SLICE, scores_header, scores_of};
+use super::file::{read_bytes, read_part_rows};
+use crate::worker::import::part::{
+    FromPart, PartJob, PartRead, SEND, SLICE, scores_header, scores_of,
+};
+use crate::worker::import::{HEAD, ImportJob, Importer};
 
 /// What the first worker hears from the second.
 pub enum Heard {
