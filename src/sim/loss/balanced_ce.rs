@@ -1,7 +1,7 @@
 //! Alpha-balanced cross-entropy (the focal-loss paper's balanced CE, Lin et al. 2017).
 
 use super::params::ALPHA;
-use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Term};
+use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Snippet, Term};
 
 /// `a_t CE`: positives weigh `alpha`, negatives `1 - alpha`.
 pub struct BalancedCe;
@@ -40,6 +40,7 @@ impl LossText for BalancedCe {
             alt: "CE_alpha = alpha_t CE",
         }
     }
+
     fn term(&self) -> Term {
         Term {
             key: "abce",
@@ -50,5 +51,17 @@ impl LossText for BalancedCe {
 
     fn in_prose(&self) -> &'static str {
         "α-balanced CE"
+    }
+
+    fn snippet(&self) -> Snippet {
+        Snippet {
+            numpy: "a_t * ce",
+            numpy_note: "",
+            keras_setup: "# Balanced CE: weight alpha on positives, 1 - alpha on negatives.\n",
+            keras: "reduced(bce, np.where(pos, ALPHA, 1 - ALPHA))",
+            torch_note: "",
+            torch: r#"reduced(lambda y, p, z, r: F.binary_cross_entropy(
+        p, y, weight=ALPHA * y + (1 - ALPHA) * (1 - y), reduction=r))"#,
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Binary cross-entropy, the baseline (Keras `BinaryCrossentropy`).
 
-use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Term};
+use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Snippet, Term};
 
 /// `CE = -[y ln p + (1 - y) ln(1 - p)]`: both classes weigh 1.
 pub struct Bce;
@@ -38,6 +38,7 @@ impl LossText for Bce {
             alt: "CE = -[y ln p + (1 - y) ln(1 - p)]",
         }
     }
+
     fn term(&self) -> Term {
         Term {
             key: "bce",
@@ -48,5 +49,16 @@ impl LossText for Bce {
 
     fn in_prose(&self) -> &'static str {
         "BCE"
+    }
+
+    fn snippet(&self) -> Snippet {
+        Snippet {
+            numpy: "ce",
+            numpy_note: "",
+            keras_setup: "bce = lambda r: keras.losses.BinaryCrossentropy(reduction=r)  # clips at 1e-7\n",
+            keras: "reduced(bce)",
+            torch_note: "",
+            torch: "reduced(lambda y, p, z, r: F.binary_cross_entropy(p, y, reduction=r))",
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! `BinaryFocalCrossentropy(apply_class_balancing=True)`).
 
 use super::params::{ALPHA, GAMMA};
-use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Term};
+use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Snippet, Term};
 
 /// `a_t (1 - p_t)^gamma CE`: balanced CE with each sample's term scaled down the better it is
 /// already classified.
@@ -42,6 +42,7 @@ impl LossText for Focal {
             alt: "FL = alpha_t (1 - p_t)^gamma CE",
         }
     }
+
     fn term(&self) -> Term {
         Term {
             key: "focal",
@@ -52,5 +53,22 @@ impl LossText for Focal {
 
     fn in_prose(&self) -> &'static str {
         "focal loss"
+    }
+
+    fn snippet(&self) -> Snippet {
+        Snippet {
+            numpy: "a_t * (1 - p_t) ** GAMMA * ce",
+            numpy_note: "  # alpha-balanced, as in the paper",
+            keras_setup: r#"# BinaryFocalCrossentropy IGNORES alpha unless apply_class_balancing=True.
+# (TensorFlow Addons' SigmoidFocalCrossEntropy on 1-D inputs returns a SUM over the
+# samples, not a mean: that is how a notebook shows BCE 0.314 beside focal 31,629.9.)
+focal = lambda r: keras.losses.BinaryFocalCrossentropy(
+    apply_class_balancing=True, alpha=ALPHA, gamma=GAMMA, reduction=r)
+"#,
+            keras: "reduced(focal)",
+            torch_note: "# torchvision's focal loss is alpha-balanced already (alpha < 0 turns it off).",
+            torch: r#"reduced(lambda y, p, z, r: sigmoid_focal_loss(
+        z, y, alpha=ALPHA, gamma=GAMMA, reduction=r))"#,
+        }
     }
 }

@@ -73,6 +73,23 @@ pub struct Term {
     pub definition: &'static str,
 }
 
+/// A loss's lines in the code snippets that recompute the page's numbers (numpy, Keras,
+/// PyTorch), which the decision panel writes around them.
+pub struct Snippet {
+    /// numpy: the loss of each sample, from `ce`, `pos`, `a_t` and `p_t`.
+    pub numpy: &'static str,
+    /// A comment after it ("" for none).
+    pub numpy_note: &'static str,
+    /// Keras: what it defines, or warns of, before the losses are computed.
+    pub keras_setup: &'static str,
+    /// Keras: the loss, reduced as `reduced` reduces it.
+    pub keras: &'static str,
+    /// PyTorch: a comment line before it ("" for none).
+    pub torch_note: &'static str,
+    /// PyTorch: the loss, reduced as `reduced` reduces it.
+    pub torch: &'static str,
+}
+
 /// What the words say of one loss. Apart from `Loss` because only the worker writes words: the
 /// page never asks for this, so none of it is in the page's module.
 pub trait LossText: Sync {
@@ -82,6 +99,8 @@ pub trait LossText: Sync {
     fn term(&self) -> Term;
     /// Its name in a sentence ("focal loss"), where the tables' short name would read oddly.
     fn in_prose(&self) -> &'static str;
+    /// Its lines in the code snippets.
+    fn snippet(&self) -> Snippet;
 }
 
 /// Declares the list of losses: the `LossKind` enum, its `ALL` order and each kind's `Loss`.

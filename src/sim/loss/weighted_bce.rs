@@ -1,7 +1,7 @@
 //! Weighted binary cross-entropy (PyTorch `BCEWithLogitsLoss(pos_weight=w)`).
 
 use super::params::POS_WEIGHT;
-use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Term};
+use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Snippet, Term};
 
 /// `-[w y ln p + (1 - y) ln(1 - p)]`: the positives' term times `pos_weight`.
 pub struct WeightedBce;
@@ -39,6 +39,7 @@ impl LossText for WeightedBce {
             alt: "CE_w = -[w y ln p + (1 - y) ln(1 - p)]",
         }
     }
+
     fn term(&self) -> Term {
         Term {
             key: "wbce",
@@ -49,5 +50,17 @@ impl LossText for WeightedBce {
 
     fn in_prose(&self) -> &'static str {
         "weighted BCE"
+    }
+
+    fn snippet(&self) -> Snippet {
+        Snippet {
+            numpy: "np.where(pos, POS_WEIGHT, 1.0) * ce",
+            numpy_note: "  # PyTorch's pos_weight",
+            keras_setup: "# Keras has no pos_weight: a per-sample weight of POS_WEIGHT on positives is PyTorch's.\n",
+            keras: "reduced(bce, np.where(pos, POS_WEIGHT, 1.0))",
+            torch_note: "",
+            torch: r#"reduced(lambda y, p, z, r: F.binary_cross_entropy_with_logits(
+        z, y, pos_weight=torch.tensor(POS_WEIGHT, dtype=torch.float64), reduction=r))"#,
+        }
     }
 }

@@ -4,12 +4,13 @@
 //! so a reader (and `make test`) can set the two side by side.
 //!
 //! The Python is written as it runs (raw strings, at the left margin); what differs from loss
-//! to loss is `LOSS_LINES`, a table with a row for each loss.
+//! to loss comes from each loss's file (`LossText::snippet`).
 
 use crate::format::exact;
 use crate::page::DecisionSettings;
+use crate::sim::LossKind;
 use crate::sim::Scenario;
-use crate::sim::training::PerLoss;
+use crate::sim::loss::Snippet;
 
 /// The predictions file's name, as the page saves it.
 pub const PREDICTIONS_FILE: &str = "imbalance-lab-predictions.csv";
@@ -42,65 +43,10 @@ fn start(s: &Scenario) -> [String; 3] {
     ]
 }
 
-/// A loss's lines in each snippet (its key is the results file's, `LossKind::key`).
-struct LossLines {
-    /// numpy: the loss of each sample, from `ce`, `pos`, `a_t` and `p_t`.
-    numpy: &'static str,
-    /// A comment after it ("" for none).
-    numpy_note: &'static str,
-    /// Keras: what it defines, or warns of, before the losses are computed.
-    keras_setup: &'static str,
-    /// Keras: the loss, reduced as `reduced` reduces it.
-    keras: &'static str,
-    /// PyTorch: a comment line before it ("" for none).
-    torch_note: &'static str,
-    /// PyTorch: the loss, reduced as `reduced` reduces it.
-    torch: &'static str,
+/// Each loss with its lines, in `LossKind::ALL` order.
+fn loss_lines() -> impl Iterator<Item = (LossKind, Snippet)> {
+    LossKind::ALL.into_iter().map(|k| (k, k.text().snippet()))
 }
-
-/// Each loss's lines, in `LossKind::ALL` order.
-const LOSS_LINES: PerLoss<LossLines> = PerLoss([
-    LossLines {
-        numpy: "ce",
-        numpy_note: "",
-        keras_setup: "bce = lambda r: keras.losses.BinaryCrossentropy(reduction=r)  # clips at 1e-7\n",
-        keras: "reduced(bce)",
-        torch_note: "",
-        torch: "reduced(lambda y, p, z, r: F.binary_cross_entropy(p, y, reduction=r))",
-    },
-    LossLines {
-        numpy: "np.where(pos, POS_WEIGHT, 1.0) * ce",
-        numpy_note: "  # PyTorch's pos_weight",
-        keras_setup: "# Keras has no pos_weight: a per-sample weight of POS_WEIGHT on positives is PyTorch's.\n",
-        keras: "reduced(bce, np.where(pos, POS_WEIGHT, 1.0))",
-        torch_note: "",
-        torch: r#"reduced(lambda y, p, z, r: F.binary_cross_entropy_with_logits(
-        z, y, pos_weight=torch.tensor(POS_WEIGHT, dtype=torch.float64), reduction=r))"#,
-    },
-    LossLines {
-        numpy: "a_t * ce",
-        numpy_note: "",
-        keras_setup: "# Balanced CE: weight alpha on positives, 1 - alpha on negatives.\n",
-        keras: "reduced(bce, np.where(pos, ALPHA, 1 - ALPHA))",
-        torch_note: "",
-        torch: r#"reduced(lambda y, p, z, r: F.binary_cross_entropy(
-        p, y, weight=ALPHA * y + (1 - ALPHA) * (1 - y), reduction=r))"#,
-    },
-    LossLines {
-        numpy: "a_t * (1 - p_t) ** GAMMA * ce",
-        numpy_note: "  # alpha-balanced, as in the paper",
-        keras_setup: r#"# BinaryFocalCrossentropy IGNORES alpha unless apply_class_balancing=True.
-# (TensorFlow Addons' SigmoidFocalCrossEntropy on 1-D inputs returns a SUM over the
-# samples, not a mean: that is how a notebook shows BCE 0.314 beside focal 31,629.9.)
-focal = lambda r: keras.losses.BinaryFocalCrossentropy(
-    apply_class_balancing=True, alpha=ALPHA, gamma=GAMMA, reduction=r)
-"#,
-        keras: "reduced(focal)",
-        torch_note: "# torchvision's focal loss is alpha-balanced already (alpha < 0 turns it off).",
-        torch: r#"reduced(lambda y, p, z, r: sigmoid_focal_loss(
-        z, y, alpha=ALPHA, gamma=GAMMA, reduction=r))"#,
-    },
-]);
 
 /// numpy + scikit-learn: every number of the decision panel for model A, and the losses.
 fn numpy(start: &[String; 3], d: &DecisionSettings) -> String {
@@ -110,8 +56,7 @@ fn numpy(start: &[String; 3], d: &DecisionSettings) -> String {
         .prevalence
         .map_or("None  # None: the validation set's own".into(), exact);
     let z = exact(crate::sim::decision::Z_95);
-    let per_sample: String = LOSS_LINES
-        .iter()
+    let per_sample: String = loss_lines()
         .map(|(kind, l)| format!("    \"{}\": {},{}\n", kind.key(), l.numpy, l.numpy_note))
         .collect();
     format!(
@@ -218,9 +163,8 @@ print(json.dumps(out, indent=1, default=float))
 /// Keras: the four losses as Keras computes them.
 fn keras(start: &[String; 3]) -> String {
     let [header, settings, load] = start;
-    let setup: String = LOSS_LINES.iter().map(|(_, l)| l.keras_setup).collect();
-    let losses: Vec<String> = LOSS_LINES
-        .iter()
+    let setup: String = loss_lines().map(|(_, l)| l.keras_setup).collect();
+    let losses: Vec<String> = loss_lines()
         .map(|(kind, l)| format!("\"{}\": {}", kind.key(), l.keras))
         .collect();
     // One a line, under the first.
@@ -264,8 +208,7 @@ print(json.dumps({{"losses": losses}}, indent=1))
 /// PyTorch: the four losses as PyTorch (and torchvision) compute them.
 fn torch(start: &[String; 3]) -> String {
     let [header, settings, load] = start;
-    let losses: String = LOSS_LINES
-        .iter()
+    let losses: String = loss_lines()
         .map(|(kind, l)| {
             let note = match l.torch_note {
                 "" => String::new(),
