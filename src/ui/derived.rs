@@ -5,8 +5,8 @@
 //! The memos work on each class's preview (`sim::engine::preview`: at most 65,536 draws, so
 //! every layer fits in a frame) and scale it to the class. A class that small is its own
 //! preview and exact. For larger ones the exact numbers come from the engine in a Web Worker
-//! (`exact.rs`); each layer takes them as soon as an answer is exact for its own inputs, and
-//! shows its estimate until then.
+//! (`worker_client/`); each layer takes them as soon as an answer is exact for its own inputs,
+//! and shows its estimate until then.
 
 use std::sync::Arc;
 

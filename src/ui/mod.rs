@@ -3,7 +3,6 @@
 mod backend;
 mod derived;
 mod download;
-mod exact;
 mod hooks;
 mod measured;
 mod panels;
@@ -11,6 +10,7 @@ mod state;
 mod url;
 mod widgets;
 mod words;
+mod worker_client;
 
 use leptos::prelude::*;
 
@@ -32,12 +32,12 @@ pub fn App() -> impl IntoView {
     provide_context(system_theme());
     url::sync(page);
     let derived = Derived::new(page.scenario, page.rival, page.data);
-    provide_context(exact::connect(page, derived));
+    provide_context(worker_client::connect(page, derived));
     provide_context(state::Sources {
         page,
         answer: derived.answer,
     });
-    on_cleanup(exact::disconnect);
+    on_cleanup(worker_client::disconnect);
     words::follow(page, derived);
     let exact = derived.exact;
     let marked = estimate_marked(exact);
@@ -112,7 +112,7 @@ pub fn App() -> impl IntoView {
 /// While the shown numbers are a marked estimate: says so, with the exact numbers' progress.
 #[component]
 fn ExactStatus(marked: ReadSignal<bool>) -> impl IntoView {
-    let progress = expect_context::<exact::Progress>().exact;
+    let progress = expect_context::<worker_client::Progress>().exact;
     view! {
         <p class="exact-status" role="status" class:visible=move || marked.get()>
             {move || marked.get().then(|| {

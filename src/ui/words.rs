@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::derived::Derived;
-use super::exact::{Progress, explain};
 use super::state::Page;
+use super::worker_client::{Progress, explain};
 use crate::page::Layout;
 use crate::worker::words::{BOXES, ExplainJob, STORY};
 

@@ -13,10 +13,10 @@ use crate::page::{
 };
 use crate::sim::engine::Request;
 use crate::ui::derived::Derived;
-use crate::ui::exact::{Progress, decide, decision_is_current};
 use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::state::Page;
 use crate::ui::widgets::PanelFrame;
+use crate::ui::worker_client::{Progress, decide, decision_is_current};
 use crate::worker::decide::{BODY, DecideJob, JSON, SNIPPET_BREAK, TARGETS};
 
 /// The value a field asks for, clamped to its range; `None` for a blank or unreadable field.

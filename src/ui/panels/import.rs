@@ -16,9 +16,9 @@ use web_sys::{Blob, DragEvent};
 use crate::format::{escape_html, grouped};
 use crate::import::errors::count;
 use crate::import::{Overrides, ScoreKind};
-use crate::ui::exact::{ImportStatus, Progress, forget_data, forget_file, send_file};
 use crate::ui::state::{Imported, Page};
 use crate::ui::words::words;
+use crate::ui::worker_client::{ImportStatus, Progress, forget_data, forget_file, send_file};
 use crate::worker::Detection;
 use crate::worker::words::IMPORT;
 

@@ -12,11 +12,11 @@ use crate::page::{MIN_SAMPLE, Panel, TrainingSettings};
 use crate::sim::training::{Binormal, Boundary, LossParams, MAX_SAMPLE, SEP_MAX, TrainingView};
 use crate::sim::{LossKind, Scenario};
 use crate::ui::download::save_training_rows;
-use crate::ui::exact::{Progress, stop_training, train};
 use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::state::Shared;
 use crate::ui::widgets::{ChartCanvas, NumbersTable, PanelFrame, ParamSlider, Scale, click};
 use crate::ui::words::words;
+use crate::ui::worker_client::{Progress, stop_training, train};
 use crate::worker::words::{OPTIMAL, SAMPLE, TRAINED_SCORES, TRAINING};
 use crate::worker::{TrainRequest, TrainRun};
 

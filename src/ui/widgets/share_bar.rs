@@ -11,10 +11,10 @@ use crate::page::{Control, Keyed, Layout, Panel};
 use crate::sim::training::{Binormal, LossParams, Training, training_json};
 use crate::ui::derived::Derived;
 use crate::ui::download::save_text;
-use crate::ui::exact::{Progress, save_predictions};
 use crate::ui::panels::training::sample_request;
 use crate::ui::state::Page;
 use crate::ui::url::base_url;
+use crate::ui::worker_client::{Progress, save_predictions};
 use crate::worker::TrainRun;
 
 /// The link to the current view.
