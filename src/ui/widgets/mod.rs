@@ -9,7 +9,7 @@ pub mod tables;
 
 use wasm_bindgen::JsCast;
 
-pub use chart::ChartCanvas;
+pub use chart::{ChartCanvas, ChartPair};
 pub use panel::{PanelFrame, Toggle};
 pub use share_bar::ShareBar;
 pub use slider::{CountInput, ParamSlider, Presets, Scale, SeedInput};
