@@ -101,15 +101,7 @@ impl Page {
 
     /// The whole state (untracked).
     pub fn state_untracked(&self) -> PageState {
-        PageState {
-            scenario: self.scenario.get_untracked(),
-            rival: self.rival.get_untracked(),
-            view: self.view.get_untracked(),
-            training: self.training.get_untracked(),
-            layout: self.layout.get_untracked(),
-            decision: self.decision.get_untracked(),
-            imported: self.data.with_untracked(Option::is_some),
-        }
+        untrack(|| self.state())
     }
 
     /// Replaces the whole state, touching only the parts that differ.
