@@ -33,9 +33,17 @@ fn missing_keys_take_their_defaults() {
     assert_eq!(parse("").state, PageState::default());
 }
 
+/// Each fragment reads with exactly its one notice.
+fn each_says_its_notice(cases: &[(&str, &str)]) {
+    for &(fragment, notice) in cases {
+        let p = parse(fragment);
+        assert_eq!(p.notices, vec![notice.to_string()], "{fragment}");
+    }
+}
+
 #[test]
-fn bad_values_are_clamped_or_defaulted_and_said() {
-    let cases = [
+fn bad_numbers_are_clamped_or_defaulted_and_said() {
+    each_says_its_notice(&[
         ("acc0=1.7", "acc0=1.7 is outside [0, 1]; using 1."),
         ("acc1=-3", "acc1=-3 is outside [0, 1]; using 0."),
         ("pw=0", "pw=0 is outside [0.01, 100]; using 0.01."),
@@ -51,6 +59,13 @@ fn bad_values_are_clamped_or_defaulted_and_said() {
             "alpha=inf",
             "alpha=\u{201c}inf\u{201d} is not a number; using 0.25.",
         ),
+        ("cfn=-3", "cfn=-3 is outside [0, 1000000]; using 0."),
+    ]);
+}
+
+#[test]
+fn bad_counts_and_seeds_are_clamped_or_defaulted_and_said() {
+    each_says_its_notice(&[
         (
             "neg=2.5",
             "neg=2.5 is not a whole number from 0 to 10000000; using 3.",
@@ -75,6 +90,12 @@ fn bad_values_are_clamped_or_defaulted_and_said() {
             "rows=many",
             "rows=\u{201c}many\u{201d} is not a count; using 10000.",
         ),
+    ]);
+}
+
+#[test]
+fn bad_flags_lists_and_keys_are_ignored_and_said() {
+    each_says_its_notice(&[
         (
             "log=maybe",
             "log=\u{201c}maybe\u{201d} should be 1 or 0; ignored.",
@@ -91,7 +112,12 @@ fn bad_values_are_clamped_or_defaulted_and_said() {
             "panels=focal,pie",
             "panels: \u{201c}pie\u{201d} is not one of numbers, focal, scores, share, threshold, composition, ab, training, decide; ignored.",
         ),
-        ("cfn=-3", "cfn=-3 is outside [0, 1000000]; using 0."),
+    ]);
+}
+
+#[test]
+fn bad_decision_settings_are_clamped_or_defaulted_and_said() {
+    each_says_its_notice(&[
         (
             "prev=0",
             "prev=0 is outside [0.000001, 0.999999]; using 0.000001.",
@@ -112,11 +138,11 @@ fn bad_values_are_clamped_or_defaulted_and_said() {
             "judge=c",
             "judge=\u{201c}c\u{201d} should be one of a, b, bce, weighted_bce, balanced_ce, focal; judging model A.",
         ),
-    ];
-    for (fragment, notice) in cases {
-        let p = parse(fragment);
-        assert_eq!(p.notices, vec![notice.to_string()], "{fragment}");
-    }
+    ]);
+}
+
+#[test]
+fn the_corrected_values_are_the_ones_used() {
     let p = parse("acc0=1.7&pos=99999999999&gamma=1&gamma=3");
     assert_eq!(p.state.scenario.acc0, 1.0);
     assert_eq!(p.state.scenario.pos, MAX_COUNT);

@@ -3,7 +3,6 @@
 mod backend;
 mod derived;
 mod download;
-mod exact;
 mod hooks;
 mod measured;
 mod panels;
@@ -11,6 +10,7 @@ mod state;
 mod url;
 mod widgets;
 mod words;
+mod worker_client;
 
 use leptos::prelude::*;
 
@@ -32,12 +32,12 @@ pub fn App() -> impl IntoView {
     provide_context(system_theme());
     url::sync(page);
     let derived = Derived::new(page.scenario, page.rival, page.data);
-    provide_context(exact::connect(page, derived));
+    provide_context(worker_client::connect(page, derived));
     provide_context(state::Sources {
         page,
         answer: derived.answer,
     });
-    on_cleanup(exact::disconnect);
+    on_cleanup(worker_client::disconnect);
     words::follow(page, derived);
     let exact = derived.exact;
     let marked = estimate_marked(exact);
@@ -50,29 +50,8 @@ pub fn App() -> impl IntoView {
         }
     });
     let shows = move |p: Panel| layout.with(|l| l.shows(p));
-    let full_page = move || {
-        let state = PageState {
-            layout: Layout::default(),
-            ..page.state()
-        };
-        format!("{}#{}", url::base_url(), link::format(&state))
-    };
     view! {
-        <Show when=move || !embed()>
-            <header class="site">
-                <h1>"imbalance-lab"</h1>
-                <p class="lede">
-                    "Why a falling validation loss can hide a model that got worse at the rare "
-                    "class, and what class weights and focal loss change. "
-                    <span id="w-lede" inner_html=move || words::text(LEDE)></span>
-                </p>
-                <ShareBar page derived />
-            </header>
-        </Show>
-        <Show when=embed>
-            // Embedded, the page still has a title for screen readers.
-            <header class="visually-hidden"><h1>"imbalance-lab"</h1></header>
-        </Show>
+        {header(page, derived, embed)}
         <div class="layout" class:no-controls=move || layout.with(|l| l.controls.is_empty())>
             <Show when=move || layout.with(|l| !l.controls.is_empty())>
                 <ScenarioControls scenario=page.scenario layout
@@ -96,6 +75,45 @@ pub fn App() -> impl IntoView {
                     .collect_view()}
             </main>
         </div>
+        {footer(page, embed)}
+    }
+}
+
+/// The page's title, lede and share bar; embedded, only a title for screen readers.
+fn header(
+    page: Page,
+    derived: Derived,
+    embed: impl Fn() -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <Show when=move || !embed()>
+            <header class="site">
+                <h1>"imbalance-lab"</h1>
+                <p class="lede">
+                    "Why a falling validation loss can hide a model that got worse at the rare "
+                    "class, and what class weights and focal loss change. "
+                    <span id="w-lede" inner_html=move || words::text(LEDE)></span>
+                </p>
+                <ShareBar page derived />
+            </header>
+        </Show>
+        <Show when=embed>
+            // Embedded, the page still has a title for screen readers.
+            <header class="visually-hidden"><h1>"imbalance-lab"</h1></header>
+        </Show>
+    }
+}
+
+/// The page's footer; embedded, a link to the full page with the same settings.
+fn footer(page: Page, embed: impl Fn() -> bool + Copy + Send + Sync + 'static) -> impl IntoView {
+    let full_page = move || {
+        let state = PageState {
+            layout: Layout::default(),
+            ..page.state()
+        };
+        format!("{}#{}", url::base_url(), link::format(&state))
+    };
+    view! {
         <Show
             when=move || !embed()
             fallback=move || view! {
@@ -112,7 +130,7 @@ pub fn App() -> impl IntoView {
 /// While the shown numbers are a marked estimate: says so, with the exact numbers' progress.
 #[component]
 fn ExactStatus(marked: ReadSignal<bool>) -> impl IntoView {
-    let progress = expect_context::<exact::Progress>().exact;
+    let progress = expect_context::<worker_client::Progress>().exact;
     view! {
         <p class="exact-status" role="status" class:visible=move || marked.get()>
             {move || marked.get().then(|| {

@@ -101,37 +101,24 @@ impl Page {
 
     /// The whole state (untracked).
     pub fn state_untracked(&self) -> PageState {
-        PageState {
-            scenario: self.scenario.get_untracked(),
-            rival: self.rival.get_untracked(),
-            view: self.view.get_untracked(),
-            training: self.training.get_untracked(),
-            layout: self.layout.get_untracked(),
-            decision: self.decision.get_untracked(),
-            imported: self.data.with_untracked(Option::is_some),
-        }
+        untrack(|| self.state())
     }
 
     /// Replaces the whole state, touching only the parts that differ.
     pub fn set(&self, s: PageState) {
-        if self.scenario.get_untracked() != s.scenario {
-            self.scenario.set(s.scenario);
-        }
-        if self.rival.get_untracked() != s.rival {
-            self.rival.set(s.rival);
-        }
-        if self.view.get_untracked() != s.view {
-            self.view.set(s.view);
-        }
-        if self.training.get_untracked() != s.training {
-            self.training.set(s.training);
-        }
-        if self.layout.get_untracked() != s.layout {
-            self.layout.set(s.layout);
-        }
-        if self.decision.get_untracked() != s.decision {
-            self.decision.set(s.decision);
-        }
+        set_changed(self.scenario, s.scenario);
+        set_changed(self.rival, s.rival);
+        set_changed(self.view, s.view);
+        set_changed(self.training, s.training);
+        set_changed(self.layout, s.layout);
+        set_changed(self.decision, s.decision);
+    }
+}
+
+/// Sets `signal` to `value` unless it holds it already: its readers hear only of a change.
+fn set_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
     }
 }
 

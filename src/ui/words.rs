@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::derived::Derived;
-use super::exact::{Progress, explain};
 use super::state::Page;
+use super::worker_client::{Progress, explain};
 use crate::page::Layout;
 use crate::worker::words::{BOXES, ExplainJob, STORY};
 
@@ -75,11 +75,7 @@ pub fn words_and(i: usize, j: usize) -> impl IntoView {
 /// "Leave the story" (a button in the story's words): the story ends and the full page comes
 /// back; everything else the reader set stays. The keyboard's focus goes to the main region.
 pub fn leave(page: Page, e: leptos::ev::MouseEvent) {
-    let act = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.get_attribute("data-act"));
-    if act.as_deref() != Some("leave") {
+    if super::widgets::data_act(&e).as_deref() != Some("leave") {
         return;
     }
     page.view.update(|v| v.story = 0);

@@ -11,6 +11,7 @@ use crate::sim::{
 };
 use crate::ui::derived::{Derived, Model};
 use crate::ui::hooks::{on_screen, when_seen};
+use crate::ui::state::Imported;
 use crate::ui::widgets::{NumbersTable, PanelFrame, ParamSlider, Scale};
 use crate::ui::words::words_and;
 use crate::worker::words::{AB, AB_TERMS};
@@ -112,68 +113,27 @@ fn Comparison(
         },
         take,
     );
-    let with_pair = move |f: &dyn Fn(&Shown, &Shown) -> String| {
-        shown.with(|p: &Pair| {
-            p.as_ref()
-                .map(|(a, b)| f(a, b))
-                .unwrap_or_else(|| "…".into())
-        })
-    };
-    let key = |m: Measure| match m {
-        Measure::Loss(k) => k.key().to_string(),
-        other => other.name().replace(' ', "_").to_lowercase(),
-    };
-    let name = |m: Measure| {
-        format!(
-            "{}{}",
-            m.name(),
-            if m.higher_is_better() { "" } else { " (mean)" }
-        )
-    };
-    let verdict_of = move |m: Measure, i: Option<usize>| {
-        shown.with(|p: &Pair| match p {
-            None => Verdict::Undefined,
-            Some((a, b)) => match i {
-                None => verdict(m, a.now(m), b.now(m)),
-                Some(i) => verdict(m, a.at_ratio(m, i), b.at_ratio(m, i)),
-            },
-        })
-    };
-    let now_rows = Measure::ALL.map(|m| {
-        // Exact for both models: never shown as an estimate.
-        let exact = move || {
-            shown.with(|p: &Pair| {
-                p.as_ref()
-                    .is_some_and(|(a, b)| a.exact.of(m) && b.exact.of(m))
-            })
-        };
-        view! {
-            <tr data-measure=key(m) class:exact=exact>
-                <th scope="row">{name(m)}</th>
-                <td>{move || with_pair(&|a, _| metric(a.now(m), 4))}</td>
-                <td>{move || with_pair(&|_, b| metric(b.now(m), 4))}</td>
-                {verdict_cell(move || verdict_of(m, None))}
-            </tr>
-        }
-    });
-    let strip_rows = Measure::ALL.map(|m| {
-        let cells = (0..RATIOS.len())
-            .map(|i| verdict_cell(move || verdict_of(m, Some(i))))
-            .collect::<Vec<_>>();
-        view! { <tr data-measure=key(m)><th scope="row">{name(m)}</th>{cells}</tr> }
-    });
-    let now_columns = ["on this set", "A", "B", "prefers"]
-        .map(String::from)
-        .to_vec();
-    let mut ratio_columns = vec!["at ratio".to_string()];
-    ratio_columns.extend(RATIOS.map(ratio_heading));
     view! {
         <div node_ref=wrap class="ab-body">
+        {controls(scenario, rival, d.data)}
+        {tables(shown)}
+        </div>
+    }
+}
+
+/// Model B's accuracies and the comparison's class ratio; with imported predictions, which
+/// columns the models are.
+fn controls(
+    scenario: RwSignal<Scenario>,
+    rival: RwSignal<Rival>,
+    data: RwSignal<Option<Imported>>,
+) -> impl IntoView {
+    view! {
         <div class="ab-controls">
             // Imported predictions: the models are the file's score columns, its classes fixed
             // (the synthetic accuracies do not describe them).
-            <Show when=move || d.data.with(Option::is_none) fallback=move || view! {
-                <p class="explain">{move || d.data.with(|i| i.as_ref().map(|i| match i.summary.0.names.as_slice() {
+            <Show when=move || data.with(Option::is_none) fallback=move || view! {
+                <p class="explain">{move || data.with(|i| i.as_ref().map(|i| match i.summary.0.names.as_slice() {
                     [a, b] => format!("Model A is the file's {a}, model B its {b}."),
                     _ => "The file has one score column: model B is model A.".to_string(),
                 }))}</p>
@@ -192,6 +152,77 @@ fn Comparison(
                     set=Scenario::set_ratio />
             </Show>
         </div>
+    }
+}
+
+/// A measure's key in the tables' `data-measure`.
+fn key(m: Measure) -> String {
+    match m {
+        Measure::Loss(k) => k.key().to_string(),
+        other => other.name().replace(' ', "_").to_lowercase(),
+    }
+}
+
+/// A measure's name in the tables (losses are means).
+fn name(m: Measure) -> String {
+    format!(
+        "{}{}",
+        m.name(),
+        if m.higher_is_better() { "" } else { " (mean)" }
+    )
+}
+
+/// Text of both models as shown, or "…" before the panel has taken them.
+fn with_pair(shown: RwSignal<Pair>, f: &dyn Fn(&Shown, &Shown) -> String) -> String {
+    shown.with(|p: &Pair| {
+        p.as_ref()
+            .map(|(a, b)| f(a, b))
+            .unwrap_or_else(|| "…".into())
+    })
+}
+
+/// Which model measure `m` prefers, now (`None`) or at ratio column `i`.
+fn verdict_of(shown: RwSignal<Pair>, m: Measure, i: Option<usize>) -> Verdict {
+    shown.with(|p: &Pair| match p {
+        None => Verdict::Undefined,
+        Some((a, b)) => match i {
+            None => verdict(m, a.now(m), b.now(m)),
+            Some(i) => verdict(m, a.at_ratio(m, i), b.at_ratio(m, i)),
+        },
+    })
+}
+
+/// Both models on this set, and which one each measure prefers at each class ratio.
+fn tables(shown: RwSignal<Pair>) -> impl IntoView {
+    let now_rows = Measure::ALL.map(|m| {
+        // Exact for both models: never shown as an estimate.
+        let exact = move || {
+            shown.with(|p: &Pair| {
+                p.as_ref()
+                    .is_some_and(|(a, b)| a.exact.of(m) && b.exact.of(m))
+            })
+        };
+        view! {
+            <tr data-measure=key(m) class:exact=exact>
+                <th scope="row">{name(m)}</th>
+                <td>{move || with_pair(shown, &|a, _| metric(a.now(m), 4))}</td>
+                <td>{move || with_pair(shown, &|_, b| metric(b.now(m), 4))}</td>
+                {verdict_cell(move || verdict_of(shown, m, None))}
+            </tr>
+        }
+    });
+    let strip_rows = Measure::ALL.map(|m| {
+        let cells = (0..RATIOS.len())
+            .map(|i| verdict_cell(move || verdict_of(shown, m, Some(i))))
+            .collect::<Vec<_>>();
+        view! { <tr data-measure=key(m)><th scope="row">{name(m)}</th>{cells}</tr> }
+    });
+    let now_columns = ["on this set", "A", "B", "prefers"]
+        .map(String::from)
+        .to_vec();
+    let mut ratio_columns = vec!["at ratio".to_string()];
+    ratio_columns.extend(RATIOS.map(ratio_heading));
+    view! {
         <div class="ab-tables">
             <NumbersTable label="model A against model B" class="ab" columns=now_columns>
                 {now_rows}
@@ -199,7 +230,6 @@ fn Comparison(
             <NumbersTable label="preferred model by class ratio" class="ab" columns=ratio_columns>
                 {strip_rows}
             </NumbersTable>
-        </div>
         </div>
     }
 }

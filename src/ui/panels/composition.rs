@@ -7,7 +7,7 @@ use crate::format::number;
 use crate::page::Panel;
 use crate::sim::Scenario;
 use crate::ui::derived::Derived;
-use crate::ui::widgets::{ChartCanvas, PanelFrame};
+use crate::ui::widgets::{ChartPair, PanelFrame};
 use crate::ui::words::words_and;
 use crate::worker::words::{COMPOSITION, COMPOSITION_TERMS};
 
@@ -28,12 +28,9 @@ pub fn CompositionPanel(scenario: RwSignal<Scenario>, derived: Derived) -> impl 
     };
     view! {
         <PanelFrame panel=Panel::Composition title="Same model, different validation sets">
-            <div class="chart-row two">
-                <ChartCanvas figure=losses title="loss means by class ratio"
-                    label=label("Mean of each loss") />
-                <ChartCanvas figure=metrics title="metrics by class ratio"
-                    label=label("Precision, recall, F1 and accuracy") />
-            </div>
+            <ChartPair
+                first=(losses, "loss means by class ratio", label("Mean of each loss"))
+                second=(metrics, "metrics by class ratio", label("Precision, recall, F1 and accuracy")) />
             {words_and(COMPOSITION, COMPOSITION_TERMS)}
         </PanelFrame>
     }

@@ -13,11 +13,12 @@ use crate::page::{
 };
 use crate::sim::engine::Request;
 use crate::ui::derived::Derived;
-use crate::ui::exact::{Progress, decide, decision_is_current};
 use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::state::Page;
-use crate::ui::widgets::PanelFrame;
-use crate::worker::decide::{BODY, DecideJob, JSON, SNIPPET_BREAK, TARGETS};
+use crate::ui::state::Shared;
+use crate::ui::widgets::{PanelFrame, click, data_act};
+use crate::ui::worker_client::{Progress, decide, decision_is_current};
+use crate::worker::decide::{BODY, DecideJob, Decided, JSON, SNIPPET_BREAK, TARGETS};
 
 /// The value a field asks for, clamped to its range; `None` for a blank or unreadable field.
 fn read(value: &str, [lo, hi]: [f64; 2]) -> Option<f64> {
@@ -123,9 +124,6 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
     let decision = expect_context::<Progress>().decision;
     let theme = use_context::<ReadSignal<Theme>>();
     let root = NodeRef::<leptos::html::Div>::new();
-    // Each box's text as last written: only a changed one is rewritten (the bootstrap's
-    // progress changes one), and the body only once.
-    let shown = StoredValue::new(Vec::<String>::new());
     let job = move || DecideJob {
         id: 0,
         request: derived.request.get(),
@@ -159,6 +157,30 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
             decide(job);
         },
     );
+    show_answers(root, decision, page);
+    let on_input = move |e: leptos::ev::Event| edit(page, &e);
+    let on_click = move |e: leptos::ev::MouseEvent| {
+        if let Some(act) = data_act(&e) {
+            button(page, decision, &act, job);
+        }
+    };
+    view! {
+        <PanelFrame panel=Panel::Decide title="Deciding: threshold, prevalence, calibration">
+            <div node_ref=root on:input=on_input on:click=click(on_click)></div>
+        </PanelFrame>
+    }
+}
+
+/// Writes each answer into the panel: its body once, then only the boxes whose text changed
+/// (the bootstrap's progress changes one), or why there is no answer; and the page's settings
+/// into the fields.
+fn show_answers(
+    root: NodeRef<leptos::html::Div>,
+    decision: RwSignal<Result<Shared<Decided>, &'static str>>,
+    page: Page,
+) {
+    // Each box's text as last written.
+    let shown = StoredValue::new(Vec::<String>::new());
     Effect::new(move |_| {
         let Some(root) = root.get() else { return };
         decision.with(|r| {
@@ -194,58 +216,54 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
         });
         page.decision.with(sync);
     });
-    let on_input = move |e: leptos::ev::Event| {
-        let Some(el) = e.target() else { return };
-        let (id, value) = if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-            (i.id(), i.value())
-        } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-            (s.id(), s.value())
-        } else {
-            return;
-        };
-        let now = page.decision.get_untracked();
-        let next = edited(now, &id, &value);
-        if next != now {
-            page.decision.set(next);
-        }
+}
+
+/// A field of the panel changed: the page's settings take its value.
+fn edit(page: Page, e: &leptos::ev::Event) {
+    let Some(el) = e.target() else { return };
+    let (id, value) = if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        (i.id(), i.value())
+    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        (s.id(), s.value())
+    } else {
+        return;
     };
-    let on_click = move |e: leptos::ev::MouseEvent| {
-        let Some(act) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.get_attribute("data-act"))
-        else {
-            return;
-        };
-        if act == "best" {
-            // Only an answer for the settings on the page: a stale one's best is another's.
-            let now = untrack(job);
-            let best = decision.with_untracked(|r| {
-                r.as_ref()
-                    .ok()
-                    .filter(|d| {
-                        decision_is_current(d.0.id, &now.request, &now.settings, &now.training)
-                    })
-                    .and_then(|d| d.0.best)
-            });
-            if let Some(t) = best.filter(|t| *t <= 1.0) {
-                page.scenario.update(|s| s.threshold = t);
-            }
-        } else if let Some(code) = act
-            .strip_prefix("copy")
-            .and_then(|i| element(&format!("d-code{i}")))
-            .and_then(|el| el.text_content())
-        {
-            let _ = window().navigator().clipboard().write_text(&code);
-            // Said in the panel's live region.
-            if let Some(status) = element("d-status") {
-                status.set_text_content(Some("Snippet copied."));
-            }
+    let now = page.decision.get_untracked();
+    let next = edited(now, &id, &value);
+    if next != now {
+        page.decision.set(next);
+    }
+}
+
+/// A button of the panel (`act`, its `data-act`): the threshold that costs least, or copying
+/// a snippet. `job` is the job of the settings on the page.
+fn button(
+    page: Page,
+    decision: RwSignal<Result<Shared<Decided>, &'static str>>,
+    act: &str,
+    job: impl Fn() -> DecideJob,
+) {
+    if act == "best" {
+        // Only an answer for the settings on the page: a stale one's best is another's.
+        let now = untrack(job);
+        let best = decision.with_untracked(|r| {
+            r.as_ref()
+                .ok()
+                .filter(|d| decision_is_current(d.0.id, &now.request, &now.settings, &now.training))
+                .and_then(|d| d.0.best)
+        });
+        if let Some(t) = best.filter(|t| *t <= 1.0) {
+            page.scenario.update(|s| s.threshold = t);
         }
-    };
-    view! {
-        <PanelFrame panel=Panel::Decide title="Deciding: threshold, prevalence, calibration">
-            <div node_ref=root on:input=on_input on:click=crate::ui::widgets::click(on_click)></div>
-        </PanelFrame>
+    } else if let Some(code) = act
+        .strip_prefix("copy")
+        .and_then(|i| element(&format!("d-code{i}")))
+        .and_then(|el| el.text_content())
+    {
+        let _ = window().navigator().clipboard().write_text(&code);
+        // Said in the panel's live region.
+        if let Some(status) = element("d-status") {
+            status.set_text_content(Some("Snippet copied."));
+        }
     }
 }

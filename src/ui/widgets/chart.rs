@@ -3,14 +3,15 @@
 
 use leptos::prelude::*;
 use plotters::prelude::*;
+use web_sys::HtmlCanvasElement;
 
 use crate::charts::{ChartStyle, DataTable, Figure, Theme};
 use crate::ui::backend::PageBackend;
 use crate::ui::download::{save_png, save_svg};
-use crate::ui::exact::Progress;
 use crate::ui::hooks::{element_size, on_screen, when_seen};
 use crate::ui::measured::MeasuredCanvas;
 use crate::ui::state::Sources;
+use crate::ui::worker_client::Progress;
 
 /// The rows of a chart's data table.
 fn data_table(figure: &Figure, title: &str) -> impl IntoView + use<> {
@@ -38,6 +39,37 @@ fn data_table(figure: &Figure, title: &str) -> impl IntoView + use<> {
     }
 }
 
+/// Draws `figure` (named `name`) on `el`, its bitmap sized to its CSS box `size` in device
+/// pixels.
+fn draw(el: HtmlCanvasElement, size: (u32, u32), theme: Theme, figure: Memo<Figure>, name: &str) {
+    let (width, height) = size;
+    if width == 0 || height == 0 {
+        return;
+    }
+    let scale = window().device_pixel_ratio().clamp(1.0, 4.0);
+    let (w, h) = (
+        (f64::from(width) * scale).round() as u32,
+        (f64::from(height) * scale).round() as u32,
+    );
+    // Resizing the bitmap reallocates it: only when the box or the density changed (every
+    // chart paints its whole background, so an unchanged bitmap needs no clearing).
+    if el.width() != w || el.height() != h {
+        el.set_width(w);
+        el.set_height(h);
+    }
+    let Some(backend) = MeasuredCanvas::new(el) else {
+        return;
+    };
+    let area = PageBackend::Canvas(backend).into_drawing_area();
+    let style = ChartStyle { theme, scale };
+    let drawn = figure
+        .with_untracked(|f| f.draw(&area, &style))
+        .and_then(|()| area.present());
+    if drawn.is_err() {
+        leptos::logging::warn!("the chart {name} could not be drawn");
+    }
+}
+
 /// A chart on a canvas, with its downloads and its numbers as a table.
 #[component]
 pub fn ChartCanvas(
@@ -62,38 +94,6 @@ pub fn ChartCanvas(
     let theme_now = move || theme.map(|t| t.get_untracked()).unwrap_or_default();
     let name = figure.with_untracked(|f| f.name());
     let visible = on_screen(move || canvas.get().map(|c| c.into()));
-    let draw = move || {
-        let (width, height) = size.get_untracked();
-        let theme = theme.map(|t| t.get_untracked()).unwrap_or_default();
-        let Some(el) = canvas.get_untracked() else {
-            return;
-        };
-        if width == 0 || height == 0 {
-            return;
-        }
-        let scale = window().device_pixel_ratio().clamp(1.0, 4.0);
-        let (w, h) = (
-            (f64::from(width) * scale).round() as u32,
-            (f64::from(height) * scale).round() as u32,
-        );
-        // Resizing the bitmap reallocates it: only when the box or the density changed (every
-        // chart paints its whole background, so an unchanged bitmap needs no clearing).
-        if el.width() != w || el.height() != h {
-            el.set_width(w);
-            el.set_height(h);
-        }
-        let Some(backend) = MeasuredCanvas::new(el) else {
-            return;
-        };
-        let area = PageBackend::Canvas(backend).into_drawing_area();
-        let style = ChartStyle { theme, scale };
-        let drawn = figure
-            .with_untracked(|f| f.draw(&area, &style))
-            .and_then(|()| area.present());
-        if drawn.is_err() {
-            leptos::logging::warn!("the chart {name} could not be drawn");
-        }
-    };
     // Off screen, the chart only learns that its sources changed; its data is computed when
     // it is drawn. (Its label, read by screen readers wherever the chart is, stays current.)
     let sources = use_context::<Sources>();
@@ -118,9 +118,12 @@ pub fn ChartCanvas(
                 t.track();
             }
         },
-        draw,
+        move || {
+            if let Some(el) = canvas.get_untracked() {
+                draw(el, size.get_untracked(), theme_now(), figure, name);
+            }
+        },
     );
-    let (table_open, set_table_open) = signal(false);
     let css_size = move || {
         let (w, h) = size.get_untracked();
         (w.max(320), h.max(200))
@@ -130,12 +133,7 @@ pub fn ChartCanvas(
             <canvas node_ref=canvas id=format!("{name}-chart") class=format!("chart {class}")
                 role="img" aria-label=move || label.get()></canvas>
             <div class="chart-tools">
-                <details class="data" on:toggle:target=move |ev| {
-                    set_table_open.set(ev.target().has_attribute("open"))
-                }>
-                    <summary>"Data table"</summary>
-                    {move || table_open.get().then(|| figure.with(|f| data_table(f, title)))}
-                </details>
+                {data_details(figure, title)}
                 <span class="downloads">
                     <button type="button" aria-label=format!("Download {title} as PNG")
                         on:click=super::click(move |_| figure.with_untracked(|f| save_png(f, css_size(), theme_now())))>
@@ -147,6 +145,36 @@ pub fn ChartCanvas(
                     </button>
                 </span>
             </div>
+        </div>
+    }
+}
+
+/// The chart's numbers as a table, built when the reader opens it.
+fn data_details(figure: Memo<Figure>, title: &'static str) -> impl IntoView {
+    let (table_open, set_table_open) = signal(false);
+    view! {
+        <details class="data" on:toggle:target=move |ev| {
+            set_table_open.set(ev.target().has_attribute("open"))
+        }>
+            <summary>"Data table"</summary>
+            {move || table_open.get().then(|| figure.with(|f| data_table(f, title)))}
+        </details>
+    }
+}
+
+/// Two charts side by side (on a wide screen).
+#[component]
+pub fn ChartPair(
+    /// The first chart: what it draws, its title and its label.
+    first: (Memo<Figure>, &'static str, Signal<String>),
+    /// The second chart, likewise.
+    second: (Memo<Figure>, &'static str, Signal<String>),
+) -> impl IntoView {
+    let [(f1, t1, l1), (f2, t2, l2)] = [first, second];
+    view! {
+        <div class="chart-row two">
+            <ChartCanvas figure=f1 title=t1 label=l1 />
+            <ChartCanvas figure=f2 title=t2 label=l2 />
         </div>
     }
 }

@@ -11,10 +11,10 @@ use crate::page::{Control, Keyed, Layout, Panel};
 use crate::sim::training::{Binormal, LossParams, Training, training_json};
 use crate::ui::derived::Derived;
 use crate::ui::download::save_text;
-use crate::ui::exact::{Progress, save_predictions};
 use crate::ui::panels::training::sample_request;
 use crate::ui::state::Page;
 use crate::ui::url::base_url;
+use crate::ui::worker_client::{Progress, save_predictions};
 use crate::worker::TrainRun;
 
 /// The link to the current view.
@@ -67,59 +67,109 @@ pub fn ShareBar(
     let status = RwSignal::new(String::new());
     let Progress {
         csv: progress,
-        training: progress_training,
+        training,
         ..
     } = expect_context::<Progress>();
-    let copy = move |_| {
-        let href = current_link(&page);
-        let imported = page.data.with_untracked(Option::is_some);
-        let promise = window().navigator().clipboard().write_text(&href);
-        leptos::task::spawn_local(async move {
-            status.set(match JsFuture::from(promise).await {
-                Ok(_) if imported => "Link copied. It carries the settings, not the imported \
-                     predictions: they never leave this browser, and the link says so when opened."
-                    .into(),
-                Ok(_) => "Link copied.".into(),
-                Err(_) => format!("Copy this link: {href}"),
-            });
-        });
-    };
-    let results = move |_| {
-        let s = page.scenario.get_untracked();
-        // SPEC section 6: the models each loss trains, on the population of the training view.
-        let pop = Binormal::from_scenario(&s, page.training.get_untracked().sep);
-        let mut training =
-            Training::compute(&pop, &LossParams::from_scenario(&s), s.threshold, None);
-        // The models trained on a sample, when a run reached the optimum of the sample the
-        // page's settings describe.
-        let wanted = sample_request(&s, &page.training.get_untracked());
-        training.sample = progress_training.with_untracked(|run| {
-            run.as_ref()
-                .filter(|r| r.request == wanted)
-                .and_then(TrainRun::sample_fits)
-        });
-        let mut sections = vec![("training", training_json(&training))];
-        let request = derived.request.get_untracked();
-        sections.extend(crate::ui::panels::decide::results_sections(&page, &request));
-        let text = derived.a.losses.with_untracked(|l| {
-            derived.a.metrics.with_untracked(|m| {
-                page.data.with_untracked(|d| {
-                    let source = d.as_ref().map(|d| ImportedSource {
-                        rows: d.summary.0.rows(),
-                        score: d.summary.0.kind.key(),
-                    });
-                    // The numbers' own scenario: with imported predictions, the file's counts.
-                    let numbers = derived.request.with_untracked(|r| r.scenario);
-                    results_json_from(&numbers, source, l, m, &sections)
-                })
-            })
-        });
-        save_text("imbalance-lab-results.json", &text, "application/json");
-    };
+    let copy = move |_| copy_link(&page, status);
+    let results = move |_| save_results(&page, &derived, training);
     let predictions = move |_| {
         save_predictions(derived.request.get_untracked());
     };
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    view! {
+        <div class="share-bar" role="toolbar" aria-label="share and export">
+            <button type="button" on:click=super::click(copy)>"Copy link"</button>
+            <button type="button" on:click=super::click(move |_| {
+                if let Some(d) = dialog.get() {
+                    let _ = d.show_modal();
+                }
+            })>"Embed…"</button>
+            <button type="button" on:click=super::click(results)>"Download results (JSON)"</button>
+            <button type="button" on:click=super::click(predictions)
+                disabled=move || progress.get().is_some()>"Download predictions (CSV)"</button>
+            {move || progress.get().map(|p| view! {
+                <span class="progress" role="status">
+                    <progress max="1" value=p aria-label="preparing the predictions file"></progress>
+                    {format!(" {:.0} %", 100.0 * p)}
+                </span>
+            })}
+            <span class="share-status" role="status">{move || status.get()}</span>
+        </div>
+        {embed_dialog(page, dialog, status)}
+    }
+}
+
+/// Copies the link to the current view, saying so in `status` (or showing the link to copy).
+fn copy_link(page: &Page, status: RwSignal<String>) {
+    let href = current_link(page);
+    let imported = page.data.with_untracked(Option::is_some);
+    let promise = window().navigator().clipboard().write_text(&href);
+    leptos::task::spawn_local(async move {
+        status.set(match JsFuture::from(promise).await {
+            Ok(_) if imported => "Link copied. It carries the settings, not the imported \
+                 predictions: they never leave this browser, and the link says so when opened."
+                .into(),
+            Ok(_) => "Link copied.".into(),
+            Err(_) => format!("Copy this link: {href}"),
+        });
+    });
+}
+
+/// Downloads the results file: the numbers on the page, what each loss trains, and the
+/// decision panel's sections when they are current.
+fn save_results(page: &Page, derived: &Derived, run: RwSignal<Option<TrainRun>>) {
+    let s = page.scenario.get_untracked();
+    // SPEC section 6: the models each loss trains, on the population of the training view.
+    let pop = Binormal::from_scenario(&s, page.training.get_untracked().sep);
+    let mut training = Training::compute(&pop, &LossParams::from_scenario(&s), s.threshold, None);
+    // The models trained on a sample, when a run reached the optimum of the sample the
+    // page's settings describe.
+    let wanted = sample_request(&s, &page.training.get_untracked());
+    training.sample = run.with_untracked(|run| {
+        run.as_ref()
+            .filter(|r| r.request == wanted)
+            .and_then(TrainRun::sample_fits)
+    });
+    let mut sections = vec![("training", training_json(&training))];
+    let request = derived.request.get_untracked();
+    sections.extend(crate::ui::panels::decide::results_sections(page, &request));
+    let text = derived.a.losses.with_untracked(|l| {
+        derived.a.metrics.with_untracked(|m| {
+            page.data.with_untracked(|d| {
+                let source = d.as_ref().map(|d| ImportedSource {
+                    rows: d.summary.0.rows(),
+                    score: d.summary.0.kind.key(),
+                });
+                // The numbers' own scenario: with imported predictions, the file's counts.
+                let numbers = derived.request.with_untracked(|r| r.scenario);
+                results_json_from(&numbers, source, l, m, &sections)
+            })
+        })
+    });
+    save_text("imbalance-lab-results.json", &text, "application/json");
+}
+
+/// A field for the frame's width or height, in CSS pixels.
+fn size_field(id: &'static str, label: &'static str, value: RwSignal<u32>) -> impl IntoView {
+    view! {
+        <label for=id>{label}
+            <input type="number" id=id class="value" min=200 max=4000 step=10
+                prop:value=move || value.get().to_string()
+                on:change:target=move |ev| {
+                    if let Ok(v) = ev.target().value().parse::<u32>() {
+                        value.set(v.clamp(200, 4000));
+                    }
+                } />
+        </label>
+    }
+}
+
+/// The embed dialog: what the frame shows, its size, and the HTML to paste.
+fn embed_dialog(
+    page: Page,
+    dialog: NodeRef<leptos::html::Dialog>,
+    status: RwSignal<String>,
+) -> impl IntoView {
     let panels = RwSignal::new(vec![Panel::Focal]);
     let controls = RwSignal::new(vec![Control::Alpha, Control::Gamma]);
     let width = RwSignal::new(720u32);
@@ -141,38 +191,7 @@ pub fn ShareBar(
             height.get()
         )
     };
-    let size_field = |id: &'static str, label: &'static str, value: RwSignal<u32>| {
-        view! {
-            <label for=id>{label}
-                <input type="number" id=id class="value" min=200 max=4000 step=10
-                    prop:value=move || value.get().to_string()
-                    on:change:target=move |ev| {
-                        if let Ok(v) = ev.target().value().parse::<u32>() {
-                            value.set(v.clamp(200, 4000));
-                        }
-                    } />
-            </label>
-        }
-    };
     view! {
-        <div class="share-bar" role="toolbar" aria-label="share and export">
-            <button type="button" on:click=super::click(copy)>"Copy link"</button>
-            <button type="button" on:click=crate::ui::widgets::click(move |_| {
-                if let Some(d) = dialog.get() {
-                    let _ = d.show_modal();
-                }
-            })>"Embed…"</button>
-            <button type="button" on:click=super::click(results)>"Download results (JSON)"</button>
-            <button type="button" on:click=super::click(predictions)
-                disabled=move || progress.get().is_some()>"Download predictions (CSV)"</button>
-            {move || progress.get().map(|p| view! {
-                <span class="progress" role="status">
-                    <progress max="1" value=p aria-label="preparing the predictions file"></progress>
-                    {format!(" {:.0} %", 100.0 * p)}
-                </span>
-            })}
-            <span class="share-status" role="status">{move || status.get()}</span>
-        </div>
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title">
             <h2 id="embed-title">"Embed this view"</h2>
             <p>"Pick what the frame shows; the scenario is the one on the page now."</p>
@@ -187,7 +206,7 @@ pub fn ShareBar(
             <label for="embed-snippet">"HTML to paste into your post"</label>
             <textarea id="embed-snippet" readonly rows="5" prop:value=snippet></textarea>
             <div class="dialog-buttons">
-                <button type="button" on:click=crate::ui::widgets::click(move |_| {
+                <button type="button" on:click=super::click(move |_| {
                     let text = snippet();
                     let promise = window().navigator().clipboard().write_text(&text);
                     leptos::task::spawn_local(async move {
@@ -197,7 +216,7 @@ pub fn ShareBar(
                         });
                     });
                 })>"Copy code"</button>
-                <button type="button" on:click=crate::ui::widgets::click(move |_| {
+                <button type="button" on:click=super::click(move |_| {
                     if let Some(d) = dialog.get() {
                         d.close();
                     }
