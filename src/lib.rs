@@ -9,6 +9,7 @@ pub mod format;
 pub mod import;
 pub mod link;
 pub mod page;
+pub mod protocol;
 pub mod sim;
 pub mod worker;
 

@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use imbalance_lab::page::{DecisionSettings, Judge, TrainingSettings, Undo};
+use imbalance_lab::protocol::{FromWorker, ToWorker};
 use imbalance_lab::sim::engine::{Engine, ModelId, Request};
 use imbalance_lab::sim::{ClassScores, Confusion, LossKind, Scenario};
 use imbalance_lab::worker::decide::snippets::{PREDICTIONS_FILE, snippets};
@@ -12,7 +13,6 @@ use imbalance_lab::worker::decide::{
     CALIBRATION, CODE, COSTS, DecideJob, Decided, Decider, JSON, PREVALENCE, RESAMPLES,
     SNIPPET_BREAK, STATUS, UNCERTAINTY,
 };
-use imbalance_lab::worker::{FromWorker, ToWorker};
 
 fn job(neg: u32, pos: u32, settings: DecisionSettings) -> DecideJob {
     DecideJob {
@@ -65,20 +65,23 @@ fn a_job_and_its_answer_round_trip_and_junk_is_refused() {
         judge: Judge::Trained(LossKind::Focal),
     };
     let j = job(30_000, 300, settings);
-    assert_eq!(DecideJob::decode(&j.encode()), Some(j));
+    let encode = |j: &DecideJob| ToWorker::Decide(Box::new(*j)).encode();
+    let decode = |v: &[f64]| match ToWorker::decode(v) {
+        Some(ToWorker::Decide(j)) => Some(*j),
+        _ => None,
+    };
+    assert_eq!(decode(&encode(&j)), Some(j));
     let none = DecideJob {
         settings: DecisionSettings::default(),
         ..j
     };
-    assert_eq!(DecideJob::decode(&none.encode()), Some(none));
-    let v = j.encode();
-    assert_eq!(DecideJob::decode(&v[..v.len() - 1]), None);
-    // A decision job is not one of the messages `serve` answers (it is the worker's own).
-    assert_eq!(ToWorker::decode(&v), None);
+    assert_eq!(decode(&encode(&none)), Some(none));
+    let v = encode(&j);
+    assert_eq!(decode(&v[..v.len() - 1]), None);
     let mut bad_judge = v.clone();
     let at = v.len() - 6;
     bad_judge[at] = 6.0;
-    assert_eq!(DecideJob::decode(&bad_judge), None);
+    assert_eq!(decode(&bad_judge), None);
 
     let mut engine = Engine::new();
     let d = Decider::default().decide(&mut engine, &j);

@@ -46,7 +46,7 @@ pub const REASONS: [NoOptimum; 7] = [
 ];
 
 impl TrainRequest {
-    pub(super) fn write(&self, out: &mut Vec<f64>) {
+    pub(crate) fn write(&self, out: &mut Vec<f64>) {
         let p = &self.population;
         out.extend([
             p.sep,
@@ -61,7 +61,7 @@ impl TrainRequest {
         ]);
     }
 
-    pub(super) fn read(v: &[f64]) -> Option<Self> {
+    pub(crate) fn read(v: &[f64]) -> Option<Self> {
         let mut r = Reader::new(v);
         let request = TrainRequest {
             population: Binormal {
@@ -82,7 +82,7 @@ impl TrainRequest {
 }
 
 impl TrainStep {
-    pub(super) fn write(&self, out: &mut Vec<f64>) {
+    pub(crate) fn write(&self, out: &mut Vec<f64>) {
         out.extend([f64::from(self.step), f64::from(u8::from(self.done))]);
         for m in &self.models {
             match m {
@@ -95,7 +95,7 @@ impl TrainStep {
         }
     }
 
-    pub(super) fn read(v: &[f64]) -> Option<Self> {
+    pub(crate) fn read(v: &[f64]) -> Option<Self> {
         let mut r = Reader::new(v);
         let step = r.count()?;
         let done = r.real()? == 1.0;

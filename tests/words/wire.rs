@@ -1,8 +1,10 @@
 //! The job and the reply survive the wire; junk is refused.
 
 use imbalance_lab::page::STORY_STEPS;
-use imbalance_lab::worker::words::{BOXES, ExplainJob, Explained};
-use imbalance_lab::worker::{FromWorker, ToWorker};
+use imbalance_lab::protocol::{FromWorker, ToWorker};
+use imbalance_lab::sim::engine::Engine;
+use imbalance_lab::worker::serve;
+use imbalance_lab::worker::words::{BOXES, ExplainJob, explain};
 
 use super::helpers::{job, scenario, words};
 
@@ -14,14 +16,19 @@ fn a_job_and_its_words_round_trip_and_junk_is_refused() {
         point: 0.25,
         ..job(scenario(300, 20), 0)
     };
-    assert_eq!(ExplainJob::decode(&j.encode()), Some(j));
+    let encode = |j: ExplainJob| ToWorker::Explain(Box::new(j)).encode();
+    let decode = |v: &[f64]| match ToWorker::decode(v) {
+        Some(ToWorker::Explain(j)) => Some(*j),
+        _ => None,
+    };
+    assert_eq!(decode(&encode(j)), Some(j));
     // Not a words job, a truncated one, and a story step beyond the last (clamped).
-    assert_eq!(ExplainJob::decode(&[1.0, 2.0]), None);
-    assert_eq!(ExplainJob::decode(&j.encode()[..5]), None);
-    let mut far = j.encode();
+    assert_eq!(decode(&[1.0, 2.0]), None);
+    assert_eq!(decode(&encode(j)[..5]), None);
+    let mut far = encode(j);
     let n = far.len();
     far[n - 5] = 99.0;
-    assert_eq!(ExplainJob::decode(&far).map(|j| j.story), Some(STORY_STEPS));
+    assert_eq!(decode(&far).map(|j| j.story), Some(STORY_STEPS));
 
     let w = words(scenario(300, 20), 2);
     assert_eq!(w.sections.len(), BOXES.len());
@@ -31,7 +38,16 @@ fn a_job_and_its_words_round_trip_and_junk_is_refused() {
         FromWorker::Explained(Box::new(w))
     );
     // A reply with a box missing is refused, never shown half.
-    assert_eq!(Explained::decode(&numbers, b"only one".to_vec()), None);
-    // The words job is not one of `serve`'s messages.
-    assert_eq!(ToWorker::decode(&j.encode()), None);
+    assert_eq!(
+        FromWorker::decode(&numbers, b"only one".to_vec()),
+        FromWorker::Failed
+    );
+    // `serve` answers a words job with the words.
+    let mut replies = Vec::new();
+    let mut engine = Engine::new();
+    serve(&mut engine, ToWorker::Explain(Box::new(j)), &mut |m| {
+        replies.push(m)
+    });
+    let want = explain(&mut Engine::new(), &j);
+    assert_eq!(replies, [FromWorker::Explained(Box::new(want))]);
 }

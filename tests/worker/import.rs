@@ -2,10 +2,11 @@
 //! that survives it too, a large class previews as quantiles, and detection says what it found.
 
 use imbalance_lab::import::{Overrides, ScoreKind};
+use imbalance_lab::protocol::{FromWorker, ToWorker};
 use imbalance_lab::sim::engine::{Engine, PREVIEW, Request};
 use imbalance_lab::sim::{Class, ClassScores, Scenario};
 use imbalance_lab::worker::import::{Detection, ImportJob, import_bytes, preview};
-use imbalance_lab::worker::{FromWorker, ToWorker, serve};
+use imbalance_lab::worker::serve;
 
 fn fixture(name: &str) -> Vec<u8> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/");
@@ -37,9 +38,10 @@ fn jobs_survive_the_wire_with_every_choice() {
         },
     };
     for j in [job(1), full] {
-        assert_eq!(ImportJob::decode(&j.encode()), Some(j.clone()));
+        let m = ToWorker::Import(j);
+        assert_eq!(ToWorker::decode(&m.encode()), Some(m));
     }
-    assert_eq!(ImportJob::decode(&[9.0, 1.0, 5.0]), None);
+    assert_eq!(ToWorker::decode(&[9.0, 1.0, 5.0]), None);
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! The messages both ways survive their trip, and anything else is refused (to the worker) or
 //! reads as `Failed` (from it).
 
+use imbalance_lab::protocol::{FromWorker, ToWorker};
 use imbalance_lab::sim::engine::Engine;
-use imbalance_lab::worker::{FromWorker, ToWorker};
 
 use super::helpers::request;
 
@@ -14,7 +14,7 @@ fn messages_to_the_worker_round_trip_and_junk_is_refused() {
     }
     assert_eq!(ToWorker::decode(&[]), None);
     let mut unknown = ToWorker::Exact(r).encode();
-    unknown[0] = 9.0;
+    unknown[0] = 99.0;
     assert_eq!(ToWorker::decode(&unknown), None);
     let good = ToWorker::Csv(r).encode();
     assert_eq!(ToWorker::decode(&good[..good.len() - 1]), None);

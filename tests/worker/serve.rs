@@ -2,8 +2,9 @@
 //! file in whole pieces.
 
 use imbalance_lab::export::predictions_csv;
+use imbalance_lab::protocol::{FromWorker, ToWorker};
 use imbalance_lab::sim::engine::Engine;
-use imbalance_lab::worker::{CSV_ROWS, FromWorker, ToWorker, csv_pieces, serve};
+use imbalance_lab::worker::{CSV_ROWS, csv_pieces, serve};
 
 use super::helpers::request;
 

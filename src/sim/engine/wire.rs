@@ -12,17 +12,15 @@ use crate::sim::params::Scenario;
 use crate::sim::ranking::{Ranking, Ranks};
 
 impl Request {
-    /// How many numbers `encode` writes.
-    pub const WIRE_LEN: usize = 13;
-
     /// The request as numbers (the seed split in two halves, each exact in a double).
     pub fn encode(&self) -> Vec<f64> {
-        let mut out = Vec::with_capacity(Self::WIRE_LEN);
+        let mut out = Vec::new();
         self.write(&mut out);
         out
     }
 
-    fn write(&self, out: &mut Vec<f64>) {
+    /// Writes the request's numbers after `out`'s.
+    pub(crate) fn write(&self, out: &mut Vec<f64>) {
         let s = &self.scenario;
         out.extend([
             f64::from(s.neg),
@@ -53,16 +51,22 @@ impl Answer {
     /// The numbers as a flat list.
     pub fn encode(&self) -> Vec<f64> {
         let mut out = Vec::new();
-        self.request.write(&mut out);
+        self.write(&mut out);
+        out
+    }
+
+    /// Writes the numbers after `out`'s.
+    pub(crate) fn write(&self, out: &mut Vec<f64>) {
+        self.request.write(out);
         for m in &self.models {
             for l in &m.loss {
                 out.extend([l.ce, l.focal]);
             }
-            write_confusion(&mut out, &m.confusion);
-            write_metric(&mut out, m.ranks.ranking.roc_auc);
-            write_metric(&mut out, m.ranks.ranking.average_precision);
+            write_confusion(out, &m.confusion);
+            write_metric(out, m.ranks.ranking.roc_auc);
+            write_metric(out, m.ranks.ranking.average_precision);
             for &ap in &m.ranks.ap_at_ratios {
-                write_metric(&mut out, ap);
+                write_metric(out, ap);
             }
         }
         for h in &self.curves.histograms {
@@ -72,9 +76,8 @@ impl Answer {
         out.push(self.curves.sweep.len() as f64);
         for (t, c) in &self.curves.sweep {
             out.push(*t);
-            write_confusion(&mut out, c);
+            write_confusion(out, c);
         }
-        out
     }
 
     /// The numbers back from `encode`'s list; `None` for anything else.
@@ -137,7 +140,8 @@ impl<'a> Reader<'a> {
     pub(crate) fn half(&mut self) -> Option<u64> {
         self.whole().filter(|&v| v <= 0xffff_ffff)
     }
-    fn request(&mut self) -> Option<Request> {
+    /// A request, as `Request::write` wrote it.
+    pub(crate) fn request(&mut self) -> Option<Request> {
         Some(Request {
             scenario: Scenario {
                 neg: self.count()?,

@@ -10,9 +10,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use super::Client;
+use crate::protocol::{FromWorker, ToWorker};
 use crate::sim::engine::{Engine, Request, SYNTHETIC, all_exact};
 use crate::worker::js::{reply_from_js, to_js};
-use crate::worker::{FromWorker, ToWorker, serve};
+use crate::worker::serve;
 
 type Handler = Closure<dyn FnMut(MessageEvent)>;
 

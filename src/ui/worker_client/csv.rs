@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use super::connection::Backend;
 use super::{Client, client};
 use crate::export::prediction_rows;
+use crate::protocol::{FromWorker, ToWorker};
 use crate::sim::engine::Request;
 use crate::ui::download::{save_parts, yield_to_browser};
 use crate::worker::js::to_js;
-use crate::worker::{FromWorker, ToWorker, csv_piece, csv_pieces};
+use crate::worker::{csv_piece, csv_pieces};
 
 /// Downloads the predictions of the page's scenario as CSV.
 pub fn save_predictions(r: Request) {

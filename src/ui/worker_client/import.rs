@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use super::connection::Backend;
 use super::{Client, ImportStatus, client};
 use crate::import::Overrides;
+use crate::protocol::ToWorker;
 use crate::worker::import::ImportJob;
-use crate::worker::js::{import_to_js, to_js};
-use crate::worker::{Detection, ImportSummary, ToWorker};
+use crate::worker::js::{to_js, with_file};
+use crate::worker::{Detection, ImportSummary};
 
 /// Sends a file (or pasted text, as a Blob) to the worker: `detect` looks at its first bytes
 /// and answers with what it found (`Progress::detection`); otherwise the whole file is imported
@@ -37,11 +38,12 @@ pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
         overrides,
         settings,
     };
+    let message = with_file(&ToWorker::Import(job).encode(), file);
     match &*c.backend.borrow() {
         // An import is posted once the page has painted what the click changed: two workers
         // then take both cores, and a frame painted beside them takes longer than 50 ms.
         Backend::Worker { worker: w, .. } if !detect => {
-            let (w, message) = (w.clone(), import_to_js(&job, file));
+            let w = w.clone();
             request_animation_frame(move || {
                 set_timeout(
                     move || {
@@ -52,7 +54,7 @@ pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
             });
         }
         Backend::Worker { worker: w, .. } => {
-            let _ = w.post_message(&import_to_js(&job, file));
+            let _ = w.post_message(&message);
         }
         Backend::Here(_) => {
             c.detecting.set(0);

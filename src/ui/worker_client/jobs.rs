@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::connection::{Backend, HOLD};
 use super::{Client, cancel, client};
 use crate::page::{DecisionSettings, TrainingSettings};
+use crate::protocol::ToWorker;
 use crate::sim::engine::{DrawsKey, Request};
 use crate::worker::decide::DecideJob;
 use crate::worker::words::ExplainJob;
@@ -113,6 +114,11 @@ fn rendering(no: impl FnOnce(&Client)) -> Option<Rc<Client>> {
     Some(c)
 }
 
+/// A decision job's message as numbers.
+fn decide_numbers(job: &DecideJob) -> Vec<f64> {
+    ToWorker::Decide(Box::new(*job)).encode()
+}
+
 /// Asks the worker for the decision panel of `job` (its id is set here).
 pub fn decide(job: DecideJob) {
     let Some(c) = rendering(|c| {
@@ -124,7 +130,7 @@ pub fn decide(job: DecideJob) {
         return;
     };
     let draws = job.request.draws_keys();
-    if let Some(id) = Jobs::ask(&c, |c| &c.decisions, job.encode(), draws) {
+    if let Some(id) = Jobs::ask(&c, |c| &c.decisions, decide_numbers(&job), draws) {
         c.decide_last.set(Some(DecideJob { id, ..job }));
     }
 }
@@ -132,7 +138,8 @@ pub fn decide(job: DecideJob) {
 /// Asks the worker for the page's words (`job`'s id is set here).
 pub fn explain(job: ExplainJob) {
     if let Some(c) = rendering(|_| {}) {
-        Jobs::ask(&c, |c| &c.words, job.encode(), job.request.draws_keys());
+        let numbers = ToWorker::Explain(Box::new(job)).encode();
+        Jobs::ask(&c, |c| &c.words, numbers, job.request.draws_keys());
     }
 }
 

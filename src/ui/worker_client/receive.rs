@@ -8,9 +8,9 @@ use js_sys::Uint8Array;
 use leptos::prelude::*;
 
 use super::Client;
+use crate::protocol::FromWorker;
 use crate::sim::engine::Answer;
 use crate::ui::state::Shared;
-use crate::worker::FromWorker;
 
 impl Client {
     pub(super) fn receive(self: &Rc<Self>, reply: FromWorker) {

@@ -40,9 +40,6 @@ pub const TARGETS: [(&str, bool); SECTIONS] = [
     ("d-status", false),
 ];
 
-/// The tag of a decision job's reply on the wire.
-pub const DECIDED: f64 = 17.0;
-
 /// The decision panel's answer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decided {
@@ -57,21 +54,21 @@ pub struct Decided {
 }
 
 impl Decided {
-    /// The reply as numbers and bytes (the sections' text, separated by NUL).
-    pub fn encode(&self) -> (Vec<f64>, Vec<u8>) {
-        let numbers = vec![
-            DECIDED,
+    /// Writes the reply's numbers after `out`'s, and gives its bytes (the sections' text,
+    /// separated by NUL).
+    pub(crate) fn write(&self, out: &mut Vec<f64>) -> Vec<u8> {
+        out.extend([
             f64::from(self.id),
             self.best.unwrap_or(-1.0),
             f64::from(self.resamples[0]),
             f64::from(self.resamples[1]),
-        ];
-        (numbers, self.sections.join("\0").into_bytes())
+        ]);
+        self.sections.join("\0").into_bytes()
     }
 
-    /// The reply back from `encode`'s parts.
-    pub fn decode(v: &[f64], bytes: Vec<u8>) -> Option<Self> {
-        let [tag, id, best, done, target] = *v else {
+    /// The reply back from `write`'s numbers and bytes.
+    pub(crate) fn read(v: &[f64], bytes: Vec<u8>) -> Option<Self> {
+        let [id, best, done, target] = *v else {
             return None;
         };
         let counts = [id, done, target];
@@ -79,7 +76,6 @@ impl Decided {
         let (id, done, target) = (r.count()?, r.count()?, r.count()?);
         let text = String::from_utf8(bytes).ok()?;
         let parts: Vec<String> = text.split('\0').map(String::from).collect();
-        (tag == DECIDED).then_some(())?;
         Some(Decided {
             id,
             best: (best >= 0.0 && best.is_finite()).then_some(best),

@@ -24,13 +24,9 @@ pub struct DecideJob {
     pub seen: bool,
 }
 
-/// The tag of a decision job on the wire (after the other messages' tags).
-pub const DECIDE: f64 = 16.0;
-const REQUEST_LEN: usize = Request::WIRE_LEN;
-
 impl DecideJob {
-    /// The job as numbers.
-    pub fn encode(&self) -> Vec<f64> {
+    /// Writes the job's numbers after `out`'s (`protocol::ToWorker::Decide`).
+    pub(crate) fn write(&self, out: &mut Vec<f64>) {
         let d = &self.settings;
         let (undo, amount) = match d.undo {
             Undo::Nothing => (0.0, 0.0),
@@ -38,8 +34,8 @@ impl DecideJob {
             Undo::Undersampled(r) => (2.0, r),
         };
         let judge = Judge::ALL.iter().position(|j| *j == d.judge).unwrap_or(0);
-        let mut out = vec![DECIDE, f64::from(self.id)];
-        out.extend(self.request.encode());
+        out.push(f64::from(self.id));
+        self.request.write(out);
         out.extend([
             d.cost_fp,
             d.cost_fn,
@@ -54,19 +50,13 @@ impl DecideJob {
             f64::from(self.width),
             f64::from(u8::from(self.seen)),
         ]);
-        out
     }
 
-    /// The job back from `encode`'s numbers; `None` for anything else.
-    pub fn decode(v: &[f64]) -> Option<Self> {
-        let (&tag, rest) = v.split_first()?;
-        if tag != DECIDE || rest.len() < 1 + REQUEST_LEN {
-            return None;
-        }
-        let mut r = Reader::new(&rest[..1]);
+    /// The job back from `write`'s numbers; `None` for anything else.
+    pub(crate) fn read(v: &[f64]) -> Option<Self> {
+        let mut r = Reader::new(v);
         let id = r.count()?;
-        let request = Request::decode(&rest[1..=REQUEST_LEN])?;
-        let mut r = Reader::new(&rest[1 + REQUEST_LEN..]);
+        let request = r.request()?;
         let (cost_fp, cost_fn, reward_tp) = (r.real()?, r.real()?, r.real()?);
         let prevalence = r.real()?;
         let (undo, amount) = (r.count()?, r.real()?);

@@ -25,12 +25,12 @@ pub mod snippets;
 mod svg;
 
 pub use answer::{
-    BODY, CALIBRATION, CODE, COSTS, DECIDED, Decided, JSON, PREVALENCE, SECTIONS, SNIPPET_BREAK,
-    STATUS, TARGETS, UNCERTAINTY,
+    BODY, CALIBRATION, CODE, COSTS, Decided, JSON, PREVALENCE, SECTIONS, SNIPPET_BREAK, STATUS,
+    TARGETS, UNCERTAINTY,
 };
 pub use body::body_html;
 pub use decider::Decider;
-pub use job::{DECIDE, DecideJob};
+pub use job::DecideJob;
 
 use crate::sim::decision::{Calibration, OddsShift};
 use decider::Prepared;

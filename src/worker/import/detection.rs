@@ -165,7 +165,7 @@ fn as_read(o: &Options, row: &[String]) -> Vec<String> {
 }
 
 impl Detection {
-    pub(in crate::worker) fn write(&self, out: &mut Vec<f64>) {
+    pub(crate) fn write(&self, out: &mut Vec<f64>) {
         out.push(f64::from(self.id));
         write_optional_text(out, self.problem.as_deref());
         write_text(out, &self.layout);
@@ -184,7 +184,7 @@ impl Detection {
         write_option(out, self.kind.map(|k| kind_code(k) as u64));
     }
 
-    pub(in crate::worker) fn read(v: &[f64]) -> Option<Self> {
+    pub(crate) fn read(v: &[f64]) -> Option<Self> {
         let mut r = Reader::new(v);
         let id = r.count()?;
         let problem = read_optional_text(&mut r)?;

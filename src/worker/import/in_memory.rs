@@ -1,8 +1,8 @@
 //! Importing a file held in memory, in the worker's chunks and, for a large file, in two parts
 //! with their messages on the wire: the native tests' way in, and the warm-up's.
 
-use super::part::FromPart;
 use super::{CHUNK, HEAD, ImportJob, ImportSummary, Importer, Joining};
+use crate::protocol::FromPart;
 use crate::sim::engine::DataSet;
 
 /// Imports a whole file held in memory, in the worker's chunks (the native tests' way in).

@@ -24,7 +24,7 @@ pub struct ImportJob {
 }
 
 impl ImportJob {
-    pub(in crate::worker) fn write(&self, out: &mut Vec<f64>) {
+    pub(crate) fn write(&self, out: &mut Vec<f64>) {
         let o = &self.overrides;
         out.push(f64::from(self.id));
         out.push(f64::from(u8::from(self.detect)));
@@ -43,7 +43,7 @@ impl ImportJob {
         write_optional_text(out, o.positive.as_deref());
     }
 
-    pub(in crate::worker) fn read(v: &[f64]) -> Option<Self> {
+    pub(crate) fn read(v: &[f64]) -> Option<Self> {
         let mut r = Reader::new(v);
         let id = r.count()?;
         let detect = match r.whole()? {

@@ -25,7 +25,7 @@ pub use importer::{Importer, Read};
 pub use in_memory::{Second, import_bytes, import_bytes_in_parts};
 pub use job::ImportJob;
 pub use joining::Joining;
-pub use part::split_point;
+pub use part::{PartJob, PartRead, split_point};
 pub use summary::{ImportSummary, preview};
 pub use warm_up::{made_up_file, warm_up};
 

@@ -1,22 +1,18 @@
 //! A large file is imported by two workers side by side: the page's worker reads the file up to
 //! a row near its middle while a second worker, which it starts, reads and sorts the rest; the
 //! first then joins the second's rows to its own (`import::Rows::join`), and the result is the
-//! one a single parser would have read. This is their conversation, on the same wire as the
-//! page's (numbers, and a file beside the first message):
-//!
-//! - to the second worker: `PartJob` (the import job and where its part starts), with the file;
-//!   later `SEND` for each class of scores, once the first is ready to take it;
-//! - back: `Progress` (bytes read) now and then; `Read` (the part's counts and skipped rows, or
-//!   the error that stopped it) when its rows are read and sorted; then each model's classes as
-//!   `Scores` slices, in order (negatives, then positives, model by model): a class for each
-//!   `SEND`, or all at once when the part holds `SLICE` scores or fewer.
+//! one a single parser would have read. Their conversation is `protocol::{ToPart, FromPart}`:
+//! the part's job, its progress, its rows when read, then its scores a class at a time, each
+//! class when the first worker asks for it, or all at once when the part holds `SLICE` scores
+//! or fewer.
 //!
 //! Whether the part is used at all is decided by the first worker once it reaches the split:
 //! only if a row starts there (`Importer::at_record_start`); otherwise it reads on itself.
 
 use super::ImportJob;
 use super::part_rows::{read_rows, write_rows};
-use crate::import::{ImportError, PartError, Rows};
+use crate::import::{PartError, Rows};
+use crate::protocol::FromPart;
 use crate::sim::engine::Reader;
 
 /// Files from this size on are read by two workers (smaller ones are read before a second
@@ -26,13 +22,6 @@ pub const TWO_WORKERS_FROM: u64 = 8 << 20;
 /// The most scores one `Scores` message carries (8 MB): the second worker's rows cross a slice
 /// at a time, so that neither side holds a second copy of them all.
 pub const SLICE: usize = 1 << 20;
-
-const PART: f64 = 20.0;
-/// The first worker is ready for the rows.
-pub const SEND: f64 = 21.0;
-const PROGRESS: f64 = 22.0;
-const READ: f64 = 23.0;
-const SCORES: f64 = 24.0;
 
 /// The second worker's job: the import job, and the byte its part starts at.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,20 +33,17 @@ pub struct PartJob {
 }
 
 impl PartJob {
-    /// The job as numbers (the file travels beside them).
-    pub fn encode(&self) -> Vec<f64> {
-        let mut out = vec![PART, self.start as f64];
-        self.job.write(&mut out);
-        out
+    /// Writes the job's numbers after `out`'s (`protocol::ToPart::Part`; the file travels
+    /// beside them).
+    pub(crate) fn write(&self, out: &mut Vec<f64>) {
+        out.push(self.start as f64);
+        self.job.write(out);
     }
 
-    /// The job back from `encode`'s numbers; `None` for anything else.
-    pub fn decode(v: &[f64]) -> Option<Self> {
-        let [tag, start, rest @ ..] = v else {
-            return None;
-        };
-        (*tag == PART).then_some(())?;
-        let start = Reader::new(&[*start]).whole()?;
+    /// The job back from `write`'s numbers; `None` for anything else.
+    pub(crate) fn read(v: &[f64]) -> Option<Self> {
+        let (&start, rest) = v.split_first()?;
+        let start = Reader::new(&[start]).whole()?;
         Some(PartJob {
             job: ImportJob::read(rest)?,
             start,
@@ -89,29 +75,15 @@ impl PartRead {
         }
         (PartRead { rows, lengths }, scores)
     }
-}
 
-/// What the second worker says back. Its scores follow `Read` in messages of their own, a
-/// `scores_header` and then up to `SLICE` scores, read straight into the first worker's
-/// memory.
-#[derive(Clone, Debug, PartialEq)]
-pub enum FromPart {
-    /// Bytes of the part read so far.
-    Progress(u64),
-    /// The part is read and sorted, or what stopped it.
-    Read(Result<PartRead, PartError>),
-}
+    /// Writes the part's rows after `out`'s (`protocol::FromPart::Read`).
+    pub(crate) fn write(&self, out: &mut Vec<f64>) {
+        write_rows(out, self);
+    }
 
-/// The start of a message of scores of one class of one model (`class` 0 for the negatives).
-pub fn scores_header(model: usize, class: usize) -> [f64; 3] {
-    [SCORES, model as f64, class as f64]
-}
-
-/// Which model's class a message of scores holds, from its first three numbers.
-pub fn scores_of(header: [f64; 3]) -> Option<(usize, usize)> {
-    match header {
-        [SCORES, m @ (0.0 | 1.0), c @ (0.0 | 1.0)] => Some((m as usize, c as usize)),
-        _ => None,
+    /// The rows back from `write`'s numbers; `None` for anything else.
+    pub(crate) fn read(v: &[f64]) -> Option<Self> {
+        read_rows(v)
     }
 }
 
@@ -125,55 +97,6 @@ impl FromPart {
                 (FromPart::Read(Ok(read)), scores)
             }
             Err(e) => (FromPart::Read(Err(e)), Vec::new()),
-        }
-    }
-
-    /// The message as numbers.
-    pub fn encode(&self) -> Vec<f64> {
-        match self {
-            FromPart::Progress(n) => vec![PROGRESS, *n as f64],
-            FromPart::Read(Ok(read)) => {
-                let mut out = vec![READ, 1.0];
-                write_rows(&mut out, read);
-                out
-            }
-            FromPart::Read(Err(PartError { error, data_rows })) => {
-                let (code, n) = match error {
-                    ImportError::LineTooLong { line } => (0.0, *line),
-                    ImportError::TooManyRows { limit } => (1.0, *limit),
-                    // A part meets no other error; one that did would not decode, and the
-                    // first worker then reads the part itself, and meets it.
-                    _ => (2.0, 0),
-                };
-                vec![READ, 0.0, code, n as f64, *data_rows as f64]
-            }
-        }
-    }
-
-    /// The message back from `encode`'s numbers; `None` for anything else.
-    pub fn decode(v: &[f64]) -> Option<Self> {
-        let (&tag, rest) = v.split_first()?;
-        match tag {
-            PROGRESS => {
-                let mut r = Reader::new(rest);
-                let n = r.whole()?;
-                r.end(FromPart::Progress(n))
-            }
-            READ => match rest.split_first()? {
-                (&1.0, rest) => read_rows(rest).map(|read| FromPart::Read(Ok(read))),
-                (&0.0, rest) => {
-                    let mut r = Reader::new(rest);
-                    let error = match (r.whole()?, r.whole()?) {
-                        (0, line) => ImportError::LineTooLong { line },
-                        (1, limit) => ImportError::TooManyRows { limit },
-                        _ => return None,
-                    };
-                    let data_rows = r.whole()?;
-                    r.end(FromPart::Read(Err(PartError { error, data_rows })))
-                }
-                _ => None,
-            },
-            _ => None,
         }
     }
 }

@@ -75,7 +75,7 @@ pub fn preview(scores: &ClassScores) -> Vec<f64> {
 const SEPARATOR: char = '\u{1f}';
 
 impl ImportSummary {
-    pub(in crate::worker) fn write(&self, out: &mut Vec<f64>) {
+    pub(crate) fn write(&self, out: &mut Vec<f64>) {
         out.extend([
             f64::from(self.id),
             f64::from(self.counts[0]),
@@ -93,7 +93,7 @@ impl ImportSummary {
         }
     }
 
-    pub(in crate::worker) fn read(v: &[f64]) -> Option<Self> {
+    pub(crate) fn read(v: &[f64]) -> Option<Self> {
         let mut r = Reader::new(v);
         let id = r.count()?;
         let counts = [r.count()?, r.count()?];

@@ -1,6 +1,7 @@
 //! The second worker of a large import, in JavaScript terms (wasm only; the conversation itself
-//! is `part`'s): the first worker starts it (`Helper::spawn`, the same `worker.js`) and hears it
-//! through an inbox; the second worker answers a `PartJob` with `read_part`.
+//! is `protocol::{ToPart, FromPart}`): the first worker starts it (`Helper::spawn`, the same
+//! `worker.js`) and hears it through an inbox; the second worker answers a part's job with
+//! `read_part`.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -15,9 +16,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Blob, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use super::file::{read_bytes, read_part_rows};
-use crate::worker::import::part::{
-    FromPart, PartJob, PartRead, SEND, SLICE, scores_header, scores_of,
-};
+use super::messages::with_file;
+use crate::protocol::{FromPart, ToPart, scores_header, scores_of};
+use crate::worker::import::part::{PartJob, PartRead, SLICE};
 use crate::worker::import::{HEAD, ImportJob, Importer};
 
 /// What the first worker hears from the second.
@@ -90,23 +91,23 @@ impl Helper {
 
     /// Asks it to read `file` from `start` on, with `job`'s choices.
     pub fn read(&self, job: &ImportJob, start: u64, file: &Blob) {
-        let part = PartJob {
+        let part = ToPart::Part(PartJob {
             job: job.clone(),
             start,
-        };
-        let message = Array::of2(&Float64Array::from(&part.encode()[..]), file);
-        if self.worker.post_message(&message).is_err() {
+        });
+        if self
+            .worker
+            .post_message(&with_file(&part.encode(), file))
+            .is_err()
+        {
             self.lost();
         }
     }
 
     /// Tells it to send the next class of its scores.
     pub fn send(&self) {
-        if self
-            .worker
-            .post_message(&Float64Array::from(&[SEND][..]))
-            .is_err()
-        {
+        let send = Float64Array::from(&ToPart::Send.encode()[..]);
+        if self.worker.post_message(&send).is_err() {
             self.lost();
         }
     }
@@ -172,7 +173,7 @@ fn heard(data: JsValue) -> Option<FromPartOrScores> {
 }
 
 thread_local! {
-    /// The second worker's scores, read and sorted, waiting for `SEND`s: a class a time.
+    /// The second worker's scores, read and sorted, waiting for `ToPart::Send`s: a class a time.
     static WAITING: RefCell<VecDeque<(usize, usize, Vec<f64>)>> = RefCell::default();
 }
 
@@ -181,29 +182,21 @@ fn post_numbers(post: &Function, numbers: &Float64Array) {
     let _ = post.call2(&JsValue::NULL, numbers, &Array::of1(&numbers.buffer()));
 }
 
-/// The second worker's side: answers a `PartJob` message, `SEND`, or neither (`false`).
-pub fn answer(message: &JsValue, post: &Function) -> bool {
-    if let Some(parts) = message.dyn_ref::<Array>()
-        && let (Ok(numbers), Ok(file)) = (
-            parts.get(0).dyn_into::<Float64Array>(),
-            parts.get(1).dyn_into::<Blob>(),
-        )
-        && let Some(job) = PartJob::decode(&numbers.to_vec())
-    {
-        wasm_bindgen_futures::spawn_local(read_part(job, file, post.clone()));
-        return true;
-    }
-    if let Some(numbers) = message.dyn_ref::<Float64Array>()
-        && numbers.length() == 1
-        && numbers.get_index(0) == SEND
-    {
-        // The next class, in slices; the first worker asks again once it has taken it in.
-        if let Some(class) = WAITING.with(|w| w.borrow_mut().pop_front()) {
-            send_class(post, class);
+/// The second worker's side: answers the first worker's message (a part's job comes with its
+/// file; without one it is lost).
+pub fn answer(message: ToPart, file: Option<Blob>, post: &Function) {
+    match (message, file) {
+        (ToPart::Part(job), Some(file)) => {
+            wasm_bindgen_futures::spawn_local(read_part(job, file, post.clone()));
         }
-        return true;
+        (ToPart::Part(_), None) => post_numbers(post, &Float64Array::new_with_length(0)),
+        // The next class, in slices; the first worker asks again once it has taken it in.
+        (ToPart::Send, _) => {
+            if let Some(class) = WAITING.with(|w| w.borrow_mut().pop_front()) {
+                send_class(post, class);
+            }
+        }
     }
-    false
 }
 
 /// One class's scores, in slices of at most `SLICE`.
@@ -217,7 +210,7 @@ fn send_class(post: &Function, (m, c, scores): (usize, usize, Vec<f64>)) {
 }
 
 /// Reads, and sorts, the part of `file` that `job` names, and says so; then sends its scores
-/// (at once if they are few, else a class for each of the first worker's `SEND`s).
+/// (at once if they are few, else a class for each of the first worker's `ToPart::Send`s).
 async fn read_part(part: PartJob, file: Blob, post: Function) {
     let say = |m: FromPart| post_numbers(&post, &Float64Array::from(&m.encode()[..]));
     // Unreadable: an empty message reads as the part lost, and the first worker reads it.

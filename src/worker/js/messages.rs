@@ -5,14 +5,27 @@ use js_sys::{Array, Float64Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Blob;
 
-use crate::worker::decide::DECIDED;
-use crate::worker::import::ImportJob;
-use crate::worker::words::EXPLAINED;
-use crate::worker::{FromWorker, IMPORT_FAILED_TAG, ToWorker};
+use crate::protocol::{FromWorker, Tag, ToWorker};
 
 /// A message to the worker, as the page posts it.
 pub fn to_js(message: &ToWorker) -> JsValue {
     Float64Array::from(&message.encode()[..]).into()
+}
+
+/// A message's numbers with a file beside them (`ToWorker::Import`, `ToPart::Part`):
+/// `[Float64Array, Blob]`.
+pub fn with_file(numbers: &[f64], file: &Blob) -> JsValue {
+    Array::of2(&Float64Array::from(numbers), file).into()
+}
+
+/// A message's numbers as a worker receives them, and the file beside them if there is one.
+pub(super) fn numbers_from_js(value: &JsValue) -> (Vec<f64>, Option<Blob>) {
+    let (numbers, file) = match value.dyn_ref::<Array>() {
+        Some(parts) => (parts.get(0), parts.get(1).dyn_into::<Blob>().ok()),
+        None => (value.clone(), None),
+    };
+    let numbers = numbers.dyn_into::<Float64Array>().ok();
+    (numbers.map_or_else(Vec::new, |n| n.to_vec()), file)
 }
 
 /// A reply, as the worker posts it, and the buffers to transfer with it.
@@ -37,10 +50,7 @@ pub fn reply_from_js(value: &JsValue) -> (FromWorker, Option<Uint8Array>) {
         (Ok(n), Ok(b)) => {
             let numbers = n.to_vec();
             // A message's text crosses as bytes; a file's piece stays in JavaScript.
-            let text = matches!(
-                numbers.first(),
-                Some(&IMPORT_FAILED_TAG | &DECIDED | &EXPLAINED)
-            );
+            let text = Tag::split(&numbers).is_some_and(|(tag, _)| tag.carries_text());
             let bytes = if text { b.to_vec() } else { Vec::new() };
             match FromWorker::decode(&numbers, bytes) {
                 piece @ FromWorker::CsvPiece(..) => (piece, Some(b)),
@@ -49,9 +59,4 @@ pub fn reply_from_js(value: &JsValue) -> (FromWorker, Option<Uint8Array>) {
         }
         _ => (FromWorker::Failed, None),
     }
-}
-
-/// An import's message to the worker: `[Float64Array, Blob]`, the job and the file.
-pub fn import_to_js(job: &ImportJob, file: &Blob) -> JsValue {
-    Array::of2(&Float64Array::from(&job.encode()[..]), file).into()
 }

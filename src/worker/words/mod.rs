@@ -28,7 +28,7 @@ mod wire;
 
 pub use boxes::*;
 pub(crate) use decide::decide_terms;
-pub use wire::{EXPLAIN, EXPLAINED, ExplainJob, Explained};
+pub use wire::{ExplainJob, Explained};
 
 use crate::sim::engine::Engine;
 use facts::Facts;

@@ -1,14 +1,9 @@
 //! The words on the wire: the page's job (`ExplainJob`) as numbers, and the worker's reply
-//! (`Explained`) as numbers and bytes, each with its tag.
+//! (`Explained`) as numbers and bytes (their tags are `protocol`'s).
 
 use super::BOXES;
 use crate::page::{MAX_COST, STORY_STEPS};
 use crate::sim::engine::{Reader, Request};
-
-/// The tag of a words job on the wire (after the decision panel's).
-pub const EXPLAIN: f64 = 18.0;
-/// The tag of its reply.
-pub const EXPLAINED: f64 = 19.0;
 
 /// What the page asks the words for.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -29,30 +24,23 @@ pub struct ExplainJob {
 }
 
 impl ExplainJob {
-    /// The job as numbers.
-    pub fn encode(&self) -> Vec<f64> {
-        let mut out = vec![EXPLAIN, f64::from(self.id)];
-        out.extend(self.request.encode());
+    /// Writes the job's numbers after `out`'s (`protocol::ToWorker::Explain`).
+    pub(crate) fn write(&self, out: &mut Vec<f64>) {
+        out.push(f64::from(self.id));
+        self.request.write(out);
         out.extend([
             self.point,
             f64::from(self.story),
             f64::from(u8::from(self.embed)),
         ]);
         out.extend(self.costs);
-        out
     }
 
-    /// The job back from `encode`'s numbers; `None` for anything else.
-    pub fn decode(v: &[f64]) -> Option<Self> {
-        let (&tag, rest) = v.split_first()?;
-        let n = Request::WIRE_LEN;
-        if tag != EXPLAIN || rest.len() != n + 7 {
-            return None;
-        }
-        let request = Request::decode(&rest[1..=n])?;
-        let mut r = Reader::new(&rest[..1]);
+    /// The job back from `write`'s numbers; `None` for anything else.
+    pub(crate) fn read(v: &[f64]) -> Option<Self> {
+        let mut r = Reader::new(v);
         let id = r.count()?;
-        let mut r = Reader::new(&rest[n + 1..]);
+        let request = r.request()?;
         let point = r.real()?.clamp(0.0, 1.0);
         let story = r.count()?.min(STORY_STEPS);
         let embed = r.count()? == 1;
@@ -60,7 +48,7 @@ impl ExplainJob {
         for c in &mut costs {
             *c = r.real()?.clamp(0.0, MAX_COST);
         }
-        Some(ExplainJob {
+        r.end(ExplainJob {
             id,
             request,
             point,
@@ -81,17 +69,16 @@ pub struct Explained {
 }
 
 impl Explained {
-    /// The reply as numbers and bytes (the boxes' HTML, separated by NUL).
-    pub fn encode(&self) -> (Vec<f64>, Vec<u8>) {
-        (
-            vec![EXPLAINED, f64::from(self.id)],
-            self.sections.join("\0").into_bytes(),
-        )
+    /// Writes the reply's numbers after `out`'s, and gives its bytes (the boxes' HTML,
+    /// separated by NUL).
+    pub(crate) fn write(&self, out: &mut Vec<f64>) -> Vec<u8> {
+        out.push(f64::from(self.id));
+        self.sections.join("\0").into_bytes()
     }
 
-    /// The reply back from `encode`'s parts.
-    pub fn decode(v: &[f64], bytes: Vec<u8>) -> Option<Self> {
-        let [EXPLAINED, id] = *v else { return None };
+    /// The reply back from `write`'s numbers and bytes.
+    pub(crate) fn read(v: &[f64], bytes: Vec<u8>) -> Option<Self> {
+        let [id] = *v else { return None };
         let id = Reader::new(&[id]).count()?;
         let text = String::from_utf8(bytes).ok()?;
         let sections: Vec<String> = text.split('\0').map(String::from).collect();
