@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 
 use super::figure::{DataTable, cell};
-use super::frame::{Axes, Entries, legend, plot};
+use super::frame::{Axes, Entries, clear, legend, plot};
 use super::{Area, ChartStyle, DrawResult};
 use crate::sim::{LossKind, Measure, Profile, RATIO_MAX};
 
@@ -61,10 +61,10 @@ fn draw_against_ratio<DB: DrawingBackend>(
     corner: SeriesLabelPosition,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    area.fill(&s.palette().background)?;
     let axes = Axes::new(("negatives per positive", y_desc), (5, 6))
         .x_format(&|r| crate::format::ratio(*r));
     let x = (1.0..RATIO_MAX).log_scale().base(10.0);
+    clear(area, s)?;
     let mut chart = plot(area, (40.0, y_label_area), (x, 0.0..y_top), &axes, s)?;
     let mut entries = Entries::new();
     marker(&mut chart, ratio, 0.0, y_top, s)?;

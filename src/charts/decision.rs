@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::frame::{Axes, Entries, dotted_line, legend, plot, unit_chart};
+use super::frame::{Axes, Entries, clear, dotted_line, legend, plot, unit_chart};
 use super::{Area, ChartStyle, DrawResult};
 use crate::sim::decision::{BINS, Bin};
 
@@ -24,8 +24,6 @@ pub fn draw_cost_curve<DB: DrawingBackend>(
     c: &CostChart,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let p = s.palette();
-    area.fill(&p.background)?;
     let values = c
         .points
         .iter()
@@ -57,7 +55,9 @@ pub fn draw_cost_curve<DB: DrawingBackend>(
             crate::format::short_sum(*v)
         }
     });
+    clear(area, s)?;
     let mut chart = plot(area, (40.0, 64.0), (0.0..1.0, lo..hi), &axes, s)?;
+    let p = s.palette();
     let mut entries = Entries::new();
     let now = s.line(p.purple, 1.5);
     chart.draw_series(std::iter::once(PathElement::new(

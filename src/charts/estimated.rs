@@ -5,9 +5,8 @@
 //! the estimate only places the axis labels and sizes the legend box.
 
 use plotters::prelude::*;
-use plotters_backend::BackendTextStyle;
 
-use super::forward::{Drawn, forward_backend};
+use super::forward::forward_backend;
 
 /// An `SVGBackend` that estimates text sizes instead of measuring them.
 pub struct EstimatedSvg<'a>(pub SVGBackend<'a>);
@@ -36,15 +35,10 @@ impl DrawingBackend for EstimatedSvg<'_> {
     forward_backend! {
         to 0: get_size, ensure_prepared, present, draw_pixel, draw_line, draw_rect, draw_path,
             draw_circle, fill_polygon, draw_text, blit_bitmap;
-    }
-
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &S,
-    ) -> Drawn<Self, (u32, u32)> {
-        // SVGBackend writes a font size of `size / 1.24`: the size the browser sets it at.
-        Ok(text_size(text, style.size() / 1.24))
+        fn estimate_text_size(self, text, style) {
+            // SVGBackend writes a font size of `size / 1.24`: the size the browser sets it at.
+            Ok(text_size(text, style.size() / 1.24))
+        }
     }
 }
 
@@ -54,7 +48,7 @@ pub fn to_svg_estimated(
     height: u32,
     style: &super::ChartStyle,
     draw: impl for<'b> FnOnce(
-        &DrawingArea<EstimatedSvg<'b>, plotters::coord::Shift>,
+        &super::Area<EstimatedSvg<'b>>,
         &super::ChartStyle,
     ) -> super::DrawResult<EstimatedSvg<'b>>,
 ) -> String {

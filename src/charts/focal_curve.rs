@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 
 use super::figure::DataTable;
-use super::frame::{Axes, Entries, legend, note, plot};
+use super::frame::{Axes, Entries, clear, legend, note, plot};
 use super::{Area, ChartStyle, DrawResult};
 use crate::format::short;
 use crate::sim::fastmath;
@@ -70,15 +70,15 @@ pub fn draw_focal_curve<DB: DrawingBackend>(
     data: &FocalCurve,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let p = s.palette();
-    area.fill(&p.background)?;
     let (top, y_desc) = if data.factor {
         (1.05, "modulating factor (1 − pₜ)^γ")
     } else {
         (LOSS_TOP, "loss")
     };
     let axes = Axes::new(("probability of the true class, pₜ", y_desc), (6, 6));
+    clear(area, s)?;
     let mut chart = plot(area, (40.0, 46.0), (0.0..1.0, 0.0..top), &axes, s)?;
+    let p = s.palette();
     let mut entries = Entries::new();
 
     // The paper's "well-classified examples" band, where focal loss does its work.

@@ -14,7 +14,7 @@ pub type Drawn<B, T = ()> = Result<
 /// - `via MACRO: method, ...;` passes each method through `MACRO!(self, b => b.method(..))`, for
 ///   a wrapper that first picks the backend inside (an enum of backends);
 /// - `fn method(self, param, ...) { body }` is a method the wrapper changes, its parameters named
-///   and their types the trait's (for short bodies; a long one reads better written out).
+///   and their types the trait's. A method can also be written out as usual beside the macro.
 ///
 /// The parameters are named as in plotters' trait; a method left out keeps the trait's default.
 /// Its rules call it by name: bring it in with `use crate::charts::forward::forward_backend`.

@@ -68,9 +68,14 @@ impl<'f> Axes<'f> {
     }
 }
 
-/// A chart of `x` against `y` in `area` (which it does not clear), with the margins every chart
-/// shares, label areas `label_areas` CSS pixels deep beside the x and the y axis, and its axes
-/// and grid drawn.
+/// Fills `area` with the theme's background, as every chart starts.
+pub(super) fn clear<DB: DrawingBackend>(area: &Area<DB>, s: &ChartStyle) -> DrawResult<DB> {
+    area.fill(&s.palette().background)
+}
+
+/// A chart of `x` against `y` in `area` (`clear`ed, or part of an area cleared whole), with the
+/// margins every chart shares, label areas `label_areas` CSS pixels deep beside the x and the y
+/// axis, and its axes and grid drawn.
 pub(super) fn plot<'a, DB, X, Y>(
     area: &'a Area<DB>,
     label_areas: (f64, f64),
@@ -138,13 +143,13 @@ pub(super) fn unit_chart<'a, DB: DrawingBackend>(
     percent: bool,
     s: &ChartStyle,
 ) -> Result<UnitPlot<'a, DB>, Failed<DB>> {
-    area.fill(&s.palette().background)?;
     // Percentages ("100 %") need a wider label area than 0.0 ... 1.0 beside the axis title.
     let y_labels = if percent { 66.0 } else { 50.0 };
     let as_percent = |v: &f64| format!("{:.0} %", 100.0 * v);
     let plain = |v: &f64| format!("{v:.1}");
     let format: Format<'_> = if percent { &as_percent } else { &plain };
     let axes = Axes::new(desc, (6, 6)).y_format(format);
+    clear(area, s)?;
     plot(area, (40.0, y_labels), (x, 0.0..1.0), &axes, s)
 }
 

@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 
 use super::figure::DataTable;
-use super::frame::{Axes, Entries, dotted_line, legend, note, plot};
+use super::frame::{Axes, Entries, clear, dotted_line, legend, note, plot};
 use super::{Area, ChartStyle, DrawResult};
 use crate::sim::LossKind;
 
@@ -41,8 +41,6 @@ pub fn draw_loss_curves<DB: DrawingBackend>(
     curves: &LossCurves,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let p = s.palette();
-    area.fill(&p.background)?;
     // At least a few steps wide, so the first steps of a run do not fill the whole width.
     let x_max = f64::from(curves.last_step().max(4)) + 0.5;
     let span = curves.span();
@@ -58,6 +56,7 @@ pub fn draw_loss_curves<DB: DrawingBackend>(
     .x_format(&|v| format!("{v:.0}"))
     .y_format(&|v| crate::format::number(*v, 1));
     let y = y.log_scale().base(10.0);
+    clear(area, s)?;
     let mut chart = plot(area, (40.0, 58.0), (-0.5..x_max, y), &axes, s)?;
     if span.is_none() {
         let text = "train on a sample to see each loss fall";

@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::figure::{DataTable, cell};
-use super::frame::{Axes, anchor, note, plot};
+use super::frame::{Axes, anchor, clear, note, plot};
 use super::{Area, ChartStyle, DrawResult};
 use crate::sim::{Class, LossKind, Losses};
 
@@ -14,13 +14,13 @@ pub fn draw_loss_share<DB: DrawingBackend>(
     losses: &Losses,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let p = s.palette();
-    area.fill(&p.background)?;
     let rows = LossKind::ALL.len() as f64;
     let axes = Axes::new(("share of the summed loss", ""), (6, 0))
         .no_y_grid()
         .x_format(&|v| format!("{:.0} %", 100.0 * v));
+    clear(area, s)?;
     let mut chart = plot(area, (36.0, 8.0), (0.0..1.0, 0.0..rows), &axes, s)?;
+    let p = s.palette();
     for (i, kind) in LossKind::ALL.into_iter().enumerate() {
         // First loss on top.
         let y = rows - 1.0 - i as f64;

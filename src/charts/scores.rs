@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::figure::DataTable;
-use super::frame::{Axes, Plot, anchor, plot};
+use super::frame::{Axes, Plot, anchor, clear, plot};
 use super::{Area, ChartStyle, DrawResult};
 use crate::format::grouped;
 use crate::sim::Confusion;
@@ -33,7 +33,6 @@ pub fn draw_scores<DB: DrawingBackend>(
     data: &ScoreHistogram,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    area.fill(&s.palette().background)?;
     let most = data
         .neg
         .iter()
@@ -43,6 +42,7 @@ pub fn draw_scores<DB: DrawingBackend>(
         .unwrap_or(0)
         .max(1) as f64;
     let x = "predicted probability p";
+    clear(area, s)?;
     // Room above the bars for the confusion counts.
     if data.log {
         let (bottom, top) = (0.7, most * 80.0);

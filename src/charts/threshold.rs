@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 
 use super::figure::{DataTable, cell};
-use super::frame::{Axes, Entries, legend, note, plot};
+use super::frame::{Axes, Entries, clear, legend, note, plot};
 use super::{Area, ChartStyle, DrawResult};
 use crate::sim::curves::{pr_points, roc_points};
 use crate::sim::{Confusion, Metric};
@@ -49,10 +49,10 @@ pub fn draw_threshold_metrics<DB: DrawingBackend>(
     data: &ThresholdCurves,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let p = s.palette();
-    area.fill(&p.background)?;
     let axes = Axes::new(("threshold", ""), (6, 6));
+    clear(area, s)?;
     let mut chart = plot(area, (40.0, 44.0), (0.0..1.0, 0.0..1.02), &axes, s)?;
+    let p = s.palette();
     let mut entries = Entries::new();
     let t = data.threshold;
     chart.draw_series(std::iter::once(PathElement::new(
@@ -104,8 +104,7 @@ fn draw_sweep_curve<DB: DrawingBackend>(
     c: SweepCurve<'_>,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let p = s.palette();
-    area.fill(&p.background)?;
+    clear(area, s)?;
     if c.points.is_empty() {
         let (w, h) = area.dim_in_pixel();
         let centre = (w as i32 / 2, h as i32 / 2);
@@ -113,6 +112,7 @@ fn draw_sweep_curve<DB: DrawingBackend>(
     }
     let axes = Axes::new((c.x_desc, c.y_desc), (6, 6));
     let mut chart = plot(area, (40.0, 44.0), (0.0..1.0, 0.0..c.y_top), &axes, s)?;
+    let p = s.palette();
     if let Some(line) = c.reference {
         chart.draw_series(DashedLineSeries::new(
             line,

@@ -6,7 +6,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::figure::DataTable;
-use super::frame::{Axes, Entries, UnitPlot, anchor, legend, note, plot, style_mesh, unit_chart};
+use super::frame::{
+    Axes, Entries, UnitPlot, anchor, clear, legend, note, plot, style_mesh, unit_chart,
+};
 use super::{Area, ChartStyle, DrawResult};
 use crate::sim::LossKind;
 use crate::sim::params::Class;
@@ -78,7 +80,7 @@ pub fn draw_trained_models<DB: DrawingBackend>(
     view: &TrainingView,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    area.fill(&s.palette().background)?;
+    clear(area, s)?;
     let (top, bottom) = area.split_vertically((36).percent());
     draw_feature(&top, view, s)?;
     draw_models(&bottom, view, s)
@@ -90,8 +92,6 @@ fn draw_feature<DB: DrawingBackend>(
     view: &TrainingView,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let p = s.palette();
-    let (lo, hi) = x_range(view);
     let most = [Class::Negative, Class::Positive]
         .map(|c| density(view, c, view.population.mean(c)))
         .into_iter()
@@ -100,7 +100,9 @@ fn draw_feature<DB: DrawingBackend>(
     let floor = most * 1e-4;
     let axes = Axes::new(("", "samples (log)"), (0, 3)).y_format(&|v| crate::format::number(*v, 1));
     let y = (floor..most * 2.0).log_scale().base(10.0);
+    let (lo, hi) = x_range(view);
     let mut chart = plot(area, (6.0, 58.0), (lo..hi, y), &axes, s)?;
+    let p = s.palette();
     let mut entries = Entries::new();
     for (class, color, name) in [
         (Class::Negative, p.negative, "negatives"),
@@ -124,10 +126,10 @@ fn draw_models<DB: DrawingBackend>(
     view: &TrainingView,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let p = s.palette();
-    let (lo, hi) = x_range(view);
     let axes = Axes::new(("feature x", "p(x)"), (8, 5));
+    let (lo, hi) = x_range(view);
     let mut chart = plot(area, (40.0, 58.0), (lo..hi, 0.0..1.0), &axes, s)?;
+    let p = s.palette();
     let t = view.threshold;
     threshold_line(&mut chart, (lo, hi), t, s)?;
     let mut entries = Entries::new();
@@ -302,7 +304,7 @@ pub fn draw_trained_scores<DB: DrawingBackend>(
     s: &ChartStyle,
 ) -> DrawResult<DB> {
     let p = s.palette();
-    area.fill(&p.background)?;
+    clear(area, s)?;
     let most = view
         .trained
         .iter()

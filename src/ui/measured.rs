@@ -19,7 +19,7 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::charts::forward::forward_backend;
+use crate::charts::forward::{Drawn, forward_backend};
 
 /// What the context was last set to, as far as this backend knows (`None`: unknown).
 #[derive(Default)]
@@ -126,7 +126,6 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
 
 /// plotters-canvas does not export its error type by name.
 type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
-type Result<T = ()> = std::result::Result<T, DrawingErrorKind<CanvasError>>;
 
 impl DrawingBackend for MeasuredCanvas {
     type ErrorType = CanvasError;
@@ -167,10 +166,6 @@ impl DrawingBackend for MeasuredCanvas {
             }
             Ok(())
         }
-        fn draw_circle(self, center, radius, style, fill) {
-            (self.set.stroke, self.set.fill) = (None, None);
-            self.inner.draw_circle(center, radius, style, fill)
-        }
         fn draw_path(self, path, style) {
             if style.color().alpha == 0.0 {
                 return Ok(());
@@ -180,6 +175,10 @@ impl DrawingBackend for MeasuredCanvas {
                 self.context.stroke();
             }
             Ok(())
+        }
+        fn draw_circle(self, center, radius, style, fill) {
+            (self.set.stroke, self.set.fill) = (None, None);
+            self.inner.draw_circle(center, radius, style, fill)
         }
         fn fill_polygon(self, vert, style) {
             if style.color().alpha == 0.0 {
@@ -192,6 +191,15 @@ impl DrawingBackend for MeasuredCanvas {
             }
             Ok(())
         }
+        fn estimate_text_size(self, text, style) {
+            self.font(style);
+            let width = self
+                .context
+                .measure_text(text)
+                .map(|m| m.width())
+                .unwrap_or(0.0);
+            Ok((width.ceil() as u32, (style.size() * 1.2).ceil() as u32))
+        }
     }
 
     fn draw_text<S: BackendTextStyle>(
@@ -199,7 +207,7 @@ impl DrawingBackend for MeasuredCanvas {
         text: &str,
         style: &S,
         pos: BackendCoord,
-    ) -> Result {
+    ) -> Drawn<Self> {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
@@ -232,15 +240,5 @@ impl DrawingBackend for MeasuredCanvas {
         self.context
             .fill_text(text, f64::from(pos.0), f64::from(pos.1))
             .map_err(|_| DrawingErrorKind::FontError("fillText failed".into()))
-    }
-
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
-        self.font(style);
-        let width = self
-            .context
-            .measure_text(text)
-            .map(|m| m.width())
-            .unwrap_or(0.0);
-        Ok((width.ceil() as u32, (style.size() * 1.2).ceil() as u32))
     }
 }
