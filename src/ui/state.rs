@@ -1,5 +1,5 @@
 //! The page's state: the one source of truth, one signal per part (the URL mirrors it).
-//! What is derived from it lives in `derived.rs`.
+//! What is derived from it lives in `derived/`.
 
 use std::sync::Arc;
 
