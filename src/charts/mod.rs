@@ -104,7 +104,7 @@ impl Palette {
 impl ChartStyle {
     /// The colour of a loss on every chart.
     pub fn loss_color(&self, kind: LossKind) -> RGBColor {
-        self.palette().hue(kind.loss().hue())
+        self.palette().hue(kind.loss().hue)
     }
 
     /// The theme's colours.

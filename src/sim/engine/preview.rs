@@ -49,7 +49,7 @@ impl ExactParts {
     pub fn of(&self, m: Measure) -> bool {
         match m {
             // A loss that reads gamma is made of the focal sums.
-            Measure::Loss(kind) if kind.loss().params().contains(&GAMMA) => self.focal,
+            Measure::Loss(kind) if kind.loss().params.contains(&GAMMA) => self.focal,
             Measure::Loss(_) => self.ce,
             Measure::RocAuc | Measure::AveragePrecision => self.ranking,
             _ => self.confusion,

@@ -1,67 +1,45 @@
 //! Alpha-balanced cross-entropy (the focal-loss paper's balanced CE, Lin et al. 2017).
 
 use super::params::ALPHA;
-use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Snippet, Term};
+use super::{Formula, Hue, Loss, LossParams, LossText, Shape, Snippet, Term};
 
 /// `a_t CE`: positives weigh `alpha`, negatives `1 - alpha`.
-pub struct BalancedCe;
+pub const LOSS: Loss = Loss {
+    key: "balanced_ce",
+    name: "α-balanced CE",
+    params: &[ALPHA],
+    hue: Hue::Purple,
+    shape,
+};
 
-impl Loss for BalancedCe {
-    fn key(&self) -> &'static str {
-        "balanced_ce"
-    }
-
-    fn name(&self) -> &'static str {
-        "α-balanced CE"
-    }
-
-    fn params(&self) -> &'static [Param] {
-        &[ALPHA]
-    }
-
-    fn shape(&self, params: &LossParams) -> Shape {
-        let alpha = ALPHA.read(params.alpha);
-        Shape {
-            neg_weight: 1.0 - alpha,
-            pos_weight: alpha,
-            gamma: 0.0,
-        }
-    }
-
-    fn hue(&self) -> Hue {
-        Hue::Purple
+fn shape(params: &LossParams) -> Shape {
+    let alpha = ALPHA.read(params.alpha);
+    Shape {
+        neg_weight: 1.0 - alpha,
+        pos_weight: alpha,
+        gamma: 0.0,
     }
 }
 
-impl LossText for BalancedCe {
-    fn formula(&self) -> Formula {
-        Formula {
-            mathml: "<mrow><msub><mi>CE</mi><mi>α</mi></msub><mo>=</mo><msub><mi>α</mi><mi>t</mi></msub><mi>CE</mi></mrow>",
-            alt: "CE_alpha = alpha_t CE",
-        }
-    }
-
-    fn term(&self) -> Term {
-        Term {
-            key: "abce",
-            term: "α-balanced CE",
-            definition: "Cross-entropy with each positive's term multiplied by α and each negative's by 1 − α (αₜ in the focal-loss paper). α = 0.5 is half of BCE. With α below 0.5 the positives weigh less than the negatives: the paper's α = 0.25 makes the rare class count less than BCE does, not more.",
-        }
-    }
-
-    fn in_prose(&self) -> &'static str {
-        "α-balanced CE"
-    }
-
-    fn snippet(&self) -> Snippet {
-        Snippet {
-            numpy: "a_t * ce",
-            numpy_note: "",
-            keras_setup: "# Balanced CE: weight alpha on positives, 1 - alpha on negatives.\n",
-            keras: "reduced(bce, np.where(pos, ALPHA, 1 - ALPHA))",
-            torch_note: "",
-            torch: r#"reduced(lambda y, p, z, r: F.binary_cross_entropy(
+/// What the words say of it.
+pub const TEXT: LossText = LossText {
+    formula: Formula {
+        mathml: "<mrow><msub><mi>CE</mi><mi>α</mi></msub><mo>=</mo><msub><mi>α</mi><mi>t</mi></msub><mi>CE</mi></mrow>",
+        alt: "CE_alpha = alpha_t CE",
+    },
+    term: Term {
+        key: "abce",
+        term: "α-balanced CE",
+        definition: "Cross-entropy with each positive's term multiplied by α and each negative's by 1 − α (αₜ in the focal-loss paper). α = 0.5 is half of BCE. With α below 0.5 the positives weigh less than the negatives: the paper's α = 0.25 makes the rare class count less than BCE does, not more.",
+    },
+    in_prose: "α-balanced CE",
+    snippet: Snippet {
+        numpy: "a_t * ce",
+        numpy_note: "",
+        keras_setup: "# Balanced CE: weight alpha on positives, 1 - alpha on negatives.\n",
+        keras: "reduced(bce, np.where(pos, ALPHA, 1 - ALPHA))",
+        torch_note: "",
+        torch: r#"reduced(lambda y, p, z, r: F.binary_cross_entropy(
         p, y, weight=ALPHA * y + (1 - ALPHA) * (1 - y), reduction=r))"#,
-        }
-    }
-}
+    },
+};

@@ -1,64 +1,42 @@
 //! Binary cross-entropy, the baseline (Keras `BinaryCrossentropy`).
 
-use super::{Formula, Hue, Loss, LossParams, LossText, Param, Shape, Snippet, Term};
+use super::{Formula, Hue, Loss, LossParams, LossText, Shape, Snippet, Term};
 
 /// `CE = -[y ln p + (1 - y) ln(1 - p)]`: both classes weigh 1.
-pub struct Bce;
+pub const LOSS: Loss = Loss {
+    key: "bce",
+    name: "BCE",
+    params: &[],
+    hue: Hue::Text,
+    shape,
+};
 
-impl Loss for Bce {
-    fn key(&self) -> &'static str {
-        "bce"
-    }
-
-    fn name(&self) -> &'static str {
-        "BCE"
-    }
-
-    fn params(&self) -> &'static [Param] {
-        &[]
-    }
-
-    fn shape(&self, _: &LossParams) -> Shape {
-        Shape {
-            neg_weight: 1.0,
-            pos_weight: 1.0,
-            gamma: 0.0,
-        }
-    }
-
-    fn hue(&self) -> Hue {
-        Hue::Text
+fn shape(_: &LossParams) -> Shape {
+    Shape {
+        neg_weight: 1.0,
+        pos_weight: 1.0,
+        gamma: 0.0,
     }
 }
 
-impl LossText for Bce {
-    fn formula(&self) -> Formula {
-        Formula {
-            mathml: "<mrow><mi>CE</mi><mo>=</mo><mo>−</mo><mo>[</mo><mi>y</mi><mi>ln</mi><mi>p</mi><mo>+</mo><mo>(</mo><mn>1</mn><mo>−</mo><mi>y</mi><mo>)</mo><mi>ln</mi><mo>(</mo><mn>1</mn><mo>−</mo><mi>p</mi><mo>)</mo><mo>]</mo></mrow>",
-            alt: "CE = -[y ln p + (1 - y) ln(1 - p)]",
-        }
-    }
-
-    fn term(&self) -> Term {
-        Term {
-            key: "bce",
-            term: "BCE",
-            definition: "Binary cross-entropy: −[y ln p + (1 − y) ln(1 − p)] for a label y (1 for a positive) and the predicted probability p of the positive class. Every class and sample counts the same.",
-        }
-    }
-
-    fn in_prose(&self) -> &'static str {
-        "BCE"
-    }
-
-    fn snippet(&self) -> Snippet {
-        Snippet {
-            numpy: "ce",
-            numpy_note: "",
-            keras_setup: "bce = lambda r: keras.losses.BinaryCrossentropy(reduction=r)  # clips at 1e-7\n",
-            keras: "reduced(bce)",
-            torch_note: "",
-            torch: "reduced(lambda y, p, z, r: F.binary_cross_entropy(p, y, reduction=r))",
-        }
-    }
-}
+/// What the words say of it.
+pub const TEXT: LossText = LossText {
+    formula: Formula {
+        mathml: "<mrow><mi>CE</mi><mo>=</mo><mo>−</mo><mo>[</mo><mi>y</mi><mi>ln</mi><mi>p</mi><mo>+</mo><mo>(</mo><mn>1</mn><mo>−</mo><mi>y</mi><mo>)</mo><mi>ln</mi><mo>(</mo><mn>1</mn><mo>−</mo><mi>p</mi><mo>)</mo><mo>]</mo></mrow>",
+        alt: "CE = -[y ln p + (1 - y) ln(1 - p)]",
+    },
+    term: Term {
+        key: "bce",
+        term: "BCE",
+        definition: "Binary cross-entropy: −[y ln p + (1 − y) ln(1 − p)] for a label y (1 for a positive) and the predicted probability p of the positive class. Every class and sample counts the same.",
+    },
+    in_prose: "BCE",
+    snippet: Snippet {
+        numpy: "ce",
+        numpy_note: "",
+        keras_setup: "bce = lambda r: keras.losses.BinaryCrossentropy(reduction=r)  # clips at 1e-7\n",
+        keras: "reduced(bce)",
+        torch_note: "",
+        torch: "reduced(lambda y, p, z, r: F.binary_cross_entropy(p, y, reduction=r))",
+    },
+};

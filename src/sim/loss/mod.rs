@@ -1,9 +1,10 @@
 //! Every loss the page compares, one file each (SPEC sections 2 and 9).
 //!
-//! A loss is a type implementing [`Loss`]: its key, its name, the page parameters it reads, its
-//! [`Shape`] (class weights and focal exponent, from which its value on a probability, its value
-//! and derivatives on a logit, its optimum `p*(q)` and its reductions all follow) and its colour;
-//! and [`LossText`]: its formula, its term and its name in a sentence. [`LossKind`] is the list: adding a loss is its file and one line in `registry!`
+//! A loss's file holds two constants: `LOSS` ([`Loss`]: its key, its name, the page parameters it
+//! reads, its colour and the function that gives its [`Shape`], class weights and focal
+//! exponent, from which its value on a probability, its value and derivatives on a logit, its
+//! optimum `p*(q)` and its reductions all follow), and `TEXT` ([`LossText`]: its formula, its
+//! term, its name in a sentence and its lines in the code snippets). [`LossKind`] is the list: adding a loss is its file and one line in `registry!`
 //! below. Tables, charts, exports, training and words iterate `LossKind::ALL` and ask
 //! `kind.loss()`; none of them names a loss but to single one out (BCE as the baseline, focal for
 //! its curve).
@@ -47,19 +48,19 @@ pub struct Formula {
     pub alt: &'static str,
 }
 
-/// What the page knows about one loss.
-pub trait Loss: Sync {
+/// What the page knows about one loss: plain data, and the function that gives its shape.
+pub struct Loss {
     /// The key in the results JSON and in links (SPEC section 5).
-    fn key(&self) -> &'static str;
+    pub key: &'static str,
     /// The name the page shows.
-    fn name(&self) -> &'static str;
+    pub name: &'static str,
     /// The page parameters the loss reads, in the order the page shows them.
-    fn params(&self) -> &'static [Param];
+    pub params: &'static [Param],
+    /// Its colour on every chart.
+    pub hue: Hue,
     /// The loss reduced to a class weight each and a focal exponent, at the page's parameters
     /// (out-of-range values clamped, NaN the default, as a link is read).
-    fn shape(&self, params: &LossParams) -> Shape;
-    /// Its colour on every chart.
-    fn hue(&self) -> Hue;
+    pub shape: fn(&LossParams) -> Shape,
 }
 
 /// A term the page defines where it is first used: its key, the term and its definition (HTML).
@@ -75,6 +76,7 @@ pub struct Term {
 
 /// A loss's lines in the code snippets that recompute the page's numbers (numpy, Keras,
 /// PyTorch), which the decision panel writes around them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Snippet {
     /// numpy: the loss of each sample, from `ce`, `pos`, `a_t` and `p_t`.
     pub numpy: &'static str,
@@ -92,20 +94,20 @@ pub struct Snippet {
 
 /// What the words say of one loss. Apart from `Loss` because only the worker writes words: the
 /// page never asks for this, so none of it is in the page's module.
-pub trait LossText: Sync {
+pub struct LossText {
     /// Its definition, typeset.
-    fn formula(&self) -> Formula;
+    pub formula: Formula,
     /// Its entry in the terms.
-    fn term(&self) -> Term;
+    pub term: Term,
     /// Its name in a sentence ("focal loss"), where the tables' short name would read oddly.
-    fn in_prose(&self) -> &'static str;
+    pub in_prose: &'static str,
     /// Its lines in the code snippets.
-    fn snippet(&self) -> Snippet;
+    pub snippet: Snippet,
 }
 
 /// Declares the list of losses: the `LossKind` enum, its `ALL` order and each kind's `Loss`.
 macro_rules! registry {
-    ($($(#[$doc:meta])* $kind:ident => $loss:expr,)+) => {
+    ($($(#[$doc:meta])* $kind:ident => $file:ident,)+) => {
         /// One loss of the list, as a small copyable key; `kind.loss()` is everything about it.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum LossKind {
@@ -120,16 +122,16 @@ macro_rules! registry {
             pub const COUNT: usize = Self::ALL.len();
 
             /// Everything the page knows about this loss.
-            pub fn loss(self) -> &'static dyn Loss {
+            pub fn loss(self) -> &'static Loss {
                 match self {
-                    $(LossKind::$kind => &$loss,)+
+                    $(LossKind::$kind => &$file::LOSS,)+
                 }
             }
 
             /// What the words say of this loss (the worker's side only).
-            pub fn text(self) -> &'static dyn LossText {
+            pub fn text(self) -> &'static LossText {
                 match self {
-                    $(LossKind::$kind => &$loss,)+
+                    $(LossKind::$kind => &$file::TEXT,)+
                 }
             }
         }
@@ -138,24 +140,24 @@ macro_rules! registry {
 
 registry! {
     /// Plain binary cross-entropy (Keras `BinaryCrossentropy`).
-    Bce => bce::Bce,
+    Bce => bce,
     /// Positives' term times `pos_weight` (PyTorch `BCEWithLogitsLoss(pos_weight)`).
-    WeightedBce => weighted_bce::WeightedBce,
+    WeightedBce => weighted_bce,
     /// Cross-entropy times `alpha` for positives and `1 - alpha` for negatives.
-    BalancedCe => balanced_ce::BalancedCe,
+    BalancedCe => balanced_ce,
     /// Alpha-balanced focal loss, `a_t (1 - p_t)^gamma CE`.
-    Focal => focal::Focal,
+    Focal => focal,
 }
 
 impl LossKind {
     /// The name used in exports and links (SPEC section 5).
     pub fn key(self) -> &'static str {
-        self.loss().key()
+        self.loss().key
     }
 
     /// The name the page shows.
     pub fn name(self) -> &'static str {
-        self.loss().name()
+        self.loss().name
     }
 
     /// The position of this loss in `ALL`.
@@ -179,9 +181,7 @@ pub fn per_sample_loss(
     gamma: f64,
     pos_weight: f64,
 ) -> f64 {
-    kind.loss()
-        .shape(&LossParams::new(pos_weight, alpha, gamma))
-        .on_probability(class, p)
+    (kind.loss().shape)(&LossParams::new(pos_weight, alpha, gamma)).on_probability(class, p)
 }
 
 #[cfg(test)]

@@ -105,7 +105,7 @@ mod tests {
     fn every_loss_parameter_has_its_value() {
         let p = LossParams::new(3.0, 0.4, 5.0);
         for kind in LossKind::ALL {
-            for param in kind.loss().params() {
+            for param in kind.loss().params {
                 let want = [(ALPHA, 0.4), (GAMMA, 5.0), (POS_WEIGHT, 3.0)]
                     .into_iter()
                     .find(|(q, _)| q.key == param.key)

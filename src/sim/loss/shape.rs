@@ -36,7 +36,7 @@ impl Shape {
     /// The shape of one loss at the page's parameters (out-of-range values clamped, NaN the
     /// default, as a link is read).
     pub fn of(kind: LossKind, params: &LossParams) -> Self {
-        kind.loss().shape(params)
+        (kind.loss().shape)(params)
     }
 
     /// The weight of one class's term.

@@ -185,7 +185,7 @@ pub type Losses = PerLoss<Reduction>;
 pub fn losses(neg: ClassLoss, pos: ClassLoss, samples: u64, alpha: f64, pos_weight: f64) -> Losses {
     let params = LossParams::new(pos_weight, alpha, GAMMA.default);
     PerLoss::new(|kind: LossKind| {
-        let shape = kind.loss().shape(&params);
+        let shape = (kind.loss().shape)(&params);
         let (n, p) = if shape.gamma == 0.0 {
             (neg.ce, pos.ce)
         } else {

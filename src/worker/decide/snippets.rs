@@ -45,7 +45,7 @@ fn start(s: &Scenario) -> [String; 3] {
 
 /// Each loss with its lines, in `LossKind::ALL` order.
 fn loss_lines() -> impl Iterator<Item = (LossKind, Snippet)> {
-    LossKind::ALL.into_iter().map(|k| (k, k.text().snippet()))
+    LossKind::ALL.into_iter().map(|k| (k, k.text().snippet))
 }
 
 /// numpy + scikit-learn: every number of the decision panel for model A, and the losses.

@@ -82,7 +82,7 @@ pub(super) fn words(f: &Facts) -> String {
 /// The formulas and terms, which never change.
 pub(super) fn static_words() -> String {
     let mut out = String::new();
-    formula(&mut out, &LossKind::Focal.text().formula());
+    formula(&mut out, &LossKind::Focal.text().formula);
     formula(&mut out, &P_T);
     formula(&mut out, &ALPHA_T);
     terms(&mut out, &["pt", "gamma", "abce", "focal"]);

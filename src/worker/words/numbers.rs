@@ -105,9 +105,9 @@ fn class_table(out: &mut String, f: &Facts) {
 pub(super) fn static_words() -> String {
     let mut out = String::new();
     for kind in [LossKind::Bce, LossKind::WeightedBce] {
-        formula(&mut out, &kind.text().formula());
+        formula(&mut out, &kind.text().formula);
     }
-    let losses = LossKind::ALL.map(|k| k.text().term().key);
+    let losses = LossKind::ALL.map(|k| k.text().term.key);
     let before = ["mean", "sum", "share", "se"];
     let after = [
         "clip", "cells", "acc", "prec", "rec", "spec", "f1", "bacc", "mcc", "auc", "ap",

@@ -71,11 +71,11 @@ pub(super) fn static_words() -> String {
 /// A loss's name in a sentence with the values of its parameters: `focal loss (α 0.25, γ 2)`.
 fn settings(kind: LossKind, s: &Scenario) -> String {
     let params = LossParams::from_scenario(s);
-    let values: Vec<String> = (kind.loss().params().iter())
+    let values: Vec<String> = (kind.loss().params.iter())
         .map(|p| format!("{} {}", p.name, plain(params.value(p))))
         .collect();
     match values.is_empty() {
-        true => kind.text().in_prose().to_string(),
-        false => format!("{} ({})", kind.text().in_prose(), values.join(", ")),
+        true => kind.text().in_prose.to_string(),
+        false => format!("{} ({})", kind.text().in_prose, values.join(", ")),
     }
 }

@@ -184,7 +184,7 @@ pub(crate) fn terms(out: &mut String, keys: &[&str]) {
 
 /// The term of this key: a loss's, or one of `TERMS`.
 fn find(key: &str) -> Option<(&'static str, &'static str, &'static str)> {
-    let loss = LossKind::ALL.into_iter().map(|k| k.text().term());
+    let loss = LossKind::ALL.into_iter().map(|k| k.text().term);
     loss.map(|t| (t.key, t.term, t.definition))
         .chain(TERMS.iter().copied())
         .find(|t| t.0 == key)
