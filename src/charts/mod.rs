@@ -20,7 +20,6 @@ pub mod training;
 use plotters::prelude::*;
 
 use crate::sim::LossKind;
-use crate::sim::loss::Hue;
 
 pub use composition::{draw_composition_losses, draw_composition_metrics};
 pub use figure::{DataTable, Figure};
@@ -63,12 +62,10 @@ pub struct Palette {
     pub negative: RGBColor,
     /// Positives (label 1), everywhere.
     pub positive: RGBColor,
-    /// Precision, and a loss of this hue (weighted BCE).
+    /// Precision.
     pub green: RGBColor,
-    /// Recall, a loss of this hue (balanced CE), and the current gamma.
+    /// Recall, and the current gamma.
     pub purple: RGBColor,
-    /// A loss of this hue (focal).
-    pub yellow: RGBColor,
 }
 
 /// How a chart is drawn: theme and pixel density.
@@ -89,22 +86,15 @@ impl Default for ChartStyle {
     }
 }
 
-impl Palette {
-    /// The colour of a series hue (a loss says which it is drawn in).
-    pub fn hue(&self, hue: Hue) -> RGBColor {
-        match hue {
-            Hue::Text => self.text,
-            Hue::Green => self.green,
-            Hue::Purple => self.purple,
-            Hue::Yellow => self.yellow,
-        }
-    }
-}
-
 impl ChartStyle {
     /// The colour of a loss on every chart.
     pub fn loss_color(&self, kind: LossKind) -> RGBColor {
-        self.palette().hue(kind.loss().hue)
+        let hue = kind.loss().hue;
+        let [r, g, b] = match self.theme {
+            Theme::Light => hue.light,
+            Theme::Dark => hue.dark,
+        };
+        RGBColor(r, g, b)
     }
 
     /// The theme's colours.
@@ -119,7 +109,6 @@ impl ChartStyle {
                 positive: RGBColor(0xd5, 0x5e, 0x00),
                 green: RGBColor(0x00, 0x9e, 0x73),
                 purple: RGBColor(0xb0, 0x4f, 0x8a),
-                yellow: RGBColor(0x8a, 0x6d, 0x00),
             },
             Theme::Dark => Palette {
                 background: RGBColor(0x17, 0x1b, 0x24),
@@ -130,7 +119,6 @@ impl ChartStyle {
                 positive: RGBColor(0xf0, 0x8a, 0x4b),
                 green: RGBColor(0x2f, 0xc2, 0x94),
                 purple: RGBColor(0xe0, 0x8e, 0xc0),
-                yellow: RGBColor(0xf0, 0xe4, 0x42),
             },
         }
     }

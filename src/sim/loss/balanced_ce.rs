@@ -8,7 +8,10 @@ pub const LOSS: Loss = Loss {
     key: "balanced_ce",
     name: "α-balanced CE",
     params: &[ALPHA],
-    hue: Hue::Purple,
+    hue: Hue {
+        light: [0xb0, 0x4f, 0x8a],
+        dark: [0xe0, 0x8e, 0xc0],
+    },
     shape,
 };
 

@@ -7,7 +7,11 @@ pub const LOSS: Loss = Loss {
     key: "bce",
     name: "BCE",
     params: &[],
-    hue: Hue::Text,
+    hue: Hue {
+        // The themes' text colours: the baseline.
+        light: [0x1b, 0x20, 0x2b],
+        dark: [0xe6, 0xe9, 0xef],
+    },
     shape,
 };
 

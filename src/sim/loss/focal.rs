@@ -10,7 +10,10 @@ pub const LOSS: Loss = Loss {
     key: "focal",
     name: "focal",
     params: &[ALPHA, GAMMA],
-    hue: Hue::Yellow,
+    hue: Hue {
+        light: [0x8a, 0x6d, 0x00],
+        dark: [0xf0, 0xe4, 0x42],
+    },
     shape,
 };
 

@@ -25,18 +25,13 @@ pub use sums::{ClassLoss, Losses, Reduction, SPLIT, clip, losses, split};
 
 use super::params::Class;
 
-/// Which of the charts' series colours a loss is drawn in (the palette decides the colour for
-/// each theme).
+/// The colour a loss is drawn in on every chart, on a light and on a dark background (RGB).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Hue {
-    /// The text colour: the baseline.
-    Text,
-    /// Green.
-    Green,
-    /// Purple.
-    Purple,
-    /// Yellow.
-    Yellow,
+pub struct Hue {
+    /// On the light theme's white.
+    pub light: [u8; 3],
+    /// On the dark theme's near-black.
+    pub dark: [u8; 3],
 }
 
 /// A formula in MathML, with the words a reader without MathML gets instead.
@@ -188,7 +183,7 @@ pub fn per_sample_loss(
 mod tests {
     use super::*;
 
-    /// Keys and names are unique, and the enum's order is `ALL`'s.
+    /// Keys, names and colours are unique, and the enum's order is `ALL`'s.
     #[test]
     fn the_list_is_consistent() {
         for (i, a) in LossKind::ALL.into_iter().enumerate() {
@@ -197,6 +192,8 @@ mod tests {
             for b in &LossKind::ALL[i + 1..] {
                 assert_ne!(a.key(), b.key());
                 assert_ne!(a.name(), b.name());
+                assert_ne!(a.loss().hue.light, b.loss().hue.light);
+                assert_ne!(a.loss().hue.dark, b.loss().hue.dark);
             }
         }
     }

@@ -8,7 +8,10 @@ pub const LOSS: Loss = Loss {
     key: "weighted_bce",
     name: "weighted BCE",
     params: &[POS_WEIGHT],
-    hue: Hue::Green,
+    hue: Hue {
+        light: [0x00, 0x9e, 0x73],
+        dark: [0x2f, 0xc2, 0x94],
+    },
     shape,
 };
 
