@@ -8,20 +8,13 @@ pub const LOSS: Loss = Loss {
     key: "balanced_ce",
     name: "α-balanced CE",
     params: &[ALPHA],
-    hue: Hue {
-        light: [0xb0, 0x4f, 0x8a],
-        dark: [0xe0, 0x8e, 0xc0],
-    },
+    hue: Hue::new([0xb0, 0x4f, 0x8a], [0xe0, 0x8e, 0xc0]),
     shape,
 };
 
 fn shape(params: &LossParams) -> Shape {
     let alpha = ALPHA.read(params.alpha);
-    Shape {
-        neg_weight: 1.0 - alpha,
-        pos_weight: alpha,
-        gamma: 0.0,
-    }
+    Shape::weighted(1.0 - alpha, alpha)
 }
 
 /// What the words say of it.

@@ -7,20 +7,13 @@ pub const LOSS: Loss = Loss {
     key: "bce",
     name: "BCE",
     params: &[],
-    hue: Hue {
-        // The themes' text colours: the baseline.
-        light: [0x1b, 0x20, 0x2b],
-        dark: [0xe6, 0xe9, 0xef],
-    },
+    // The themes' text colours: the baseline.
+    hue: Hue::new([0x1b, 0x20, 0x2b], [0xe6, 0xe9, 0xef]),
     shape,
 };
 
 fn shape(_: &LossParams) -> Shape {
-    Shape {
-        neg_weight: 1.0,
-        pos_weight: 1.0,
-        gamma: 0.0,
-    }
+    Shape::weighted(1.0, 1.0)
 }
 
 /// What the words say of it.

@@ -10,19 +10,15 @@ pub const LOSS: Loss = Loss {
     key: "focal",
     name: "focal",
     params: &[ALPHA, GAMMA],
-    hue: Hue {
-        light: [0x8a, 0x6d, 0x00],
-        dark: [0xf0, 0xe4, 0x42],
-    },
+    hue: Hue::new([0x8a, 0x6d, 0x00], [0xf0, 0xe4, 0x42]),
     shape,
 };
 
+/// Balanced CE's class weights, modulated by `(1 - p_t)^gamma`.
 fn shape(params: &LossParams) -> Shape {
-    let alpha = ALPHA.read(params.alpha);
     Shape {
-        neg_weight: 1.0 - alpha,
-        pos_weight: alpha,
         gamma: GAMMA.read(params.gamma),
+        ..(super::balanced_ce::LOSS.shape)(params)
     }
 }
 

@@ -34,6 +34,13 @@ pub struct Hue {
     pub dark: [u8; 3],
 }
 
+impl Hue {
+    /// A colour on a light and on a dark background.
+    pub const fn new(light: [u8; 3], dark: [u8; 3]) -> Self {
+        Hue { light, dark }
+    }
+}
+
 /// A formula in MathML, with the words a reader without MathML gets instead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Formula {

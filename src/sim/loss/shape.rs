@@ -33,6 +33,15 @@ pub struct Shape {
 }
 
 impl Shape {
+    /// A cross-entropy with these class weights (no focal exponent).
+    pub const fn weighted(neg_weight: f64, pos_weight: f64) -> Self {
+        Shape {
+            neg_weight,
+            pos_weight,
+            gamma: 0.0,
+        }
+    }
+
     /// The shape of one loss at the page's parameters (out-of-range values clamped, NaN the
     /// default, as a link is read).
     pub fn of(kind: LossKind, params: &LossParams) -> Self {

@@ -8,19 +8,12 @@ pub const LOSS: Loss = Loss {
     key: "weighted_bce",
     name: "weighted BCE",
     params: &[POS_WEIGHT],
-    hue: Hue {
-        light: [0x00, 0x9e, 0x73],
-        dark: [0x2f, 0xc2, 0x94],
-    },
+    hue: Hue::new([0x00, 0x9e, 0x73], [0x2f, 0xc2, 0x94]),
     shape,
 };
 
 fn shape(params: &LossParams) -> Shape {
-    Shape {
-        neg_weight: 1.0,
-        pos_weight: POS_WEIGHT.read(params.pos_weight),
-        gamma: 0.0,
-    }
+    Shape::weighted(1.0, POS_WEIGHT.read(params.pos_weight))
 }
 
 /// What the words say of it.
