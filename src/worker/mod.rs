@@ -46,12 +46,12 @@ pub fn serve(engine: &mut Engine, message: ToWorker, reply: &mut dyn FnMut(FromW
         }
         ToWorker::Train(t) => train::train(&t, &mut |step| reply(FromWorker::TrainStep(step))),
         ToWorker::Forget => engine.forget(),
-        ToWorker::Explain(job) => reply(FromWorker::Explained(Box::new(words::explain(
-            engine, &job,
-        )))),
-        // What needs the host: the file beside the message, or the decision panel's state and
-        // its bootstrap between messages. `js::receive` runs these; here they fail.
-        ToWorker::Import(_) | ToWorker::Decide(_) => reply(FromWorker::Failed),
+        // The worker's own jobs, which `js::receive` runs: they need the file beside the
+        // message, the decision panel's state between messages, or the words' code, which the
+        // page's module must not hold (the page serves the rest itself when it has no worker).
+        ToWorker::Import(_) | ToWorker::Decide(_) | ToWorker::Explain(_) => {
+            reply(FromWorker::Failed)
+        }
     }
 }
 

@@ -2,9 +2,7 @@
 
 use imbalance_lab::page::STORY_STEPS;
 use imbalance_lab::protocol::{FromWorker, ToWorker};
-use imbalance_lab::sim::engine::Engine;
-use imbalance_lab::worker::serve;
-use imbalance_lab::worker::words::{BOXES, ExplainJob, explain};
+use imbalance_lab::worker::words::{BOXES, ExplainJob};
 
 use super::helpers::{job, scenario, words};
 
@@ -42,12 +40,4 @@ fn a_job_and_its_words_round_trip_and_junk_is_refused() {
         FromWorker::decode(&numbers, b"only one".to_vec()),
         FromWorker::Failed
     );
-    // `serve` answers a words job with the words.
-    let mut replies = Vec::new();
-    let mut engine = Engine::new();
-    serve(&mut engine, ToWorker::Explain(Box::new(j)), &mut |m| {
-        replies.push(m)
-    });
-    let want = explain(&mut Engine::new(), &j);
-    assert_eq!(replies, [FromWorker::Explained(Box::new(want))]);
 }

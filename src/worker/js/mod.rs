@@ -21,6 +21,7 @@ use wasm_bindgen::JsValue;
 pub use messages::{reply_from_js, reply_to_js, to_js, with_file};
 
 use super::serve;
+use super::words::explain;
 use crate::protocol::{FromWorker, ToPart, ToWorker};
 use crate::sim::engine::Engine;
 use import::import_file;
@@ -46,6 +47,10 @@ pub fn receive(engine: &Rc<RefCell<Engine>>, message: &JsValue, post: &Function)
     match (ToWorker::decode(&numbers), file) {
         (Some(ToWorker::Import(job)), Some(file)) => {
             wasm_bindgen_futures::spawn_local(import_file(Rc::clone(engine), job, file, reply));
+        }
+        (Some(ToWorker::Explain(job)), _) => {
+            let words = explain(&mut engine.borrow_mut(), &job);
+            reply(FromWorker::Explained(Box::new(words)));
         }
         (Some(ToWorker::Decide(job)), _) => {
             let decided = DECIDER.with(|d| d.borrow_mut().decide(&mut engine.borrow_mut(), &job));
