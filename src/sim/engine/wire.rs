@@ -14,9 +14,7 @@ use crate::sim::ranking::{Ranking, Ranks};
 impl Request {
     /// The request as numbers (the seed split in two halves, each exact in a double).
     pub fn encode(&self) -> Vec<f64> {
-        let mut out = Vec::new();
-        self.write(&mut out);
-        out
+        numbers(|out| self.write(out))
     }
 
     /// Writes the request's numbers after `out`'s.
@@ -50,9 +48,7 @@ impl Request {
 impl Answer {
     /// The numbers as a flat list.
     pub fn encode(&self) -> Vec<f64> {
-        let mut out = Vec::new();
-        self.write(&mut out);
-        out
+        numbers(|out| self.write(out))
     }
 
     /// Writes the numbers after `out`'s.
@@ -97,6 +93,13 @@ impl Answer {
             curves: Curves { histograms, sweep },
         })
     }
+}
+
+/// The numbers `write` writes.
+fn numbers(write: impl FnOnce(&mut Vec<f64>)) -> Vec<f64> {
+    let mut out = Vec::new();
+    write(&mut out);
+    out
 }
 
 /// Reads numbers written for the worker, checking each (the training messages use it too).
