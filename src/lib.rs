@@ -5,8 +5,8 @@
 
 pub mod charts;
 pub mod export;
+pub mod features;
 pub mod format;
-pub mod import;
 pub mod link;
 pub mod page;
 pub mod protocol;

@@ -1,7 +1,13 @@
 //! The one protocol between the page and its workers: every tag is its own, and every message,
 //! each way, survives its trip (`src/protocol/`).
 
-use imbalance_lab::import::{ImportError, Overrides, PartError};
+use imbalance_lab::features::decide::worker::{DecideJob, Decider};
+use imbalance_lab::features::import::parse::{ImportError, Overrides, PartError};
+use imbalance_lab::features::import::worker::{
+    Detection, ImportJob, Importer, PartJob, import_bytes,
+};
+use imbalance_lab::features::training::job::{TrainRequest, TrainStep, train};
+use imbalance_lab::features::words::{ExplainJob, explain};
 use imbalance_lab::page::{DecisionSettings, TrainingSettings};
 use imbalance_lab::protocol::{
     FromPart, FromWorker, Tag, ToPart, ToWorker, scores_header, scores_of,
@@ -9,10 +15,6 @@ use imbalance_lab::protocol::{
 use imbalance_lab::sim::Scenario;
 use imbalance_lab::sim::engine::{Engine, Request};
 use imbalance_lab::sim::training::{Binormal, LossParams};
-use imbalance_lab::worker::decide::{DecideJob, Decider};
-use imbalance_lab::worker::import::{Detection, ImportJob, Importer, PartJob, import_bytes};
-use imbalance_lab::worker::words::{ExplainJob, explain};
-use imbalance_lab::worker::{TrainRequest, TrainStep, train::train};
 
 /// The tag a message is sent with (exhaustive: a new message must name its tag here).
 fn to_worker_tag(m: &ToWorker) -> Tag {

@@ -2,11 +2,11 @@
 //! (`FromWorker`).
 
 use super::{Tag, message};
+use crate::features::decide::worker::{DecideJob, Decided};
+use crate::features::import::worker::{Detection, ImportJob, ImportSummary};
+use crate::features::training::job::{TrainRequest, TrainStep};
+use crate::features::words::{ExplainJob, Explained};
 use crate::sim::engine::{Answer, Reader, Request};
-use crate::worker::decide::{DecideJob, Decided};
-use crate::worker::import::{Detection, ImportJob, ImportSummary};
-use crate::worker::train::{TrainRequest, TrainStep};
-use crate::worker::words::{ExplainJob, Explained};
 
 /// What the page asks of the worker.
 #[derive(Clone, Debug, PartialEq)]

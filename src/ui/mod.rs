@@ -1,27 +1,28 @@
 //! The browser shell: renders the core's results and turns input events into parameter changes.
 
-mod backend;
-mod derived;
-mod download;
-mod hooks;
-mod measured;
-mod panels;
-mod state;
+pub(crate) mod backend;
+pub(crate) mod derived;
+pub(crate) mod download;
+pub(crate) mod hooks;
+pub(crate) mod measured;
+pub(crate) mod state;
 mod url;
-mod widgets;
-mod words;
-mod worker_client;
+pub(crate) mod widgets;
+pub(crate) mod worker_client;
 
 use leptos::prelude::*;
 
+use crate::features::explore::panels::scenario::ScenarioControls;
+use crate::features::import::panel::ImportBox;
+use crate::features::panel;
+use crate::features::words::page as words;
+use crate::features::words::{FOOTER, LEDE, STORY};
 use crate::format::grouped;
 use crate::link::{self, PageState};
 use crate::page::{Keyed, Layout, Panel, STORY_STEPS};
 use crate::sim::engine::PREVIEW;
-use crate::worker::words::{FOOTER, LEDE, STORY};
 use derived::Derived;
 use hooks::{estimate_marked, system_theme};
-use panels::{ImportBox, ScenarioControls, panel};
 use state::Page;
 use widgets::ShareBar;
 

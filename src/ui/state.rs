@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::features::import::worker::ImportSummary;
 use crate::link::{PageState, Parsed};
 use crate::page::{DecisionSettings, Layout, Rival, TrainingSettings, ViewOptions};
 use crate::sim::Scenario;
 use crate::sim::engine::Answer;
-use crate::worker::ImportSummary;
 
 /// Predictions imported from a file, shown instead of the synthetic scenario.
 #[derive(Clone, Debug, PartialEq)]

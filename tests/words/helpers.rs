@@ -1,8 +1,8 @@
 //! The jobs the tests ask for, and reading their words back as text and numbers.
 
+use imbalance_lab::features::words::{ExplainJob, Explained, explain};
 use imbalance_lab::sim::Scenario;
 use imbalance_lab::sim::engine::{Engine, Request};
-use imbalance_lab::worker::words::{ExplainJob, Explained, explain};
 
 pub fn scenario(neg: u32, pos: u32) -> Scenario {
     Scenario {

@@ -1,8 +1,8 @@
 //! Imported scores are described as imported, and one score column as one model.
 
+use imbalance_lab::features::words::{AB, ExplainJob, STORY, explain};
 use imbalance_lab::sim::engine::{Engine, Request};
 use imbalance_lab::sim::{Class, Scenario};
-use imbalance_lab::worker::words::{AB, ExplainJob, STORY, explain};
 
 use super::helpers::{job, text};
 

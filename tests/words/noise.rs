@@ -1,7 +1,7 @@
 //! The standard errors the words state are what seeds really do.
 
+use imbalance_lab::features::words::{AB, NUMBERS};
 use imbalance_lab::sim::{LossKind, Scenario, analyse};
-use imbalance_lab::worker::words::{AB, NUMBERS};
 
 use super::helpers::{after, scenario, text, words};
 

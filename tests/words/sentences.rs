@@ -1,11 +1,11 @@
 //! Every sentence that states a number follows the scenario, and the numbers it states are
 //! the ones it claims (the focal factor, the weights that "give the positives half").
 
-use imbalance_lab::sim::engine::Engine;
-use imbalance_lab::sim::{Class, ClassLoss, LossKind, Scenario, analyse, losses};
-use imbalance_lab::worker::words::{
+use imbalance_lab::features::words::{
     AB, BOXES, COMPOSITION, ExplainJob, FOCAL, LEDE, NUMBERS, SHARE, STORY, THRESHOLD, explain,
 };
+use imbalance_lab::sim::engine::Engine;
+use imbalance_lab::sim::{Class, ClassLoss, LossKind, Scenario, analyse, losses};
 
 use super::helpers::{after, job, scenario, text, words};
 
@@ -124,7 +124,7 @@ fn the_terms_name_the_sample_size_the_spread_is_taken_from() {
     use imbalance_lab::format::grouped;
     use imbalance_lab::sim::noise::SPREAD_SAMPLES;
     let w = words(scenario(100, 10), 0);
-    let t = text(&w.sections[imbalance_lab::worker::words::NUMBERS_TERMS]);
+    let t = text(&w.sections[imbalance_lab::features::words::NUMBERS_TERMS]);
     assert!(
         t.contains(&format!(
             "up to {} evenly spaced",

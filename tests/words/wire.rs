@@ -1,10 +1,10 @@
 //! The job and the reply survive the wire; junk is refused.
 
+use imbalance_lab::features::words::{BOXES, ExplainJob, explain};
 use imbalance_lab::page::STORY_STEPS;
 use imbalance_lab::protocol::{FromWorker, ToWorker};
 use imbalance_lab::sim::engine::Engine;
 use imbalance_lab::worker::serve;
-use imbalance_lab::worker::words::{BOXES, ExplainJob, explain};
 
 use super::helpers::{job, scenario, words};
 

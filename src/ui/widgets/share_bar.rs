@@ -5,17 +5,17 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::export::{ImportedSource, results_json_from};
+use crate::features::training::job::TrainRun;
+use crate::features::training::panel::sample_request;
 use crate::format::escape_html;
 use crate::link::{self, PageState};
 use crate::page::{Control, Keyed, Layout, Panel};
 use crate::sim::training::{Binormal, LossParams, Training, training_json};
 use crate::ui::derived::Derived;
 use crate::ui::download::save_text;
-use crate::ui::panels::training::sample_request;
 use crate::ui::state::Page;
 use crate::ui::url::base_url;
 use crate::ui::worker_client::{Progress, save_predictions};
-use crate::worker::TrainRun;
 
 /// The link to the current view.
 pub fn current_link(page: &Page) -> String {
@@ -132,7 +132,9 @@ fn save_results(page: &Page, derived: &Derived, run: RwSignal<Option<TrainRun>>)
     });
     let mut sections = vec![("training", training_json(&training))];
     let request = derived.request.get_untracked();
-    sections.extend(crate::ui::panels::decide::results_sections(page, &request));
+    sections.extend(crate::features::decide::panel::results_sections(
+        page, &request,
+    ));
     let text = derived.a.losses.with_untracked(|l| {
         derived.a.metrics.with_untracked(|m| {
             page.data.with_untracked(|d| {

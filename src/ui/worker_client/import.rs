@@ -8,11 +8,11 @@ use leptos::prelude::*;
 
 use super::connection::Backend;
 use super::{Client, ImportStatus, client};
-use crate::import::Overrides;
+use crate::features::import::parse::Overrides;
+use crate::features::import::worker::ImportJob;
+use crate::features::import::worker::{Detection, ImportSummary};
 use crate::protocol::ToWorker;
-use crate::worker::import::ImportJob;
 use crate::worker::js::{to_js, with_file};
-use crate::worker::{Detection, ImportSummary};
 
 /// Sends a file (or pasted text, as a Blob) to the worker: `detect` looks at its first bytes
 /// and answers with what it found (`Progress::detection`); otherwise the whole file is imported

@@ -8,11 +8,11 @@ use leptos::prelude::*;
 
 use super::connection::{Backend, HOLD};
 use super::{Client, cancel, client};
+use crate::features::decide::worker::DecideJob;
+use crate::features::words::ExplainJob;
 use crate::page::{DecisionSettings, TrainingSettings};
 use crate::protocol::ToWorker;
 use crate::sim::engine::{DrawsKey, Request};
-use crate::worker::decide::DecideJob;
-use crate::worker::words::ExplainJob;
 
 /// Jobs of one kind that the worker renders (the decision panel, the words), encoded (their
 /// tag, their number, then the request): the newest asked for, the one on its way (0: none),

@@ -24,12 +24,12 @@ use leptos::prelude::*;
 
 use super::derived::Derived;
 use super::state::{Page, Shared};
+use crate::features::decide::worker::{DecideJob, Decided};
+use crate::features::import::worker::Detection;
+use crate::features::training::job::TrainRun;
+use crate::features::words::Explained;
 use crate::sim::engine::DrawsKey;
-use crate::worker::Detection;
-use crate::worker::TrainRun;
-use crate::worker::decide::{DecideJob, Decided};
 use crate::worker::queue::Queue;
-use crate::worker::words::Explained;
 use connection::{Backend, here};
 use jobs::Jobs;
 
