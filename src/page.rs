@@ -1,4 +1,4 @@
-//! Everything the page remembers besides the scenario: the rival model, how the charts are
+//! Everything the page remembers besides the scenario: model B, how the charts are
 //! shown, and which panels and controls appear (for embedding). Plain data, no web types.
 
 use crate::sim::LossKind;
@@ -6,17 +6,17 @@ use crate::sim::LossKind;
 /// The second model of the A/B comparison: its accuracies on each class. Model A is the
 /// scenario's own.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rival {
+pub struct ModelB {
     /// Accuracy on the negatives.
     pub acc0: f64,
     /// Accuracy on the positives.
     pub acc1: f64,
 }
 
-impl Default for Rival {
+impl Default for ModelB {
     /// Model B of the blog post "Unbalanced Validation Data Losses".
     fn default() -> Self {
-        Rival {
+        ModelB {
             acc0: 0.98,
             acc1: 0.9,
         }
@@ -175,7 +175,7 @@ pub enum Panel {
     /// The same model at other class ratios.
     Composition,
     /// Model A against model B.
-    Ab,
+    ModelB,
     /// What each loss trains.
     Training,
     /// Costs, deployment prevalence, calibration, uncertainty, and the code.
@@ -231,7 +231,7 @@ impl Keyed for Panel {
         Panel::Share,
         Panel::Threshold,
         Panel::Composition,
-        Panel::Ab,
+        Panel::ModelB,
         Panel::Training,
         Panel::Decide,
     ];
@@ -243,7 +243,7 @@ impl Keyed for Panel {
             Panel::Share => "share",
             Panel::Threshold => "threshold",
             Panel::Composition => "composition",
-            Panel::Ab => "ab",
+            Panel::ModelB => "ab",
             Panel::Training => "training",
             Panel::Decide => "decide",
         }
@@ -256,7 +256,7 @@ impl Keyed for Panel {
             Panel::Share => "who pays the loss",
             Panel::Threshold => "threshold, ROC and PR",
             Panel::Composition => "class-ratio view",
-            Panel::Ab => "A/B comparison",
+            Panel::ModelB => "A/B comparison",
             Panel::Training => "what each loss trains",
             Panel::Decide => "deciding: costs, prevalence, calibration",
         }

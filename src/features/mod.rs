@@ -37,7 +37,9 @@ pub fn panel(p: Panel, page: Page, derived: Derived) -> AnyView {
         Panel::Composition => {
             view! { <composition::CompositionPanel scenario derived /> }.into_any()
         }
-        Panel::Ab => view! { <model_b::AbPanel scenario rival=page.rival derived /> }.into_any(),
+        Panel::ModelB => {
+            view! { <model_b::ModelBPanel scenario model_b=page.model_b derived /> }.into_any()
+        }
         Panel::Training => {
             view! { <training::panel::TrainingPanel scenario training=page.training /> }.into_any()
         }

@@ -12,7 +12,7 @@ mod keys;
 mod read;
 mod write;
 
-use crate::page::{DecisionSettings, Layout, Rival, TrainingSettings, ViewOptions};
+use crate::page::{DecisionSettings, Layout, ModelB, TrainingSettings, ViewOptions};
 use crate::sim::Scenario;
 
 pub use read::parse;
@@ -24,7 +24,7 @@ pub struct PageState {
     /// The numbers' parameters.
     pub scenario: Scenario,
     /// Model B of the comparison.
-    pub rival: Rival,
+    pub model_b: ModelB,
     /// How the charts are shown.
     pub view: ViewOptions,
     /// The training view's separation and sample size.

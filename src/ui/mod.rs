@@ -32,7 +32,7 @@ pub fn App() -> impl IntoView {
     let page = Page::new(link::parse(&url::current_fragment()));
     provide_context(system_theme());
     url::sync(page);
-    let derived = Derived::new(page.scenario, page.rival, page.data);
+    let derived = Derived::new(page.scenario, page.model_b, page.data);
     provide_context(worker_client::connect(page, derived));
     provide_context(state::Sources {
         page,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::features::import::worker::ImportSummary;
 use crate::link::{PageState, Parsed};
-use crate::page::{DecisionSettings, Layout, Rival, TrainingSettings, ViewOptions};
+use crate::page::{DecisionSettings, Layout, ModelB, TrainingSettings, ViewOptions};
 use crate::sim::Scenario;
 use crate::sim::engine::Answer;
 
@@ -28,7 +28,7 @@ pub struct Page {
     /// The numbers' parameters.
     pub scenario: RwSignal<Scenario>,
     /// Model B of the comparison.
-    pub rival: RwSignal<Rival>,
+    pub model_b: RwSignal<ModelB>,
     /// How the charts are shown.
     pub view: RwSignal<ViewOptions>,
     /// The training view's separation.
@@ -49,7 +49,7 @@ impl Page {
         let s = parsed.state;
         Page {
             scenario: RwSignal::new(s.scenario),
-            rival: RwSignal::new(s.rival),
+            model_b: RwSignal::new(s.model_b),
             view: RwSignal::new(s.view),
             training: RwSignal::new(s.training),
             layout: RwSignal::new(s.layout),
@@ -90,7 +90,7 @@ impl Page {
     pub fn state(&self) -> PageState {
         PageState {
             scenario: self.scenario.get(),
-            rival: self.rival.get(),
+            model_b: self.model_b.get(),
             view: self.view.get(),
             training: self.training.get(),
             layout: self.layout.get(),
@@ -107,7 +107,7 @@ impl Page {
     /// Replaces the whole state, touching only the parts that differ.
     pub fn set(&self, s: PageState) {
         set_changed(self.scenario, s.scenario);
-        set_changed(self.rival, s.rival);
+        set_changed(self.model_b, s.model_b);
         set_changed(self.view, s.view);
         set_changed(self.training, s.training);
         set_changed(self.layout, s.layout);
@@ -136,7 +136,7 @@ impl Sources {
     /// Subscribes to every source.
     pub fn track(&self) {
         self.page.scenario.track();
-        self.page.rival.track();
+        self.page.model_b.track();
         self.page.view.track();
         self.page.training.track();
         self.page.data.track();

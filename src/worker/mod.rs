@@ -41,7 +41,7 @@ pub fn serve(engine: &mut Engine, message: ToWorker, reply: &mut dyn FnMut(FromW
         }
         ToWorker::Train(t) => train::train(&t, &mut |step| reply(FromWorker::TrainStep(step))),
         ToWorker::Forget => engine.forget(),
-        ToWorker::Explain(job) => reply(FromWorker::Explained(Box::new(words::explain(
+        ToWorker::Words(job) => reply(FromWorker::Words(Box::new(words::write_words(
             engine, &job,
         )))),
         // What needs the host: the file beside the message, or the decision panel's state and

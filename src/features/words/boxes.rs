@@ -37,7 +37,7 @@ boxes! {
     /// The same model at other ratios.
     COMPOSITION = "w-composition",
     /// Model A against model B.
-    AB = "w-ab",
+    MODEL_B = "w-ab",
     /// The guided story's step.
     STORY = "w-story",
     /// The training view's introduction.
@@ -63,7 +63,7 @@ boxes! {
     /// Composition: formulas, their symbols, terms.
     COMPOSITION_TERMS = "w-composition-terms",
     /// A/B: terms.
-    AB_TERMS = "w-ab-terms",
+    MODEL_B_TERMS = "w-ab-terms",
     /// What the presets set.
     PRESETS_BOX = "w-presets",
 }

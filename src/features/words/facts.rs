@@ -1,8 +1,8 @@
 //! The numbers the words are written from: each model's losses and metrics on the page's data,
 //! and how much each loss's mean (and A's mean minus B's) moves from seed to seed.
 
-use super::ExplainJob;
-use crate::page::Rival;
+use super::WordsJob;
+use crate::page::ModelB;
 use crate::sim::engine::{Answer, Engine, ModelId, SYNTHETIC};
 use crate::sim::noise::{spread, standard_error};
 use crate::sim::{Class, LossKind, Losses, Metric, Metrics, Scenario, losses, per_sample_loss};
@@ -19,7 +19,7 @@ pub(crate) struct ModelFacts {
 /// What the words are written from.
 pub(crate) struct Facts {
     pub(crate) s: Scenario,
-    pub(crate) rival: Rival,
+    pub(crate) model_b: ModelB,
     pub(crate) imported: bool,
     /// Whether models A and B have the very same scores (a file with one score column).
     pub(crate) same: bool,
@@ -32,7 +32,7 @@ pub(crate) struct Facts {
 }
 
 impl Facts {
-    pub(crate) fn new(engine: &mut Engine, job: &ExplainJob) -> Option<Self> {
+    pub(crate) fn new(engine: &mut Engine, job: &WordsJob) -> Option<Self> {
         let r = &job.request;
         let s = r.scenario;
         let answer: Answer = engine.compute(r, &mut |_| {})?;
@@ -79,9 +79,9 @@ impl Facts {
         });
         Some(Facts {
             s,
-            rival: Rival {
-                acc0: r.rival[0],
-                acc1: r.rival[1],
+            model_b: ModelB {
+                acc0: r.model_b[0],
+                acc1: r.model_b[1],
             },
             imported: r.data != SYNTHETIC,
             same,

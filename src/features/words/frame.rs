@@ -4,12 +4,12 @@
 use super::STYLE;
 use super::facts::Facts;
 use super::terms::{SOURCES, terms};
-use super::wire::ExplainJob;
+use super::wire::WordsJob;
 use crate::features::story::words::step_link;
 use crate::format::escape_html;
 
 /// The header's sentence, and the way into the story for a reader not in it.
-pub(crate) fn lede(f: &Facts, job: &ExplainJob) -> String {
+pub(crate) fn lede(f: &Facts, job: &WordsJob) -> String {
     let data = if f.imported {
         "Every number below comes from the predictions you imported."
     } else {

@@ -1,7 +1,7 @@
 //! The words' machinery, serving every feature (issue 14): every sentence that states a fact about the current numbers,
 //! the terms' definitions and the guided story, written in the worker from the same exact
-//! numbers the page shows and sent back as HTML, one section per box (`Explained`). The page
-//! holds empty boxes and one job (`ExplainJob`); none of the text weighs on its first load.
+//! numbers the page shows and sent back as HTML, one section per box (`Words`). The page
+//! holds empty boxes and one job (`WordsJob`); none of the text weighs on its first load.
 //!
 //! `boxes` lists the boxes, `wire` carries the job and the reply, `facts` computes the numbers
 //! the words state, and each feature's `words` writes its words from them (`phrases` holds how
@@ -19,7 +19,7 @@ pub(crate) mod terms;
 pub(crate) mod wire;
 
 pub use boxes::*;
-pub use wire::{ExplainJob, Explained};
+pub use wire::{Words, WordsJob};
 
 use crate::features::compare::words::{composition, model_b};
 use crate::features::explore::words::{numbers, scenario, scores, share, threshold};
@@ -33,7 +33,7 @@ pub(crate) const STYLE: &str = r#"<link rel="stylesheet" href="words.css">"#;
 
 /// Every box's words for `job`; with no numbers (a data set the engine no longer holds) only
 /// the words that need none.
-pub fn explain(engine: &mut Engine, job: &ExplainJob) -> Explained {
+pub fn write_words(engine: &mut Engine, job: &WordsJob) -> Words {
     let mut sections = vec![String::new(); BOXES.len()];
     sections[FOOTER] = frame::footer();
     sections[TRAINING] = training::words::intro();
@@ -47,7 +47,7 @@ pub fn explain(engine: &mut Engine, job: &ExplainJob) -> Explained {
     sections[SCORES_TERMS] = scores::static_words();
     sections[THRESHOLD_TERMS] = threshold::static_words();
     sections[COMPOSITION_TERMS] = composition::static_words();
-    sections[AB_TERMS] = model_b::static_words();
+    sections[MODEL_B_TERMS] = model_b::static_words();
     sections[PRESETS_BOX] = scenario::presets();
     if let Some(f) = Facts::new(engine, job) {
         sections[LEDE] = frame::lede(&f, job);
@@ -58,12 +58,12 @@ pub fn explain(engine: &mut Engine, job: &ExplainJob) -> Explained {
         sections[SCORES] = scores::words(&f);
         sections[THRESHOLD] = threshold::words(&f);
         sections[COMPOSITION] = composition::words(&f);
-        sections[AB] = model_b::words(&f);
+        sections[MODEL_B] = model_b::words(&f);
         if job.story > 0 {
             sections[STORY] = story::words::words(&f, job);
         }
     }
-    Explained {
+    Words {
         id: job.id,
         sections,
     }

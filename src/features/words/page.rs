@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::features::words::{BOXES, ExplainJob, STORY};
+use crate::features::words::{BOXES, STORY, WordsJob};
 use crate::page::Layout;
 use crate::ui::derived::Derived;
 use crate::ui::state::Page;
-use crate::ui::worker_client::{Progress, explain};
+use crate::ui::worker_client::{Progress, request_words};
 
 /// How long the page's state stays still before the words are asked for: words are read, not
 /// watched, and rewriting a dozen boxes on every input of a drag cost the drag its frames.
@@ -19,7 +19,7 @@ pub fn follow(page: Page, derived: Derived) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let view = page.view.get();
-        let job = ExplainJob {
+        let job = WordsJob {
             id: 0,
             request: derived.request.get(),
             point: view.point,
@@ -30,7 +30,7 @@ pub fn follow(page: Page, derived: Derived) {
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        pending.set_value(set_timeout_with_handle(move || explain(job), SETTLE).ok());
+        pending.set_value(set_timeout_with_handle(move || request_words(job), SETTLE).ok());
     });
     // A new step of the story takes the keyboard's focus to its heading once its words are in
     // (only the newest job's words are taken, so they are the step's), not on the first words.

@@ -1,5 +1,5 @@
-//! The words on the wire: the page's job (`ExplainJob`) as numbers, and the worker's reply
-//! (`Explained`) as numbers and bytes (their tags are `protocol`'s).
+//! The words on the wire: the page's job (`WordsJob`) as numbers, and the worker's reply
+//! (`Words`) as numbers and bytes (their tags are `protocol`'s).
 
 use super::BOXES;
 use crate::page::{MAX_COST, STORY_STEPS};
@@ -7,7 +7,7 @@ use crate::sim::engine::{Reader, Request};
 
 /// What the page asks the words for.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ExplainJob {
+pub struct WordsJob {
     /// The job's number: a reply names it.
     pub id: u32,
     /// The page's request: data, scenario and model B.
@@ -23,8 +23,8 @@ pub struct ExplainJob {
     pub costs: [f64; 3],
 }
 
-impl ExplainJob {
-    /// Writes the job's numbers after `out`'s (`protocol::ToWorker::Explain`).
+impl WordsJob {
+    /// Writes the job's numbers after `out`'s (`protocol::ToWorker::Words`).
     pub(crate) fn write(&self, out: &mut Vec<f64>) {
         out.push(f64::from(self.id));
         self.request.write(out);
@@ -48,7 +48,7 @@ impl ExplainJob {
         for c in &mut costs {
             *c = r.real()?.clamp(0.0, MAX_COST);
         }
-        r.end(ExplainJob {
+        r.end(WordsJob {
             id,
             request,
             point,
@@ -61,14 +61,14 @@ impl ExplainJob {
 
 /// The words, one HTML text a box of `BOXES`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Explained {
+pub struct Words {
     /// The job it answers.
     pub id: u32,
     /// Each box's HTML, by its index in `BOXES`.
     pub sections: Vec<String>,
 }
 
-impl Explained {
+impl Words {
     /// Writes the reply's numbers after `out`'s, and gives its bytes (the boxes' HTML,
     /// separated by NUL).
     pub(crate) fn write(&self, out: &mut Vec<f64>) -> Vec<u8> {
@@ -82,6 +82,6 @@ impl Explained {
         let id = Reader::new(&[id]).count()?;
         let text = String::from_utf8(bytes).ok()?;
         let sections: Vec<String> = text.split('\0').map(String::from).collect();
-        (sections.len() == BOXES.len()).then_some(Explained { id, sections })
+        (sections.len() == BOXES.len()).then_some(Words { id, sections })
     }
 }

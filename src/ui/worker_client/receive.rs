@@ -36,7 +36,7 @@ impl Client {
                     self.progress.decision.set(Ok(Shared(Arc::new(*d))));
                 }
             }
-            FromWorker::Explained(w) => {
+            FromWorker::Words(w) => {
                 if self.words.answered(self, w.id) {
                     self.progress.words.set(Some(Shared(Arc::new(*w))));
                 }

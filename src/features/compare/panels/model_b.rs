@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::features::words::page::words_and;
-use crate::features::words::{AB, AB_TERMS};
+use crate::features::words::{MODEL_B, MODEL_B_TERMS};
 use crate::format::{metric, ratio_heading};
-use crate::page::{Panel, Rival};
+use crate::page::{ModelB, Panel};
 use crate::sim::engine::ExactParts;
 use crate::sim::{
     Losses, Measure, Metric, Metrics, Profile, RATIO_MAX, RATIOS, Scenario, Verdict, verdict,
@@ -69,29 +69,29 @@ fn verdict_cell(v: impl Fn() -> Verdict + Copy + Send + Sync + 'static) -> impl 
 
 /// Model A or model B: which one each measure prefers.
 #[component]
-pub fn AbPanel(
+pub fn ModelBPanel(
     /// The scenario (model A's accuracies, the shared settings).
     scenario: RwSignal<Scenario>,
     /// Model B's accuracies.
-    rival: RwSignal<Rival>,
+    model_b: RwSignal<ModelB>,
     /// The derived numbers of both models.
     derived: Derived,
 ) -> impl IntoView {
     view! {
-        <PanelFrame panel=Panel::Ab title="Model A or model B? Ask each measure">
-            {words_and(AB, AB_TERMS)}
-            <Comparison scenario rival derived />
+        <PanelFrame panel=Panel::ModelB title="Model A or model B? Ask each measure">
+            {words_and(MODEL_B, MODEL_B_TERMS)}
+            <ModelBBody scenario model_b derived />
         </PanelFrame>
     }
 }
 
 /// The comparison's controls and tables.
 #[component]
-fn Comparison(
+fn ModelBBody(
     /// The scenario (model A's accuracies, the shared settings).
     scenario: RwSignal<Scenario>,
     /// Model B's accuracies.
-    rival: RwSignal<Rival>,
+    model_b: RwSignal<ModelB>,
     /// The derived numbers of both models.
     derived: Derived,
 ) -> impl IntoView {
@@ -107,7 +107,7 @@ fn Comparison(
         visible,
         move |_| {
             scenario.track();
-            rival.track();
+            model_b.track();
             // The exact numbers replacing the estimates, part by part.
             d.answer.track();
         },
@@ -115,7 +115,7 @@ fn Comparison(
     );
     view! {
         <div node_ref=wrap class="ab-body">
-        {controls(scenario, rival, d.data)}
+        {controls(scenario, model_b, d.data)}
         {tables(shown)}
         </div>
     }
@@ -125,7 +125,7 @@ fn Comparison(
 /// columns the models are.
 fn controls(
     scenario: RwSignal<Scenario>,
-    rival: RwSignal<Rival>,
+    model_b: RwSignal<ModelB>,
     data: RwSignal<Option<Imported>>,
 ) -> impl IntoView {
     view! {
@@ -143,9 +143,9 @@ fn controls(
                     <span class="num">{move || scenario.with(|s| format!("acc0 {}, acc1 {}", s.acc0, s.acc1))}</span>
                     "."
                 </p>
-                <ParamSlider state=rival id="acc0b" label="model B, accuracy on negatives" symbol="acc0"
+                <ParamSlider state=model_b id="acc0b" label="model B, accuracy on negatives" symbol="acc0"
                     min=0.0 max=1.0 step=0.001 get=|r| r.acc0 set=|r, v| r.acc0 = v />
-                <ParamSlider state=rival id="acc1b" label="model B, accuracy on positives" symbol="acc1"
+                <ParamSlider state=model_b id="acc1b" label="model B, accuracy on positives" symbol="acc1"
                     min=0.0 max=1.0 step=0.001 get=|r| r.acc1 set=|r, v| r.acc1 = v />
                 <ParamSlider state=scenario id="ab-ratio" label="comparison class ratio, negatives per positive"
                     min=1.0 max=RATIO_MAX step=1.0 scale=Scale::Log get=Scenario::ratio_on_slider

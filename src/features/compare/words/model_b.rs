@@ -21,8 +21,8 @@ pub(crate) fn words(f: &Facts) -> String {
              (acc0 {}, acc1 {}), set by the sliders below.",
             plain(f.s.acc0),
             plain(f.s.acc1),
-            plain(f.rival.acc0),
-            plain(f.rival.acc1)
+            plain(f.model_b.acc0),
+            plain(f.model_b.acc1)
         )
     };
     para(

@@ -49,11 +49,11 @@ fn source_key(job: &DecideJob) -> Vec<f64> {
         Judge::A | Judge::B => {
             (s.alpha, s.gamma, s.pos_weight) = (0.0, 0.0, 0.0);
             if job.settings.judge == Judge::A {
-                r.rival = [0.0; 2];
+                r.model_b = [0.0; 2];
             }
         }
         Judge::Trained(_) => {
-            (s.acc0, s.acc1, r.rival) = (0.0, 0.0, [0.0; 2]);
+            (s.acc0, s.acc1, r.model_b) = (0.0, 0.0, [0.0; 2]);
             key.extend([job.training.sep, f64::from(job.training.rows)]);
         }
     }

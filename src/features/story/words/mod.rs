@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use crate::features::words::STYLE;
 use crate::features::words::facts::Facts;
-use crate::features::words::wire::ExplainJob;
+use crate::features::words::wire::WordsJob;
 use crate::format::escape_html;
 use crate::link::{self, PageState};
 use crate::page::{Control, Keyed, Layout, STORY_STEPS, ViewOptions};
@@ -38,7 +38,7 @@ pub(crate) fn step_link(n: u32, embed: bool) -> String {
 
 /// The story's box: the step's heading and words, and its links. "Leave the story" is a
 /// button the page handles: it keeps everything the reader set and brings every panel back.
-pub(crate) fn words(f: &Facts, job: &ExplainJob) -> String {
+pub(crate) fn words(f: &Facts, job: &WordsJob) -> String {
     let n = job.story.clamp(1, STORY_STEPS);
     let step = &STEPS[(n - 1) as usize];
     // A page that does not hold the step's data (a link that named only the step, or data
@@ -47,7 +47,8 @@ pub(crate) fn words(f: &Facts, job: &ExplainJob) -> String {
     let mut set = PageState::default();
     (step.set)(&mut set);
     let (a, b) = (&set.scenario, &f.s);
-    let data = (a.neg, a.pos, a.acc0, a.acc1, set.rival) != (b.neg, b.pos, b.acc0, b.acc1, f.rival);
+    let data =
+        (a.neg, a.pos, a.acc0, a.acc1, set.model_b) != (b.neg, b.pos, b.acc0, b.acc1, f.model_b);
     let d = &set.decision;
     let costs = [d.cost_fp, d.cost_fn, d.reward_tp] != f.costs;
     let unset = if !f.imported && (data || costs) {

@@ -50,8 +50,8 @@ fn models(f: &Facts) -> String {
         f.mix(),
         percent(Ok(f.s.acc0)),
         percent(Ok(f.s.acc1)),
-        percent(Ok(f.rival.acc0)),
-        percent(Ok(f.rival.acc1)),
+        percent(Ok(f.model_b.acc0)),
+        percent(Ok(f.model_b.acc1)),
     )
 }
 

@@ -5,7 +5,7 @@ use super::sentences::{
 };
 use crate::features::words::facts::Facts;
 use crate::link::PageState;
-use crate::page::{Control, DecisionSettings, Panel, Rival, STORY_STEPS};
+use crate::page::{Control, DecisionSettings, ModelB, Panel, STORY_STEPS};
 use crate::sim::Scenario;
 
 /// A step of the story: its title, the page it sets, and its words.
@@ -21,14 +21,14 @@ pub(super) struct Step {
 pub(super) const STEPS: [Step; STORY_STEPS as usize] = [
     Step {
         title: "A rare class and two models",
-        panels: &[Panel::Numbers, Panel::Ab],
+        panels: &[Panel::Numbers, Panel::ModelB],
         controls: &[Control::Ratio, Control::Acc0, Control::Acc1],
         set: rare,
         words: two_models,
     },
     Step {
         title: "What the loss prefers, and what recall prefers",
-        panels: &[Panel::Ab],
+        panels: &[Panel::ModelB],
         controls: &[Control::Ratio, Control::Acc1],
         set: rare,
         words: loss_against_recall,
@@ -42,7 +42,7 @@ pub(super) const STEPS: [Step; STORY_STEPS as usize] = [
     },
     Step {
         title: "The same models on a balanced set",
-        panels: &[Panel::Ab, Panel::Composition],
+        panels: &[Panel::ModelB, Panel::Composition],
         controls: &[Control::Ratio],
         set: even,
         words: balanced,
@@ -70,7 +70,7 @@ pub(super) const STEPS: [Step; STORY_STEPS as usize] = [
     },
     Step {
         title: "Your own predictions",
-        panels: &[Panel::Numbers, Panel::Share, Panel::Ab],
+        panels: &[Panel::Numbers, Panel::Share, Panel::ModelB],
         controls: &[Control::Ratio],
         set: rare,
         words: own_data,
@@ -86,7 +86,7 @@ fn rare(s: &mut PageState) {
         acc1: 0.5,
         ..Scenario::default()
     };
-    s.rival = Rival {
+    s.model_b = ModelB {
         acc0: 0.98,
         acc1: 0.9,
     };
