@@ -9,10 +9,10 @@ use imbalance_lab::features::decide::worker::{
     CALIBRATION, CODE, COSTS, DecideJob, Decided, Decider, JSON, PREVALENCE, RESAMPLES,
     SNIPPET_BREAK, STATUS, UNCERTAINTY,
 };
-use imbalance_lab::page::{DecisionSettings, Judge, TrainingSettings, Undo};
 use imbalance_lab::protocol::{FromWorker, ToWorker};
 use imbalance_lab::sim::engine::{Engine, ModelId, Request};
 use imbalance_lab::sim::{ClassScores, Confusion, LossKind, Scenario};
+use imbalance_lab::state::{DecisionSettings, Judge, TrainingSettings, Undo};
 
 fn job(neg: u32, pos: u32, settings: DecisionSettings) -> DecideJob {
     DecideJob {

@@ -3,12 +3,13 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use imbalance_lab::link::{PageState, format, parse};
-use imbalance_lab::page::{
+use imbalance_lab::sim::{MAX_COUNT, Scenario};
+use imbalance_lab::state::PageState;
+use imbalance_lab::state::link::{format, parse};
+use imbalance_lab::state::{
     Control, DecisionSettings, Judge, Keyed, Layout, ModelB, Panel, STORY_STEPS, TrainingSettings,
     Undo, ViewOptions,
 };
-use imbalance_lab::sim::{MAX_COUNT, Scenario};
 use proptest::prelude::*;
 
 #[test]

@@ -8,13 +8,13 @@ use imbalance_lab::features::import::worker::{
 };
 use imbalance_lab::features::training::job::{TrainRequest, TrainStep, train};
 use imbalance_lab::features::words::{WordsJob, write_words};
-use imbalance_lab::page::{DecisionSettings, TrainingSettings};
 use imbalance_lab::protocol::{
     FromPart, FromWorker, Tag, ToPart, ToWorker, scores_header, scores_of,
 };
 use imbalance_lab::sim::Scenario;
 use imbalance_lab::sim::engine::{Engine, Request};
 use imbalance_lab::sim::training::{Binormal, LossParams};
+use imbalance_lab::state::{DecisionSettings, TrainingSettings};
 
 /// The tag a message is sent with (exhaustive: a new message must name its tag here).
 fn to_worker_tag(m: &ToWorker) -> Tag {

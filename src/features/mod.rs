@@ -16,15 +16,15 @@ pub mod words;
 use leptos::prelude::*;
 
 #[cfg(target_arch = "wasm32")]
-use crate::page::Panel;
+use crate::state::Panel;
 #[cfg(target_arch = "wasm32")]
 use crate::ui::derived::Derived;
 #[cfg(target_arch = "wasm32")]
-use crate::ui::state::Page;
+use crate::ui::signals::PageSignals;
 
 /// One panel of the page.
 #[cfg(target_arch = "wasm32")]
-pub fn panel(p: Panel, page: Page, derived: Derived) -> AnyView {
+pub fn panel(p: Panel, page: PageSignals, derived: Derived) -> AnyView {
     use compare::panels::{composition, model_b};
     use explore::panels::{numbers, scores, share, threshold};
     let (scenario, options) = (page.scenario, page.view);

@@ -1,9 +1,9 @@
 //! No box ever shows NaN, infinity or a stray "undefined", whatever the scenario.
 
 use imbalance_lab::features::words::{BOXES, WordsJob, write_words};
-use imbalance_lab::page::STORY_STEPS;
 use imbalance_lab::sim::Scenario;
 use imbalance_lab::sim::engine::Engine;
+use imbalance_lab::state::STORY_STEPS;
 
 use super::helpers::{job, scenario, text};
 

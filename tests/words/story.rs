@@ -1,10 +1,10 @@
 //! The story's links set the page they promise, and each step's words follow the numbers.
 
 use imbalance_lab::features::words::{STORY, WordsJob, write_words};
-use imbalance_lab::link;
-use imbalance_lab::page::{Panel, STORY_STEPS};
 use imbalance_lab::sim::Scenario;
 use imbalance_lab::sim::engine::Engine;
+use imbalance_lab::state::link;
+use imbalance_lab::state::{Panel, STORY_STEPS};
 
 use super::helpers::{job, scenario, text, words};
 

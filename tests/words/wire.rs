@@ -1,9 +1,9 @@
 //! The job and the reply survive the wire; junk is refused.
 
 use imbalance_lab::features::words::{BOXES, WordsJob, write_words};
-use imbalance_lab::page::STORY_STEPS;
 use imbalance_lab::protocol::{FromWorker, ToWorker};
 use imbalance_lab::sim::engine::Engine;
+use imbalance_lab::state::STORY_STEPS;
 use imbalance_lab::worker::serve;
 
 use super::helpers::{job, scenario, words};

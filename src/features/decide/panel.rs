@@ -9,14 +9,14 @@ use wasm_bindgen::JsCast;
 
 use crate::charts::Theme;
 use crate::features::decide::worker::{BODY, DecideJob, Decided, JSON, SNIPPET_BREAK, TARGETS};
-use crate::page::{
+use crate::sim::engine::Request;
+use crate::state::{
     DecisionSettings, Judge, KEPT, MAX_COST, PREVALENCE, Panel, UNDONE_WEIGHT, Undo,
 };
-use crate::sim::engine::Request;
 use crate::ui::derived::Derived;
 use crate::ui::hooks::{on_screen, when_seen};
-use crate::ui::state::Page;
-use crate::ui::state::Shared;
+use crate::ui::signals::PageSignals;
+use crate::ui::signals::Shared;
 use crate::ui::widgets::{PanelFrame, click, data_act};
 use crate::ui::worker_client::{Progress, decide, decision_is_current};
 
@@ -98,7 +98,7 @@ fn sync(d: &DecisionSettings) {
 
 /// The decision panel's `decision`, `calibration` and `intervals` objects for the results
 /// file, when the panel shows the page's current settings (`page`'s, on `request`'s data).
-pub fn results_sections(page: &Page, request: &Request) -> Vec<(&'static str, String)> {
+pub fn results_sections(page: &PageSignals, request: &Request) -> Vec<(&'static str, String)> {
     let Some(progress) = use_context::<Progress>() else {
         return Vec::new();
     };
@@ -120,7 +120,7 @@ pub fn results_sections(page: &Page, request: &Request) -> Vec<(&'static str, St
 /// keeps the fields in step with the page's settings. The panel costs the first load a few
 /// kilobytes, not tens.
 #[component]
-pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
+pub fn DecidePanel(page: PageSignals, derived: Derived) -> impl IntoView {
     let decision = expect_context::<Progress>().decision;
     let theme = use_context::<ReadSignal<Theme>>();
     let root = NodeRef::<leptos::html::Div>::new();
@@ -177,7 +177,7 @@ pub fn DecidePanel(page: Page, derived: Derived) -> impl IntoView {
 fn show_answers(
     root: NodeRef<leptos::html::Div>,
     decision: RwSignal<Result<Shared<Decided>, &'static str>>,
-    page: Page,
+    page: PageSignals,
 ) {
     // Each box's text as last written.
     let shown = StoredValue::new(Vec::<String>::new());
@@ -219,7 +219,7 @@ fn show_answers(
 }
 
 /// A field of the panel changed: the page's settings take its value.
-fn edit(page: Page, e: &leptos::ev::Event) {
+fn edit(page: PageSignals, e: &leptos::ev::Event) {
     let Some(el) = e.target() else { return };
     let (id, value) = if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
         (i.id(), i.value())
@@ -238,7 +238,7 @@ fn edit(page: Page, e: &leptos::ev::Event) {
 /// A button of the panel (`act`, its `data-act`): the threshold that costs least, or copying
 /// a snippet. `job` is the job of the settings on the page.
 fn button(
-    page: Page,
+    page: PageSignals,
     decision: RwSignal<Result<Shared<Decided>, &'static str>>,
     act: &str,
     job: impl Fn() -> DecideJob,

@@ -6,8 +6,8 @@ use crate::charts::Figure;
 use crate::features::focal::chart::FocalCurve;
 use crate::features::words::page::words_and;
 use crate::features::words::{FOCAL, FOCAL_TERMS};
-use crate::page::{Panel, ViewOptions};
 use crate::sim::Scenario;
+use crate::state::{Panel, ViewOptions};
 use crate::ui::widgets::{ChartCanvas, PanelFrame, Toggle};
 
 /// The focal loss (or its modulating factor) against the probability of the true class.

@@ -2,10 +2,10 @@
 //! and how much each loss's mean (and A's mean minus B's) moves from seed to seed.
 
 use super::WordsJob;
-use crate::page::ModelB;
 use crate::sim::engine::{Answer, Engine, ModelId, SYNTHETIC};
 use crate::sim::noise::{spread, standard_error};
 use crate::sim::{Class, LossKind, Losses, Metric, Metrics, Scenario, losses, per_sample_loss};
+use crate::state::ModelB;
 
 /// One model's numbers, and how much each loss's mean moves from seed to seed.
 pub(crate) struct ModelFacts {

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::features::words::{BOXES, STORY, WordsJob};
-use crate::page::Layout;
+use crate::state::Layout;
 use crate::ui::derived::Derived;
-use crate::ui::state::Page;
+use crate::ui::signals::PageSignals;
 use crate::ui::worker_client::{Progress, request_words};
 
 /// How long the page's state stays still before the words are asked for: words are read, not
@@ -15,7 +15,7 @@ use crate::ui::worker_client::{Progress, request_words};
 const SETTLE: std::time::Duration = std::time::Duration::from_millis(120);
 
 /// Keeps the worker writing the words for the page's state, once it has settled.
-pub fn follow(page: Page, derived: Derived) {
+pub fn follow(page: PageSignals, derived: Derived) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let view = page.view.get();
@@ -74,7 +74,7 @@ pub fn words_and(i: usize, j: usize) -> impl IntoView {
 
 /// "Leave the story" (a button in the story's words): the story ends and the full page comes
 /// back; everything else the reader set stays. The keyboard's focus goes to the main region.
-pub fn leave(page: Page, e: leptos::ev::MouseEvent) {
+pub fn leave(page: PageSignals, e: leptos::ev::MouseEvent) {
     if crate::ui::widgets::data_act(&e).as_deref() != Some("leave") {
         return;
     }

@@ -2,8 +2,8 @@
 //! (`Words`) as numbers and bytes (their tags are `protocol`'s).
 
 use super::BOXES;
-use crate::page::{MAX_COST, STORY_STEPS};
 use crate::sim::engine::{Reader, Request};
+use crate::state::{MAX_COST, STORY_STEPS};
 
 /// What the page asks the words for.
 #[derive(Clone, Copy, Debug, PartialEq)]

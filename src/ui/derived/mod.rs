@@ -14,11 +14,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::state::{Imported, Shared};
-use crate::page::ModelB;
+use super::signals::{Imported, Shared};
 use crate::sim::curves::{histogram, threshold_sweep};
 use crate::sim::engine::{Answer, BINS, ModelId, Request, SWEEP, Weights, all_exact};
 use crate::sim::{Class, Confusion, Scenario, UnitDraws};
+use crate::state::ModelB;
 
 pub use model::Model;
 

@@ -10,9 +10,9 @@ use super::connection::{Compute, HOLD};
 use super::{Client, cancel, client};
 use crate::features::decide::worker::DecideJob;
 use crate::features::words::WordsJob;
-use crate::page::{DecisionSettings, TrainingSettings};
 use crate::protocol::ToWorker;
 use crate::sim::engine::{DrawsKey, Request};
+use crate::state::{DecisionSettings, TrainingSettings};
 
 /// Jobs of one kind that the worker renders (the decision panel, the words), encoded (their
 /// tag, their number, then the request): the newest asked for, the one on its way (0: none),

@@ -23,7 +23,7 @@ use js_sys::Array;
 use leptos::prelude::*;
 
 use super::derived::Derived;
-use super::state::{Page, Shared};
+use super::signals::{PageSignals, Shared};
 use crate::features::decide::worker::{DecideJob, Decided};
 use crate::features::import::worker::Detection;
 use crate::features::training::job::TrainRun;
@@ -93,7 +93,7 @@ struct Client {
     decide_last: Cell<Option<DecideJob>>,
     /// The words' jobs.
     words: Jobs,
-    page: Page,
+    page: PageSignals,
     derived: Derived,
     progress: Progress,
 }
@@ -107,7 +107,7 @@ fn client() -> Option<Rc<Client>> {
 }
 
 /// Starts the page's client of the worker and keeps it fed with the page's state.
-pub fn connect(page: Page, derived: Derived) -> Progress {
+pub fn connect(page: PageSignals, derived: Derived) -> Progress {
     let progress = Progress {
         exact: RwSignal::new(None),
         csv: RwSignal::new(None),

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::Client;
 use crate::protocol::FromWorker;
 use crate::sim::engine::Answer;
-use crate::ui::state::Shared;
+use crate::ui::signals::Shared;
 
 impl Client {
     pub(super) fn receive(self: &Rc<Self>, reply: FromWorker) {

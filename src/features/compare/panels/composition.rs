@@ -6,8 +6,8 @@ use crate::charts::Figure;
 use crate::features::words::page::words_and;
 use crate::features::words::{COMPOSITION, COMPOSITION_TERMS};
 use crate::format::number;
-use crate::page::Panel;
 use crate::sim::Scenario;
+use crate::state::Panel;
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{ChartPair, PanelFrame};
 

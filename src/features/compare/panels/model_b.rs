@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use crate::features::words::page::words_and;
 use crate::features::words::{MODEL_B, MODEL_B_TERMS};
 use crate::format::{metric, ratio_heading};
-use crate::page::{ModelB, Panel};
 use crate::sim::engine::ExactParts;
 use crate::sim::{
     Losses, Measure, Metric, Metrics, Profile, RATIO_MAX, RATIOS, Scenario, Verdict, verdict,
 };
+use crate::state::{ModelB, Panel};
 use crate::ui::derived::{Derived, Model};
 use crate::ui::hooks::{on_screen, when_seen};
-use crate::ui::state::Imported;
+use crate::ui::signals::Imported;
 use crate::ui::widgets::{NumbersTable, PanelFrame, ParamSlider, Scale};
 
 /// What the panel shows of one model, taken at once so the table is always consistent.

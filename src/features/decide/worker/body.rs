@@ -3,7 +3,7 @@
 
 use super::{BODY, COSTS, Decided, SECTIONS};
 use crate::format::escape_html;
-use crate::page::Judge;
+use crate::state::Judge;
 
 const JUDGES: [&str; 6] = [
     "model A",

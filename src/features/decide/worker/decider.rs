@@ -4,13 +4,13 @@
 
 use super::{DecideJob, Decided, RESAMPLES, body::failed, render};
 use crate::format::{grouped, number};
-use crate::page::{Judge, Undo};
 use crate::sim::decision::{Bootstrap, Calibration, OddsShift, Runs};
 use crate::sim::engine::{Engine, ModelId, SYNTHETIC};
 use crate::sim::generator::ClassScores;
 use crate::sim::ranking::Ranking;
 use crate::sim::training::{Binormal, LossParams, Sample, fit_population};
 use crate::sim::{Class, ClassLoss, LossKind, Metric, Undefined};
+use crate::state::{Judge, Undo};
 
 /// The judged model's scores and what depends on them alone.
 pub(super) struct Prepared {

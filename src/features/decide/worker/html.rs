@@ -6,10 +6,10 @@ use std::fmt::Write;
 
 use super::{DecideJob, Numbers, Prepared, RESAMPLES};
 use crate::format::{escape_html, exact, grouped, metric, number, table_html};
-use crate::page::Undo;
 use crate::sim::decision::{AtDeployment, Calibration, MIN_COUNT, OddsShift, RateIntervals, Share};
 use crate::sim::generator::Interval;
 use crate::sim::{Metric, Undefined};
+use crate::state::Undo;
 
 /// The costs box's sentences: where the scores come from, the cost at the page's threshold and
 /// the least cost; at a deployment prevalence, also the validation set's own least cost.

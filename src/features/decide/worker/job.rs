@@ -1,7 +1,7 @@
 //! What the page asks the decision panel for, and its form on the wire.
 
-use crate::page::{DecisionSettings, Judge, TrainingSettings, Undo};
 use crate::sim::engine::{Reader, Request};
+use crate::state::{DecisionSettings, Judge, TrainingSettings, Undo};
 
 /// What the page asks the decision panel for.
 #[derive(Clone, Copy, Debug, PartialEq)]

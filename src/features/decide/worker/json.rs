@@ -3,8 +3,8 @@
 
 use super::{Numbers, SNIPPET_BREAK};
 use crate::format::exact;
-use crate::page::DecisionSettings;
 use crate::sim::decision::{Calibration, calibration_json, decision_json, intervals_json};
+use crate::state::DecisionSettings;
 
 /// The three objects, joined by `SNIPPET_BREAK`.
 pub(super) fn objects(d: &DecisionSettings, n: &Numbers, c: &Calibration) -> String {

@@ -7,10 +7,10 @@
 //! to loss comes from each loss's file (`LossText::snippet`).
 
 use crate::format::exact;
-use crate::page::DecisionSettings;
 use crate::sim::LossKind;
 use crate::sim::Scenario;
 use crate::sim::loss::Snippet;
+use crate::state::DecisionSettings;
 
 /// The predictions file's name, as the page saves it.
 pub const PREDICTIONS_FILE: &str = "imbalance-lab-predictions.csv";

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::features::words::page::words_and;
 use crate::features::words::{NUMBERS, NUMBERS_TERMS};
-use crate::page::Panel;
+use crate::state::Panel;
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{LossTable, MetricTable, PanelFrame};
 

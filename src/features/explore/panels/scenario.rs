@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::features::words::page::words_and;
 use crate::features::words::{CONTROLS, PRESETS_BOX};
 use crate::format::composition;
-use crate::page::{Control, Layout};
 use crate::sim::{RATIO_MAX, Scenario};
+use crate::state::{Control, Layout};
 use crate::ui::widgets::{CountInput, ParamSlider, Presets, Scale, SeedInput};
 
 /// A slider of one of the scenario's parameters.

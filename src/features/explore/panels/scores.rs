@@ -6,8 +6,8 @@ use crate::charts::Figure;
 use crate::features::explore::charts::scores::ScoreHistogram;
 use crate::features::words::page::words_and;
 use crate::features::words::{SCORES, SCORES_TERMS};
-use crate::page::{Panel, ViewOptions};
 use crate::sim::Scenario;
+use crate::state::{Panel, ViewOptions};
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{ChartCanvas, PanelFrame, Toggle};
 

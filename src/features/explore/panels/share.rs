@@ -6,8 +6,8 @@ use crate::charts::Figure;
 use crate::features::words::page::words_and;
 use crate::features::words::{SHARE, SHARE_TERMS};
 use crate::format::percent;
-use crate::page::Panel;
 use crate::sim::{Class, LossKind};
+use crate::state::Panel;
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{ChartCanvas, PanelFrame};
 

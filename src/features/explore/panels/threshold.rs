@@ -7,8 +7,8 @@ use crate::features::explore::charts::threshold::ThresholdCurves;
 use crate::features::words::page::words_and;
 use crate::features::words::{THRESHOLD, THRESHOLD_TERMS};
 use crate::format::metric;
-use crate::page::Panel;
 use crate::sim::Scenario;
+use crate::state::Panel;
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{ChartCanvas, PanelFrame};
 

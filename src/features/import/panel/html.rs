@@ -7,7 +7,7 @@ use super::choices::choices_html;
 use crate::features::import::parse::ScoreKind;
 use crate::features::import::worker::Detection;
 use crate::format::{escape_html, grouped, table_html};
-use crate::ui::state::Imported;
+use crate::ui::signals::Imported;
 
 /// What is shown: a line on the imported data, then the rows skipped, if any, in plain type.
 pub(super) fn imported_html(d: &Imported) -> String {

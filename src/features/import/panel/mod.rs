@@ -18,7 +18,7 @@ use crate::features::import::parse::Overrides;
 use crate::features::import::worker::Detection;
 use crate::features::words::IMPORT;
 use crate::features::words::page::words;
-use crate::ui::state::Page;
+use crate::ui::signals::PageSignals;
 use crate::ui::widgets::{click, data_act, target};
 use crate::ui::worker_client::{ImportStatus, Progress, forget_data, forget_file, send_file};
 use html::{check_html, imported_html};
@@ -44,7 +44,7 @@ fn focus(id: &str) {
 #[component]
 pub fn ImportBox(
     /// The page (its imported data and its scenario).
-    page: Page,
+    page: PageSignals,
 ) -> impl IntoView {
     let Progress {
         import: status,
@@ -83,7 +83,7 @@ pub fn ImportBox(
 
 /// The words on importing, or while imported predictions are shown, a line on them and the
 /// way back to the synthetic scenario.
-fn imported(page: Page) -> impl IntoView {
+fn imported(page: PageSignals) -> impl IntoView {
     view! {
         <Show
             when=move || page.data.with(Option::is_some)

@@ -11,8 +11,9 @@ use crate::features::words::STYLE;
 use crate::features::words::facts::Facts;
 use crate::features::words::wire::WordsJob;
 use crate::format::escape_html;
-use crate::link::{self, PageState};
-use crate::page::{Control, Keyed, Layout, STORY_STEPS, ViewOptions};
+use crate::state::PageState;
+use crate::state::link;
+use crate::state::{Control, Keyed, Layout, STORY_STEPS, ViewOptions};
 use steps::STEPS;
 
 /// The fragment of story step `n` (1-based).

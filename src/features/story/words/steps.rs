@@ -4,9 +4,9 @@ use super::sentences::{
     balanced, costs, loss_against_recall, own_data, shares, trained, two_models, who_carries,
 };
 use crate::features::words::facts::Facts;
-use crate::link::PageState;
-use crate::page::{Control, DecisionSettings, ModelB, Panel, STORY_STEPS};
 use crate::sim::Scenario;
+use crate::state::PageState;
+use crate::state::{Control, DecisionSettings, ModelB, Panel, STORY_STEPS};
 
 /// A step of the story: its title, the page it sets, and its words.
 pub(super) struct Step {

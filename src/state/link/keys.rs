@@ -1,11 +1,11 @@
 //! Every key a link may carry, once: what it holds, its range, and the part of the state it
 //! sets. Reading looks a key up here; a key not here is one the page does not know.
 
-use super::PageState;
 use super::read;
-use crate::page::{MAX_COST, MIN_SAMPLE, STORY_STEPS};
 use crate::sim::MAX_COUNT;
 use crate::sim::training::{MAX_SAMPLE, SEP_MAX};
+use crate::state::PageState;
+use crate::state::{MAX_COST, MIN_SAMPLE, STORY_STEPS};
 
 /// What a key holds, and where in the state it goes.
 pub(super) enum Value {

@@ -2,9 +2,9 @@
 //! corrected is said in a notice.
 
 use super::keys::{KEYS, Value};
-use super::{PageState, Parsed};
 use crate::format::exact;
-use crate::page::{Control, Judge, KEPT, Keyed, PREVALENCE, Panel, UNDONE_WEIGHT, Undo};
+use crate::state::{Control, Judge, KEPT, Keyed, PREVALENCE, Panel, UNDONE_WEIGHT, Undo};
+use crate::state::{PageState, Parsed};
 
 /// Reads a fragment (with or without its leading `#`).
 pub fn parse(fragment: &str) -> Parsed {

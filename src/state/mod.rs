@@ -1,7 +1,11 @@
-//! Everything the page remembers besides the scenario: model B, how the charts are
-//! shown, and which panels and controls appear (for embedding). Plain data, no web types.
+//! The page's state, plain data with no web types: everything a link carries (`PageState`:
+//! the scenario, model B, how the charts are shown, training's and the decision's settings,
+//! which panels and controls appear), and reading and writing it in the URL (`link`). The page
+//! mirrors it in signals (`ui::signals::PageSignals`).
 
-use crate::sim::LossKind;
+pub mod link;
+
+use crate::sim::{LossKind, Scenario};
 
 /// The second model of the A/B comparison: its accuracies on each class. Model A is the
 /// scenario's own.
@@ -340,4 +344,32 @@ impl Layout {
     pub fn has(&self, control: Control) -> bool {
         self.controls.contains(&control)
     }
+}
+
+/// Everything a link carries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PageState {
+    /// The numbers' parameters.
+    pub scenario: Scenario,
+    /// Model B of the comparison.
+    pub model_b: ModelB,
+    /// How the charts are shown.
+    pub view: ViewOptions,
+    /// The training view's separation and sample size.
+    pub training: TrainingSettings,
+    /// Which panels and controls appear.
+    pub layout: Layout,
+    /// The decision panel's costs, prevalence, undone weight and judged model.
+    pub decision: DecisionSettings,
+    /// Whether the page showed imported predictions (which a link cannot carry): `src=import`.
+    pub imported: bool,
+}
+
+/// A state read from a fragment, with what had to be corrected.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    /// The state.
+    pub state: PageState,
+    /// One sentence per correction, in the order met.
+    pub notices: Vec<String>,
 }

@@ -1,7 +1,7 @@
 //! Writing a state as a fragment.
 
-use super::PageState;
-use crate::page::{Judge, Keyed, Layout, Undo, ViewOptions};
+use crate::state::PageState;
+use crate::state::{Judge, Keyed, Layout, Undo, ViewOptions};
 
 /// Writes a state as a fragment (without the `#`). Every number of the scenario, of model B and
 /// of the training view is written, so a link keeps its meaning even if a default changes; view

@@ -1,15 +1,16 @@
-//! The page's state: the one source of truth, one signal per part (the URL mirrors it).
-//! What is derived from it lives in `derived/`.
+//! The page's state in signals (`PageSignals`): the reactive mirror of `state::PageState`, the
+//! one source of truth, one signal per part (the URL mirrors it). What is derived from it lives
+//! in `derived/`.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::features::import::worker::ImportSummary;
-use crate::link::{PageState, Parsed};
-use crate::page::{DecisionSettings, Layout, ModelB, TrainingSettings, ViewOptions};
 use crate::sim::Scenario;
 use crate::sim::engine::Answer;
+use crate::state::{DecisionSettings, Layout, ModelB, TrainingSettings, ViewOptions};
+use crate::state::{PageState, Parsed};
 
 /// Predictions imported from a file, shown instead of the synthetic scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,7 +25,7 @@ pub struct Imported {
 
 /// The page's state: one signal per part, so a control notifies only what reads its part.
 #[derive(Clone, Copy)]
-pub struct Page {
+pub struct PageSignals {
     /// The numbers' parameters.
     pub scenario: RwSignal<Scenario>,
     /// Model B of the comparison.
@@ -43,11 +44,11 @@ pub struct Page {
     pub data: RwSignal<Option<Imported>>,
 }
 
-impl Page {
+impl PageSignals {
     /// The page opened on a link.
     pub fn new(parsed: Parsed) -> Self {
         let s = parsed.state;
-        Page {
+        PageSignals {
             scenario: RwSignal::new(s.scenario),
             model_b: RwSignal::new(s.model_b),
             view: RwSignal::new(s.view),
@@ -127,7 +128,7 @@ fn set_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value:
 #[derive(Clone, Copy)]
 pub struct Sources {
     /// The page's state.
-    pub page: Page,
+    pub page: PageSignals,
     /// The engine's last answer.
     pub answer: RwSignal<Option<Shared<Answer>>>,
 }
