@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use imbalance_lab::import::{HEAD_BYTES, Overrides, Parser, detect};
+use imbalance_lab::features::import::parse::{HEAD_BYTES, Overrides, Parser, detect};
 use imbalance_lab::sim::{Class, UnitDraws};
 
 const ROWS: u32 = 1_000_000;

@@ -5,12 +5,11 @@
 
 pub mod charts;
 pub mod export;
+pub mod features;
 pub mod format;
-pub mod import;
-pub mod link;
-pub mod page;
 pub mod protocol;
 pub mod sim;
+pub mod state;
 pub mod worker;
 
 #[cfg(target_arch = "wasm32")]

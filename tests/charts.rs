@@ -8,9 +8,11 @@ mod common;
 use std::path::PathBuf;
 
 use common::counts;
-use imbalance_lab::charts::{
-    self, ChartStyle, Figure, FocalCurve, ScoreHistogram, Theme, ThresholdCurves, to_svg,
-};
+use imbalance_lab::charts::{ChartStyle, Figure, Theme, to_svg};
+use imbalance_lab::features::explore::charts::loss_share::draw_loss_share;
+use imbalance_lab::features::explore::charts::scores::ScoreHistogram;
+use imbalance_lab::features::explore::charts::threshold::ThresholdCurves;
+use imbalance_lab::features::focal::chart::{FocalCurve, draw_focal_curve};
 use imbalance_lab::sim::curves::{histogram, threshold_sweep};
 use imbalance_lab::sim::{Analysis, Profile, analyse, ratio_of};
 
@@ -133,7 +135,7 @@ fn the_focal_chart_follows_gamma_and_alpha() {
             factor: false,
         };
         to_svg(640, 400, &light(), |area, st| {
-            charts::draw_focal_curve(area, &f, st)
+            draw_focal_curve(area, &f, st)
         })
     };
     let base = draw(2.0, 0.25);
@@ -188,7 +190,7 @@ fn the_scale_multiplies_the_pixels() {
         ..light()
     };
     let svg = to_svg(300, 200, &two, |area, st| {
-        charts::draw_loss_share(area, &a.losses, st)
+        draw_loss_share(area, &a.losses, st)
     });
     assert!(svg.contains(r#"width="600""#) && svg.contains(r#"height="400""#));
 }

@@ -4,15 +4,15 @@
 //! finishes in slices, nothing ever shows NaN, and the Python snippets carry the settings.
 #![cfg(not(target_arch = "wasm32"))]
 
-use imbalance_lab::page::{DecisionSettings, Judge, TrainingSettings, Undo};
-use imbalance_lab::protocol::{FromWorker, ToWorker};
-use imbalance_lab::sim::engine::{Engine, ModelId, Request};
-use imbalance_lab::sim::{ClassScores, Confusion, LossKind, Scenario};
-use imbalance_lab::worker::decide::snippets::{PREDICTIONS_FILE, snippets};
-use imbalance_lab::worker::decide::{
+use imbalance_lab::features::decide::worker::snippets::{PREDICTIONS_FILE, snippets};
+use imbalance_lab::features::decide::worker::{
     CALIBRATION, CODE, COSTS, DecideJob, Decided, Decider, JSON, PREVALENCE, RESAMPLES,
     SNIPPET_BREAK, STATUS, UNCERTAINTY,
 };
+use imbalance_lab::protocol::{FromWorker, ToWorker};
+use imbalance_lab::sim::engine::{Engine, ModelId, Request};
+use imbalance_lab::sim::{ClassScores, Confusion, LossKind, Scenario};
+use imbalance_lab::state::{DecisionSettings, Judge, TrainingSettings, Undo};
 
 fn job(neg: u32, pos: u32, settings: DecisionSettings) -> DecideJob {
     DecideJob {

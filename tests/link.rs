@@ -3,12 +3,13 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use imbalance_lab::link::{PageState, format, parse};
-use imbalance_lab::page::{
-    Control, DecisionSettings, Judge, Keyed, Layout, Panel, Rival, STORY_STEPS, TrainingSettings,
+use imbalance_lab::sim::{MAX_COUNT, Scenario};
+use imbalance_lab::state::PageState;
+use imbalance_lab::state::link::{format, parse};
+use imbalance_lab::state::{
+    Control, DecisionSettings, Judge, Keyed, Layout, ModelB, Panel, STORY_STEPS, TrainingSettings,
     Undo, ViewOptions,
 };
-use imbalance_lab::sim::{MAX_COUNT, Scenario};
 use proptest::prelude::*;
 
 #[test]
@@ -157,7 +158,7 @@ fn layout_keys_pick_panels_and_controls_in_page_order() {
         p.state.layout,
         Layout {
             embed: true,
-            panels: vec![Panel::Focal, Panel::Ab],
+            panels: vec![Panel::Focal, Panel::ModelB],
             controls: vec![Control::Alpha, Control::Gamma]
         }
     );
@@ -227,7 +228,7 @@ prop_compose! {
     ) -> PageState {
         PageState {
             scenario: Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight: pw, threshold: thr, seed },
-            rival: Rival { acc0: b0, acc1: b1 },
+            model_b: ModelB { acc0: b0, acc1: b1 },
             view: ViewOptions { log_counts: log, focal_factor: factor, point, story },
             training: TrainingSettings { sep, rows },
             layout: Layout { embed, panels, controls },
@@ -310,8 +311,8 @@ fn check_valid(s: &PageState) {
         (c.gamma, 0.0, 10.0),
         (c.pos_weight, 0.01, 100.0),
         (c.threshold, 0.0, 1.0),
-        (s.rival.acc0, 0.0, 1.0),
-        (s.rival.acc1, 0.0, 1.0),
+        (s.model_b.acc0, 0.0, 1.0),
+        (s.model_b.acc1, 0.0, 1.0),
         (s.training.sep, 0.0, 6.0),
         (s.decision.cost_fp, 0.0, 1e6),
         (s.decision.cost_fn, 0.0, 1e6),

@@ -1,18 +1,20 @@
 //! The one protocol between the page and its workers: every tag is its own, and every message,
 //! each way, survives its trip (`src/protocol/`).
 
-use imbalance_lab::import::{ImportError, Overrides, PartError};
-use imbalance_lab::page::{DecisionSettings, TrainingSettings};
+use imbalance_lab::features::decide::worker::{DecideJob, Decider};
+use imbalance_lab::features::import::parse::{ImportError, Overrides, PartError};
+use imbalance_lab::features::import::worker::{
+    Detection, ImportJob, Importer, PartJob, import_bytes,
+};
+use imbalance_lab::features::training::job::{TrainRequest, TrainStep, train};
+use imbalance_lab::features::words::{WordsJob, write_words};
 use imbalance_lab::protocol::{
     FromPart, FromWorker, Tag, ToPart, ToWorker, scores_header, scores_of,
 };
 use imbalance_lab::sim::Scenario;
 use imbalance_lab::sim::engine::{Engine, Request};
 use imbalance_lab::sim::training::{Binormal, LossParams};
-use imbalance_lab::worker::decide::{DecideJob, Decider};
-use imbalance_lab::worker::import::{Detection, ImportJob, Importer, PartJob, import_bytes};
-use imbalance_lab::worker::words::{ExplainJob, explain};
-use imbalance_lab::worker::{TrainRequest, TrainStep, train::train};
+use imbalance_lab::state::{DecisionSettings, TrainingSettings};
 
 /// The tag a message is sent with (exhaustive: a new message must name its tag here).
 fn to_worker_tag(m: &ToWorker) -> Tag {
@@ -23,7 +25,7 @@ fn to_worker_tag(m: &ToWorker) -> Tag {
         ToWorker::Forget => Tag::Forget,
         ToWorker::Import(_) => Tag::Import,
         ToWorker::Decide(_) => Tag::Decide,
-        ToWorker::Explain(_) => Tag::Explain,
+        ToWorker::Words(_) => Tag::Words,
     }
 }
 
@@ -41,7 +43,7 @@ fn from_worker_tag(m: &FromWorker) -> Option<Tag> {
         FromWorker::ImportFailed(..) => Tag::ImportFailed,
         FromWorker::NotHeld => Tag::NotHeld,
         FromWorker::Decided(_) => Tag::Decided,
-        FromWorker::Explained(_) => Tag::Explained,
+        FromWorker::Words(_) => Tag::WordsWritten,
         FromWorker::Failed => return None,
     })
 }
@@ -80,8 +82,8 @@ fn decide_job() -> DecideJob {
     }
 }
 
-fn explain_job() -> ExplainJob {
-    ExplainJob {
+fn explain_job() -> WordsJob {
+    WordsJob {
         id: 9,
         request: request(),
         point: 0.3,
@@ -125,7 +127,7 @@ fn every_message_to_the_worker_round_trips() {
         ToWorker::Forget,
         ToWorker::Import(import_job(true)),
         ToWorker::Decide(Box::new(decide_job())),
-        ToWorker::Explain(Box::new(explain_job())),
+        ToWorker::Words(Box::new(explain_job())),
     ];
     for m in messages {
         let numbers = m.encode();
@@ -149,7 +151,7 @@ fn every_reply_round_trips() {
     let detection = Detection::of(&import_job(true), FILE, FILE.len() as u64);
     let (_, summary) = import_bytes(&import_job(false), FILE).unwrap();
     let decided = Decider::default().decide(&mut engine, &decide_job());
-    let explained = explain(&mut engine, &explain_job());
+    let explained = write_words(&mut engine, &explain_job());
     let replies = [
         FromWorker::Progress(0.25),
         FromWorker::Answer(Box::new(answer)),
@@ -162,7 +164,7 @@ fn every_reply_round_trips() {
         FromWorker::ImportFailed(3, "No “label” column.".into()),
         FromWorker::NotHeld,
         FromWorker::Decided(Box::new(decided)),
-        FromWorker::Explained(Box::new(explained)),
+        FromWorker::Words(Box::new(explained)),
         FromWorker::Failed,
     ];
     for reply in replies {

@@ -7,12 +7,14 @@
 
 use std::path::PathBuf;
 
-use imbalance_lab::charts::{ChartStyle, Figure, LossCurves, Theme, to_svg};
+use imbalance_lab::charts::{ChartStyle, Figure, Theme, to_svg};
+use imbalance_lab::features::training::charts::loss_curves::LossCurves;
+use imbalance_lab::features::training::job::{TrainRequest, TrainRun};
 use imbalance_lab::format;
 use imbalance_lab::protocol::{FromWorker, ToWorker};
 use imbalance_lab::sim::engine::Engine;
 use imbalance_lab::sim::training::{Binormal, LossParams, TrainingView};
-use imbalance_lab::worker::{TrainRequest, TrainRun, serve};
+use imbalance_lab::worker::serve;
 
 fn view(sep: f64, neg: u32, pos: u32, params: LossParams) -> TrainingView {
     TrainingView::compute(&Binormal { sep, neg, pos }, &params, 0.5)

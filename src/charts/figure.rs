@@ -3,22 +3,24 @@
 
 use plotters::prelude::*;
 
-use super::composition::{
+use super::{Area, ChartStyle, DrawResult};
+use crate::features::compare::chart::{
     draw_composition_losses, draw_composition_metrics, losses_table, metrics_table,
 };
-use super::focal_curve::{FocalCurve, draw_focal_curve, focal_table};
-use super::loss_curves::{LossCurves, draw_loss_curves, loss_curves_table};
-use super::loss_share::{draw_loss_share, share_table};
-use super::scores::{ScoreHistogram, draw_scores, histogram_table};
-use super::threshold::{
+use crate::features::explore::charts::loss_share::{draw_loss_share, share_table};
+use crate::features::explore::charts::scores::{ScoreHistogram, draw_scores, histogram_table};
+use crate::features::explore::charts::threshold::{
     ThresholdCurves, draw_pr, draw_roc, draw_threshold_metrics, pr_table, roc_table,
     threshold_table,
 };
-use super::training::{
+use crate::features::focal::chart::{FocalCurve, draw_focal_curve, focal_table};
+use crate::features::training::charts::loss_curves::{
+    LossCurves, draw_loss_curves, loss_curves_table,
+};
+use crate::features::training::charts::models::{
     draw_gradient_share, draw_optimal_prediction, draw_trained_models, draw_trained_scores,
     gradient_table, optimal_table, scores_table, trained_table,
 };
-use super::{Area, ChartStyle, DrawResult};
 use crate::sim::training::TrainingView;
 use crate::sim::{Losses, Metric, Profile};
 
@@ -63,7 +65,7 @@ pub struct DataTable {
 }
 
 /// A metric in a table's cell.
-pub(super) fn cell(m: Metric) -> String {
+pub(crate) fn cell(m: Metric) -> String {
     match m {
         Ok(v) => format!("{v:.4}"),
         Err(_) => "undefined".into(),

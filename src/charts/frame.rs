@@ -10,20 +10,20 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::{Area, ChartStyle, DrawResult};
 
 /// A chart in an area: plotters' chart context on two axes.
-pub(super) type Plot<'a, DB, X, Y> = ChartContext<'a, DB, Cartesian2d<X, Y>>;
+pub(crate) type Plot<'a, DB, X, Y> = ChartContext<'a, DB, Cartesian2d<X, Y>>;
 
 /// A chart whose y axis is a probability or a share.
-pub(super) type UnitPlot<'a, DB> = Plot<'a, DB, RangedCoordf64, RangedCoordf64>;
+pub(crate) type UnitPlot<'a, DB> = Plot<'a, DB, RangedCoordf64, RangedCoordf64>;
 
 /// What drawing a chart's parts can fail with.
-pub(super) type Failed<DB> = DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>;
+pub(crate) type Failed<DB> = DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>;
 
 /// How a label is written, from its value.
 type Format<'f> = &'f dyn Fn(&f64) -> String;
 
 /// How a chart's axes read: a title and a number of labels each, how a label is written where
 /// given (plotters' own way otherwise), and whether grid lines cross the y axis.
-pub(super) struct Axes<'f> {
+pub(crate) struct Axes<'f> {
     desc: (&'f str, &'f str),
     labels: (usize, usize),
     x_format: Option<Format<'f>>,
@@ -33,7 +33,7 @@ pub(super) struct Axes<'f> {
 
 impl<'f> Axes<'f> {
     /// The x and y axes' titles and label counts.
-    pub(super) fn new(desc: (&'f str, &'f str), labels: (usize, usize)) -> Self {
+    pub(crate) fn new(desc: (&'f str, &'f str), labels: (usize, usize)) -> Self {
         Axes {
             desc,
             labels,
@@ -44,7 +44,7 @@ impl<'f> Axes<'f> {
     }
 
     /// The x axis's labels written by `f`.
-    pub(super) fn x_format(self, f: Format<'f>) -> Self {
+    pub(crate) fn x_format(self, f: Format<'f>) -> Self {
         Axes {
             x_format: Some(f),
             ..self
@@ -52,7 +52,7 @@ impl<'f> Axes<'f> {
     }
 
     /// The y axis's labels written by `f`.
-    pub(super) fn y_format(self, f: Format<'f>) -> Self {
+    pub(crate) fn y_format(self, f: Format<'f>) -> Self {
         Axes {
             y_format: Some(f),
             ..self
@@ -60,7 +60,7 @@ impl<'f> Axes<'f> {
     }
 
     /// No grid lines across the y axis.
-    pub(super) fn no_y_grid(self) -> Self {
+    pub(crate) fn no_y_grid(self) -> Self {
         Axes {
             y_grid: false,
             ..self
@@ -69,14 +69,14 @@ impl<'f> Axes<'f> {
 }
 
 /// Fills `area` with the theme's background, as every chart starts.
-pub(super) fn clear<DB: DrawingBackend>(area: &Area<DB>, s: &ChartStyle) -> DrawResult<DB> {
+pub(crate) fn clear<DB: DrawingBackend>(area: &Area<DB>, s: &ChartStyle) -> DrawResult<DB> {
     area.fill(&s.palette().background)
 }
 
 /// A chart of `x` against `y` in `area` (`clear`ed, or part of an area cleared whole), with the
 /// margins every chart shares, label areas `label_areas` CSS pixels deep beside the x and the y
 /// axis, and its axes and grid drawn.
-pub(super) fn plot<'a, DB, X, Y>(
+pub(crate) fn plot<'a, DB, X, Y>(
     area: &'a Area<DB>,
     label_areas: (f64, f64),
     (x, y): (X, Y),
@@ -115,7 +115,7 @@ where
 }
 
 /// The common look of an axis grid, with the axes' titles.
-pub(super) fn style_mesh<X, Y, DB>(
+pub(crate) fn style_mesh<X, Y, DB>(
     mesh: &mut MeshStyle<'_, '_, X, Y, DB>,
     s: &ChartStyle,
     (x_desc, y_desc): (&str, &str),
@@ -136,7 +136,7 @@ pub(super) fn style_mesh<X, Y, DB>(
 }
 
 /// A chart of `x` against a probability or a share, from 0 to 1, on a cleared area.
-pub(super) fn unit_chart<'a, DB: DrawingBackend>(
+pub(crate) fn unit_chart<'a, DB: DrawingBackend>(
     area: &'a Area<DB>,
     x: std::ops::Range<f64>,
     desc: (&str, &str),
@@ -154,11 +154,11 @@ pub(super) fn unit_chart<'a, DB: DrawingBackend>(
 }
 
 /// Legend entries gathered while drawing: the label and the line it stands for.
-pub(super) type Entries = Vec<(String, ShapeStyle)>;
+pub(crate) type Entries = Vec<(String, ShapeStyle)>;
 
 /// A legend box in a corner of the plot. Drawn here rather than by plotters so that every label
 /// is measured through the backend (in the page: the canvas's own `measureText`).
-pub(super) fn legend<DB, X, Y>(
+pub(crate) fn legend<DB, X, Y>(
     chart: &Plot<'_, DB, X, Y>,
     entries: &[(String, ShapeStyle)],
     corner: SeriesLabelPosition,
@@ -220,13 +220,13 @@ where
 }
 
 /// A text anchor.
-pub(super) fn anchor(h: HPos, v: VPos) -> Pos {
+pub(crate) fn anchor(h: HPos, v: VPos) -> Pos {
     Pos::new(h, v)
 }
 
 /// A line two pixels wide through `points`, a dot of radius `radius` on each; its style, for
 /// the legend.
-pub(super) fn dotted_line<DB, X, Y>(
+pub(crate) fn dotted_line<DB, X, Y>(
     chart: &mut Plot<'_, DB, X, Y>,
     points: &[(f64, f64)],
     color: RGBColor,
@@ -250,7 +250,7 @@ where
 
 /// Muted text of `size` CSS pixels centred on `at`: a label on the plot, or a note where a chart
 /// has nothing to show.
-pub(super) fn note<C, T: std::borrow::Borrow<str>>(
+pub(crate) fn note<C, T: std::borrow::Borrow<str>>(
     text: T,
     at: C,
     size: f64,

@@ -4,30 +4,16 @@
 //! knows about the browser: sizes in CSS pixels are multiplied by `ChartStyle::scale` (the
 //! device pixel ratio), so a chart is crisp on HiDPI screens and identical in shape everywhere.
 
-pub mod composition;
-pub mod decision;
 pub mod estimated;
 pub mod figure;
-pub mod focal_curve;
 pub mod forward;
-mod frame;
-pub mod loss_curves;
-pub mod loss_share;
-pub mod scores;
-pub mod threshold;
-pub mod training;
+pub(crate) mod frame;
 
 use plotters::prelude::*;
 
 use crate::sim::LossKind;
 
-pub use composition::{draw_composition_losses, draw_composition_metrics};
 pub use figure::{DataTable, Figure};
-pub use focal_curve::{FocalCurve, draw_focal_curve};
-pub use loss_curves::{LossCurves, draw_loss_curves};
-pub use loss_share::draw_loss_share;
-pub use scores::{ScoreHistogram, draw_scores};
-pub use threshold::{ThresholdCurves, draw_pr, draw_roc, draw_threshold_metrics};
 
 /// What drawing on a backend can fail with.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;

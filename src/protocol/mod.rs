@@ -67,9 +67,9 @@ tags! {
     /// The decision panel, rendered (text).
     Decided = 17,
     /// The page asks for its words.
-    Explain = 18,
+    Words = 18,
     /// The words, written (text).
-    Explained = 19,
+    WordsWritten = 19,
     /// A worker asks a second one to read the part of a file from a byte on.
     Part = 20,
     /// The first worker is ready for the next class of the part's scores.
@@ -96,7 +96,7 @@ impl Tag {
     /// Whether the bytes beside a reply's numbers are text the page reads (the rest are a
     /// file's piece, which stays in JavaScript, or nothing).
     pub fn carries_text(self) -> bool {
-        matches!(self, Tag::ImportFailed | Tag::Decided | Tag::Explained)
+        matches!(self, Tag::ImportFailed | Tag::Decided | Tag::WordsWritten)
     }
 
     /// The tag and the rest of a message's numbers.

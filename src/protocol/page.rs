@@ -2,11 +2,11 @@
 //! (`FromWorker`).
 
 use super::{Tag, message};
+use crate::features::decide::worker::{DecideJob, Decided};
+use crate::features::import::worker::{Detection, ImportJob, ImportSummary};
+use crate::features::training::job::{TrainRequest, TrainStep};
+use crate::features::words::{Words, WordsJob};
 use crate::sim::engine::{Answer, Reader, Request};
-use crate::worker::decide::{DecideJob, Decided};
-use crate::worker::import::{Detection, ImportJob, ImportSummary};
-use crate::worker::train::{TrainRequest, TrainStep};
-use crate::worker::words::{ExplainJob, Explained};
 
 /// What the page asks of the worker.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,7 +24,7 @@ pub enum ToWorker {
     /// Render the decision panel.
     Decide(Box<DecideJob>),
     /// Write the page's words.
-    Explain(Box<ExplainJob>),
+    Words(Box<WordsJob>),
 }
 
 impl ToWorker {
@@ -37,7 +37,7 @@ impl ToWorker {
             ToWorker::Forget => message(Tag::Forget, |_| {}),
             ToWorker::Import(job) => message(Tag::Import, |out| job.write(out)),
             ToWorker::Decide(job) => message(Tag::Decide, |out| job.write(out)),
-            ToWorker::Explain(job) => message(Tag::Explain, |out| job.write(out)),
+            ToWorker::Words(job) => message(Tag::Words, |out| job.write(out)),
         }
     }
 
@@ -51,7 +51,7 @@ impl ToWorker {
             Tag::Forget => rest.is_empty().then_some(ToWorker::Forget),
             Tag::Import => ImportJob::read(rest).map(ToWorker::Import),
             Tag::Decide => DecideJob::read(rest).map(|j| ToWorker::Decide(Box::new(j))),
-            Tag::Explain => ExplainJob::read(rest).map(|j| ToWorker::Explain(Box::new(j))),
+            Tag::Words => WordsJob::read(rest).map(|j| ToWorker::Words(Box::new(j))),
             _ => None,
         }
     }
@@ -84,7 +84,7 @@ pub enum FromWorker {
     /// The decision panel, as the worker rendered it.
     Decided(Box<Decided>),
     /// The page's words, as the worker wrote them.
-    Explained(Box<Explained>),
+    Words(Box<Words>),
     /// The worker could not load or could not read a message: the page computes by itself.
     Failed,
 }
@@ -117,8 +117,8 @@ impl FromWorker {
                 let bytes = d.write(&mut numbers);
                 (numbers, bytes)
             }
-            FromWorker::Explained(w) => {
-                let mut numbers = vec![Tag::Explained.number()];
+            FromWorker::Words(w) => {
+                let mut numbers = vec![Tag::WordsWritten.number()];
                 let bytes = w.write(&mut numbers);
                 (numbers, bytes)
             }
@@ -164,8 +164,8 @@ impl FromWorker {
             Tag::Decided => {
                 Decided::read(rest, bytes).map_or(failed, |d| FromWorker::Decided(Box::new(d)))
             }
-            Tag::Explained => {
-                Explained::read(rest, bytes).map_or(failed, |w| FromWorker::Explained(Box::new(w)))
+            Tag::WordsWritten => {
+                Words::read(rest, bytes).map_or(failed, |w| FromWorker::Words(Box::new(w)))
             }
             _ => failed,
         }

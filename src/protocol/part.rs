@@ -1,5 +1,5 @@
 //! The page's worker and a second worker that reads the part of a large file from a row near
-//! its middle (`worker::import::part` says how the two share the work):
+//! its middle (`features::import::worker::part` says how the two share the work):
 //!
 //! - to the second worker: `ToPart::Part` (the import job and where its part starts), with the
 //!   file beside it; later `ToPart::Send` for each class of scores, once the first worker is
@@ -11,9 +11,9 @@
 //!   then reads it itself).
 
 use super::{Tag, message};
-use crate::import::{ImportError, PartError};
+use crate::features::import::parse::{ImportError, PartError};
+use crate::features::import::worker::{PartJob, PartRead};
 use crate::sim::engine::Reader;
-use crate::worker::import::{PartJob, PartRead};
 
 /// What the page's worker asks of the second one.
 #[derive(Clone, Debug, PartialEq)]

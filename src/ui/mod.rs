@@ -1,39 +1,41 @@
 //! The browser shell: renders the core's results and turns input events into parameter changes.
 
-mod backend;
-mod derived;
-mod download;
-mod hooks;
-mod measured;
-mod panels;
-mod state;
+pub(crate) mod backend;
+pub(crate) mod derived;
+pub(crate) mod download;
+pub(crate) mod hooks;
+pub(crate) mod measured;
+pub(crate) mod signals;
 mod url;
-mod widgets;
-mod words;
-mod worker_client;
+pub(crate) mod widgets;
+pub(crate) mod worker_client;
 
 use leptos::prelude::*;
 
+use crate::features::explore::panels::scenario::ScenarioControls;
+use crate::features::import::panel::ImportBox;
+use crate::features::panel;
+use crate::features::words::page as words;
+use crate::features::words::{FOOTER, LEDE, STORY};
 use crate::format::grouped;
-use crate::link::{self, PageState};
-use crate::page::{Keyed, Layout, Panel, STORY_STEPS};
 use crate::sim::engine::PREVIEW;
-use crate::worker::words::{FOOTER, LEDE, STORY};
+use crate::state::PageState;
+use crate::state::link;
+use crate::state::{Keyed, Layout, Panel, STORY_STEPS};
 use derived::Derived;
 use hooks::{estimate_marked, system_theme};
-use panels::{ImportBox, ScenarioControls, panel};
-use state::Page;
+use signals::PageSignals;
 use widgets::ShareBar;
 
 /// The whole page, opened on the link in the address bar.
 #[component]
 pub fn App() -> impl IntoView {
-    let page = Page::new(link::parse(&url::current_fragment()));
+    let page = PageSignals::new(link::parse(&url::current_fragment()));
     provide_context(system_theme());
     url::sync(page);
-    let derived = Derived::new(page.scenario, page.rival, page.data);
+    let derived = Derived::new(page.scenario, page.model_b, page.data);
     provide_context(worker_client::connect(page, derived));
-    provide_context(state::Sources {
+    provide_context(signals::Sources {
         page,
         answer: derived.answer,
     });
@@ -81,7 +83,7 @@ pub fn App() -> impl IntoView {
 
 /// The page's title, lede and share bar; embedded, only a title for screen readers.
 fn header(
-    page: Page,
+    page: PageSignals,
     derived: Derived,
     embed: impl Fn() -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -105,7 +107,10 @@ fn header(
 }
 
 /// The page's footer; embedded, a link to the full page with the same settings.
-fn footer(page: Page, embed: impl Fn() -> bool + Copy + Send + Sync + 'static) -> impl IntoView {
+fn footer(
+    page: PageSignals,
+    embed: impl Fn() -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let full_page = move || {
         let state = PageState {
             layout: Layout::default(),
@@ -150,7 +155,7 @@ fn ExactStatus(marked: ReadSignal<bool>) -> impl IntoView {
 
 /// What had to be corrected in the link the page was opened with.
 #[component]
-fn Notices(page: Page) -> impl IntoView {
+fn Notices(page: PageSignals) -> impl IntoView {
     let notices = page.notices;
     view! {
         <Show when=move || notices.with(|n| !n.is_empty())>

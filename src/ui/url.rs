@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::state::Page;
-use crate::link;
+use super::signals::PageSignals;
+use crate::state::link;
 
 /// The current fragment, without `#`.
 pub fn current_fragment() -> String {
@@ -38,7 +38,7 @@ fn write_fragment(fragment: &str) {
 }
 
 /// Keeps the URL and the page in step, both ways.
-pub fn sync(page: Page) {
+pub fn sync(page: PageSignals) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let fragment = link::format(&page.state());

@@ -1,25 +1,19 @@
 //! The page's Web Worker: what it does with each message (`serve`; the messages themselves are
-//! `protocol`'s), and the jobs it runs (`decide`, `import`, `train`, `words`). The page's side
-//! keeps one request in flight (`queue`). All of it is pure and tested natively but `js`
-//! (wasm only), which moves the messages in and out of JavaScript and schedules the work
-//! between them; `worker.js` only loads the module and forwards messages.
+//! `protocol`'s); the jobs it runs are each feature's (`features::*::worker`, `job`, `words`).
+//! The page's side keeps one request in flight (`queue`). All of it is pure and tested natively
+//! but `js` (wasm only), which moves the messages in and out of JavaScript and schedules the
+//! work between them; `worker.js` only loads the module and forwards messages.
 
-pub mod decide;
-pub mod formulas;
-pub mod import;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 pub mod queue;
-pub mod train;
-pub mod words;
 
 use std::ops::Range;
 
 use crate::export::{prediction_rows, predictions_csv};
+use crate::features::training::job as train;
 use crate::protocol::{FromWorker, ToWorker};
 use crate::sim::engine::{Engine, Request};
-pub use import::{Detection, ImportJob, ImportSummary};
-pub use train::{TrainRequest, TrainRun, TrainStep};
 
 /// Rows of the predictions file in one piece: a piece is written between two frames (or in one
 /// message from the worker), so no frame waits for millions of rows.
@@ -49,9 +43,7 @@ pub fn serve(engine: &mut Engine, message: ToWorker, reply: &mut dyn FnMut(FromW
         // The worker's own jobs, which `js::receive` runs: they need the file beside the
         // message, the decision panel's state between messages, or the words' code, which the
         // page's module must not hold (the page serves the rest itself when it has no worker).
-        ToWorker::Import(_) | ToWorker::Decide(_) | ToWorker::Explain(_) => {
-            reply(FromWorker::Failed)
-        }
+        ToWorker::Import(_) | ToWorker::Decide(_) | ToWorker::Words(_) => reply(FromWorker::Failed),
     }
 }
 

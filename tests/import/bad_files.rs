@@ -1,6 +1,6 @@
 //! Files that cannot be imported at all: each with its exact message.
 
-use imbalance_lab::import::{MAX_ROWS, Overrides, Parser, ScoreKind, detect};
+use imbalance_lab::features::import::parse::{MAX_ROWS, Overrides, Parser, ScoreKind, detect};
 
 use super::helpers::{error, options};
 

@@ -1,6 +1,6 @@
 //! Rows that are skipped while the rest import: each with its exact message, line and column.
 
-use imbalance_lab::import::{LISTED_ROWS, Overrides, RowProblem, parse_all};
+use imbalance_lab::features::import::parse::{LISTED_ROWS, Overrides, RowProblem, parse_all};
 
 use super::helpers::{probabilities, read, skipped};
 

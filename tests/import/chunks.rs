@@ -1,7 +1,7 @@
 //! Random files: well-formed ones read back bit for bit, in any chunking; random bytes never
 //! panic and never import a NaN.
 
-use imbalance_lab::import::{
+use imbalance_lab::features::import::parse::{
     ImportError, Imported, Options, Overrides, Parser, ScoreKind, detect, sigmoid,
 };
 use proptest::prelude::*;

@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use imbalance_lab::import::{Overrides, parse_all};
+use imbalance_lab::features::import::parse::{Overrides, parse_all};
 
 const TABLE: &str = "import a CSV or TSV file with a label column and one or two score columns.";
 const CHOOSE: &str = "choose which value is positive (every other value then counts as negative).";

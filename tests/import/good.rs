@@ -1,6 +1,6 @@
 //! Files that import: every layout and vocabulary of SPEC section 7, and the reader's choices.
 
-use imbalance_lab::import::{
+use imbalance_lab::features::import::parse::{
     Detected, HEAD_BYTES, Overrides, Parser, ScoreKind, detect, parse_all, sigmoid,
 };
 use imbalance_lab::sim::{Class, Confusion};

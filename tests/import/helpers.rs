@@ -1,6 +1,6 @@
 //! Reading test files: whole, in chunks, and their messages.
 
-use imbalance_lab::import::{
+use imbalance_lab::features::import::parse::{
     HEAD_BYTES, ImportError, Imported, Options, Overrides, Parser, detect, parse_all,
 };
 

@@ -3,11 +3,13 @@
 //! (at a row's start, inside a row, inside a quoted field), with good rows, bad rows and
 //! errors in either part.
 
-use imbalance_lab::import::{ImportError, MAX_ROWS, PartError, Rows, Skipped};
-use imbalance_lab::import::{Overrides, ScoreKind};
+use imbalance_lab::features::import::parse::{ImportError, MAX_ROWS, PartError, Rows, Skipped};
+use imbalance_lab::features::import::parse::{Overrides, ScoreKind};
+use imbalance_lab::features::import::worker::ImportJob;
+use imbalance_lab::features::import::worker::{
+    Second, import_bytes, import_bytes_in_parts, split_point,
+};
 use imbalance_lab::sim::ClassScores;
-use imbalance_lab::worker::ImportJob;
-use imbalance_lab::worker::import::{Second, import_bytes, import_bytes_in_parts, split_point};
 use proptest::prelude::*;
 
 /// The import job of a file read with detection's choices (and `kind` if given).
@@ -231,7 +233,7 @@ fn a_file_past_the_row_limit_before_the_second_part_stops_says_so() {
 /// names the made-up file has.
 #[test]
 fn warm_up_reads_its_made_up_file_in_two_parts() {
-    use imbalance_lab::worker::import::{made_up_file, warm_up};
+    use imbalance_lab::features::import::worker::{made_up_file, warm_up};
     let summary = warm_up(5_000).expect("the made-up file imports");
     assert_eq!(summary.counts, [4_500, 500]);
     assert_eq!(summary.names, ["model_a", "model_b"]);

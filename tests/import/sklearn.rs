@@ -10,7 +10,7 @@
 
 use std::fs;
 
-use imbalance_lab::import::{Imported, Overrides, ScoreKind, parse_all};
+use imbalance_lab::features::import::parse::{Imported, Overrides, ScoreKind, parse_all};
 use imbalance_lab::sim::{ClassLoss, Confusion, LossKind, Metric, Metrics, Ranking, losses};
 use serde_json::Value;
 

@@ -1,9 +1,9 @@
 //! No box ever shows NaN, infinity or a stray "undefined", whatever the scenario.
 
-use imbalance_lab::page::STORY_STEPS;
+use imbalance_lab::features::words::{BOXES, WordsJob, write_words};
 use imbalance_lab::sim::Scenario;
 use imbalance_lab::sim::engine::Engine;
-use imbalance_lab::worker::words::{BOXES, ExplainJob, explain};
+use imbalance_lab::state::STORY_STEPS;
 
 use super::helpers::{job, scenario, text};
 
@@ -37,9 +37,9 @@ fn no_box_ever_shows_nan_infinity_or_a_raw_undefined() {
         .chain([(one, 0.0), (one, 1.0)])
     {
         for story in 0..=STORY_STEPS {
-            let w = explain(
+            let w = write_words(
                 &mut Engine::new(),
-                &ExplainJob {
+                &WordsJob {
                     point,
                     ..job(s, story)
                 },

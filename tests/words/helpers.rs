@@ -1,8 +1,8 @@
 //! The jobs the tests ask for, and reading their words back as text and numbers.
 
+use imbalance_lab::features::words::{Words, WordsJob, write_words};
 use imbalance_lab::sim::Scenario;
 use imbalance_lab::sim::engine::{Engine, Request};
-use imbalance_lab::worker::words::{ExplainJob, Explained, explain};
 
 pub fn scenario(neg: u32, pos: u32) -> Scenario {
     Scenario {
@@ -13,8 +13,8 @@ pub fn scenario(neg: u32, pos: u32) -> Scenario {
     }
 }
 
-pub fn job(s: Scenario, story: u32) -> ExplainJob {
-    ExplainJob {
+pub fn job(s: Scenario, story: u32) -> WordsJob {
+    WordsJob {
         id: 3,
         request: Request::synthetic(s, [0.98, 0.9]),
         point: 0.9,
@@ -24,8 +24,8 @@ pub fn job(s: Scenario, story: u32) -> ExplainJob {
     }
 }
 
-pub fn words(s: Scenario, story: u32) -> Explained {
-    explain(&mut Engine::new(), &job(s, story))
+pub fn words(s: Scenario, story: u32) -> Words {
+    write_words(&mut Engine::new(), &job(s, story))
 }
 
 /// The text of some HTML: tags dropped (a table's cells kept apart), entities kept as they are.

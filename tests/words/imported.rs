@@ -1,8 +1,8 @@
 //! Imported scores are described as imported, and one score column as one model.
 
+use imbalance_lab::features::words::{MODEL_B, STORY, WordsJob, write_words};
 use imbalance_lab::sim::engine::{Engine, Request};
 use imbalance_lab::sim::{Class, Scenario};
-use imbalance_lab::worker::words::{AB, ExplainJob, STORY, explain};
 
 use super::helpers::{job, text};
 
@@ -29,16 +29,16 @@ fn imported_scores_are_described_as_imported_and_one_column_as_one_model() {
             pos: 100,
             ..Scenario::default()
         };
-        let j = ExplainJob {
+        let j = WordsJob {
             request: Request {
                 scenario: s,
-                rival: [0.5, 0.5],
+                model_b: [0.5, 0.5],
                 data: 7,
             },
             ..job(s, 1)
         };
-        let w = explain(&mut engine, &j);
-        let ab = text(&w.sections[AB]);
+        let w = write_words(&mut engine, &j);
+        let ab = text(&w.sections[MODEL_B]);
         let story = text(&w.sections[STORY]);
         assert!(
             !story.contains("is right on"),

@@ -1,7 +1,7 @@
 //! The standard errors the words state are what seeds really do.
 
+use imbalance_lab::features::words::{MODEL_B, NUMBERS};
 use imbalance_lab::sim::{LossKind, Scenario, analyse};
-use imbalance_lab::worker::words::{AB, NUMBERS};
 
 use super::helpers::{after, scenario, text, words};
 
@@ -37,7 +37,7 @@ fn the_standard_error_is_how_far_seeds_move_the_mean() {
     );
     // Model B scores the same draws: the difference is judged by the error of the difference,
     // which is what seeds do to A's BCE minus B's.
-    let ab = text(&words(base, 0).sections[AB]);
+    let ab = text(&words(base, 0).sections[MODEL_B]);
     let stated = after(&ab, "standard errors (");
     let diffs: Vec<f64> = (0..400)
         .map(|seed| {

@@ -1,11 +1,12 @@
 //! Every sentence that states a number follows the scenario, and the numbers it states are
 //! the ones it claims (the focal factor, the weights that "give the positives half").
 
+use imbalance_lab::features::words::{
+    BOXES, COMPOSITION, FOCAL, LEDE, MODEL_B, NUMBERS, SHARE, STORY, THRESHOLD, WordsJob,
+    write_words,
+};
 use imbalance_lab::sim::engine::Engine;
 use imbalance_lab::sim::{Class, ClassLoss, LossKind, Scenario, analyse, losses};
-use imbalance_lab::worker::words::{
-    AB, BOXES, COMPOSITION, ExplainJob, FOCAL, LEDE, NUMBERS, SHARE, STORY, THRESHOLD, explain,
-};
 
 use super::helpers::{after, job, scenario, text, words};
 
@@ -37,7 +38,7 @@ fn every_sentence_with_a_number_follows_the_scenario() {
     assert!((per_neg(&r) - per_neg(&e)).abs() < 0.01, "{r}\n{e}");
     assert!(r.contains("Focal loss's sum here is"), "{r}");
     // Every other box that states numbers changes with the scenario too.
-    for i in [SHARE, THRESHOLD, COMPOSITION, AB, STORY] {
+    for i in [SHARE, THRESHOLD, COMPOSITION, MODEL_B, STORY] {
         assert_ne!(rare.sections[i], even.sections[i], "{}", BOXES[i]);
     }
     // The lede says which controls draw data.
@@ -51,7 +52,7 @@ fn the_focal_factor_is_stated_at_the_readers_point() {
             gamma,
             ..scenario(500, 50)
         };
-        let w = explain(&mut Engine::new(), &ExplainJob { point, ..job(s, 0) });
+        let w = write_words(&mut Engine::new(), &WordsJob { point, ..job(s, 0) });
         text(&w.sections[FOCAL])
     };
     let t = at(0.9, 2.0);
@@ -124,7 +125,7 @@ fn the_terms_name_the_sample_size_the_spread_is_taken_from() {
     use imbalance_lab::format::grouped;
     use imbalance_lab::sim::noise::SPREAD_SAMPLES;
     let w = words(scenario(100, 10), 0);
-    let t = text(&w.sections[imbalance_lab::worker::words::NUMBERS_TERMS]);
+    let t = text(&w.sections[imbalance_lab::features::words::NUMBERS_TERMS]);
     assert!(
         t.contains(&format!(
             "up to {} evenly spaced",

@@ -1,10 +1,10 @@
 //! The story's links set the page they promise, and each step's words follow the numbers.
 
-use imbalance_lab::link;
-use imbalance_lab::page::{Panel, STORY_STEPS};
+use imbalance_lab::features::words::{STORY, WordsJob, write_words};
 use imbalance_lab::sim::Scenario;
 use imbalance_lab::sim::engine::Engine;
-use imbalance_lab::worker::words::{ExplainJob, STORY, explain};
+use imbalance_lab::state::link;
+use imbalance_lab::state::{Panel, STORY_STEPS};
 
 use super::helpers::{job, scenario, text, words};
 
@@ -18,7 +18,7 @@ fn each_story_step_links_to_the_page_it_describes() {
         story.contains("The page is not set as this step begins"),
         "{story}"
     );
-    let set = ExplainJob {
+    let set = WordsJob {
         costs: [1.0, 1.0, 0.0],
         ..job(
             Scenario {
@@ -29,7 +29,7 @@ fn each_story_step_links_to_the_page_it_describes() {
             1,
         )
     };
-    let own = &explain(&mut Engine::new(), &set).sections[STORY];
+    let own = &write_words(&mut Engine::new(), &set).sections[STORY];
     assert!(!own.contains("not set as this step begins"), "{own}");
     // "Leave the story" is the page's to handle (it keeps what the reader set).
     assert!(story.contains("data-act=\"leave\""), "{story}");
@@ -43,7 +43,7 @@ fn each_story_step_links_to_the_page_it_describes() {
     let parsed = link::parse(&href);
     assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
     assert_eq!(parsed.state.view.story, 2);
-    assert_eq!(parsed.state.layout.panels, vec![Panel::Ab]);
+    assert_eq!(parsed.state.layout.panels, vec![Panel::ModelB]);
     assert_eq!(parsed.state.scenario.neg, 100_000);
     assert_eq!(parsed.state.scenario.pos, 1_000);
     // Every step has a title, words computed from the numbers, and Back / Next where they apply.
@@ -60,11 +60,11 @@ fn each_story_step_links_to_the_page_it_describes() {
     assert!(rare.contains("BCE prefers model A"), "{rare}");
     // Step 7 states the reader's costs and the threshold a calibrated model would take.
     let costs = |costs: [f64; 3]| {
-        let j = ExplainJob {
+        let j = WordsJob {
             costs,
             ..job(scenario(100_000, 1_000), 7)
         };
-        text(&explain(&mut Engine::new(), &j).sections[STORY])
+        text(&write_words(&mut Engine::new(), &j).sections[STORY])
     };
     let t = costs([1.0, 20.0, 0.0]);
     assert!(t.contains("worth 20 times a false alarm's cost"), "{t}");

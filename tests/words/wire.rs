@@ -1,22 +1,22 @@
 //! The job and the reply survive the wire; junk is refused.
 
-use imbalance_lab::page::STORY_STEPS;
+use imbalance_lab::features::words::{BOXES, WordsJob};
 use imbalance_lab::protocol::{FromWorker, ToWorker};
-use imbalance_lab::worker::words::{BOXES, ExplainJob};
+use imbalance_lab::state::STORY_STEPS;
 
 use super::helpers::{job, scenario, words};
 
 #[test]
 fn a_job_and_its_words_round_trip_and_junk_is_refused() {
-    let j = ExplainJob {
+    let j = WordsJob {
         story: 4,
         embed: true,
         point: 0.25,
         ..job(scenario(300, 20), 0)
     };
-    let encode = |j: ExplainJob| ToWorker::Explain(Box::new(j)).encode();
+    let encode = |j: WordsJob| ToWorker::Words(Box::new(j)).encode();
     let decode = |v: &[f64]| match ToWorker::decode(v) {
-        Some(ToWorker::Explain(j)) => Some(*j),
+        Some(ToWorker::Words(j)) => Some(*j),
         _ => None,
     };
     assert_eq!(decode(&encode(j)), Some(j));
@@ -30,10 +30,10 @@ fn a_job_and_its_words_round_trip_and_junk_is_refused() {
 
     let w = words(scenario(300, 20), 2);
     assert_eq!(w.sections.len(), BOXES.len());
-    let (numbers, bytes) = FromWorker::Explained(Box::new(w.clone())).encode();
+    let (numbers, bytes) = FromWorker::Words(Box::new(w.clone())).encode();
     assert_eq!(
         FromWorker::decode(&numbers, bytes),
-        FromWorker::Explained(Box::new(w))
+        FromWorker::Words(Box::new(w))
     );
     // A reply with a box missing is refused, never shown half.
     assert_eq!(

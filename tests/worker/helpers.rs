@@ -13,7 +13,7 @@ pub fn request(neg: u32, pos: u32, threshold: f64) -> Request {
             seed: u64::MAX - 9,
             ..Scenario::default()
         },
-        rival: [0.98, 0.9],
+        model_b: [0.98, 0.9],
         data: 0,
     }
 }

@@ -1,11 +1,11 @@
 //! An import in the worker: its job survives the wire, a file becomes a data set and a summary
 //! that survives it too, a large class previews as quantiles, and detection says what it found.
 
-use imbalance_lab::import::{Overrides, ScoreKind};
+use imbalance_lab::features::import::parse::{Overrides, ScoreKind};
+use imbalance_lab::features::import::worker::{Detection, ImportJob, import_bytes, preview};
 use imbalance_lab::protocol::{FromWorker, ToWorker};
 use imbalance_lab::sim::engine::{Engine, PREVIEW, Request};
 use imbalance_lab::sim::{Class, ClassScores, Scenario};
-use imbalance_lab::worker::import::{Detection, ImportJob, import_bytes, preview};
 use imbalance_lab::worker::serve;
 
 fn fixture(name: &str) -> Vec<u8> {

@@ -1,12 +1,13 @@
 //! Training on a sample in the worker: each step survives the wire, the steps reach the
 //! sample's optimum, every reason for no model crosses by name, and a run keeps its curves.
 
+use imbalance_lab::features::training::job::REASONS;
+use imbalance_lab::features::training::job::{TrainRequest, TrainRun, TrainStep};
 use imbalance_lab::protocol::{FromWorker, ToWorker};
 use imbalance_lab::sim::engine::Engine;
 use imbalance_lab::sim::training::{Binormal, LossParams, Model, NoOptimum, Sample, fit_sample};
 use imbalance_lab::sim::{Class, LossKind};
-use imbalance_lab::worker::train::REASONS;
-use imbalance_lab::worker::{TrainRequest, TrainRun, TrainStep, serve};
+use imbalance_lab::worker::serve;
 
 #[test]
 fn training_on_a_sample_steps_to_the_sample_optimum() {

@@ -9,7 +9,7 @@ use crate::sim::params::{Class, Scenario};
 pub enum ModelId {
     /// The scenario's own accuracies.
     A,
-    /// The rival's accuracies, on the same draws.
+    /// Model B's accuracies, on the same draws.
     B,
 }
 
@@ -31,7 +31,7 @@ pub struct Request {
     /// file's classes and its accuracies and seed play no part.
     pub scenario: Scenario,
     /// Model B's accuracies on the negatives and the positives.
-    pub rival: [f64; 2],
+    pub model_b: [f64; 2],
     /// `SYNTHETIC`, or the number of an imported data set the engine holds.
     pub data: u32,
 }
@@ -44,15 +44,15 @@ impl Request {
     pub fn acc(&self, model: ModelId, class: Class) -> f64 {
         match model {
             ModelId::A => self.scenario.acc(class),
-            ModelId::B => self.rival[class as usize],
+            ModelId::B => self.model_b[class as usize],
         }
     }
 
     /// A request for the scenario's own scores.
-    pub fn synthetic(scenario: Scenario, rival: [f64; 2]) -> Self {
+    pub fn synthetic(scenario: Scenario, model_b: [f64; 2]) -> Self {
         Request {
             scenario,
-            rival,
+            model_b,
             data: SYNTHETIC,
         }
     }

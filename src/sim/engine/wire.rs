@@ -31,8 +31,8 @@ impl Request {
             s.threshold,
             (s.seed >> 32) as f64,
             (s.seed & 0xffff_ffff) as f64,
-            self.rival[0],
-            self.rival[1],
+            self.model_b[0],
+            self.model_b[1],
             f64::from(self.data),
         ]);
     }
@@ -157,7 +157,7 @@ impl<'a> Reader<'a> {
                 threshold: self.real()?,
                 seed: (self.half()? << 32) | self.half()?,
             },
-            rival: [self.real()?, self.real()?],
+            model_b: [self.real()?, self.real()?],
             data: self.count()?,
         })
     }

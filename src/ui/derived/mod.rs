@@ -14,11 +14,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::state::{Imported, Shared};
-use crate::page::Rival;
+use super::signals::{Imported, Shared};
 use crate::sim::curves::{histogram, threshold_sweep};
 use crate::sim::engine::{Answer, BINS, ModelId, Request, SWEEP, Weights, all_exact};
 use crate::sim::{Class, Confusion, Scenario, UnitDraws};
+use crate::state::ModelB;
 
 pub use model::Model;
 
@@ -86,12 +86,12 @@ impl Common {
     }
 }
 
-/// Everything the page shows, derived from the scenario and the rival model.
+/// Everything the page shows, derived from the scenario and model B.
 #[derive(Clone, Copy)]
 pub struct Derived {
     /// Model A: the scenario's own.
     pub a: Model,
-    /// Model B: the rival's accuracies on the same draws.
+    /// Model B's accuracies on the same draws.
     pub b: Model,
     /// Model A's score histograms (negatives, positives).
     pub histograms: Memo<Histograms>,
@@ -111,11 +111,11 @@ impl Derived {
     /// Builds the memo chain over the page's state.
     pub fn new(
         scenario: RwSignal<Scenario>,
-        rival: RwSignal<Rival>,
+        model_b: RwSignal<ModelB>,
         data: RwSignal<Option<Imported>>,
     ) -> Self {
         let answer = RwSignal::new(None);
-        let request = request(scenario, rival, data);
+        let request = request(scenario, model_b, data);
         let c = Common {
             request,
             weights: Memo::new(move |_| request.with(|r| Weights::of(&r.scenario))),
@@ -138,7 +138,7 @@ impl Derived {
         let b = Model::new(
             ModelId::B,
             previews,
-            [field(rival, |r| r.acc0), field(rival, |r| r.acc1)],
+            [field(model_b, |r| r.acc0), field(model_b, |r| r.acc1)],
             c,
         );
         let (histograms, sweep) = curves(a, c);
@@ -163,13 +163,13 @@ impl Derived {
 /// cost passes).
 fn request(
     scenario: RwSignal<Scenario>,
-    rival: RwSignal<Rival>,
+    model_b: RwSignal<ModelB>,
     data: RwSignal<Option<Imported>>,
 ) -> Memo<Request> {
     Memo::new(move |_| {
         let s = scenario.get();
         data.with(|d| match d {
-            None => Request::synthetic(s, rival.with(|r| [r.acc0, r.acc1])),
+            None => Request::synthetic(s, model_b.with(|r| [r.acc0, r.acc1])),
             Some(d) => {
                 let mut r = d.summary.0.expected_request([s.gamma, s.threshold]);
                 r.scenario.alpha = s.alpha;

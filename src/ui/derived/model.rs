@@ -13,7 +13,7 @@ use crate::sim::{
     Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Ranking,
     UnitDraws, losses,
 };
-use crate::ui::state::{Imported, Shared};
+use crate::ui::signals::{Imported, Shared};
 
 /// One class's loss sums, each with whether it is exact (a gamma drag leaves the
 /// cross-entropy exact while the focal sum is an estimate).

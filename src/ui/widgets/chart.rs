@@ -10,7 +10,7 @@ use crate::ui::backend::PageBackend;
 use crate::ui::download::{save_png, save_svg};
 use crate::ui::hooks::{element_size, on_screen, when_seen};
 use crate::ui::measured::MeasuredCanvas;
-use crate::ui::state::Sources;
+use crate::ui::signals::Sources;
 use crate::ui::worker_client::Progress;
 
 /// The rows of a chart's data table.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::page::{Keyed, Panel, ViewOptions};
+use crate::state::{Keyed, Panel, ViewOptions};
 
 /// A panel: a section named by its heading, its id the panel's key in links (`#focal`).
 #[component]

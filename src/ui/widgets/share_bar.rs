@@ -5,20 +5,21 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::export::{ImportedSource, results_json_from};
+use crate::features::training::job::TrainRun;
+use crate::features::training::panel::sample_request;
 use crate::format::escape_html;
-use crate::link::{self, PageState};
-use crate::page::{Control, Keyed, Layout, Panel};
 use crate::sim::training::{Binormal, LossParams, Training, training_json};
+use crate::state::PageState;
+use crate::state::link;
+use crate::state::{Control, Keyed, Layout, Panel};
 use crate::ui::derived::Derived;
 use crate::ui::download::save_text;
-use crate::ui::panels::training::sample_request;
-use crate::ui::state::Page;
+use crate::ui::signals::PageSignals;
 use crate::ui::url::base_url;
 use crate::ui::worker_client::{Progress, save_predictions};
-use crate::worker::TrainRun;
 
 /// The link to the current view.
-pub fn current_link(page: &Page) -> String {
+pub fn current_link(page: &PageSignals) -> String {
     format!("{}#{}", base_url(), link::format(&page.state_untracked()))
 }
 
@@ -60,7 +61,7 @@ fn pick<T: Keyed + Send + Sync>(
 #[component]
 pub fn ShareBar(
     /// The page's state.
-    page: Page,
+    page: PageSignals,
     /// The numbers to export.
     derived: Derived,
 ) -> impl IntoView {
@@ -100,7 +101,7 @@ pub fn ShareBar(
 }
 
 /// Copies the link to the current view, saying so in `status` (or showing the link to copy).
-fn copy_link(page: &Page, status: RwSignal<String>) {
+fn copy_link(page: &PageSignals, status: RwSignal<String>) {
     let href = current_link(page);
     let imported = page.data.with_untracked(Option::is_some);
     let promise = window().navigator().clipboard().write_text(&href);
@@ -117,7 +118,7 @@ fn copy_link(page: &Page, status: RwSignal<String>) {
 
 /// Downloads the results file: the numbers on the page, what each loss trains, and the
 /// decision panel's sections when they are current.
-fn save_results(page: &Page, derived: &Derived, run: RwSignal<Option<TrainRun>>) {
+fn save_results(page: &PageSignals, derived: &Derived, run: RwSignal<Option<TrainRun>>) {
     let s = page.scenario.get_untracked();
     // SPEC section 6: the models each loss trains, on the population of the training view.
     let pop = Binormal::from_scenario(&s, page.training.get_untracked().sep);
@@ -132,7 +133,9 @@ fn save_results(page: &Page, derived: &Derived, run: RwSignal<Option<TrainRun>>)
     });
     let mut sections = vec![("training", training_json(&training))];
     let request = derived.request.get_untracked();
-    sections.extend(crate::ui::panels::decide::results_sections(page, &request));
+    sections.extend(crate::features::decide::panel::results_sections(
+        page, &request,
+    ));
     let text = derived.a.losses.with_untracked(|l| {
         derived.a.metrics.with_untracked(|m| {
             page.data.with_untracked(|d| {
@@ -166,7 +169,7 @@ fn size_field(id: &'static str, label: &'static str, value: RwSignal<u32>) -> im
 
 /// The embed dialog: what the frame shows, its size, and the HTML to paste.
 fn embed_dialog(
-    page: Page,
+    page: PageSignals,
     dialog: NodeRef<leptos::html::Dialog>,
     status: RwSignal<String>,
 ) -> impl IntoView {

@@ -20,7 +20,8 @@ type Handler = Closure<dyn FnMut(MessageEvent)>;
 /// How long a request that needs new draws waits for its control to be still.
 pub(super) const HOLD: std::time::Duration = std::time::Duration::from_millis(80);
 
-pub(super) enum Backend {
+/// Where the numbers are computed: in the worker, or here on the page when no worker runs.
+pub(super) enum Compute {
     /// The worker, and its message and error handlers (kept alive while it runs).
     Worker {
         worker: Worker,
@@ -29,8 +30,8 @@ pub(super) enum Backend {
     Here(Rc<RefCell<Engine>>),
 }
 
-pub(super) fn here() -> Backend {
-    Backend::Here(Rc::new(RefCell::new(Engine::new())))
+pub(super) fn here() -> Compute {
+    Compute::Here(Rc::new(RefCell::new(Engine::new())))
 }
 
 impl Client {
@@ -93,11 +94,11 @@ impl Client {
     pub(super) fn send(self: &Rc<Self>, message: ToWorker) {
         // The first time: start the worker (the message waits in it until the module loads).
         self.try_worker();
-        match &*self.backend.borrow() {
-            Backend::Worker { worker: w, .. } => {
+        match &*self.compute.borrow() {
+            Compute::Worker { worker: w, .. } => {
                 let _ = w.post_message(&to_js(&message));
             }
-            Backend::Here(engine) => {
+            Compute::Here(engine) => {
                 let (engine, this) = (Rc::clone(engine), Rc::clone(self));
                 // After this frame: the estimate is painted first.
                 set_timeout(
@@ -127,14 +128,14 @@ impl Client {
         let this = Rc::clone(self);
         let on_error = Handler::new(move |_| this.receive(FromWorker::Failed));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        *self.backend.borrow_mut() = Backend::Worker {
+        *self.compute.borrow_mut() = Compute::Worker {
             worker,
             _handlers: [on_message, on_error],
         };
     }
 
     pub(super) fn stop_worker(&self) {
-        if let Backend::Worker { worker: w, .. } = &*self.backend.borrow() {
+        if let Compute::Worker { worker: w, .. } = &*self.compute.borrow() {
             w.set_onmessage(None);
             w.set_onerror(None);
             w.terminate();
@@ -145,11 +146,11 @@ impl Client {
     /// the request that was in flight (imported predictions were the worker's: they are gone).
     pub(super) fn fail(self: &Rc<Self>) {
         // Once: an error event and an unreadable reply can both report the same failure.
-        if matches!(&*self.backend.borrow(), Backend::Here(_)) {
+        if matches!(&*self.compute.borrow(), Compute::Here(_)) {
             return;
         }
         self.stop_worker();
-        *self.backend.borrow_mut() = here();
+        *self.compute.borrow_mut() = here();
         // Nothing the worker was asked for comes back: the words it wrote go with it (they
         // would be stale at the first change).
         for jobs in [&self.decisions, &self.words] {

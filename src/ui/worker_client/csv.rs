@@ -6,7 +6,7 @@ use std::rc::Rc;
 use js_sys::{Array, Uint8Array};
 use leptos::prelude::*;
 
-use super::connection::Backend;
+use super::connection::Compute;
 use super::{Client, client};
 use crate::export::prediction_rows;
 use crate::protocol::{FromWorker, ToWorker};
@@ -26,12 +26,12 @@ pub fn save_predictions(r: Request) {
     if !r.exact_on_page() {
         c.try_worker();
     }
-    let engine = match &*c.backend.borrow() {
-        Backend::Worker { worker: w, .. } => {
+    let engine = match &*c.compute.borrow() {
+        Compute::Worker { worker: w, .. } => {
             let _ = w.post_message(&to_js(&ToWorker::Csv(r)));
             return;
         }
-        Backend::Here(engine) => Rc::clone(engine),
+        Compute::Here(engine) => Rc::clone(engine),
     };
     leptos::task::spawn_local(async move {
         for piece in csv_pieces(prediction_rows(&r.scenario)) {

@@ -6,13 +6,13 @@ use web_sys::Blob;
 
 use leptos::prelude::*;
 
-use super::connection::Backend;
+use super::connection::Compute;
 use super::{Client, ImportStatus, client};
-use crate::import::Overrides;
+use crate::features::import::parse::Overrides;
+use crate::features::import::worker::ImportJob;
+use crate::features::import::worker::{Detection, ImportSummary};
 use crate::protocol::ToWorker;
-use crate::worker::import::ImportJob;
 use crate::worker::js::{to_js, with_file};
-use crate::worker::{Detection, ImportSummary};
 
 /// Sends a file (or pasted text, as a Blob) to the worker: `detect` looks at its first bytes
 /// and answers with what it found (`Progress::detection`); otherwise the whole file is imported
@@ -39,10 +39,10 @@ pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
         settings,
     };
     let message = with_file(&ToWorker::Import(job).encode(), file);
-    match &*c.backend.borrow() {
+    match &*c.compute.borrow() {
         // An import is posted once the page has painted what the click changed: two workers
         // then take both cores, and a frame painted beside them takes longer than 50 ms.
-        Backend::Worker { worker: w, .. } if !detect => {
+        Compute::Worker { worker: w, .. } if !detect => {
             let w = w.clone();
             request_animation_frame(move || {
                 set_timeout(
@@ -53,10 +53,10 @@ pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
                 )
             });
         }
-        Backend::Worker { worker: w, .. } => {
+        Compute::Worker { worker: w, .. } => {
             let _ = w.post_message(&message);
         }
-        Backend::Here(_) => {
+        Compute::Here(_) => {
             c.detecting.set(0);
             c.importing.set(0);
             c.progress.import.set(ImportStatus::Failed(
@@ -71,7 +71,7 @@ pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
 /// scenario): up to hundreds of megabytes for a large file.
 pub fn forget_data() {
     if let Some(c) = client()
-        && let Backend::Worker { worker: w, .. } = &*c.backend.borrow()
+        && let Compute::Worker { worker: w, .. } = &*c.compute.borrow()
     {
         let _ = w.post_message(&to_js(&ToWorker::Forget));
     }

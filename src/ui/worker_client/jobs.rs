@@ -6,13 +6,13 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::connection::{Backend, HOLD};
+use super::connection::{Compute, HOLD};
 use super::{Client, cancel, client};
-use crate::page::{DecisionSettings, TrainingSettings};
+use crate::features::decide::worker::DecideJob;
+use crate::features::words::WordsJob;
 use crate::protocol::ToWorker;
 use crate::sim::engine::{DrawsKey, Request};
-use crate::worker::decide::DecideJob;
-use crate::worker::words::ExplainJob;
+use crate::state::{DecisionSettings, TrainingSettings};
 
 /// Jobs of one kind that the worker renders (the decision panel, the words), encoded (their
 /// tag, their number, then the request): the newest asked for, the one on its way (0: none),
@@ -95,7 +95,7 @@ impl Jobs {
 impl Client {
     /// Posts a job the worker renders (encoded: its tag, then its number).
     fn post_job(&self, jobs: &Jobs, job: &[f64], draws: [DrawsKey; 2]) {
-        if let Backend::Worker { worker: w, .. } = &*self.backend.borrow() {
+        if let Compute::Worker { worker: w, .. } = &*self.compute.borrow() {
             jobs.busy.set(job[1] as u32);
             jobs.drawn.set(Some(draws));
             let _ = w.post_message(&js_sys::Float64Array::from(job));
@@ -107,7 +107,7 @@ impl Client {
 fn rendering(no: impl FnOnce(&Client)) -> Option<Rc<Client>> {
     let c = client()?;
     c.try_worker();
-    if matches!(&*c.backend.borrow(), Backend::Here(_)) {
+    if matches!(&*c.compute.borrow(), Compute::Here(_)) {
         no(&c);
         return None;
     }
@@ -136,9 +136,9 @@ pub fn decide(job: DecideJob) {
 }
 
 /// Asks the worker for the page's words (`job`'s id is set here).
-pub fn explain(job: ExplainJob) {
+pub fn request_words(job: WordsJob) {
     if let Some(c) = rendering(|_| {}) {
-        let numbers = ToWorker::Explain(Box::new(job)).encode();
+        let numbers = ToWorker::Words(Box::new(job)).encode();
         Jobs::ask(&c, |c| &c.words, numbers, job.request.draws_keys());
     }
 }

@@ -23,19 +23,19 @@ use js_sys::Array;
 use leptos::prelude::*;
 
 use super::derived::Derived;
-use super::state::{Page, Shared};
+use super::signals::{PageSignals, Shared};
+use crate::features::decide::worker::{DecideJob, Decided};
+use crate::features::import::worker::Detection;
+use crate::features::training::job::TrainRun;
+use crate::features::words::Words;
 use crate::sim::engine::DrawsKey;
-use crate::worker::Detection;
-use crate::worker::TrainRun;
-use crate::worker::decide::{DecideJob, Decided};
 use crate::worker::queue::Queue;
-use crate::worker::words::Explained;
-use connection::{Backend, here};
+use connection::{Compute, here};
 use jobs::Jobs;
 
 pub use csv::save_predictions;
 pub use import::{forget_data, forget_file, send_file};
-pub use jobs::{decide, decision_is_current, explain};
+pub use jobs::{decide, decision_is_current, request_words};
 pub use training::{stop_training, train};
 
 /// What the page shows about work in progress.
@@ -54,7 +54,7 @@ pub struct Progress {
     /// The decision panel as the worker last rendered it, or why there is none.
     pub decision: RwSignal<Result<Shared<Decided>, &'static str>>,
     /// The page's words as the worker last wrote them.
-    pub words: RwSignal<Option<Shared<Explained>>>,
+    pub words: RwSignal<Option<Shared<Words>>>,
 }
 
 /// Where an import stands.
@@ -70,7 +70,7 @@ pub enum ImportStatus {
 }
 
 struct Client {
-    backend: RefCell<Backend>,
+    compute: RefCell<Compute>,
     worker_tried: Cell<bool>,
     queue: RefCell<Queue>,
     /// The draws of the last request sent (seed and counts), and a request held back because
@@ -93,7 +93,7 @@ struct Client {
     decide_last: Cell<Option<DecideJob>>,
     /// The words' jobs.
     words: Jobs,
-    page: Page,
+    page: PageSignals,
     derived: Derived,
     progress: Progress,
 }
@@ -107,7 +107,7 @@ fn client() -> Option<Rc<Client>> {
 }
 
 /// Starts the page's client of the worker and keeps it fed with the page's state.
-pub fn connect(page: Page, derived: Derived) -> Progress {
+pub fn connect(page: PageSignals, derived: Derived) -> Progress {
     let progress = Progress {
         exact: RwSignal::new(None),
         csv: RwSignal::new(None),
@@ -118,7 +118,7 @@ pub fn connect(page: Page, derived: Derived) -> Progress {
         words: RwSignal::new(None),
     };
     let new = Rc::new(Client {
-        backend: RefCell::new(here()),
+        compute: RefCell::new(here()),
         worker_tried: Cell::new(false),
         drawn: Cell::new(None),
         held: Cell::new(None),
@@ -154,7 +154,7 @@ pub fn disconnect() {
         }
         c.stop_worker();
         // Drops the worker's handlers, which hold the client.
-        *c.backend.borrow_mut() = here();
+        *c.compute.borrow_mut() = here();
     }
 }
 

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::Client;
 use crate::protocol::FromWorker;
 use crate::sim::engine::Answer;
-use crate::ui::state::Shared;
+use crate::ui::signals::Shared;
 
 impl Client {
     pub(super) fn receive(self: &Rc<Self>, reply: FromWorker) {
@@ -36,7 +36,7 @@ impl Client {
                     self.progress.decision.set(Ok(Shared(Arc::new(*d))));
                 }
             }
-            FromWorker::Explained(w) => {
+            FromWorker::Words(w) => {
                 if self.words.answered(self, w.id) {
                     self.progress.words.set(Some(Shared(Arc::new(*w))));
                 }

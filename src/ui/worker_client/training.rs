@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::{Client, client};
+use crate::features::training::job::{TrainRequest, TrainRun, TrainStep};
 use crate::protocol::ToWorker;
-use crate::worker::{TrainRequest, TrainRun, TrainStep};
 
 /// Trains every loss on a sample in the worker (or here, if there is none), step by step.
 pub fn train(r: TrainRequest) {

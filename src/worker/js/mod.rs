@@ -2,16 +2,12 @@
 //! a reply is `[Float64Array, Uint8Array]` (numbers, then a file's bytes, usually empty), posted
 //! with both buffers transferred. Anything else reads as `FromWorker::Failed`.
 //!
-//! The parts: `messages` (the messages as JavaScript values), `file` (reading a file the page
-//! handed over), `import` (the import, across two workers for a large file), `helper` (the
-//! second worker), `schedule` (the warm-up and the bootstrap, between messages); `receive` is
-//! where each message from the page comes in.
+//! The parts: `messages` (the messages as JavaScript values), `schedule` (the warm-up and the
+//! bootstrap, between messages); `receive` is where each message from the page comes in. The
+//! import's side (reading the file, the second worker) is the import's: `features::import::js`.
 
-mod file;
-mod helper;
-mod import;
 mod messages;
-mod schedule;
+pub(crate) mod schedule;
 
 use js_sys::Function;
 use std::cell::RefCell;
@@ -21,10 +17,10 @@ use wasm_bindgen::JsValue;
 pub use messages::{reply_from_js, reply_to_js, to_js, with_file};
 
 use super::serve;
-use super::words::explain;
+use crate::features::import::js::{helper, import_file};
+use crate::features::words::write_words;
 use crate::protocol::{FromWorker, ToPart, ToWorker};
 use crate::sim::engine::Engine;
-use import::import_file;
 use messages::numbers_from_js;
 use schedule::{DECIDER, LAST_MESSAGE, bootstrap_on, now, warm_up_when_quiet};
 
@@ -48,9 +44,9 @@ pub fn receive(engine: &Rc<RefCell<Engine>>, message: &JsValue, post: &Function)
         (Some(ToWorker::Import(job)), Some(file)) => {
             wasm_bindgen_futures::spawn_local(import_file(Rc::clone(engine), job, file, reply));
         }
-        (Some(ToWorker::Explain(job)), _) => {
-            let words = explain(&mut engine.borrow_mut(), &job);
-            reply(FromWorker::Explained(Box::new(words)));
+        (Some(ToWorker::Words(job)), _) => {
+            let words = write_words(&mut engine.borrow_mut(), &job);
+            reply(FromWorker::Words(Box::new(words)));
         }
         (Some(ToWorker::Decide(job)), _) => {
             let decided = DECIDER.with(|d| d.borrow_mut().decide(&mut engine.borrow_mut(), &job));

@@ -8,9 +8,9 @@ use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::import::NEWEST;
-use crate::worker::FromWorker;
-use crate::worker::decide::Decider;
+use crate::features::decide::worker::Decider;
+use crate::features::import::js::NEWEST;
+use crate::protocol::FromWorker;
 
 thread_local! {
     /// The decision panel's state, and whether its bootstrap is being run on.
@@ -28,7 +28,7 @@ const QUIET_MS: f64 = 150.0;
 
 /// Milliseconds on the worker's monotonic clock (`performance.now()`; the wall clock if it has
 /// none): a wall clock set back would stretch a slice.
-pub(super) fn now() -> f64 {
+pub(crate) fn now() -> f64 {
     let global = js_sys::global();
     js_sys::Reflect::get(&global, &"performance".into())
         .ok()
@@ -49,7 +49,7 @@ const WARM_ROUNDS: usize = 6;
 const WARM_ROWS: usize = 5_000;
 
 /// Once, after the page's first message: when the worker has had none for `WARM_QUIET_MS`,
-/// imports small made-up files a round at a time (`import::warm_up`), so that a reader's
+/// imports small made-up files a round at a time (`features::import::worker::warm_up`), so that a reader's
 /// large file finds the import's code compiled fully (a cold first import of 1,000,000 rows
 /// took about 100 ms more). Stops if an import starts first.
 pub(super) fn warm_up_when_quiet() {
@@ -64,7 +64,7 @@ pub(super) fn warm_up_when_quiet() {
             if NEWEST.with(|n| n.get()) != 0 {
                 return;
             }
-            let _ = crate::worker::import::warm_up(WARM_ROWS);
+            let _ = crate::features::import::worker::warm_up(WARM_ROWS);
             let _ = next_task(0).await;
         }
     });

@@ -1,0 +1,57 @@
+//! The focal modulation curve.
+
+use leptos::prelude::*;
+
+use crate::charts::Figure;
+use crate::features::focal::chart::FocalCurve;
+use crate::features::words::page::words_and;
+use crate::features::words::{FOCAL, FOCAL_TERMS};
+use crate::sim::Scenario;
+use crate::state::{Panel, ViewOptions};
+use crate::ui::widgets::{ChartCanvas, PanelFrame, Toggle};
+
+/// The focal loss (or its modulating factor) against the probability of the true class.
+#[component]
+pub fn FocalPanel(scenario: RwSignal<Scenario>, options: RwSignal<ViewOptions>) -> impl IntoView {
+    let data = move || {
+        scenario.with(|s| FocalCurve {
+            gamma: s.gamma,
+            alpha: s.alpha,
+            factor: options.with(|o| o.focal_factor),
+        })
+    };
+    let figure = Memo::new(move |_| Figure::Focal(data()));
+    let label = move || {
+        let d = data();
+        format!(
+            "Focal loss against the probability of the true class for gamma 0, 0.5, 1, 2 and 5, \
+             with the current gamma {} and alpha {}",
+            d.gamma, d.alpha
+        )
+    };
+    view! {
+        <PanelFrame panel=Panel::Focal title="Focal loss: quieting the easy examples" class="split">
+            <div class="figure">
+            <ChartCanvas figure title="focal loss curve" label=Signal::derive(label) />
+            <Toggle id="focal-factor" options get=|o| o.focal_factor set=|o, v| o.focal_factor = v>
+                "show the modulating factor (1 − pₜ)"<sup>"γ"</sup>" alone"
+            </Toggle>
+            </div>
+            <div class="words">
+            <label class="point">
+                "the factor at pₜ = "
+                <input type="number" id="pt" min="0" max="1" step="0.01"
+                    prop:value=move || options.with(|o| o.point)
+                    on:change:target=move |ev| {
+                        if let Ok(v) = ev.target().value().trim().parse::<f64>()
+                            && v.is_finite()
+                        {
+                            options.update(|o| o.point = v.clamp(0.0, 1.0));
+                        }
+                    } />
+            </label>
+            {words_and(FOCAL, FOCAL_TERMS)}
+            </div>
+        </PanelFrame>
+    }
+}
