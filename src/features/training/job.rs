@@ -31,7 +31,7 @@ pub struct TrainStep {
     /// Whether every loss has converged (or can move no further).
     pub done: bool,
     /// Each loss's model and loss, in `LossKind::ALL` order.
-    pub models: [Result<(Model, f64), NoOptimum>; 4],
+    pub models: [Result<(Model, f64), NoOptimum>; LossKind::COUNT],
 }
 
 /// Every `NoOptimum`, in the order of its code on the wire: 1 and up (0 is a model).
@@ -99,7 +99,7 @@ impl TrainStep {
         let mut r = Reader::new(v);
         let step = r.count()?;
         let done = r.real()? == 1.0;
-        let mut models = [Err(NoOptimum::NotConverged); 4];
+        let mut models = [Err(NoOptimum::NotConverged); LossKind::COUNT];
         for slot in &mut models {
             let code = r.count()?;
             let [w, b, loss] = [r.real()?, r.real()?, r.real()?];
@@ -122,7 +122,7 @@ pub fn train(r: &TrainRequest, reply: &mut dyn FnMut(TrainStep)) {
             (s.model, s.loss)
         })
     };
-    let done = |t: &[Result<Trainer, NoOptimum>; 4]| {
+    let done = |t: &[Result<Trainer, NoOptimum>; LossKind::COUNT]| {
         t.iter().all(|t| t.as_ref().map_or(true, Trainer::finished))
     };
     reply(TrainStep {
@@ -191,7 +191,7 @@ impl TrainRun {
 
     /// Each loss's mean loss on the rows at each step, `(step, loss)`, in `LossKind::ALL`
     /// order (empty for a loss without a model).
-    pub fn loss_curves(&self) -> [Vec<(u32, f64)>; 4] {
+    pub fn loss_curves(&self) -> [Vec<(u32, f64)>; LossKind::COUNT] {
         std::array::from_fn(|k| {
             self.steps
                 .iter()

@@ -13,7 +13,7 @@ pub(crate) struct ModelFacts {
     pub(crate) metrics: Metrics,
     /// Each class's variance of the per-sample loss, by `LossKind::ALL`, `[neg, pos]` (`None`:
     /// a class of one sample).
-    variance: [[Option<f64>; 2]; 4],
+    variance: [[Option<f64>; 2]; LossKind::COUNT],
 }
 
 /// What the words are written from.
@@ -26,7 +26,7 @@ pub(crate) struct Facts {
     pub(crate) models: [ModelFacts; 2],
     /// The standard error of A's mean minus B's, by `LossKind::ALL` (paired on the same draws
     /// for synthetic data).
-    pub(crate) diff_se: [Option<f64>; 4],
+    pub(crate) diff_se: [Option<f64>; LossKind::COUNT],
     pub(crate) point: f64,
     pub(crate) costs: [f64; 3],
 }

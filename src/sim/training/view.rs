@@ -96,7 +96,7 @@ pub struct TrainingView {
     pub recall_at_half_alpha: Option<Metric>,
     /// Each loss's model trained on a finite sample, when the page has one to show beside the
     /// population's (drawn dashed).
-    pub sample: [Option<Model>; 4],
+    pub sample: [Option<Model>; LossKind::COUNT],
 }
 
 impl TrainingView {
@@ -145,7 +145,7 @@ impl TrainingView {
             optimal,
             gradient,
             recall_at_half_alpha,
-            sample: [None; 4],
+            sample: [None; LossKind::COUNT],
         }
     }
 

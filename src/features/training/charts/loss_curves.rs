@@ -12,7 +12,7 @@ use crate::sim::LossKind;
 /// Each loss's `(step, mean loss)` in `LossKind::ALL` order; empty before any training (and
 /// for a loss without a model).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct LossCurves(pub [Vec<(u32, f64)>; 4]);
+pub struct LossCurves(pub [Vec<(u32, f64)>; LossKind::COUNT]);
 
 impl LossCurves {
     /// The last step any curve reaches.

@@ -48,7 +48,7 @@ const QUANTITIES: [&str; 8] = [
 ];
 
 /// The table's cells: `[quantity][loss]`; a loss without a model shows a dash.
-fn table_cells(v: &TrainingView) -> Vec<[String; 4]> {
+fn table_cells(v: &TrainingView) -> Vec<[String; LossKind::COUNT]> {
     let column = |kind: LossKind| -> Vec<String> {
         match v.trained.get(kind) {
             Ok(t) => vec![
@@ -136,7 +136,7 @@ pub fn TrainingPanel(
 /// share) of the live view, with the models trained on a sample.
 fn figures(
     live: Memo<Shared<TrainingView>>,
-    sample_models: Memo<[Option<Model>; 4]>,
+    sample_models: Memo<[Option<Model>; LossKind::COUNT]>,
 ) -> [Memo<Figure>; 4] {
     let figure = |f: fn(Box<TrainingView>) -> Figure| {
         Memo::new(move |_| {

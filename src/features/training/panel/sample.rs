@@ -30,15 +30,17 @@ pub fn sample_request(s: &Scenario, settings: &TrainingSettings) -> TrainRequest
 pub(super) fn sample_models(
     scenario: RwSignal<Scenario>,
     training: RwSignal<TrainingSettings>,
-) -> Memo<[Option<Model>; 4]> {
+) -> Memo<[Option<Model>; LossKind::COUNT]> {
     let progress = expect_context::<Progress>().training;
     Memo::new(move |_| {
         let wanted = sample_request(&scenario.get(), &training.get());
         progress.with(|run| match run {
-            Some(run) if run.request == wanted => run.last().map_or([None; 4], |step| {
-                step.models.map(|m| m.ok().map(|(model, _)| model))
-            }),
-            _ => [None; 4],
+            Some(run) if run.request == wanted => {
+                run.last().map_or([None; LossKind::COUNT], |step| {
+                    step.models.map(|m| m.ok().map(|(model, _)| model))
+                })
+            }
+            _ => [None; LossKind::COUNT],
         })
     })
 }
