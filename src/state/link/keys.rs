@@ -3,6 +3,7 @@
 
 use super::read;
 use crate::sim::MAX_COUNT;
+use crate::sim::loss::{ALPHA, GAMMA, POS_WEIGHT, Param};
 use crate::sim::training::{MAX_SAMPLE, SEP_MAX};
 use crate::state::PageState;
 use crate::state::{MAX_COST, MIN_SAMPLE, STORY_STEPS};
@@ -22,6 +23,11 @@ pub(super) enum Value {
 use Value::{Count, Flag, Own, Real};
 
 const UNIT: [f64; 2] = [0.0, 1.0];
+
+/// A loss parameter's range.
+const fn range(p: Param) -> [f64; 2] {
+    [p.min, p.max]
+}
 const COST: [f64; 2] = [0.0, MAX_COST];
 const COUNT: [u32; 2] = [0, MAX_COUNT];
 const SAMPLE: [u32; 2] = [MIN_SAMPLE, MAX_SAMPLE];
@@ -32,9 +38,13 @@ pub(super) const KEYS: &[(&str, Value)] = &[
     ("pos", Count(COUNT, |s| &mut s.scenario.pos)),
     ("acc0", Real(UNIT, |s| &mut s.scenario.acc0)),
     ("acc1", Real(UNIT, |s| &mut s.scenario.acc1)),
-    ("alpha", Real(UNIT, |s| &mut s.scenario.alpha)),
-    ("gamma", Real([0.0, 10.0], |s| &mut s.scenario.gamma)),
-    ("pw", Real([0.01, 100.0], |s| &mut s.scenario.pos_weight)),
+    // The losses' parameters, with the ranges their losses declare.
+    (ALPHA.key, Real(range(ALPHA), |s| &mut s.scenario.alpha)),
+    (GAMMA.key, Real(range(GAMMA), |s| &mut s.scenario.gamma)),
+    (
+        POS_WEIGHT.key,
+        Real(range(POS_WEIGHT), |s| &mut s.scenario.pos_weight),
+    ),
     ("thr", Real(UNIT, |s| &mut s.scenario.threshold)),
     ("seed", Own(read::seed)),
     ("acc0b", Real(UNIT, |s| &mut s.model_b.acc0)),

@@ -1,5 +1,6 @@
 //! The scenario's controls (those the layout shows), with the presets.
 
+use crate::sim::loss::{GAMMA, POS_WEIGHT};
 use leptos::prelude::*;
 
 use crate::features::words::page::words_and;
@@ -78,8 +79,8 @@ const PARAMETERS: [Parameter; 6] = [
     ),
     Parameter {
         scale: Scale::Log,
-        min: 0.01,
-        max: 100.0,
+        min: POS_WEIGHT.min,
+        max: POS_WEIGHT.max,
         ..unit(
             Control::PosWeight,
             "pw",
@@ -100,7 +101,7 @@ const PARAMETERS: [Parameter; 6] = [
         |s, v| s.alpha = v,
     ),
     Parameter {
-        max: 10.0,
+        max: GAMMA.max,
         ..unit(
             Control::Gamma,
             "gamma",
