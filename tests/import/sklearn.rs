@@ -11,7 +11,9 @@
 use std::fs;
 
 use imbalance_lab::features::import::parse::{Imported, Overrides, ScoreKind, parse_all};
-use imbalance_lab::sim::{ClassLoss, Confusion, LossKind, Metric, Metrics, Ranking, losses};
+use imbalance_lab::sim::{
+    ClassLoss, ClassScores, Confusion, LossKind, Metric, Metrics, Ranking, losses,
+};
 use serde_json::Value;
 
 const DIR: &str = "tests/fixtures/import";
@@ -86,52 +88,73 @@ fn imported_predictions_give_scikit_learns_numbers() {
             worst = worst.max(close(&format!("{at} first"), first, &want["first"]));
 
             let (neg, pos) = m.into_classes();
-            let samples = (neg.len() + pos.len()) as u64;
-            let l = losses(
-                ClassLoss::new(&neg, gamma),
-                ClassLoss::new(&pos, gamma),
-                samples,
-                alpha,
-                pos_weight,
-            );
-            for kind in LossKind::ALL {
-                let (got, want) = (l.get(kind), &want["losses"][kind.key()]);
-                let what = format!("{at} {}", kind.key());
-                worst = worst.max(metric(&format!("{what} mean"), got.mean, &want["mean"]));
-                for (key, v) in [
-                    ("sum", got.sum),
-                    ("neg_sum", got.neg_sum),
-                    ("pos_sum", got.pos_sum),
-                ] {
-                    worst = worst.max(close(&format!("{what} {key}"), v, &want[key]));
-                }
-            }
-
+            let settings = (alpha, gamma, pos_weight);
+            worst = worst.max(check_losses(&at, &neg, &pos, settings, &want["losses"]));
             let m = Metrics::new(
                 Confusion::at(&neg, &pos, threshold),
                 Ranking::new(&neg, &pos),
             );
-            let (c, w) = (m.confusion, &want["metrics"]);
-            let counts = [("tp", c.tp), ("fp", c.fp), ("tn", c.tn), ("fn", c.fn_)];
-            for (key, got) in counts {
-                assert_eq!(got, w[key].as_u64().unwrap(), "{at} {key}");
-            }
-            for (key, got) in [
-                ("accuracy", m.accuracy),
-                ("precision", m.precision),
-                ("recall", m.recall),
-                ("f1", m.f1),
-                ("specificity", m.specificity),
-                ("balanced_accuracy", m.balanced_accuracy),
-                ("mcc", m.mcc),
-                ("roc_auc", m.roc_auc),
-                ("average_precision", m.average_precision),
-            ] {
-                worst = worst.max(metric(&format!("{at} {key}"), got, &w[key]));
-            }
+            worst = worst.max(check_metrics(&at, &m, &want["metrics"]));
         }
     }
     eprintln!("largest relative difference from numpy and scikit-learn: {worst:e}");
+}
+
+/// Every loss's reductions against the reference's; the largest relative difference.
+fn check_losses(
+    at: &str,
+    neg: &ClassScores,
+    pos: &ClassScores,
+    (alpha, gamma, pos_weight): (f64, f64, f64),
+    want: &Value,
+) -> f64 {
+    let mut worst: f64 = 0.0;
+    let samples = (neg.len() + pos.len()) as u64;
+    let l = losses(
+        ClassLoss::new(neg, gamma),
+        ClassLoss::new(pos, gamma),
+        samples,
+        alpha,
+        pos_weight,
+    );
+    for kind in LossKind::ALL {
+        let (got, want) = (l.get(kind), &want[kind.key()]);
+        let what = format!("{at} {}", kind.key());
+        worst = worst.max(metric(&format!("{what} mean"), got.mean, &want["mean"]));
+        for (key, v) in [
+            ("sum", got.sum),
+            ("neg_sum", got.neg_sum),
+            ("pos_sum", got.pos_sum),
+        ] {
+            worst = worst.max(close(&format!("{what} {key}"), v, &want[key]));
+        }
+    }
+    worst
+}
+
+/// The counts (exactly) and every metric against the reference's; the largest relative
+/// difference.
+fn check_metrics(at: &str, m: &Metrics, w: &Value) -> f64 {
+    let mut worst: f64 = 0.0;
+    let c = m.confusion;
+    let counts = [("tp", c.tp), ("fp", c.fp), ("tn", c.tn), ("fn", c.fn_)];
+    for (key, got) in counts {
+        assert_eq!(got, w[key].as_u64().unwrap(), "{at} {key}");
+    }
+    for (key, got) in [
+        ("accuracy", m.accuracy),
+        ("precision", m.precision),
+        ("recall", m.recall),
+        ("f1", m.f1),
+        ("specificity", m.specificity),
+        ("balanced_accuracy", m.balanced_accuracy),
+        ("mcc", m.mcc),
+        ("roc_auc", m.roc_auc),
+        ("average_precision", m.average_precision),
+    ] {
+        worst = worst.max(metric(&format!("{at} {key}"), got, &w[key]));
+    }
+    worst
 }
 
 /// The logit file holds the logits of the probability file's models, whose probabilities
