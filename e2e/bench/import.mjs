@@ -56,7 +56,7 @@ async function importOnce(file) {
   await page.locator('#import-file').waitFor();
   await exactNumbers(page);
   // A reader opens the page, then chooses a file: meanwhile the worker, once it has been idle
-  // for a second, warms up the import's code (src/worker/js.rs). BENCH_IMPORT_SETTLE_MS=0
+  // for a second, warms up the import's code (src/worker/js/schedule.rs). BENCH_IMPORT_SETTLE_MS=0
   // chooses the file at once (a cold first import, about 100 ms slower at 1,000,000 rows).
   await page.waitForTimeout(SETTLE_MS);
   await page.evaluate(() => { globalThis.__longTasks = []; });
