@@ -14,17 +14,43 @@ pub fn formula(out: &mut String, f: &Formula) {
     );
 }
 
-/// p_t and alpha_t, by class.
-pub const P_T: Formula = Formula {
-    mathml: "<mrow><msub><mi>p</mi><mi>t</mi></msub><mo>=</mo><mrow><mo>{</mo><mtable><mtr><mtd><mi>p</mi></mtd><mtd><mtext>for a positive</mtext></mtd></mtr><mtr><mtd><mn>1</mn><mo>−</mo><mi>p</mi></mtd><mtd><mtext>for a negative</mtext></mtd></mtr></mtable></mrow></mrow>",
-    alt: "p_t = p for a positive, 1 - p for a negative",
-};
+/// `x_t = a for a positive, b for a negative`, in MathML and in words: `$lhs` is the symbol's
+/// MathML, `$pos` and `$neg` the two cases', `$alt` the line in words.
+macro_rules! by_class {
+    ($lhs:literal, $pos:literal, $neg:literal, $alt:literal) => {
+        Formula {
+            mathml: concat!(
+                "<mrow><msub>",
+                $lhs,
+                "<mi>t</mi></msub><mo>=</mo><mrow><mo>{</mo><mtable>",
+                "<mtr><mtd>",
+                $pos,
+                "</mtd><mtd><mtext>for a positive</mtext></mtd></mtr>",
+                "<mtr><mtd>",
+                $neg,
+                "</mtd><mtd><mtext>for a negative</mtext></mtd></mtr>",
+                "</mtable></mrow></mrow>"
+            ),
+            alt: $alt,
+        }
+    };
+}
+
+/// p_t, by class.
+pub const P_T: Formula = by_class!(
+    "<mi>p</mi>",
+    "<mi>p</mi>",
+    "<mn>1</mn><mo>−</mo><mi>p</mi>",
+    "p_t = p for a positive, 1 - p for a negative"
+);
 
 /// alpha_t, by class.
-pub const ALPHA_T: Formula = Formula {
-    mathml: "<mrow><msub><mi>α</mi><mi>t</mi></msub><mo>=</mo><mrow><mo>{</mo><mtable><mtr><mtd><mi>α</mi></mtd><mtd><mtext>for a positive</mtext></mtd></mtr><mtr><mtd><mn>1</mn><mo>−</mo><mi>α</mi></mtd><mtd><mtext>for a negative</mtext></mtd></mtr></mtable></mrow></mrow>",
-    alt: "alpha_t = alpha for a positive, 1 - alpha for a negative",
-};
+pub const ALPHA_T: Formula = by_class!(
+    "<mi>α</mi>",
+    "<mi>α</mi>",
+    "<mn>1</mn><mo>−</mo><mi>α</mi>",
+    "alpha_t = alpha for a positive, 1 - alpha for a negative"
+);
 
 /// The mean of a loss over a validation set with r negatives per positive.
 pub const MIX: Formula = Formula {
@@ -37,3 +63,27 @@ pub const PRECISION: Formula = Formula {
     mathml: "<mrow><mtext>precision</mtext><mo>=</mo><mfrac><mtext>TPR</mtext><mrow><mtext>TPR</mtext><mo>+</mo><mi>r</mi><mo>·</mo><mtext>FPR</mtext></mrow></mfrac></mrow>",
     alt: "precision = TPR / (TPR + r FPR)",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The by-class formulas are the MathML written out by hand before the macro.
+    #[test]
+    fn by_class_formulas_are_the_written_out_mathml() {
+        assert_eq!(
+            P_T.mathml,
+            "<mrow><msub><mi>p</mi><mi>t</mi></msub><mo>=</mo><mrow><mo>{</mo><mtable><mtr><mtd><mi>p</mi></mtd><mtd><mtext>for a positive</mtext></mtd></mtr><mtr><mtd><mn>1</mn><mo>−</mo><mi>p</mi></mtd><mtd><mtext>for a negative</mtext></mtd></mtr></mtable></mrow></mrow>"
+        );
+        assert!(
+            ALPHA_T
+                .mathml
+                .starts_with("<mrow><msub><mi>α</mi><mi>t</mi></msub>")
+        );
+        assert!(
+            ALPHA_T
+                .mathml
+                .contains("<mn>1</mn><mo>−</mo><mi>α</mi></mtd>")
+        );
+    }
+}
