@@ -3,8 +3,9 @@
 
 use super::WordsJob;
 use crate::sim::engine::{Answer, Engine, ModelId, SYNTHETIC};
+use crate::sim::loss::LossParams;
 use crate::sim::noise::{spread, standard_error};
-use crate::sim::{Class, LossKind, Losses, Metric, Metrics, Scenario, losses, per_sample_loss};
+use crate::sim::{Class, LossKind, Losses, Metric, Metrics, Scenario, losses};
 use crate::state::ModelB;
 
 /// One model's numbers, and how much each loss's mean moves from seed to seed.
@@ -37,9 +38,11 @@ impl Facts {
         let s = r.scenario;
         let answer: Answer = engine.compute(r, &mut |_| {})?;
         let scores = [engine.scores(r, ModelId::A)?, engine.scores(r, ModelId::B)?];
-        let loss_of = |kind: LossKind, class: Class, p: f64| {
-            per_sample_loss(kind, class, p, s.alpha, s.gamma, s.pos_weight)
-        };
+        // Each loss's shape once, not for every sample (`per_sample_loss`'s arithmetic).
+        let params = LossParams::new(s.pos_weight, s.alpha, s.gamma);
+        let shapes = LossKind::ALL.map(|k| (k.loss().shape)(&params));
+        let loss_of =
+            |kind: LossKind, class: Class, p: f64| shapes[kind.index()].on_probability(class, p);
         let classes = [Class::Negative, Class::Positive];
         let models = ModelId::ALL.map(|m| {
             let a = &answer.models[m.index()];

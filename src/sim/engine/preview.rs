@@ -2,7 +2,7 @@
 //! the class, and marked as estimates until the engine's exact numbers replace them.
 
 use crate::sim::Measure;
-use crate::sim::loss::{ClassLoss, GAMMA};
+use crate::sim::loss::ClassLoss;
 use crate::sim::metrics::Confusion;
 use crate::sim::params::{Class, Scenario};
 
@@ -49,7 +49,7 @@ impl ExactParts {
     pub fn of(&self, m: Measure) -> bool {
         match m {
             // A loss that reads gamma is made of the focal sums.
-            Measure::Loss(kind) if kind.loss().params.contains(&GAMMA) => self.focal,
+            Measure::Loss(kind) if kind.loss().modulated() => self.focal,
             Measure::Loss(_) => self.ce,
             Measure::RocAuc | Measure::AveragePrecision => self.ranking,
             _ => self.confusion,

@@ -13,8 +13,7 @@ pub const LOSS: Loss = Loss {
 };
 
 fn shape(params: &LossParams) -> Shape {
-    let alpha = ALPHA.read(params.alpha);
-    Shape::weighted(1.0 - alpha, alpha)
+    Shape::weighted(1.0 - params.alpha, params.alpha)
 }
 
 /// What the words say of it.

@@ -17,7 +17,7 @@ pub const LOSS: Loss = Loss {
 /// Balanced CE's class weights, modulated by `(1 - p_t)^gamma`.
 fn shape(params: &LossParams) -> Shape {
     Shape {
-        gamma: GAMMA.read(params.gamma),
+        gamma: params.gamma,
         ..(super::balanced_ce::LOSS.shape)(params)
     }
 }

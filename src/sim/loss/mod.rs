@@ -60,9 +60,17 @@ pub struct Loss {
     pub params: &'static [Param],
     /// Its colour on every chart.
     pub hue: Hue,
-    /// The loss reduced to a class weight each and a focal exponent, at the page's parameters
-    /// (out-of-range values clamped, NaN the default, as a link is read).
+    /// The loss reduced to a class weight each and a focal exponent, at these parameters, as
+    /// they are (training clamps them first: `Shape::of`).
     pub shape: fn(&LossParams) -> Shape,
+}
+
+impl Loss {
+    /// Whether the loss reads gamma: on fixed predictions it is made of the focal sums
+    /// (`ClassLoss::focal`), the others of the cross-entropy sums.
+    pub fn modulated(&self) -> bool {
+        self.params.contains(&GAMMA)
+    }
 }
 
 /// A term the page defines where it is first used: its key, the term and its definition (HTML).
@@ -203,5 +211,26 @@ mod tests {
                 assert_ne!(a.loss().hue.dark, b.loss().hue.dark);
             }
         }
+    }
+
+    /// On fixed predictions a loss takes the parameters as given (as before the registry);
+    /// training clamps them to their ranges first, NaN to the default.
+    #[test]
+    fn fixed_predictions_take_parameters_as_given_and_training_clamps_them() {
+        let p = LossParams::new(250.0, 1.5, 12.0);
+        assert_eq!((LossKind::WeightedBce.loss().shape)(&p).pos_weight, 250.0);
+        assert_eq!((LossKind::Focal.loss().shape)(&p).gamma, 12.0);
+        assert_eq!(Shape::of(LossKind::WeightedBce, &p).pos_weight, 100.0);
+        assert_eq!(Shape::of(LossKind::Focal, &p).gamma, 10.0);
+        assert_eq!(Shape::of(LossKind::BalancedCe, &p).neg_weight, 0.0);
+        let nan = LossParams::new(f64::NAN, f64::NAN, f64::NAN);
+        assert_eq!(
+            Shape::of(LossKind::Focal, &nan),
+            Shape {
+                neg_weight: 0.75,
+                pos_weight: 0.25,
+                gamma: 2.0
+            }
+        );
     }
 }

@@ -80,13 +80,25 @@ impl LossParams {
         }
     }
 
-    /// The value of one of the losses' parameters.
-    pub fn value(&self, param: &Param) -> f64 {
-        match param.key {
-            "alpha" => self.alpha,
-            "gamma" => self.gamma,
-            _ => self.pos_weight,
-        }
+    /// The value of one of the losses' parameters (`None` for one these do not hold).
+    pub fn value(&self, param: &Param) -> Option<f64> {
+        [
+            (ALPHA, self.alpha),
+            (GAMMA, self.gamma),
+            (POS_WEIGHT, self.pos_weight),
+        ]
+        .into_iter()
+        .find(|(p, _)| p.key == param.key)
+        .map(|(_, v)| v)
+    }
+
+    /// Each parameter in its range (NaN the default), as a link is read.
+    pub fn clamped(&self) -> Self {
+        LossParams::new(
+            POS_WEIGHT.read(self.pos_weight),
+            ALPHA.read(self.alpha),
+            GAMMA.read(self.gamma),
+        )
     }
 
     /// The scenario's loss parameters.
@@ -110,7 +122,7 @@ mod tests {
                     .into_iter()
                     .find(|(q, _)| q.key == param.key)
                     .map(|(_, v)| v);
-                assert_eq!(Some(p.value(param)), want, "{}", param.key);
+                assert_eq!(p.value(param), want, "{}", param.key);
             }
         }
     }

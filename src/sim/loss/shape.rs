@@ -42,10 +42,10 @@ impl Shape {
         }
     }
 
-    /// The shape of one loss at the page's parameters (out-of-range values clamped, NaN the
-    /// default, as a link is read).
+    /// The shape of one loss for training: its parameters clamped to their ranges first (NaN
+    /// the default), as a link is read.
     pub fn of(kind: LossKind, params: &LossParams) -> Self {
-        (kind.loss().shape)(params)
+        (kind.loss().shape)(&params.clamped())
     }
 
     /// The weight of one class's term.

@@ -4,7 +4,6 @@
 //! cross-entropy sum and the focal sum at the current gamma (`ClassLoss`). So alpha and
 //! pos_weight cost no pass over the samples, and gamma costs one.
 
-use super::params::GAMMA;
 use super::{LossKind, LossParams, PerLoss};
 use crate::sim::generator::ClassScores;
 use crate::sim::kernels;
@@ -179,17 +178,18 @@ impl Reduction {
 pub type Losses = PerLoss<Reduction>;
 
 /// Every loss from the per-class sums and the number of samples: no pass over the samples. A
-/// loss with a focal exponent takes the focal sums (already at the page's gamma, so the gamma
-/// given to the shapes here only says which losses are modulated), the others the
-/// cross-entropy sums. A weight of 1 keeps a sum's bits (`1 * x == x`).
+/// loss that reads gamma takes the focal sums (already at the page's gamma), the others the
+/// cross-entropy sums; the weights are the shape's at these parameters, as they are. A weight
+/// of 1 keeps a sum's bits (`1 * x == x`).
 pub fn losses(neg: ClassLoss, pos: ClassLoss, samples: u64, alpha: f64, pos_weight: f64) -> Losses {
-    let params = LossParams::new(pos_weight, alpha, GAMMA.default);
+    // The gamma here changes no weight: the focal sums carry it.
+    let params = LossParams::new(pos_weight, alpha, 0.0);
     PerLoss::new(|kind: LossKind| {
         let shape = (kind.loss().shape)(&params);
-        let (n, p) = if shape.gamma == 0.0 {
-            (neg.ce, pos.ce)
-        } else {
+        let (n, p) = if kind.loss().modulated() {
             (neg.focal, pos.focal)
+        } else {
+            (neg.ce, pos.ce)
         };
         Reduction::new(shape.neg_weight * n, shape.pos_weight * p, samples)
     })

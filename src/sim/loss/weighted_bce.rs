@@ -13,7 +13,7 @@ pub const LOSS: Loss = Loss {
 };
 
 fn shape(params: &LossParams) -> Shape {
-    Shape::weighted(1.0, POS_WEIGHT.read(params.pos_weight))
+    Shape::weighted(1.0, params.pos_weight)
 }
 
 /// What the words say of it.

@@ -5,20 +5,16 @@ use super::{BODY, COSTS, Decided, SECTIONS};
 use crate::format::escape_html;
 use crate::state::Judge;
 
-const JUDGES: [&str; 6] = [
-    "model A",
-    "model B",
-    "trained with BCE",
-    "trained with weighted BCE",
-    "trained with α-balanced CE",
-    "trained with focal loss",
-];
-
 /// The panel's body as HTML, written once by the page: the fields (kept in step with the page's
 /// settings by the page), the boxes each answer fills, and the code.
 pub fn body_html() -> String {
     let mut out = String::from(r#"<div class="decide-fields"><label>Judge <select id="d-judge">"#);
-    for (j, name) in Judge::ALL.iter().zip(JUDGES) {
+    for j in Judge::ALL {
+        let name = match j {
+            Judge::A => "model A".to_string(),
+            Judge::B => "model B".to_string(),
+            Judge::Trained(k) => format!("trained with {}", k.text().in_prose),
+        };
         out += &format!(r#"<option value="{}">{name}</option>"#, j.key());
     }
     out += "</select></label>";

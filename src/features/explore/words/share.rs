@@ -72,7 +72,7 @@ pub(crate) fn static_words() -> String {
 fn settings(kind: LossKind, s: &Scenario) -> String {
     let params = LossParams::from_scenario(s);
     let values: Vec<String> = (kind.loss().params.iter())
-        .map(|p| format!("{} {}", p.name, plain(params.value(p))))
+        .filter_map(|p| Some(format!("{} {}", p.name, plain(params.value(p)?))))
         .collect();
     match values.is_empty() {
         true => kind.text().in_prose.to_string(),
