@@ -1,7 +1,10 @@
 //! imbalance-lab: why loss functions mislead on imbalanced binary classification.
 //!
-//! `sim` is the pure core (no web types; tested natively); `ui` is the thin Leptos shell that
-//! renders the core's results in the browser.
+//! `sim` is the pure core (no web types; tested natively); `charts` draws for every feature;
+//! `features` holds one folder a thing a reader does (its panel, charts, worker job and words);
+//! `protocol` is every message between the page and its workers; `state` is the page's plain
+//! state and its link; `ui` is the thin Leptos shell, `worker` the Web Worker's host.
+//! `docs/ARCHITECTURE.md` is the map.
 
 pub mod charts;
 pub mod export;

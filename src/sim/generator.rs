@@ -17,9 +17,9 @@ pub struct Interval {
 
 /// The interval a class's probabilities are drawn from, uniformly, at accuracy `acc`.
 ///
-/// For `acc >= 0.5` this is the rule of the blog post "Unbalanced Validation Data Losses"; below 0.5 the mirrored rule, which keeps
-/// P(correct at 0.5) = acc. Both give U(0, 1) at acc = 0.5. An accuracy outside [0, 1] is
-/// clamped, and NaN counts as 0.5.
+/// For `acc >= 0.5` this is the rule of the blog post "Unbalanced Validation Data Losses"; below
+/// 0.5 the mirrored rule, which keeps P(correct at 0.5) = acc. Both give U(0, 1) at acc = 0.5. An
+/// accuracy outside [0, 1] is clamped, and NaN counts as 0.5.
 pub fn score_interval(class: Class, acc: f64) -> Interval {
     let acc = if acc.is_nan() {
         0.5

@@ -1,6 +1,6 @@
-//! The words' machinery, serving every feature (issue 14): every sentence that states a fact about the current numbers,
-//! the terms' definitions and the guided story, written in the worker from the same exact
-//! numbers the page shows and sent back as HTML, one section per box (`Words`). The page
+//! The words' machinery, serving every feature: every sentence that states a fact about the
+//! current numbers, the terms' definitions and the guided story, written in the worker from the
+//! same exact numbers the page shows and sent back as HTML, one section per box (`Words`). The page
 //! holds empty boxes and one job (`WordsJob`); none of the text weighs on its first load.
 //!
 //! `boxes` lists the boxes, `wire` carries the job and the reply, `facts` computes the numbers

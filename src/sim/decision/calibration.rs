@@ -1,10 +1,10 @@
 //! How far the probabilities are from frequencies: the Brier score, the expected calibration
 //! error (ECE) and the reliability diagram, over `BINS` equal-width bins of `p`.
 //!
-//! The log loss needs no code here: it is the page's BCE mean (`losses.rs`), Keras-clipped to
-//! `[1e-7, 1 - 1e-7]`. scikit-learn's `log_loss` clips at the double's machine epsilon instead,
-//! so the two agree unless a score lies within 1e-7 of 0 or 1: by about 1e-7 a sample at the
-//! right end, by up to 20 nats at the wrong one (`ln(1e-7)` against `ln(2.2e-16)`).
+//! The log loss needs no code here: it is the page's BCE mean (`sim/loss/sums.rs`), Keras-clipped
+//! to `[1e-7, 1 - 1e-7]`. scikit-learn's `log_loss` clips at the double's machine epsilon instead,
+//! so the two agree unless a score lies within 1e-7 of 0 or 1: by about 1e-7 a sample at the right
+//! end, by up to 20 nats at the wrong one (`ln(1e-7)` against `ln(2.2e-16)`).
 
 use crate::sim::generator::ClassScores;
 use crate::sim::metrics::{Metric, Undefined};
@@ -56,7 +56,7 @@ pub struct Calibration {
     pub ece: Metric,
 }
 
-/// Scores mapped at a time: small enough for the L1 cache, as in `losses.rs`.
+/// Scores mapped at a time: small enough for the L1 cache, as in `sim/loss/sums.rs`.
 const CHUNK: usize = 256;
 
 /// The sum of `p` and of `(p - y)^2` over `range` of a class: in chunks, with four running

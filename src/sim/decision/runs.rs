@@ -44,8 +44,8 @@ pub struct Runs {
 
 impl Runs {
     /// One walk over the positives' runs, each placed among the negatives by a few linear steps
-    /// then galloping search: O(P log(N / P)), 12 bytes a distinct positive score. Each class must have fewer than
-    /// 2^32 samples (the page's limit is 10^7).
+    /// then galloping search: O(P log(N / P)), 12 bytes a distinct positive score. Each class must
+    /// have fewer than 2^32 samples (the page's limit is 10^7).
     pub fn new(neg: &ClassScores, pos: &ClassScores) -> Self {
         let p = pos.len();
         let mut runs = Vec::with_capacity(p);

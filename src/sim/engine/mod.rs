@@ -5,7 +5,7 @@
 //! a preview of at most `PREVIEW` draws a class while a control moves (`preview`), and asks an
 //! `Engine` in a Web Worker for the exact numbers (`request` -> `answer`), which replace the
 //! estimate when they arrive. They cross to the worker as lists of numbers (`wire`), in the
-//! messages of `crate::worker`.
+//! messages of `crate::protocol`.
 //!
 //! The engine keeps each layer of the last request (draws, loss sums, ranks, curves) and redoes
 //! only the layers whose inputs changed, like the page's memos.

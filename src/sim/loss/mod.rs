@@ -1,13 +1,13 @@
 //! Every loss the page compares, one file each (SPEC sections 2 and 9).
 //!
 //! A loss's file holds two constants: `LOSS` ([`Loss`]: its key, its name, the page parameters it
-//! reads, its colour and the function that gives its [`Shape`], class weights and focal
-//! exponent, from which its value on a probability, its value and derivatives on a logit, its
-//! optimum `p*(q)` and its reductions all follow), and `TEXT` ([`LossText`]: its formula, its
-//! term, its name in a sentence and its lines in the code snippets). [`LossKind`] is the list: adding a loss is its file and one line in `registry!`
-//! below. Tables, charts, exports, training and words iterate `LossKind::ALL` and ask
-//! `kind.loss()`; none of them names a loss but to single one out (BCE as the baseline, focal for
-//! its curve).
+//! reads, its colour and the function that gives its [`Shape`], class weights and focal exponent,
+//! from which its value on a probability, its value and derivatives on a logit, its optimum `p*(q)`
+//! and its reductions all follow), and `TEXT` ([`LossText`]: its formula, its term, its name in a
+//! sentence and its lines in the code snippets). [`LossKind`] is the list: adding a loss is its
+//! file and one line in `registry!` below. Tables, charts, exports, training and words iterate
+//! `LossKind::ALL` and ask `kind.loss()`; none of them names a loss but to single one out (BCE as
+//! the baseline, focal for its curve).
 
 mod balanced_ce;
 mod bce;
@@ -182,7 +182,7 @@ impl LossKind {
 }
 
 /// One sample's loss, straight from the definition: the reference the fast sums are tested
-/// against, and what the focal-curve chart draws.
+/// against.
 pub fn per_sample_loss(
     kind: LossKind,
     class: Class,

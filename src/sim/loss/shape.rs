@@ -13,8 +13,8 @@
 //! ```
 //!
 //! with `gamma = 0` for every loss but focal (then `g = s`, `g' = -u`, `g'' = p u`). Each loss's
-//! file says its class weights. `u^gamma` is `exp(-gamma softplus(m))`: no power of a number that may
-//! underflow, and exactly 1 at `gamma = 0`.
+//! file says its class weights. `u^gamma` is `exp(-gamma softplus(m))`: no power of a number that
+//! may underflow, and exactly 1 at `gamma = 0`.
 
 use super::sums::{clip, split};
 use super::{LossKind, LossParams};

@@ -2,8 +2,8 @@
 //! numbers when a class is larger than its preview, imported files, the predictions file,
 //! training on a sample, the decision panel and the page's words. If no worker can start, the
 //! same engine runs here between frames (imported predictions, the decision panel and the words
-//! need the worker). What is sent, what comes back and what the worker does with it are
-//! `crate::worker`'s; this folder only connects them to the page:
+//! need the worker). What is sent and what comes back are `crate::protocol`'s, what the worker
+//! does with it `crate::worker`'s; this folder only connects them to the page:
 //! - `connection.rs`: the worker (or the engine here), and the exact numbers' queue;
 //! - `receive.rs`: the worker's replies;
 //! - `import.rs`, `csv.rs`, `training.rs`: importing a file, the predictions file, training;

@@ -48,10 +48,10 @@ const WARM_QUIET_MS: f64 = 1000.0;
 const WARM_ROUNDS: usize = 6;
 const WARM_ROWS: usize = 5_000;
 
-/// Once, after the page's first message: when the worker has had none for `WARM_QUIET_MS`,
-/// imports small made-up files a round at a time (`features::import::worker::warm_up`), so that a reader's
-/// large file finds the import's code compiled fully (a cold first import of 1,000,000 rows
-/// took about 100 ms more). Stops if an import starts first.
+/// Once, after the page's first message: when the worker has had none for `WARM_QUIET_MS`, imports
+/// small made-up files a round at a time (`features::import::worker::warm_up`), so that a reader's
+/// large file finds the import's code compiled fully (a cold first import of 1,000,000 rows took
+/// about 100 ms more). Stops if an import starts first.
 pub(super) fn warm_up_when_quiet() {
     if WARMING.with(|w| w.replace(true)) {
         return;
