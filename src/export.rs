@@ -92,23 +92,15 @@ pub fn results_json_from(
     }
     let _ = writeln!(out, "  }},");
     let c = &m.confusion;
-    let _ = writeln!(
+    let _ = write!(
         out,
-        r#"  "metrics": {{ "tp": {}, "fp": {}, "tn": {}, "fn": {}, "accuracy": {}, "precision": {}, "recall": {}, "f1": {}, "specificity": {}, "balanced_accuracy": {}, "mcc": {}, "roc_auc": {}, "average_precision": {} }}"#,
-        c.tp,
-        c.fp,
-        c.tn,
-        c.fn_,
-        exact_metric(m.accuracy),
-        exact_metric(m.precision),
-        exact_metric(m.recall),
-        exact_metric(m.f1),
-        exact_metric(m.specificity),
-        exact_metric(m.balanced_accuracy),
-        exact_metric(m.mcc),
-        exact_metric(m.roc_auc),
-        exact_metric(m.average_precision)
+        r#"  "metrics": {{ "tp": {}, "fp": {}, "tn": {}, "fn": {}"#,
+        c.tp, c.fp, c.tn, c.fn_
     );
+    for (key, value) in m.named() {
+        let _ = write!(out, r#", "{key}": {}"#, exact_metric(value));
+    }
+    out.push_str(" }\n");
     for (name, json) in sections {
         // The metrics line, or the section before, ends without a comma.
         out.insert(out.len() - 1, ',');

@@ -191,4 +191,19 @@ impl Metrics {
             average_precision: ranking.average_precision,
         }
     }
+
+    /// The metrics under their keys in the results file (SPEC section 5), in its order.
+    pub fn named(&self) -> [(&'static str, Metric); 9] {
+        [
+            ("accuracy", self.accuracy),
+            ("precision", self.precision),
+            ("recall", self.recall),
+            ("f1", self.f1),
+            ("specificity", self.specificity),
+            ("balanced_accuracy", self.balanced_accuracy),
+            ("mcc", self.mcc),
+            ("roc_auc", self.roc_auc),
+            ("average_precision", self.average_precision),
+        ]
+    }
 }

@@ -143,3 +143,26 @@ impl Scenario {
 pub fn clamp_or(v: f64, lo: f64, hi: f64, default: f64) -> f64 {
     if v.is_nan() { default } else { v.clamp(lo, hi) }
 }
+
+/// A parameter a reader sets (a loss's, or the training population's): its key in links, its
+/// name, its range and its default.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Param {
+    /// The key in links (`alpha`, `gamma`, `pw`, `sep`).
+    pub key: &'static str,
+    /// The name the page shows.
+    pub name: &'static str,
+    /// The least value.
+    pub min: f64,
+    /// The greatest value.
+    pub max: f64,
+    /// The value a link without the key gets.
+    pub default: f64,
+}
+
+impl Param {
+    /// `v` in this parameter's range: clamped, NaN the default.
+    pub fn read(&self, v: f64) -> f64 {
+        clamp_or(v, self.min, self.max, self.default)
+    }
+}

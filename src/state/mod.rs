@@ -129,7 +129,7 @@ pub const MIN_SAMPLE: u32 = 100;
 impl Default for TrainingSettings {
     fn default() -> Self {
         TrainingSettings {
-            sep: crate::sim::training::SEP_DEFAULT,
+            sep: crate::sim::training::SEP.default,
             rows: 10_000,
         }
     }

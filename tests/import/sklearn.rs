@@ -141,17 +141,7 @@ fn check_metrics(at: &str, m: &Metrics, w: &Value) -> f64 {
     for (key, got) in counts {
         assert_eq!(got, w[key].as_u64().unwrap(), "{at} {key}");
     }
-    for (key, got) in [
-        ("accuracy", m.accuracy),
-        ("precision", m.precision),
-        ("recall", m.recall),
-        ("f1", m.f1),
-        ("specificity", m.specificity),
-        ("balanced_accuracy", m.balanced_accuracy),
-        ("mcc", m.mcc),
-        ("roc_auc", m.roc_auc),
-        ("average_precision", m.average_precision),
-    ] {
+    for (key, got) in m.named() {
         worst = worst.max(metric(&format!("{at} {key}"), got, &w[key]));
     }
     worst

@@ -18,12 +18,12 @@ mod shape;
 mod sums;
 mod weighted_bce;
 
-pub use params::{ALPHA, GAMMA, LossParams, POS_WEIGHT, Param};
+pub use params::{ALPHA, GAMMA, LossParams, POS_WEIGHT};
 pub use per_loss::PerLoss;
 pub use shape::{Shape, Terms, margin};
 pub use sums::{ClassLoss, Losses, Reduction, SPLIT, clip, losses, split};
 
-use super::params::Class;
+use super::params::{Class, Param};
 
 /// The colour a loss is drawn in on every chart, on a light and on a dark background (RGB).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

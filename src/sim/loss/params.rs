@@ -1,29 +1,6 @@
 //! The page parameters the losses read, and their ranges (SPEC sections 2 and 5).
 
-use crate::sim::params::Scenario;
-use crate::sim::params::clamp_or;
-
-/// One parameter of a loss: its key in links, its name, its range and its default.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Param {
-    /// The key in links (`alpha`, `gamma`, `pw`).
-    pub key: &'static str,
-    /// The name the page shows.
-    pub name: &'static str,
-    /// The least value.
-    pub min: f64,
-    /// The greatest value.
-    pub max: f64,
-    /// The value a link without the key gets.
-    pub default: f64,
-}
-
-impl Param {
-    /// `v` in this parameter's range: clamped, NaN the default.
-    pub fn read(&self, v: f64) -> f64 {
-        clamp_or(v, self.min, self.max, self.default)
-    }
-}
+use crate::sim::params::{Param, Scenario};
 
 /// The weight of the positives in balanced CE and focal.
 pub const ALPHA: Param = Param {

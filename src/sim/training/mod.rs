@@ -42,7 +42,7 @@ pub use optimal::{Q_GRID, optimal_curve, optimal_logit, optimal_prediction};
 pub use population::{
     Fit, expected_class_loss, expected_loss, fit_population, fit_population_from, objective,
 };
-pub use problem::{Binormal, LossParams, Model, NoOptimum, PerLoss, SEP_DEFAULT, SEP_MAX, sigmoid};
+pub use problem::{Binormal, LossParams, Model, NoOptimum, PerLoss, SEP, sigmoid};
 pub use sample::{CSV_HEADER, MAX_SAMPLE, Sample};
 pub use trainer::{Step, Trainer, fit_sample};
 pub use view::{GAMMA_AXIS, SCORE_BINS, Trained, TrainingView};

@@ -2,19 +2,22 @@
 //! losses' parameters, the logistic model, and the reasons a loss can have no optimum.
 
 pub use crate::sim::loss::{LossParams, PerLoss};
-use crate::sim::params::{Class, Scenario, clamp_or};
+use crate::sim::params::{Class, Param, Scenario};
 
-/// The default separation `d` of the two classes' means.
-pub const SEP_DEFAULT: f64 = 2.0;
-
-/// The largest separation the page offers.
-pub const SEP_MAX: f64 = 6.0;
+/// The separation `d` of the two classes' means: 0 to 6, 2 by default.
+pub const SEP: Param = Param {
+    key: "sep",
+    name: "separation d",
+    min: 0.0,
+    max: 6.0,
+    default: 2.0,
+};
 
 /// The training population of SPEC section 6: negatives `x ~ N(0, 1)`, positives
 /// `x ~ N(sep, 1)`, mixed `neg : pos`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Binormal {
-    /// Separation `d` of the means, in `[0, SEP_MAX]` (out of range is clamped, NaN is the
+    /// Separation `d` of the means, in `SEP`'s range (out of range is clamped, NaN is the
     /// default).
     pub sep: f64,
     /// Weight of the negatives in the mix (a count).
@@ -34,9 +37,9 @@ impl Binormal {
         Binormal::new(sep, s.neg, s.pos)
     }
 
-    /// The separation as the maths uses it: clamped to `[0, SEP_MAX]`.
+    /// The separation as the maths uses it: clamped to `SEP`'s range.
     pub fn d(&self) -> f64 {
-        clamp_or(self.sep, 0.0, SEP_MAX, SEP_DEFAULT)
+        SEP.read(self.sep)
     }
 
     /// The mean of a class's feature.

@@ -3,8 +3,9 @@
 
 use super::read;
 use crate::sim::MAX_COUNT;
-use crate::sim::loss::{ALPHA, GAMMA, POS_WEIGHT, Param};
-use crate::sim::training::{MAX_SAMPLE, SEP_MAX};
+use crate::sim::loss::{ALPHA, GAMMA, POS_WEIGHT};
+use crate::sim::params::Param;
+use crate::sim::training::{MAX_SAMPLE, SEP};
 use crate::state::PageState;
 use crate::state::{MAX_COST, MIN_SAMPLE, STORY_STEPS};
 
@@ -24,7 +25,7 @@ use Value::{Count, Flag, Own, Real};
 
 const UNIT: [f64; 2] = [0.0, 1.0];
 
-/// A loss parameter's range.
+/// A parameter's range.
 const fn range(p: Param) -> [f64; 2] {
     [p.min, p.max]
 }
@@ -49,7 +50,7 @@ pub(super) const KEYS: &[(&str, Value)] = &[
     ("seed", Own(read::seed)),
     ("acc0b", Real(UNIT, |s| &mut s.model_b.acc0)),
     ("acc1b", Real(UNIT, |s| &mut s.model_b.acc1)),
-    ("sep", Real([0.0, SEP_MAX], |s| &mut s.training.sep)),
+    (SEP.key, Real(range(SEP), |s| &mut s.training.sep)),
     ("rows", Count(SAMPLE, |s| &mut s.training.rows)),
     ("cfp", Real(COST, |s| &mut s.decision.cost_fp)),
     ("cfn", Real(COST, |s| &mut s.decision.cost_fn)),

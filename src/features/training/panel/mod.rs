@@ -13,7 +13,7 @@ use crate::charts::Figure;
 use crate::features::words::page::words;
 use crate::features::words::{OPTIMAL, TRAINED_SCORES, TRAINING};
 use crate::format::{metric, number};
-use crate::sim::training::{Binormal, LossParams, Model, SEP_MAX, TrainingView};
+use crate::sim::training::{Binormal, LossParams, Model, SEP, TrainingView};
 use crate::sim::{LossKind, Scenario};
 use crate::state::{Panel, TrainingSettings};
 use crate::ui::hooks::{on_screen, when_seen};
@@ -107,7 +107,7 @@ pub fn TrainingPanel(
             <div node_ref=wrap class="training-body">
             {words(TRAINING)}
             <ParamSlider state=training id="sep" label="class separation" symbol="d" min=0.0
-                max=SEP_MAX step=0.1 get=|t| t.sep set=|t, v| t.sep = v />
+                max=SEP.max step=0.1 get=|t| t.sep set=|t, v| t.sep = v />
             <ChartCanvas figure=models class="tall" title="trained models" from_training_run=true
                 label=label("Each loss's trained model p(x) over the two classes' feature") />
             {trained_table(shown)}
