@@ -82,7 +82,7 @@ fn decide_job() -> DecideJob {
     }
 }
 
-fn explain_job() -> WordsJob {
+fn words_job() -> WordsJob {
     WordsJob {
         id: 9,
         request: request(),
@@ -127,7 +127,7 @@ fn every_message_to_the_worker_round_trips() {
         ToWorker::Forget,
         ToWorker::Import(import_job(true)),
         ToWorker::Decide(Box::new(decide_job())),
-        ToWorker::Words(Box::new(explain_job())),
+        ToWorker::Words(Box::new(words_job())),
     ];
     for m in messages {
         let numbers = m.encode();
@@ -151,7 +151,7 @@ fn every_reply_round_trips() {
     let detection = Detection::of(&import_job(true), FILE, FILE.len() as u64);
     let (_, summary) = import_bytes(&import_job(false), FILE).unwrap();
     let decided = Decider::default().decide(&mut engine, &decide_job());
-    let explained = write_words(&mut engine, &explain_job());
+    let words = write_words(&mut engine, &words_job());
     let replies = [
         FromWorker::Progress(0.25),
         FromWorker::Answer(Box::new(answer)),
@@ -164,7 +164,7 @@ fn every_reply_round_trips() {
         FromWorker::ImportFailed(3, "No “label” column.".into()),
         FromWorker::NotHeld,
         FromWorker::Decided(Box::new(decided)),
-        FromWorker::Words(Box::new(explained)),
+        FromWorker::Words(Box::new(words)),
         FromWorker::Failed,
     ];
     for reply in replies {

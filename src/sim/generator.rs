@@ -113,7 +113,7 @@ pub fn sort_scores(v: &mut [f64]) {
 /// when it is read, with the same arithmetic each time, so it has the same bits wherever it is
 /// used; and because the map is monotone in floating point too (each rounding step is), binary
 /// searches on the mapped values stay exact. An accuracy change therefore costs nothing here,
-/// and the models of the A/B comparison share one copy of the draws.
+/// and models A and B share one copy of the draws.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClassScores {
     /// Which class these samples belong to.

@@ -7,7 +7,7 @@ pub mod link;
 
 use crate::sim::{LossKind, Scenario};
 
-/// The second model of the A/B comparison: its accuracies on each class. Model A is the
+/// Model B, compared with model A: its accuracies on each class. Model A is the
 /// scenario's own.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ModelB {
@@ -93,7 +93,7 @@ pub enum Undo {
 pub enum Judge {
     /// Model A: the scenario's scores, or the imported (first) score column.
     A,
-    /// Model B of the comparison (the second score column of an import).
+    /// Model B (the second score column of an import).
     B,
     /// The logistic model a loss trains on the population (SPEC 6), scored on the training
     /// view's sample.
@@ -351,7 +351,7 @@ impl Layout {
 pub struct PageState {
     /// The numbers' parameters.
     pub scenario: Scenario,
-    /// Model B of the comparison.
+    /// Model B.
     pub model_b: ModelB,
     /// How the charts are shown.
     pub view: ViewOptions,

@@ -28,7 +28,7 @@ pub struct Imported {
 pub struct PageSignals {
     /// The numbers' parameters.
     pub scenario: RwSignal<Scenario>,
-    /// Model B of the comparison.
+    /// Model B.
     pub model_b: RwSignal<ModelB>,
     /// How the charts are shown.
     pub view: RwSignal<ViewOptions>,

@@ -7,15 +7,15 @@ use imbalance_lab::sim::{
     Class, ClassLoss, ClassScores, Confusion, RATIOS, Ranking, Ranks, Scenario, UnitDraws,
 };
 
-pub fn request(s: Scenario, rival: [f64; 2]) -> Request {
-    Request::synthetic(s, rival)
+pub fn request(s: Scenario, model_b: [f64; 2]) -> Request {
+    Request::synthetic(s, model_b)
 }
 
-/// The request for `base` after `edit` (the controls a user moved), model B at `rival`.
-pub fn edited(base: Scenario, edit: fn(&mut Scenario), rival: [f64; 2]) -> Request {
+/// The request for `base` after `edit` (the controls a user moved), model B at `model_b`.
+pub fn edited(base: Scenario, edit: fn(&mut Scenario), model_b: [f64; 2]) -> Request {
     let mut s = base;
     edit(&mut s);
-    request(s, rival)
+    request(s, model_b)
 }
 
 /// The numbers of `r` straight from the core, with nothing kept between layers.

@@ -62,7 +62,7 @@ boxes! {
     THRESHOLD_TERMS = "w-threshold-terms",
     /// Composition: formulas, their symbols, terms.
     COMPOSITION_TERMS = "w-composition-terms",
-    /// A/B: terms.
+    /// Model B: terms.
     MODEL_B_TERMS = "w-ab-terms",
     /// What the presets set.
     PRESETS_BOX = "w-presets",

@@ -4,7 +4,7 @@
 use super::preview::PREVIEW;
 use crate::sim::params::{Class, Scenario};
 
-/// A model of the comparison.
+/// Model A or model B.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ModelId {
     /// The scenario's own accuracies.

@@ -28,7 +28,7 @@ pub type Histograms = (Vec<u64>, Vec<u64>);
 /// Confusion matrices over thresholds.
 pub type Sweep = Shared<Vec<(f64, Confusion)>>;
 
-/// The most scores of each class that ROC AUC and average precision (and the A/B panel's
+/// The most scores of each class that ROC AUC and average precision (and the model B panel's
 /// average precision at other ratios) are estimated on while a class is larger than its
 /// preview (evenly spaced; the numbers are marked as estimates until the worker's exact ones
 /// come): a quarter of a preview, so that the walk fits in the frame or the task that shows a

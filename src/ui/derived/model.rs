@@ -103,7 +103,7 @@ fn rankings(
     c: Common,
 ) -> (Memo<Estimated<Ranking>>, Memo<[Metric; RATIOS.len()]>) {
     // The metrics need ROC AUC and average precision; the comparison's ratios are only
-    // worked out when the A/B panel reads them (one weight through the walk, not six).
+    // worked out when the model B panel reads them (one weight through the walk, not six).
     let ranking_estimate = Memo::new(move |_| {
         neg.with(|n| {
             pos.with(|p| {
@@ -119,7 +119,7 @@ fn rankings(
     });
     let ap_at_ratios = Memo::new(move |_| match answered_ranks.get() {
         Some(r) => r.ap_at_ratios,
-        // On the same sample as the ranking's estimate, so that the A/B panel's ratios
+        // On the same sample as the ranking's estimate, so that the model B panel's ratios
         // agree with its "now" while both are estimates.
         None => neg
             .with(|n| pos.with(|p| ranking::ap_at_ratios_sampled(&n.0, &p.0, c.ranking_sample()))),
