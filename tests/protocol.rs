@@ -213,3 +213,17 @@ fn the_second_workers_messages_round_trip() {
     }
     assert_eq!(scores_of([Tag::Send.number(), 0.0, 0.0]), None);
 }
+
+#[test]
+fn a_rendered_jobs_number_is_read_and_set_on_its_message() {
+    let decide = ToWorker::Decide(Box::new(decide_job()));
+    let words = ToWorker::Words(Box::new(words_job()));
+    assert_eq!(decide.job_id(), Some(5));
+    assert_eq!(words.job_id(), Some(9));
+    assert_eq!(ToWorker::Forget.job_id(), None);
+    let renumbered = decide.clone().with_job_id(42);
+    assert_eq!(renumbered.job_id(), Some(42));
+    // Only the number changes: the same job, numbered alike, is equal.
+    assert_eq!(renumbered.with_job_id(5), decide);
+    assert_eq!(ToWorker::Forget.with_job_id(3), ToWorker::Forget);
+}

@@ -41,6 +41,26 @@ impl ToWorker {
         }
     }
 
+    /// The number of a job the worker renders (the decision panel, the words); `None` for the
+    /// other messages.
+    pub fn job_id(&self) -> Option<u32> {
+        match self {
+            ToWorker::Decide(job) => Some(job.id),
+            ToWorker::Words(job) => Some(job.id),
+            _ => None,
+        }
+    }
+
+    /// The message with its job's number set to `id` (any other message as it was).
+    pub fn with_job_id(mut self, id: u32) -> Self {
+        match &mut self {
+            ToWorker::Decide(job) => job.id = id,
+            ToWorker::Words(job) => job.id = id,
+            _ => {}
+        }
+        self
+    }
+
     /// The message back from `encode`'s numbers; `None` for anything else.
     pub fn decode(v: &[f64]) -> Option<Self> {
         let (tag, rest) = Tag::split(v)?;

@@ -13,17 +13,17 @@ use crate::features::words::WordsJob;
 use crate::protocol::ToWorker;
 use crate::sim::engine::{DrawsKey, Request};
 use crate::state::{DecisionSettings, TrainingSettings};
+use crate::worker::js::to_js;
 
-/// Jobs of one kind that the worker renders (the decision panel, the words), encoded (their
-/// tag, their number, then the request): the newest asked for, the one on its way (0: none),
-/// the next one waiting, one held back because it needs new draws, and the draws of the last
-/// sent. One job is on its way at a time, and only the newest waits; a job that needs new
+/// Jobs of one kind that the worker renders (the decision panel, the words), as the messages
+/// that carry them: the newest asked for, the number of the one on its way (0: none), the next
+/// one waiting, one held back because it needs new draws, and the draws of the last sent. One job is on its way at a time, and only the newest waits; a job that needs new
 /// draws waits, like the exact numbers, until its control has been still for `HOLD`.
 #[derive(Default)]
 pub(super) struct Jobs {
-    newest: RefCell<Vec<f64>>,
+    newest: RefCell<Option<ToWorker>>,
     busy: Cell<u32>,
-    next: RefCell<Option<(Vec<f64>, [DrawsKey; 2])>>,
+    next: RefCell<Option<(ToWorker, [DrawsKey; 2])>>,
     pub(super) held: Cell<Option<TimeoutHandle>>,
     drawn: Cell<Option<[DrawsKey; 2]>>,
 }
@@ -31,7 +31,8 @@ pub(super) struct Jobs {
 impl Jobs {
     /// The newest job's number (0: none yet).
     fn newest_id(&self) -> u32 {
-        self.newest.borrow().get(1).map_or(0, |&id| id as u32)
+        let newest = self.newest.borrow();
+        newest.as_ref().and_then(ToWorker::job_id).unwrap_or(0)
     }
 
     /// Asks for `job` (its number set here); `None` when it is the newest job again (an
@@ -39,17 +40,19 @@ impl Jobs {
     fn ask(
         c: &Rc<Client>,
         pick: fn(&Client) -> &Jobs,
-        mut job: Vec<f64>,
+        job: ToWorker,
         draws: [DrawsKey; 2],
     ) -> Option<u32> {
         let jobs = pick(c);
-        if jobs.newest.borrow().get(2..) == job.get(2..) {
+        // The same job but for its number: asked already.
+        let unnumbered = |m: &ToWorker| m.clone().with_job_id(0);
+        if (jobs.newest.borrow().as_ref()).is_some_and(|n| unnumbered(n) == unnumbered(&job)) {
             return None;
         }
         cancel(&jobs.held);
         let id = jobs.newest_id() + 1;
-        job[1] = f64::from(id);
-        *jobs.newest.borrow_mut() = job.clone();
+        let job = job.with_job_id(id);
+        *jobs.newest.borrow_mut() = Some(job.clone());
         // What waited is older than this job: only the newest goes next.
         *jobs.next.borrow_mut() = None;
         let go = {
@@ -93,12 +96,12 @@ impl Jobs {
 }
 
 impl Client {
-    /// Posts a job the worker renders (encoded: its tag, then its number).
-    fn post_job(&self, jobs: &Jobs, job: &[f64], draws: [DrawsKey; 2]) {
+    /// Posts a job the worker renders.
+    fn post_job(&self, jobs: &Jobs, job: &ToWorker, draws: [DrawsKey; 2]) {
         if let Compute::Worker { worker: w, .. } = &*self.compute.borrow() {
-            jobs.busy.set(job[1] as u32);
+            jobs.busy.set(job.job_id().unwrap_or(0));
             jobs.drawn.set(Some(draws));
-            let _ = w.post_message(&js_sys::Float64Array::from(job));
+            let _ = w.post_message(&to_js(job));
         }
     }
 }
@@ -114,11 +117,6 @@ fn rendering(no: impl FnOnce(&Client)) -> Option<Rc<Client>> {
     Some(c)
 }
 
-/// A decision job's message as numbers.
-fn decide_numbers(job: &DecideJob) -> Vec<f64> {
-    ToWorker::Decide(Box::new(*job)).encode()
-}
-
 /// Asks the worker for the decision panel of `job` (its id is set here).
 pub fn decide(job: DecideJob) {
     let Some(c) = rendering(|c| {
@@ -130,7 +128,8 @@ pub fn decide(job: DecideJob) {
         return;
     };
     let draws = job.request.draws_keys();
-    if let Some(id) = Jobs::ask(&c, |c| &c.decisions, decide_numbers(&job), draws) {
+    let message = ToWorker::Decide(Box::new(job));
+    if let Some(id) = Jobs::ask(&c, |c| &c.decisions, message, draws) {
         c.decide_last.set(Some(DecideJob { id, ..job }));
     }
 }
@@ -138,8 +137,8 @@ pub fn decide(job: DecideJob) {
 /// Asks the worker for the page's words (`job`'s id is set here).
 pub fn request_words(job: WordsJob) {
     if let Some(c) = rendering(|_| {}) {
-        let numbers = ToWorker::Words(Box::new(job)).encode();
-        Jobs::ask(&c, |c| &c.words, numbers, job.request.draws_keys());
+        let draws = job.request.draws_keys();
+        Jobs::ask(&c, |c| &c.words, ToWorker::Words(Box::new(job)), draws);
     }
 }
 
