@@ -198,8 +198,11 @@ impl Metrics {
     }
 }
 
-/// Each metric's key in the results file, and where it is read from.
-const NAMED: [(&str, fn(&Metrics) -> Metric); 9] = [
+/// A metric's key in the results file, and where it is read from.
+type Named = (&'static str, fn(&Metrics) -> Metric);
+
+/// Each metric's key and accessor, in the results file's order.
+const NAMED: [Named; 9] = [
     ("accuracy", |m| m.accuracy),
     ("precision", |m| m.precision),
     ("recall", |m| m.recall),
