@@ -193,23 +193,31 @@ impl Metrics {
     }
 
     /// The metrics under their keys in the results file (SPEC section 5), in its order.
-    pub fn named(&self) -> [(&'static str, Metric); NAMED.len()] {
-        NAMED.map(|(key, of)| (key, of(self)))
+    pub fn named(&self) -> [(&'static str, Metric); KEYS.len()] {
+        let values = [
+            self.accuracy,
+            self.precision,
+            self.recall,
+            self.f1,
+            self.specificity,
+            self.balanced_accuracy,
+            self.mcc,
+            self.roc_auc,
+            self.average_precision,
+        ];
+        std::array::from_fn(|i| (KEYS[i], values[i]))
     }
 }
 
-/// A metric's key in the results file, and where it is read from.
-type Named = (&'static str, fn(&Metrics) -> Metric);
-
-/// Each metric's key and accessor, in the results file's order.
-const NAMED: [Named; 9] = [
-    ("accuracy", |m| m.accuracy),
-    ("precision", |m| m.precision),
-    ("recall", |m| m.recall),
-    ("f1", |m| m.f1),
-    ("specificity", |m| m.specificity),
-    ("balanced_accuracy", |m| m.balanced_accuracy),
-    ("mcc", |m| m.mcc),
-    ("roc_auc", |m| m.roc_auc),
-    ("average_precision", |m| m.average_precision),
+/// The metrics' keys in the results file, in `Metrics::named`'s order.
+const KEYS: [&str; 9] = [
+    "accuracy",
+    "precision",
+    "recall",
+    "f1",
+    "specificity",
+    "balanced_accuracy",
+    "mcc",
+    "roc_auc",
+    "average_precision",
 ];
