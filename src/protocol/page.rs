@@ -132,16 +132,8 @@ impl FromWorker {
                 text.into_bytes(),
             ),
             FromWorker::NotHeld => (message(Tag::NotHeld, |_| {}), Vec::new()),
-            FromWorker::Decided(d) => {
-                let mut numbers = vec![Tag::Decided.number()];
-                let bytes = d.write(&mut numbers);
-                (numbers, bytes)
-            }
-            FromWorker::Words(w) => {
-                let mut numbers = vec![Tag::WordsWritten.number()];
-                let bytes = w.write(&mut numbers);
-                (numbers, bytes)
-            }
+            FromWorker::Decided(d) => with_text(Tag::Decided, |o| d.write(o)),
+            FromWorker::Words(w) => with_text(Tag::WordsWritten, |o| w.write(o)),
             FromWorker::Failed => (Vec::new(), Vec::new()),
         }
     }
@@ -190,6 +182,13 @@ impl FromWorker {
             _ => failed,
         }
     }
+}
+
+/// A reply whose payload writes its numbers and gives its text's bytes: the tag, then both.
+fn with_text(tag: Tag, write: impl FnOnce(&mut Vec<f64>) -> Vec<u8>) -> (Vec<f64>, Vec<u8>) {
+    let mut numbers = vec![tag.number()];
+    let bytes = write(&mut numbers);
+    (numbers, bytes)
 }
 
 /// A share of work done: one number in [0, 1].
