@@ -232,6 +232,39 @@ test('an embedded view shows only what the link asks for, fits its frame, and wo
   await page.close();
 });
 
+test('an embed loads the smaller embed module when it can, and the worker only when a panel needs it', async () => {
+  // The same table the native test checks PageState::light against (tests/link.rs).
+  const table = JSON.parse(await readFile(new URL('../tests/fixtures/embed_module.json', import.meta.url)));
+  for (const { hash, light } of table) {
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    const fetched = [];
+    page.on('request', (r) => fetched.push(r.url().split('/').pop()));
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(server.url + hash);
+    await page.locator('main section.panel').first().waitFor();
+    const wasm = fetched.filter((f) => f.endsWith('_bg.wasm') && f !== 'engine-worker_bg.wasm');
+    assert.deepEqual(wasm, [light ? 'embed_bg.wasm' : 'imbalance-lab_bg.wasm'], hash);
+    assert.deepEqual(problems, [], hash);
+    await page.close();
+  }
+  // The focal curve alone reads no predictions: its embed never starts the worker, and its
+  // numbers are not marked as estimates, even with a million negatives.
+  const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url().split('/').pop()));
+  await page.goto(server.url + '#neg=1000000&embed=1&panels=focal&controls=alpha,gamma');
+  await page.locator('#focal-chart').waitFor();
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(() => document.querySelector('main').dataset.exact), 'true');
+  assert.deepEqual(fetched.filter((f) => f.startsWith('engine-worker') || f === 'worker.js'), []);
+  // A panel that reads them, shown later (an edited link), starts it.
+  await page.evaluate(() => { location.hash = '#neg=1000000&embed=1&panels=focal,numbers&controls=alpha,gamma'; });
+  await exactNumbers(page);
+  assert.ok(fetched.includes('engine-worker_bg.wasm'), fetched.join(' '));
+  await page.close();
+});
+
 test('the embed dialog writes an iframe snippet for the chosen view', async () => {
   const { page, problems } = await openApp(browser, server.url);
   await page.getByRole('button', { name: 'Embed…' }).click();

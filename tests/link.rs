@@ -330,3 +330,26 @@ fn check_valid(s: &PageState) {
         );
     }
 }
+
+/// Which module a link loads: `init.js` reads the fragment with the same rule as
+/// `PageState::light`, and the end-to-end test checks the browser against the same table.
+#[test]
+fn the_embed_module_serves_the_links_init_js_sends_it() {
+    let table: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/embed_module.json")).unwrap();
+    for case in table.as_array().unwrap() {
+        let hash = case["hash"].as_str().unwrap();
+        let light = case["light"].as_bool().unwrap();
+        assert_eq!(parse(hash).state.light(), light, "{hash}");
+    }
+    // init.js names the same panels as the full page's only.
+    let init = include_str!("../init.js");
+    let keys: Vec<_> = Panel::FULL_ONLY
+        .iter()
+        .map(|p| format!("'{}'", p.key()))
+        .collect();
+    assert!(
+        init.contains(&format!("const FULL_ONLY = [{}];", keys.join(", "))),
+        "init.js's FULL_ONLY"
+    );
+}

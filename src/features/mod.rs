@@ -22,13 +22,19 @@ use crate::ui::derived::Derived;
 #[cfg(target_arch = "wasm32")]
 use crate::ui::signals::PageSignals;
 
-/// One panel of the page.
+/// One panel of the page. The embed module (`FULL` false) links no code of
+/// `Panel::FULL_ONLY`: it shows a link to the full page in their place.
 #[cfg(target_arch = "wasm32")]
-pub fn panel(p: Panel, page: PageSignals, derived: Derived) -> AnyView {
+pub fn panel<const FULL: bool>(p: Panel, page: PageSignals, derived: Derived) -> AnyView {
     use compare::panels::{composition, model_b};
     use explore::panels::{numbers, scores, share, threshold};
     let (scenario, options) = (page.scenario, page.view);
     match p {
+        // `Panel::FULL_ONLY`, by name: a pattern the compiler folds with `FULL`, so the embed
+        // module links none of their code.
+        Panel::Composition | Panel::ModelB | Panel::Training | Panel::Decide if !FULL => {
+            crate::ui::full_page_only(page).into_any()
+        }
         Panel::Numbers => view! { <numbers::NumbersPanel derived /> }.into_any(),
         Panel::Focal => view! { <focal::panel::FocalPanel scenario options /> }.into_any(),
         Panel::Scores => view! { <scores::ScoresPanel scenario options derived /> }.into_any(),

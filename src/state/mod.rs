@@ -227,6 +227,18 @@ pub trait Keyed: Copy + PartialEq + 'static {
     }
 }
 
+impl Panel {
+    /// The panels only the full page's module carries: the comparisons across ratios and
+    /// models, training and deciding are a quarter of its code. The embed module
+    /// (`src/bin/embed.rs`) shows the others; `init.js` names these keys to choose between the two.
+    pub const FULL_ONLY: [Panel; 4] = [
+        Panel::Composition,
+        Panel::ModelB,
+        Panel::Training,
+        Panel::Decide,
+    ];
+}
+
 impl Keyed for Panel {
     const ALL: &'static [Self] = &[
         Panel::Numbers,
@@ -363,6 +375,25 @@ pub struct PageState {
     pub decision: DecisionSettings,
     /// Whether the page showed imported predictions (which a link cannot carry): `src=import`.
     pub imported: bool,
+}
+
+impl Layout {
+    /// Whether a shown panel reads the validation set's predictions: if none does (the focal
+    /// curve alone, say), the page never asks the worker for their exact numbers.
+    pub fn reads_predictions(&self) -> bool {
+        self.panels
+            .iter()
+            .any(|p| !matches!(p, Panel::Focal | Panel::Training))
+    }
+}
+
+impl PageState {
+    /// Whether the embed module can show this page: an embed, not of the story, none of whose
+    /// panels is `Panel::FULL_ONLY`.
+    pub fn light(&self) -> bool {
+        let l = &self.layout;
+        l.embed && self.view.story == 0 && !l.panels.iter().any(|p| Panel::FULL_ONLY.contains(p))
+    }
 }
 
 /// A state read from a fragment, with what had to be corrected.

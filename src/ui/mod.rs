@@ -30,6 +30,18 @@ use widgets::ShareBar;
 /// The whole page, opened on the link in the address bar.
 #[component]
 pub fn App() -> impl IntoView {
+    app::<true>()
+}
+
+/// The page as the embed module (`src/bin/embed.rs`) builds it: no header, share bar, import,
+/// story or words, and no panel of `Panel::FULL_ONLY`. `init.js` loads it for the embeds that
+/// show none of those (`PageState::light`), so they download about a quarter less.
+pub fn embed_app() -> impl IntoView {
+    app::<false>()
+}
+
+/// The page; `FULL` false leaves out, at compile time, everything an embed never shows.
+fn app<const FULL: bool>() -> impl IntoView {
     let page = PageSignals::new(link::parse(&url::current_fragment()));
     provide_context(system_theme());
     url::sync(page);
@@ -40,10 +52,15 @@ pub fn App() -> impl IntoView {
         answer: derived.answer,
     });
     on_cleanup(worker_client::disconnect);
-    words::follow(page, derived);
-    let exact = derived.exact;
-    let marked = estimate_marked(exact);
+    // Embeds hide the words: they never start the worker for them.
+    if FULL {
+        words::follow(page, derived);
+    }
     let layout = page.layout;
+    // The numbers shown are exact when no shown panel reads the predictions.
+    let exact = derived.exact;
+    let exact = Memo::new(move |_| exact.get() || !layout.with(Layout::reads_predictions));
+    let marked = estimate_marked(exact);
     let embed = move || layout.with(|l| l.embed);
     // Embedded pages drop the page chrome; the body's class lets the CSS fit the frame.
     Effect::new(move |_| {
@@ -53,7 +70,8 @@ pub fn App() -> impl IntoView {
     });
     let shows = move |p: Panel| layout.with(|l| l.shows(p));
     view! {
-        {header(page, derived, embed)}
+        {full::<FULL, _>(|| header(page, derived, embed))}
+        {(!FULL).then(|| view! { <header class="visually-hidden"><h1>"imbalance-lab"</h1></header> })}
         <div class="layout" class:no-controls=move || layout.with(|l| l.controls.is_empty())>
             <Show when=move || layout.with(|l| !l.controls.is_empty())>
                 <ScenarioControls scenario=page.scenario layout
@@ -61,23 +79,37 @@ pub fn App() -> impl IntoView {
             </Show>
             <main tabindex="-1" data-exact=move || exact.get().to_string() class:estimate=move || marked.get()>
                 <Notices page />
-                <Show when=move || page.view.with(|v| v.story > 0)>
-                    <section class="panel story" aria-label="guided story"
-                        on:click=widgets::click(move |e| words::leave(page, e))
-                        inner_html=move || words::text(STORY)></section>
-                </Show>
+                {full::<FULL, _>(|| view! {
+                    <Show when=move || page.view.with(|v| v.story > 0)>
+                        <section class="panel story" aria-label="guided story"
+                            on:click=widgets::click(move |e| words::leave(page, e))
+                            inner_html=move || words::text(STORY)></section>
+                    </Show>
+                })}
                 // Inside the story, only its last step (your own data) offers the import.
-                <Show when=move || !embed() && page.view.with(|v| v.story % STORY_STEPS == 0)>
-                    <ImportBox page />
-                </Show>
+                {full::<FULL, _>(|| view! {
+                    <Show when=move || !embed() && page.view.with(|v| v.story % STORY_STEPS == 0)>
+                        <ImportBox page />
+                    </Show>
+                })}
                 <ExactStatus marked />
                 {Panel::ALL
                     .iter()
-                    .map(|&p| view! { <Show when=move || shows(p)>{panel(p, page, derived)}</Show> })
+                    .map(|&p| view! { <Show when=move || shows(p)>{panel::<FULL>(p, page, derived)}</Show> })
                     .collect_view()}
             </main>
         </div>
-        {footer(page, embed)}
+        {footer::<FULL>(page, embed)}
+    }
+}
+
+/// What only the full page shows. The embed module gets an empty view whose type does not name
+/// `V`, so none of `V`'s code is linked into it (an `Option<V>` would link it all).
+fn full<const FULL: bool, V: IntoView + 'static>(view: impl FnOnce() -> V) -> AnyView {
+    if FULL {
+        view().into_any()
+    } else {
+        ().into_any()
     }
 }
 
@@ -107,28 +139,46 @@ fn header(
 }
 
 /// The page's footer; embedded, a link to the full page with the same settings.
-fn footer(
+fn footer<const FULL: bool>(
     page: PageSignals,
     embed: impl Fn() -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let full_page = move || {
-        let state = PageState {
-            layout: Layout::default(),
-            ..page.state()
-        };
-        format!("{}#{}", url::base_url(), link::format(&state))
+    let embedded = move || {
+        view! {
+            <footer class="embed-footer">
+                <a href=move || full_page(page) target="_blank" rel="noopener">"Open in imbalance-lab ↗"</a>
+            </footer>
+        }
     };
+    if !FULL {
+        return embedded().into_any();
+    }
     view! {
-        <Show
-            when=move || !embed()
-            fallback=move || view! {
-                <footer class="embed-footer">
-                    <a href=full_page target="_blank" rel="noopener">"Open in imbalance-lab ↗"</a>
-                </footer>
-            }
-        >
+        <Show when=move || !embed() fallback=embedded>
             <footer class="site">{words::words(FOOTER)}</footer>
         </Show>
+    }
+    .into_any()
+}
+
+/// The link to the full page with the settings shown.
+fn full_page(page: PageSignals) -> String {
+    let state = PageState {
+        layout: Layout::default(),
+        ..page.state()
+    };
+    format!("{}#{}", url::base_url(), link::format(&state))
+}
+
+/// In the embed module, in place of a panel only the full page carries.
+pub(crate) fn full_page_only(page: PageSignals) -> impl IntoView {
+    view! {
+        <section class="panel">
+            <p>
+                "This panel is shown in the full page: "
+                <a href=move || full_page(page) target="_blank" rel="noopener">"open it in imbalance-lab ↗"</a>
+            </p>
+        </section>
     }
 }
 

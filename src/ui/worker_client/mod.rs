@@ -29,6 +29,7 @@ use crate::features::import::worker::Detection;
 use crate::features::training::job::TrainRun;
 use crate::features::words::Words;
 use crate::sim::engine::DrawsKey;
+use crate::state::Layout;
 use crate::worker::queue::Queue;
 use connection::{Compute, here};
 use jobs::Jobs;
@@ -137,9 +138,13 @@ pub fn connect(page: PageSignals, derived: Derived) -> Progress {
         progress,
     });
     CLIENT.with(|c| *c.borrow_mut() = Some(new));
+    // Only while a shown panel reads the predictions: an embed of the focal curve never starts
+    // the worker.
     Effect::new(move |_| {
         let r = derived.request.get();
-        if let Some(c) = client() {
+        if let Some(c) = client()
+            && page.layout.with(Layout::reads_predictions)
+        {
             c.want(r);
         }
     });
