@@ -40,11 +40,13 @@ test-wasm:
 test-e2e: dist venv
 	node --test --test-concurrency=1 e2e/
 
-## Benchmarks: the core natively at the notebook's size, then the built app in Chromium.
+## Benchmarks: the core natively at the notebook's size, then the built app in Chromium, then
+## Lighthouse's mobile profile on the built site served gzipped (LCP, TBT, bytes, accessibility).
 bench: dist venv
 	cargo bench --bench core
 	node e2e/bench/browser.mjs
 	node e2e/bench/import.mjs
+	node e2e/bench/lighthouse.mjs
 
 clean:
 	cargo clean
