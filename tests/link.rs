@@ -331,25 +331,29 @@ fn check_valid(s: &PageState) {
     }
 }
 
-/// Which module a link loads: `init.js` reads the fragment with the same rule as
-/// `PageState::light`, and the end-to-end test checks the browser against the same table.
+/// Which module a link loads: the start-up script in `index.html` reads the fragment with the same rule as
+/// `PageState::module`, and the end-to-end test checks the browser against the same table.
 #[test]
-fn the_embed_module_serves_the_links_init_js_sends_it() {
+fn init_js_loads_the_module_the_state_asks_for() {
     let table: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/embed_module.json")).unwrap();
     for case in table.as_array().unwrap() {
         let hash = case["hash"].as_str().unwrap();
-        let light = case["light"].as_bool().unwrap();
-        assert_eq!(parse(hash).state.light(), light, "{hash}");
+        assert_eq!(parse(hash).state.module(), case["module"], "{hash}");
     }
-    // init.js names the same panels as the full page's only.
-    let init = include_str!("../init.js");
-    let keys: Vec<_> = Panel::FULL_ONLY
-        .iter()
-        .map(|p| format!("'{}'", p.key()))
-        .collect();
+    // The start-up script (index.html) names the embed module's panels (all but the full
+    // page's own) and the curve's.
+    let init = include_str!("../index.html");
+    let keys = |panels: &mut dyn Iterator<Item = &Panel>| {
+        panels
+            .map(|p| format!("'{}'", p.key()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let embed = keys(&mut Panel::ALL.iter().filter(|p| !Panel::FULL_ONLY.contains(p)));
     assert!(
-        init.contains(&format!("const FULL_ONLY = [{}];", keys.join(", "))),
-        "init.js's FULL_ONLY"
+        init.contains(&format!("const EMBED = [{embed}];")),
+        "{embed}"
     );
+    assert!(init.contains("const CURVE = ['focal'];"));
 }

@@ -1,7 +1,7 @@
 //! The embed module: the page without what an embed never shows (header, share bar, import,
 //! story, words) and without the panels only the full page carries (`Panel::FULL_ONLY`).
-//! `init.js` loads it instead of the full page's module when the link is such an embed
-//! (`PageState::light`), so a blog post's focal curve downloads a quarter less.
+//! The start-up script (index.html) loads it instead of the full page's module when the link is such an embed
+//! (`PageState::module`): a quarter fewer bytes.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -230,7 +230,8 @@ pub trait Keyed: Copy + PartialEq + 'static {
 impl Panel {
     /// The panels only the full page's module carries: the comparisons across ratios and
     /// models, training and deciding are a quarter of its code. The embed module
-    /// (`src/bin/embed.rs`) shows the others; `init.js` names these keys to choose between the two.
+    /// (`src/bin/embed.rs`) shows the others; the start-up script in
+    /// `index.html` names the others to choose between the modules.
     pub const FULL_ONLY: [Panel; 4] = [
         Panel::Composition,
         Panel::ModelB,
@@ -388,11 +389,20 @@ impl Layout {
 }
 
 impl PageState {
-    /// Whether the embed module can show this page: an embed, not of the story, none of whose
-    /// panels is `Panel::FULL_ONLY`.
-    pub fn light(&self) -> bool {
+    /// The page's module that shows this state (the file stem the start-up script in `index.html` loads; it makes the
+    /// same choice from the link, and tests/link.rs checks the two agree): `curve` for an
+    /// embed of the focal curve alone, `embed` for any other embed that is not of the story and
+    /// shows no panel of `Panel::FULL_ONLY`, else the full page's.
+    pub fn module(&self) -> &'static str {
         let l = &self.layout;
-        l.embed && self.view.story == 0 && !l.panels.iter().any(|p| Panel::FULL_ONLY.contains(p))
+        if !l.embed || self.view.story != 0 || l.panels.iter().any(|p| Panel::FULL_ONLY.contains(p))
+        {
+            "imbalance-lab"
+        } else if l.panels.iter().all(|p| *p == Panel::Focal) {
+            "curve"
+        } else {
+            "embed"
+        }
     }
 }
 

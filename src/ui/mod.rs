@@ -1,6 +1,7 @@
 //! The browser shell: renders the core's results and turns input events into parameter changes.
 
 pub(crate) mod backend;
+pub mod curve;
 pub(crate) mod derived;
 pub(crate) mod download;
 pub(crate) mod hooks;
@@ -34,8 +35,8 @@ pub fn App() -> impl IntoView {
 }
 
 /// The page as the embed module (`src/bin/embed.rs`) builds it: no header, share bar, import,
-/// story or words, and no panel of `Panel::FULL_ONLY`. `init.js` loads it for the embeds that
-/// show none of those (`PageState::light`), so they download about a quarter less.
+/// story or words, and no panel of `Panel::FULL_ONLY`. the start-up script (index.html) loads it for the embeds that
+/// show none of those (`PageState::module`), so they download about a quarter less.
 pub fn embed_app() -> impl IntoView {
     app::<false>()
 }
@@ -62,12 +63,7 @@ fn app<const FULL: bool>() -> impl IntoView {
     let exact = Memo::new(move |_| exact.get() || !layout.with(Layout::reads_predictions));
     let marked = estimate_marked(exact);
     let embed = move || layout.with(|l| l.embed);
-    // Embedded pages drop the page chrome; the body's class lets the CSS fit the frame.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.class_list().toggle_with_force("embed", embed());
-        }
-    });
+    mark_embedded(layout);
     let shows = move |p: Panel| layout.with(|l| l.shows(p));
     view! {
         {full::<FULL, _>(|| header(page, derived, embed))}
@@ -101,6 +97,17 @@ fn app<const FULL: bool>() -> impl IntoView {
         </div>
         {footer::<FULL>(page, embed)}
     }
+}
+
+/// Embedded pages drop the page chrome; the body's class lets the CSS fit the frame.
+fn mark_embedded(layout: RwSignal<Layout>) {
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body
+                .class_list()
+                .toggle_with_force("embed", layout.with(|l| l.embed));
+        }
+    });
 }
 
 /// What only the full page shows. The embed module gets an empty view whose type does not name
