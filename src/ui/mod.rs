@@ -17,7 +17,7 @@ use crate::features::explore::panels::scenario::ScenarioControls;
 use crate::features::import::panel::ImportBox;
 use crate::features::panel;
 use crate::features::words::page as words;
-use crate::features::words::{FOOTER, LEDE, STORY};
+use crate::features::words::{FOOTER, STORY};
 use crate::format::grouped;
 use crate::sim::engine::PREVIEW;
 use crate::state::PageState;
@@ -65,6 +65,8 @@ fn app<const FULL: bool>() -> impl IntoView {
     let embed = move || layout.with(|l| l.embed);
     mark_embedded(layout);
     let shows = move |p: Panel| layout.with(|l| l.shows(p));
+    let built = build_in_turn(Panel::ALL.len());
+    let built = move |i: usize| built.with(|b| i < *b);
     view! {
         {full::<FULL, _>(|| header(page, derived, embed))}
         {(!FULL).then(|| view! { <header class="visually-hidden"><h1>"imbalance-lab"</h1></header> })}
@@ -91,12 +93,37 @@ fn app<const FULL: bool>() -> impl IntoView {
                 <ExactStatus marked />
                 {Panel::ALL
                     .iter()
-                    .map(|&p| view! { <Show when=move || shows(p)>{panel::<FULL>(p, page, derived)}</Show> })
+                    .enumerate()
+                    .map(|(i, &p)| view! {
+                        <Show when=move || shows(p) && built(i)>{panel::<FULL>(p, page, derived)}</Show>
+                    })
                     .collect_view()}
             </main>
         </div>
         {footer::<FULL>(page, embed)}
     }
+}
+
+/// How many of `count` panels may be built: none at first, then one more in a task of its own
+/// after each frame. The header and the controls paint before any panel computes its numbers,
+/// and no single task builds them all (on a phone's CPU that task held the first paint for
+/// over a second).
+fn build_in_turn(count: usize) -> ReadSignal<usize> {
+    let (built, set_built) = signal(0);
+    fn next(set_built: WriteSignal<usize>, n: usize, count: usize) {
+        if n >= count {
+            return;
+        }
+        request_animation_frame(move || {
+            let more = move || {
+                set_built.set(n + 1);
+                next(set_built, n + 1, count);
+            };
+            set_timeout(more, std::time::Duration::ZERO);
+        });
+    }
+    next(set_built, 0, count);
+    built
 }
 
 /// Embedded pages drop the page chrome; the body's class lets the CSS fit the frame.
@@ -133,7 +160,17 @@ fn header(
                 <p class="lede">
                     "Why a falling validation loss can hide a model that got worse at the rare "
                     "class, and what class weights and focal loss change. "
-                    <span id="w-lede" inner_html=move || words::text(LEDE)></span>
+                    // Written here, not by the worker: the lede is the largest text of the
+                    // first screen, and it was complete only once the worker had started.
+                    {move || if page.data.with(Option::is_some) {
+                        "Every number below comes from the predictions you imported."
+                    } else {
+                        "Every number below comes from synthetic predictions: the counts, \
+                         accuracies and seed draw them, the other controls score them."
+                    }}
+                    <Show when=move || page.view.with(|v| v.story == 0)>
+                        " New here? "<a href="#story=1">"Take the guided story"</a>"."
+                    </Show>
                 </p>
                 <ShareBar page derived />
             </header>

@@ -31,7 +31,7 @@ use crate::features::words::Words;
 use crate::sim::engine::DrawsKey;
 use crate::state::Layout;
 use crate::worker::queue::Queue;
-use connection::{Compute, here};
+use connection::{Compute, HOLD, here};
 use jobs::Jobs;
 
 pub use csv::save_predictions;
@@ -139,13 +139,20 @@ pub fn connect(page: PageSignals, derived: Derived) -> Progress {
     });
     CLIENT.with(|c| *c.borrow_mut() = Some(new));
     // Only while a shown panel reads the predictions: an embed of the focal curve never starts
-    // the worker.
-    Effect::new(move |_| {
+    // the worker. The first request waits for the first paint: the worker's module is a quarter
+    // of a megabyte, and fetched sooner it slowed the page's first screen on a slow network.
+    Effect::new(move |first: Option<()>| {
         let r = derived.request.get();
-        if let Some(c) = client()
-            && page.layout.with(Layout::reads_predictions)
-        {
-            c.want(r);
+        if page.layout.with(Layout::reads_predictions) {
+            let want = move || {
+                if let Some(c) = client() {
+                    c.want(r);
+                }
+            };
+            match first {
+                None => request_animation_frame(move || set_timeout(want, HOLD)),
+                Some(()) => want(),
+            }
         }
     });
     progress
