@@ -85,9 +85,11 @@ pub(super) fn prevalence(job: &DecideJob, n: &Numbers, undo: Option<OddsShift>) 
     if let Some(Ok(shift)) = prior(job, n) {
         let _ = write!(
             out,
-            "<p>If the scores are calibrated probabilities at the validation prevalence, at {} \
-             positive they become p′ with odds(p′) = {} × odds(p). A threshold of {} on p′ is a \
-             threshold of {} on the scores.</p>",
+            "<p>If the scores are <dfn>calibrated</dfn> probabilities at the validation \
+             prevalence (among the samples scored p, a share p are positive), at {} positive \
+             they become p′ with odds(p′) = {} × odds(p), a <dfn>prior correction</dfn>: \
+             the odds multiplied by the deployment's odds of a positive over the validation \
+             set's. A threshold of {} on p′ is a threshold of {} on the scores.</p>",
             percent_share(n.at.prevalence),
             number(shift.factor(), 4),
             number(s.threshold, 4),
@@ -152,7 +154,8 @@ pub(super) fn calibration(p: &Prepared, undone: Option<&Calibration>) -> String 
     let c = &p.calibration;
     let _ = write!(
         out,
-        "<p>Brier score <strong>{}</strong>, expected calibration error (ECE, 15 bins) \
+        "<p>Scores are <dfn>calibrated</dfn> when they can be read as probabilities: among the \
+         samples scored p, a share p are positive. Brier score <strong>{}</strong>, expected calibration error (ECE, 15 bins) \
          <strong>{}</strong>, log loss <strong>{}</strong>.",
         m4(c.brier),
         m4(c.ece),
