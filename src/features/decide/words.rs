@@ -7,8 +7,8 @@ pub(crate) fn decide_terms(out: &mut String) {
     terms(
         out,
         &[
-            "cost", "prev", "prior", "undo", "calib", "brier", "ece", "logloss", "reliab",
-            "wilson", "boot",
+            "cost", "prev", "odds", "logit", "prior", "undo", "calib", "brier", "ece", "logloss",
+            "reliab", "wilson", "boot",
         ],
     );
 }

@@ -108,6 +108,16 @@ const TERMS: &[(&str, &str, &str)] = &[
         "The share of positives where the model will be used, when it differs from the validation set's: the counts are re-weighted to it (precision and everything that mixes the classes change; recall and specificity do not).",
     ),
     (
+        "odds",
+        "odds",
+        "p / (1 − p): the chance of a positive over the chance of a negative. Odds of 1 are even chances; 0.01 is 1 positive to 100 negatives.",
+    ),
+    (
+        "logit",
+        "logit",
+        "ln(p / (1 − p)), the logarithm of the odds: 0 at p = 0.5, negative below it, positive above. 1 / (1 + e<sup>−z</sup>) turns a logit z back into p.",
+    ),
+    (
         "prior",
         "prior correction",
         "Moving calibrated probabilities from the share of positives they were made for (their prior) to another share: each score's odds p / (1 − p) are multiplied by the new share's odds over the old one's, which adds the logarithm of that ratio to the logit. The order of the scores does not change, so every threshold on the new probabilities is one on the old ones.",

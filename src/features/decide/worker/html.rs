@@ -87,7 +87,7 @@ pub(super) fn prevalence(job: &DecideJob, n: &Numbers, undo: Option<OddsShift>) 
             out,
             "<p>If the scores are <dfn>calibrated</dfn> probabilities at the validation \
              prevalence (among the samples scored p, a share p are positive), at {} positive \
-             they become p′ with odds(p′) = {} × odds(p), a <dfn>prior correction</dfn>: \
+             they become p′ with odds(p′) = {} × odds(p){ODDS}, a <dfn>prior correction</dfn>: \
              the odds multiplied by the deployment's odds of a positive over the validation \
              set's. A threshold of {} on p′ is a threshold of {} on the scores.</p>",
             percent_share(n.at.prevalence),
@@ -101,6 +101,9 @@ pub(super) fn prevalence(job: &DecideJob, n: &Numbers, undo: Option<OddsShift>) 
     }
     out
 }
+
+/// What odds are, said in the first sentence that uses them.
+const ODDS: &str = ", with <dfn>odds</dfn>(p) = p / (1 − p)";
 
 /// The prior moved to the deployment prevalence, if one is set.
 fn prior(job: &DecideJob, n: &Numbers) -> Option<Result<OddsShift, Undefined>> {
@@ -120,10 +123,15 @@ fn weight_undone(out: &mut String, job: &DecideJob, n: &Numbers, shift: OddsShif
         }
         Undo::Nothing => String::new(),
     };
+    // The prevalence's sentence, when there is one, came first and said what odds are.
+    let odds = match prior(job, n) {
+        Some(Ok(_)) => "",
+        _ => ODDS,
+    };
     let _ = write!(
         out,
-        "<p>Undoing the training weight (a model {what}): odds(p′) = {} × odds(p); a score \
-         of 0.5 means {}, and a threshold of {} on p′ is {} on the scores.</p>",
+        "<p>Undoing the training weight (a model {what}): odds(p′) = {} × odds(p){odds}; a \
+         score of 0.5 means {}, and a threshold of {} on p′ is {} on the scores.</p>",
         number(shift.factor(), 4),
         m4(shift.apply(0.5)),
         number(s.threshold, 4),
