@@ -61,7 +61,7 @@ pub(crate) fn words(f: &Facts) -> String {
         &mut out,
         &format!(
             "Each A − B below is counted in <dfn>standard errors of the difference</dfn>: {how} \
-             Under 2 of them, another draw could flip the verdict."
+             Under 2 of them, a difference is within the noise."
         ),
     );
     let items = LossKind::ALL.map(|k| noise_item(f, k)).concat();

@@ -87,9 +87,10 @@ pub(super) fn prevalence(job: &DecideJob, n: &Numbers, undo: Option<OddsShift>) 
             out,
             "<p>If the scores are <dfn>calibrated</dfn> probabilities at the validation \
              prevalence (among the samples scored p, a share p are positive), at {} positive \
-             they become p′ with odds(p′) = {} × odds(p){ODDS}, a <dfn>prior correction</dfn>: \
-             the odds multiplied by the deployment's odds of a positive over the validation \
-             set's. A threshold of {} on p′ is a threshold of {} on the scores.</p>",
+             they become p′ with odds(p′) = {} × odds(p){ODDS}. This is a <dfn>prior \
+             correction</dfn>: the odds multiplied by the deployment's odds of a positive over \
+             the validation set's. A threshold of {} on p′ is a threshold of {} on the \
+             scores.</p>",
             percent_share(n.at.prevalence),
             number(shift.factor(), 4),
             number(s.threshold, 4),
@@ -103,7 +104,7 @@ pub(super) fn prevalence(job: &DecideJob, n: &Numbers, undo: Option<OddsShift>) 
 }
 
 /// What odds are, said in the first sentence that uses them.
-const ODDS: &str = ", with <dfn>odds</dfn>(p) = p / (1 − p)";
+const ODDS: &str = ", where <dfn>odds</dfn>(p) = p / (1 − p)";
 
 /// The prior moved to the deployment prevalence, if one is set.
 fn prior(job: &DecideJob, n: &Numbers) -> Option<Result<OddsShift, Undefined>> {
