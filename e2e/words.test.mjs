@@ -92,6 +92,82 @@ test('every term is defined where it is first used, and the keyboard opens the d
   await page.close();
 });
 
+// The terms readers missed (issue 24): each is defined where it is first used, in the page's
+// reading order. A term's first use (any visible text, the controls' labels included) is inside
+// the region (the header, the scenario's controls, a panel, the footer) that defines it, or after
+// its definition: a <dfn> in a sentence, or a <dt> in a panel's terms.
+const TERMS = [
+  ['seed', /\bseed\b/, /^seed$/],
+  ['pos_weight', /pos_weight/, /^pos_weight$/],
+  ['logit', /\blogit/, /^logits?$/],
+  ['odds', /\bodds\b/, /^odds$/],
+  ['σ', /σ/, /^σ$/],
+  ['prior correction', /prior correction/, /^prior correction$/],
+  ['calibrated', /calibrat/i, /^calibrated$/],
+  ['standard error of a difference', /standard errors (\(|apart)/, /^standard errors of the difference$/],
+  ["the negatives' share of the gradient", /gradient/, /^the negatives' share of the gradient$/],
+];
+
+/** Each term's first use that no definition before it or beside it (in its region) covers. */
+function undefinedAtFirstUse(terms) {
+  const regions = 'header, aside, section, footer';
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement?.closest('script, style, pre, [hidden]')
+      || !n.parentElement?.checkVisibility() ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const texts = [];
+  while (walker.nextNode()) texts.push(walker.currentNode);
+  const defs = [...document.querySelectorAll('dfn, dt')];
+  const wrong = [];
+  for (const [name, use, defined] of terms) {
+    const first = texts.find((n) => new RegExp(use.source, use.flags).test(n.textContent));
+    if (!first) { wrong.push(`${name}: never used`); continue; }
+    const def = defs.find((d) => new RegExp(defined.source, defined.flags).test(d.textContent.trim()));
+    const before = def && (def.contains(first)
+      || def.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const beside = def && first.parentElement.closest(regions)?.contains(def);
+    if (!before && !beside) wrong.push(`${name}: first used in "${first.textContent.slice(0, 80)}"`);
+  }
+  return wrong;
+}
+
+test('each term readers missed is defined where the full page first uses it', async () => {
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash: '#neg=20000&pos=200&prev=0.05&undo=pw:10' });
+  await wordsIn(page);
+  // The words of the training view and the decision panel (written by the worker) are in.
+  await page.waitForFunction(() => document.getElementById('w-optimal')?.textContent.includes('gradient')
+    && document.getElementById('d-part2')?.textContent.includes('calibrated'));
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  const check = (terms) => page.evaluate(`(${undefinedAtFirstUse})(${JSON.stringify(terms.map(([n, u, d]) =>
+    [n, { source: u.source, flags: u.flags }, { source: d.source, flags: d.flags }]))})`);
+  assert.deepEqual(await check(TERMS), []);
+  // The check does find a term used with no definition (here, one that names nothing).
+  assert.deepEqual(await check([['no such term', /pos_weight/, /^no such term$/]]),
+    ['no such term: first used in "pos_weight"']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the threshold is said, beside its slider and the losses, to change no loss, and it changes none', async () => {
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash: '#neg=20000&pos=200' });
+  const controls = await words(page, 'w-controls');
+  assert.match(controls, /The threshold changes no loss/);
+  // In the scenario's panel, with the slider.
+  assert.equal(await page.locator('aside.controls').filter({ has: page.locator('#w-controls') })
+    .getByLabel('threshold, value', { exact: true }).count(), 1);
+  assert.match(await words(page, 'w-numbers'), /^The threshold changes none of these losses/);
+  const losses = () => page.getByRole('table', { name: 'losses', exact: true }).textContent();
+  const metrics = () => page.getByRole('table', { name: 'metrics', exact: true }).textContent();
+  const [lossesBefore, metricsBefore] = [await losses(), await metrics()];
+  const field = page.getByLabel('threshold, value', { exact: true });
+  await field.fill('0.3');
+  await field.press('Enter');
+  await changed(page, 'table[aria-label="metrics"]', metricsBefore);
+  assert.equal(await losses(), lossesBefore);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the story runs from step 1 to step 8 by keyboard, each step setting its page', async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   const { page, problems } = await openApp(app.browser, app.server.url);

@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod words {
+    mod defined;
     mod extremes;
     mod helpers;
     mod imported;

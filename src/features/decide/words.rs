@@ -7,7 +7,8 @@ pub(crate) fn decide_terms(out: &mut String) {
     terms(
         out,
         &[
-            "cost", "prev", "undo", "brier", "ece", "logloss", "reliab", "wilson", "boot",
+            "cost", "prev", "odds", "logit", "prior", "undo", "calib", "brier", "ece", "logloss",
+            "reliab", "wilson", "boot",
         ],
     );
 }

@@ -14,7 +14,8 @@ pub(crate) fn lede(f: &Facts, job: &WordsJob) -> String {
         "Every number below comes from the predictions you imported."
     } else {
         "Every number below comes from synthetic predictions: the counts, accuracies and seed \
-         draw them, the other controls score them."
+         draw them (the <dfn>seed</dfn> is the number the random draw starts from: the same seed \
+         gives the same predictions), the other controls score them."
     };
     let tour = if job.story == 0 {
         format!(

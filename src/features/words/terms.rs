@@ -108,9 +108,29 @@ const TERMS: &[(&str, &str, &str)] = &[
         "The share of positives where the model will be used, when it differs from the validation set's: the counts are re-weighted to it (precision and everything that mixes the classes change; recall and specificity do not).",
     ),
     (
+        "odds",
+        "odds",
+        "p / (1 − p): the chance of a positive over the chance of a negative. Odds of 1 are even chances; 0.01 is 1 positive to 100 negatives.",
+    ),
+    (
+        "logit",
+        "logit",
+        "ln(p / (1 − p)), the logarithm of the odds: 0 at p = 0.5, negative below it, positive above. 1 / (1 + e<sup>−z</sup>) turns a logit z back into p.",
+    ),
+    (
+        "prior",
+        "prior correction",
+        "Moving calibrated probabilities from the share of positives they were made for (their prior) to another share: each score's odds p / (1 − p) are multiplied by the new share's odds over the old one's, which adds the logarithm of that ratio to the logit. The order of the scores does not change, so every threshold on the new probabilities is one on the old ones.",
+    ),
+    (
         "undo",
         "undoing a training weight",
-        "A model trained with pos_weight w (or on negatives kept at a rate r) overstates the odds of a positive by w (or 1 / r); dividing the odds back (prior correction) recalibrates it.",
+        "A model trained with pos_weight w (or on negatives kept at a rate r) overstates the odds of a positive by w (or 1 / r); dividing its odds by w (or multiplying them by r), a prior correction by that factor, recalibrates it.",
+    ),
+    (
+        "calib",
+        "calibrated",
+        "Scores that can be read as probabilities: among the samples scored p, a share p are positive. The reliability diagram shows how far a model is from it.",
     ),
     (
         "brier",

@@ -47,16 +47,25 @@ pub(crate) fn words(f: &Facts) -> String {
         .map(|k| format!("<li>{}</li>", crossover_line(&a, &b, k)))
         .concat();
     let _ = write!(out, "<ul class=\"crossovers\">{lines}</ul>");
+    // Said before the list that counts in it.
+    let how = if f.imported {
+        "how far A − B would move from one validation set of this size and mix to another. \
+         The two columns' rows cannot be paired here, so it is √(a² + b²) for the two means' \
+         standard errors a and b, which overstates the noise when the models agree row by row."
+    } else {
+        "how far A − B would move from one seed to another. Both models score the same draws, \
+         so it is the mean's standard error taken of each sample's loss under A minus its loss \
+         under B."
+    };
+    para(
+        &mut out,
+        &format!(
+            "Each A − B below is counted in <dfn>standard errors of the difference</dfn>: {how} \
+             Under 2 of them, a difference is within the noise."
+        ),
+    );
     let items = LossKind::ALL.map(|k| noise_item(f, k)).concat();
     let _ = write!(out, "<ul class=\"noise\">{items}</ul>");
-    let how = if f.imported {
-        "For imported scores the two columns' errors are added, which overstates the noise when \
-         the models agree row by row."
-    } else {
-        "Both models score the same draws, so the error is that of the difference, sample by \
-         sample."
-    };
-    para(&mut out, how);
     out
 }
 

@@ -85,9 +85,12 @@ pub(super) fn prevalence(job: &DecideJob, n: &Numbers, undo: Option<OddsShift>) 
     if let Some(Ok(shift)) = prior(job, n) {
         let _ = write!(
             out,
-            "<p>If the scores are calibrated probabilities at the validation prevalence, at {} \
-             positive they become p′ with odds(p′) = {} × odds(p). A threshold of {} on p′ is a \
-             threshold of {} on the scores.</p>",
+            "<p>If the scores are <dfn>calibrated</dfn> probabilities at the validation \
+             prevalence (among the samples scored p, a share p are positive), at {} positive \
+             they become p′ with odds(p′) = {} × odds(p){ODDS}. This is a <dfn>prior \
+             correction</dfn>: the odds multiplied by the deployment's odds of a positive over \
+             the validation set's. A threshold of {} on p′ is a threshold of {} on the \
+             scores.</p>",
             percent_share(n.at.prevalence),
             number(shift.factor(), 4),
             number(s.threshold, 4),
@@ -99,6 +102,9 @@ pub(super) fn prevalence(job: &DecideJob, n: &Numbers, undo: Option<OddsShift>) 
     }
     out
 }
+
+/// What odds are, said in the first sentence that uses them.
+const ODDS: &str = ", where <dfn>odds</dfn>(p) = p / (1 − p)";
 
 /// The prior moved to the deployment prevalence, if one is set.
 fn prior(job: &DecideJob, n: &Numbers) -> Option<Result<OddsShift, Undefined>> {
@@ -118,10 +124,15 @@ fn weight_undone(out: &mut String, job: &DecideJob, n: &Numbers, shift: OddsShif
         }
         Undo::Nothing => String::new(),
     };
+    // The prevalence's sentence, when there is one, came first and said what odds are.
+    let odds = match prior(job, n) {
+        Some(Ok(_)) => "",
+        _ => ODDS,
+    };
     let _ = write!(
         out,
-        "<p>Undoing the training weight (a model {what}): odds(p′) = {} × odds(p); a score \
-         of 0.5 means {}, and a threshold of {} on p′ is {} on the scores.</p>",
+        "<p>Undoing the training weight (a model {what}): odds(p′) = {} × odds(p){odds}; a \
+         score of 0.5 means {}, and a threshold of {} on p′ is {} on the scores.</p>",
         number(shift.factor(), 4),
         m4(shift.apply(0.5)),
         number(s.threshold, 4),
@@ -152,7 +163,8 @@ pub(super) fn calibration(p: &Prepared, undone: Option<&Calibration>) -> String 
     let c = &p.calibration;
     let _ = write!(
         out,
-        "<p>Brier score <strong>{}</strong>, expected calibration error (ECE, 15 bins) \
+        "<p>Scores are <dfn>calibrated</dfn> when they can be read as probabilities: among the \
+         samples scored p, a share p are positive. Brier score <strong>{}</strong>, expected calibration error (ECE, 15 bins) \
          <strong>{}</strong>, log loss <strong>{}</strong>.",
         m4(c.brier),
         m4(c.ece),

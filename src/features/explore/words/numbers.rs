@@ -1,5 +1,5 @@
-//! Beside the loss and metric tables: what a mean is, each class's mean and the mean's standard
-//! error, and why a sum is not a mean.
+//! Beside the loss and metric tables: that the threshold moves no loss, what a mean is, each
+//! class's mean and the mean's standard error, and why a sum is not a mean.
 
 use crate::features::words::facts::Facts;
 use crate::features::words::formulas::formula;
@@ -11,6 +11,13 @@ use crate::sim::{Class, LossKind};
 /// The words that follow the numbers.
 pub(crate) fn words(f: &Facts) -> String {
     let mut out = String::new();
+    // First, where a reader moving the threshold looks for what it changed.
+    para(
+        &mut out,
+        "The threshold changes none of these losses: they are computed from the probabilities, \
+         and the threshold only turns those into decisions, which the metrics table counts (TP, \
+         FP, TN, FN, and accuracy down to MCC).",
+    );
     let bce = f.models[0].losses.get(LossKind::Bce);
     let carried = match (bce.share(Class::Negative), bce.share(Class::Positive)) {
         (Ok(n), Ok(p)) => format!(

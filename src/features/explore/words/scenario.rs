@@ -7,7 +7,8 @@ use crate::features::words::phrases::{para, plain};
 use crate::format::{escape_html, grouped};
 use crate::sim::presets::PRESETS;
 
-/// Which controls draw data.
+/// Which controls draw data, what pos_weight is, and what the threshold does not change: right
+/// under the sliders, where a reader moving one looks.
 pub(crate) fn controls(f: &Facts) -> String {
     let mut out = String::new();
     if f.imported {
@@ -24,8 +25,21 @@ pub(crate) fn controls(f: &Facts) -> String {
              pos_weight, α and γ score the same predictions again.",
         );
     }
+    para(&mut out, POS_WEIGHT);
+    para(&mut out, THRESHOLD_NO_LOSS);
     out
 }
+
+/// What pos_weight is, where its slider is first met.
+const POS_WEIGHT: &str = "<dfn>pos_weight</dfn> multiplies each positive's term of the loss in \
+     weighted BCE (as PyTorch's <code>pos_weight</code> does); the negatives' terms keep weight 1, \
+     so pos_weight 1 is plain BCE.";
+
+/// The threshold turns scores into decisions; no loss reads it.
+pub(crate) const THRESHOLD_NO_LOSS: &str = "The threshold changes no loss: every loss is \
+     computed from the probabilities themselves, and the threshold only decides which samples are \
+     called positive, so it moves only what is counted from those calls (accuracy, recall, \
+     precision, F1, the counts of true and false positives and negatives).";
 
 /// What the presets set: the same whatever the scenario (a box of its own, so the disclosure
 /// stays open while the controls move).
