@@ -5,6 +5,7 @@ pub(crate) mod derived;
 pub(crate) mod download;
 pub(crate) mod hooks;
 pub(crate) mod measured;
+pub(crate) mod nav;
 pub(crate) mod signals;
 mod url;
 pub(crate) mod widgets;
@@ -12,11 +13,12 @@ pub(crate) mod worker_client;
 
 use leptos::prelude::*;
 
-use crate::features::explore::panels::scenario::ScenarioControls;
+use crate::features::explore::panels::scenario::{Place, any_at, scenario_controls};
 use crate::features::import::panel::ImportBox;
 use crate::features::panel;
+use crate::features::story::panel::story_box;
 use crate::features::words::page as words;
-use crate::features::words::{FOOTER, LEDE, STORY};
+use crate::features::words::{FOOTER, LEDE};
 use crate::format::grouped;
 use crate::sim::engine::PREVIEW;
 use crate::state::PageState;
@@ -24,6 +26,7 @@ use crate::state::link;
 use crate::state::{Keyed, Layout, Panel, STORY_STEPS};
 use derived::Derived;
 use hooks::{estimate_marked, system_theme};
+use nav::{panel_nav, skip_link};
 use signals::PageSignals;
 use widgets::ShareBar;
 
@@ -54,18 +57,12 @@ pub fn App() -> impl IntoView {
     let shows = move |p: Panel| layout.with(|l| l.shows(p));
     view! {
         {header(page, derived, embed)}
-        <div class="layout" class:no-controls=move || layout.with(|l| l.controls.is_empty())>
-            <Show when=move || layout.with(|l| !l.controls.is_empty())>
-                <ScenarioControls scenario=page.scenario layout
-                    imported=Signal::derive(move || page.data.with(Option::is_some)) />
-            </Show>
-            <main tabindex="-1" data-exact=move || exact.get().to_string() class:estimate=move || marked.get()>
+        // Above the layout, so that on a phone the step comes before the scenario's controls.
+        <Show when=move || page.view.with(|v| v.story > 0)>{story_box(page)}</Show>
+        <div class="layout" class:no-controls=move || !any_at(page, Place::Side)>
+            <Show when=move || any_at(page, Place::Side)>{scenario_controls(page)}</Show>
+            <main id="main" tabindex="-1" data-exact=move || exact.get().to_string() class:estimate=move || marked.get()>
                 <Notices page />
-                <Show when=move || page.view.with(|v| v.story > 0)>
-                    <section class="panel story" aria-label="guided story"
-                        on:click=widgets::click(move |e| words::leave(page, e))
-                        inner_html=move || words::text(STORY)></section>
-                </Show>
                 // Inside the story, only its last step (your own data) offers the import.
                 <Show when=move || !embed() && page.view.with(|v| v.story % STORY_STEPS == 0)>
                     <ImportBox page />
@@ -89,6 +86,7 @@ fn header(
 ) -> impl IntoView {
     view! {
         <Show when=move || !embed()>
+            {skip_link()}
             <header class="site">
                 <h1>"imbalance-lab"</h1>
                 <p class="lede">
@@ -97,6 +95,7 @@ fn header(
                     <span id="w-lede" inner_html=move || words::text(LEDE)></span>
                 </p>
                 <ShareBar page derived />
+                {panel_nav(page.layout)}
             </header>
         </Show>
         <Show when=embed>
