@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::signals::PageSignals;
 use super::{Notices, footer, full_page_only, mark_embedded, url};
-use crate::features::explore::panels::scenario::ScenarioControls;
+use crate::features::explore::panels::scenario::{Place, any_at, scenario_controls};
 use crate::features::focal::panel::FocalPanel;
 use crate::state::link;
 use crate::state::{Keyed, Panel};
@@ -22,10 +22,8 @@ pub fn curve_app() -> impl IntoView {
     let (scenario, options) = (page.scenario, page.view);
     view! {
         <header class="visually-hidden"><h1>"imbalance-lab"</h1></header>
-        <div class="layout" class:no-controls=move || layout.with(|l| l.controls.is_empty())>
-            <Show when=move || layout.with(|l| !l.controls.is_empty())>
-                <ScenarioControls scenario layout imported=Signal::derive(|| false) />
-            </Show>
+        <div class="layout" class:no-controls=move || !any_at(page, Place::Side)>
+            <Show when=move || any_at(page, Place::Side)>{scenario_controls(page)}</Show>
             <main tabindex="-1" data-exact="true">
                 <Notices page />
                 {Panel::ALL

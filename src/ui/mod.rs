@@ -6,6 +6,7 @@ pub(crate) mod derived;
 pub(crate) mod download;
 pub(crate) mod hooks;
 pub(crate) mod measured;
+pub(crate) mod nav;
 pub(crate) mod signals;
 mod url;
 pub(crate) mod widgets;
@@ -13,11 +14,12 @@ pub(crate) mod worker_client;
 
 use leptos::prelude::*;
 
-use crate::features::explore::panels::scenario::ScenarioControls;
+use crate::features::explore::panels::scenario::{Place, any_at, scenario_controls};
 use crate::features::import::panel::ImportBox;
 use crate::features::panel;
+use crate::features::story::panel::story_box;
 use crate::features::words::page as words;
-use crate::features::words::{FOOTER, STORY};
+use crate::features::words::{FOOTER, LEDE_IMPORTED, LEDE_SYNTHETIC};
 use crate::format::grouped;
 use crate::sim::engine::PREVIEW;
 use crate::state::PageState;
@@ -25,6 +27,7 @@ use crate::state::link;
 use crate::state::{Keyed, Layout, Panel, STORY_STEPS};
 use derived::Derived;
 use hooks::{estimate_marked, system_theme};
+use nav::{panel_nav, skip_link};
 use signals::PageSignals;
 use widgets::ShareBar;
 
@@ -70,20 +73,14 @@ fn app<const FULL: bool>() -> impl IntoView {
     view! {
         {full::<FULL, _>(|| header(page, derived, embed))}
         {(!FULL).then(|| view! { <header class="visually-hidden"><h1>"imbalance-lab"</h1></header> })}
-        <div class="layout" class:no-controls=move || layout.with(|l| l.controls.is_empty())>
-            <Show when=move || layout.with(|l| !l.controls.is_empty())>
-                <ScenarioControls scenario=page.scenario layout
-                    imported=Signal::derive(move || page.data.with(Option::is_some)) />
-            </Show>
-            <main tabindex="-1" data-exact=move || exact.get().to_string() class:estimate=move || marked.get()>
+        // Above the layout, so that on a phone the step comes before the scenario's controls.
+        {full::<FULL, _>(|| view! {
+            <Show when=move || page.view.with(|v| v.story > 0)>{story_box(page)}</Show>
+        })}
+        <div class="layout" class:no-controls=move || !any_at(page, Place::Side)>
+            <Show when=move || any_at(page, Place::Side)>{scenario_controls(page)}</Show>
+            <main id="main" tabindex="-1" data-exact=move || exact.get().to_string() class:estimate=move || marked.get()>
                 <Notices page />
-                {full::<FULL, _>(|| view! {
-                    <Show when=move || page.view.with(|v| v.story > 0)>
-                        <section class="panel story" aria-label="guided story"
-                            on:click=widgets::click(move |e| words::leave(page, e))
-                            inner_html=move || words::text(STORY)></section>
-                    </Show>
-                })}
                 // Inside the story, only its last step (your own data) offers the import.
                 {full::<FULL, _>(|| view! {
                     <Show when=move || !embed() && page.view.with(|v| v.story % STORY_STEPS == 0)>
@@ -155,6 +152,7 @@ fn header(
 ) -> impl IntoView {
     view! {
         <Show when=move || !embed()>
+            {skip_link()}
             <header class="site">
                 <h1>"imbalance-lab"</h1>
                 <p class="lede">
@@ -162,17 +160,17 @@ fn header(
                     "class, and what class weights and focal loss change. "
                     // Written here, not by the worker: the lede is the largest text of the
                     // first screen, and it was complete only once the worker had started.
-                    {move || if page.data.with(Option::is_some) {
-                        "Every number below comes from the predictions you imported."
+                    <span inner_html=move || if page.data.with(Option::is_some) {
+                        LEDE_IMPORTED
                     } else {
-                        "Every number below comes from synthetic predictions: the counts, \
-                         accuracies and seed draw them, the other controls score them."
-                    }}
+                        LEDE_SYNTHETIC
+                    }></span>
                     <Show when=move || page.view.with(|v| v.story == 0)>
                         " New here? "<a href="#story=1">"Take the guided story"</a>"."
                     </Show>
                 </p>
                 <ShareBar page derived />
+                {panel_nav(page.layout)}
             </header>
         </Show>
         <Show when=embed>

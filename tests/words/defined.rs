@@ -4,10 +4,10 @@
 
 use imbalance_lab::features::decide::worker::{DecideJob, Decider, TARGETS};
 use imbalance_lab::features::words::{
-    COMPOSITION, COMPOSITION_TERMS, CONTROLS, FOCAL, FOCAL_TERMS, FOOTER, IMPORT, LEDE, MODEL_B,
-    MODEL_B_TERMS, NUMBERS, NUMBERS_TERMS, OPTIMAL, PRESETS_BOX, SAMPLE, SCORES, SCORES_TERMS,
-    SHARE, SHARE_TERMS, STORY, THRESHOLD, THRESHOLD_TERMS, TRAINED_SCORES, TRAINING, WordsJob,
-    write_words,
+    COMPOSITION, COMPOSITION_TERMS, CONTROLS, FOCAL, FOCAL_TERMS, FOOTER, IMPORT, LEDE_SYNTHETIC,
+    MODEL_B, MODEL_B_TERMS, NUMBERS, NUMBERS_TERMS, OPTIMAL, PRESETS_BOX, SAMPLE, SCORES,
+    SCORES_TERMS, SHARE, SHARE_TERMS, STORY, THRESHOLD, THRESHOLD_TERMS, TRAINED_SCORES, TRAINING,
+    WordsJob, write_words,
 };
 use imbalance_lab::sim::engine::{Engine, Request};
 use imbalance_lab::sim::{Scenario, analyse};
@@ -95,7 +95,8 @@ fn reading_order(state: &PageState) -> Vec<(String, String)> {
     };
     let w = write_words(&mut Engine::new(), &job).sections;
     let at = |name: &str, i: usize| (name.to_string(), w[i].clone());
-    let mut units = vec![at("lede", LEDE), at("controls", CONTROLS)];
+    let lede = ("lede".to_string(), LEDE_SYNTHETIC.to_string());
+    let mut units = vec![lede, at("controls", CONTROLS)];
     units.push(at("presets", PRESETS_BOX));
     if state.view.story > 0 {
         units.push(at("story", STORY));

@@ -4,7 +4,7 @@ use imbalance_lab::features::words::{STORY, WordsJob, write_words};
 use imbalance_lab::sim::Scenario;
 use imbalance_lab::sim::engine::Engine;
 use imbalance_lab::state::link;
-use imbalance_lab::state::{Panel, STORY_STEPS};
+use imbalance_lab::state::{Layout, PageState, Panel, STORY_STEPS};
 
 use super::helpers::{job, scenario, text, words};
 
@@ -73,4 +73,52 @@ fn each_story_step_links_to_the_page_it_describes() {
     let t = costs([2.0, 10.0, 3.0]);
     assert!(t.contains("worth 6.5 times a false alarm's cost"), "{t}");
     assert!(t.contains("= 0.133"), "{t}");
+}
+
+/// The fragment of the link whose text is `name` in a box of words.
+fn href_of(html: &str, name: &str) -> String {
+    let end = html.find(&format!("\">{name}</a>")).expect(name);
+    let start = html[..end].rfind("href=\"#").expect(name) + "href=\"#".len();
+    html[start..end].replace("&amp;", "&")
+}
+
+/// A link that names only a step (what a teacher pastes) opens exactly what the step's "Reset
+/// this step" link opens, with no notice; with any other key the link is read as written.
+#[test]
+fn a_bare_story_link_opens_its_step_as_reset_does() {
+    for n in 1..=STORY_STEPS {
+        let s = &words(scenario(1_000, 10), n).sections[STORY];
+        let reset = link::parse(&href_of(s, "Reset this step"));
+        assert!(reset.notices.is_empty(), "{:?}", reset.notices);
+        let bare = link::parse(&format!("#story={n}"));
+        assert!(bare.notices.is_empty(), "{:?}", bare.notices);
+        assert_eq!(bare.state, reset.state, "step {n}");
+        assert_eq!(bare.state.view.story, n);
+        assert!(!bare.state.layout.embed);
+    }
+    // Step 4's own numbers (a balanced set), not the default page's.
+    let four = link::parse("story=4").state;
+    assert_eq!([four.scenario.neg, four.scenario.pos], [10_000, 10_000]);
+    assert_eq!(four.layout.panels, vec![Panel::Composition, Panel::ModelB]);
+    // Step 7 sets its costs: a miss costs 20 false alarms.
+    assert_eq!(link::parse("story=7").state.decision.cost_fn, 20.0);
+    // With another key, every key is read as written and the rest is the default page's.
+    let kept = link::parse("story=4&pw=3").state;
+    assert_eq!(
+        kept.scenario,
+        Scenario {
+            pos_weight: 3.0,
+            ..Scenario::default()
+        }
+    );
+    assert_eq!(kept.layout, Layout::default());
+    assert_eq!(kept.view.story, 4);
+    let embedded = link::parse("story=5&embed=1").state;
+    assert!(embedded.layout.embed);
+    assert_eq!(embedded.scenario, Scenario::default());
+    // No step is no story; a step past the last is the last, said in a notice.
+    assert_eq!(link::parse("story=0").state, PageState::default());
+    let past = link::parse("story=12");
+    assert_eq!(past.state, link::parse("story=8").state);
+    assert_eq!(past.notices.len(), 1, "{:?}", past.notices);
 }

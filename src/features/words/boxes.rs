@@ -20,8 +20,6 @@ macro_rules! boxes {
 boxes! {
     /// The footer: the conventions and the sources.
     FOOTER = "w-footer",
-    /// The header's sentence on where the numbers come from.
-    LEDE = "w-lede",
     /// Which controls draw data.
     CONTROLS = "w-controls",
     /// Beside the loss and metric tables.

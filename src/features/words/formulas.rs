@@ -6,11 +6,13 @@ use std::fmt::Write;
 use crate::sim::loss::Formula;
 
 /// A formula as a block, with what it says for readers whose browser does not render MathML.
+/// A block wider than its box scrolls sideways and the browser makes it a Tab stop (and only
+/// then: style/main.css keeps it from scrolling up and down), so it is named as a group.
 pub fn formula(out: &mut String, f: &Formula) {
     let Formula { mathml, alt } = f;
     let _ = write!(
         out,
-        r#"<div class="formula"><math display="block" alttext="{alt}">{mathml}</math></div>"#
+        r#"<div class="formula" role="group" aria-label="formula: {alt}"><math display="block" alttext="{alt}">{mathml}</math></div>"#
     );
 }
 

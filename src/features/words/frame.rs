@@ -2,31 +2,17 @@
 //! footer's conventions and sources.
 
 use super::STYLE;
-use super::facts::Facts;
 use super::terms::{SOURCES, terms};
-use super::wire::WordsJob;
-use crate::features::story::words::step_link;
-use crate::format::escape_html;
 
-/// The header's sentence, and the way into the story for a reader not in it.
-pub(crate) fn lede(f: &Facts, job: &WordsJob) -> String {
-    let data = if f.imported {
-        "Every number below comes from the predictions you imported."
-    } else {
-        "Every number below comes from synthetic predictions: the counts, accuracies and seed \
-         draw them (the <dfn>seed</dfn> is the number the random draw starts from: the same seed \
-         gives the same predictions), the other controls score them."
-    };
-    let tour = if job.story == 0 {
-        format!(
-            " New here? <a href=\"#{}\">Take the guided story</a>.",
-            escape_html(&step_link(1, job.embed))
-        )
-    } else {
-        String::new()
-    };
-    format!("{data}{tour}")
-}
+/// The header's sentence on where the numbers come from, for synthetic predictions. The page
+/// writes it (not the worker: it is the largest text of the first screen, and the first paint
+/// should not wait for the worker); the seed is defined at its first use.
+pub const LEDE_SYNTHETIC: &str = "Every number below comes from synthetic predictions: the \
+     counts, accuracies and seed draw them (the <dfn>seed</dfn> is the number the random draw \
+     starts from: the same seed gives the same predictions), the other controls score them.";
+
+/// The same, for imported predictions.
+pub const LEDE_IMPORTED: &str = "Every number below comes from the predictions you imported.";
 
 /// The conventions and the sources.
 pub(crate) fn footer() -> String {

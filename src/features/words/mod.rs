@@ -6,12 +6,14 @@
 //! `boxes` lists the boxes, `wire` carries the job and the reply, `facts` computes the numbers
 //! the words state, and each feature's `words` writes its words from them (`phrases` holds how
 //! a number reads in a sentence, `terms` the definitions, `formulas` the MathML, `frame` the
-//! lede and footer); `page` is the page's side, which asks for the words and fills the boxes.
+//! footer; the lede's sentence, which the page writes); `page` is the page's side, which asks for the words and fills the boxes.
 
 mod boxes;
 pub(crate) mod facts;
 pub mod formulas;
 pub(crate) mod frame;
+
+pub use frame::{LEDE_IMPORTED, LEDE_SYNTHETIC};
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod page;
 pub(crate) mod phrases;
@@ -50,7 +52,6 @@ pub fn write_words(engine: &mut Engine, job: &WordsJob) -> Words {
     sections[MODEL_B_TERMS] = model_b::static_words();
     sections[PRESETS_BOX] = scenario::presets();
     if let Some(f) = Facts::new(engine, job) {
-        sections[LEDE] = frame::lede(&f, job);
         sections[CONTROLS] = scenario::controls(&f);
         sections[NUMBERS] = numbers::words(&f);
         sections[SHARE] = share::words(&f);

@@ -1,12 +1,16 @@
 //! The page's words: every sentence about the current numbers, the terms' definitions and the
 //! guided story, written by the worker (`features::words`) into boxes the page holds empty.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::features::words::{BOXES, STORY, WordsJob};
 use crate::state::Layout;
 use crate::ui::derived::Derived;
+use crate::ui::nav::bring;
 use crate::ui::signals::PageSignals;
 use crate::ui::worker_client::{Progress, request_words};
 
@@ -32,21 +36,24 @@ pub fn follow(page: PageSignals, derived: Derived) {
         }
         pending.set_value(set_timeout_with_handle(move || request_words(job), SETTLE).ok());
     });
-    // A new step of the story takes the keyboard's focus to its heading once its words are in
-    // (only the newest job's words are taken, so they are the step's), not on the first words.
-    let focused = StoredValue::new(None::<u32>);
+    // Once a step's words are in, its box comes into view and the keyboard's focus goes to its
+    // heading: on opening a story link and on each new step (only the newest job's words are
+    // taken, so they are the step's). An embed opens where it is: bringing its box into view
+    // would scroll the host's page.
+    let embed = page.layout.with_untracked(|l| l.embed);
+    let shown = Arc::new(AtomicU32::new(if embed {
+        page.view.with_untracked(|v| v.story)
+    } else {
+        0
+    }));
     Effect::new(move |_| {
-        text(STORY);
+        let empty = text(STORY).is_empty();
         let step = page.view.with_untracked(|v| v.story);
-        let before = focused.get_value();
-        focused.set_value(Some(step));
-        // After the box has taken its new HTML (a heading focused before would be replaced).
-        if before.is_some_and(|b| b != step) {
-            request_animation_frame(|| {
-                if let Some(h) = document().get_element_by_id("story-title") {
-                    let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
-            });
+        if step == 0 {
+            shown.store(0, Relaxed);
+        } else if !empty && shown.swap(step, Relaxed) != step {
+            // After the box has taken its new HTML (a heading focused before would be replaced).
+            request_animation_frame(|| bring("story"));
         }
     });
 }

@@ -2,6 +2,7 @@
 //! corrected is said in a notice.
 
 use super::keys::{KEYS, Value};
+use crate::features::story::steps::begin;
 use crate::format::exact;
 use crate::state::{Control, Judge, KEPT, Keyed, PREVALENCE, Panel, UNDONE_WEIGHT, Undo};
 use crate::state::{PageState, Parsed};
@@ -26,6 +27,14 @@ pub fn parse(fragment: &str) -> Parsed {
             seen.push(key.clone());
         }
         read_pair(&mut state, &key, &raw, &mut notices);
+    }
+    // A link that names only a story step (what a teacher pastes) opens the step as its "Reset
+    // this step" link does: its numbers and its panels, not the default page.
+    if let [key] = seen.as_slice()
+        && key == "story"
+        && state.view.story > 0
+    {
+        state = begin(state.view.story, false);
     }
     Parsed { state, notices }
 }

@@ -22,7 +22,8 @@ pub fn PanelFrame(
     let class = format!("panel {class}").trim_end().to_string();
     view! {
         <section class=class id=id aria-labelledby=labelled_by>
-            <h2 id=title_id>{title}</h2>
+            // Focusable from code: the page's list of panels jumps here.
+            <h2 id=title_id tabindex="-1">{title}</h2>
             {children()}
         </section>
     }

@@ -1,13 +1,16 @@
-//! The scenario's controls (those the layout shows), with the presets.
+//! The scenario's controls (those the layout shows), with the presets: in the side panel, or
+//! in the story's box while a step talks about them.
 
 use crate::sim::loss::{GAMMA, POS_WEIGHT};
 use leptos::prelude::*;
 
+use crate::features::story::steps::step;
 use crate::features::words::page::words_and;
 use crate::features::words::{CONTROLS, PRESETS_BOX};
 use crate::format::composition;
 use crate::sim::{RATIO_MAX, Scenario};
-use crate::state::{Control, Layout};
+use crate::state::{Control, Keyed};
+use crate::ui::signals::PageSignals;
 use crate::ui::widgets::{CountInput, ParamSlider, Presets, Scale, SeedInput};
 
 /// A slider of one of the scenario's parameters.
@@ -114,65 +117,108 @@ const PARAMETERS: [Parameter; 6] = [
     },
 ];
 
-/// Every control of the scenario that the layout shows.
-#[component]
-pub fn ScenarioControls(
-    /// The scenario.
-    scenario: RwSignal<Scenario>,
-    /// Which controls appear.
-    layout: RwSignal<Layout>,
-    /// Whether imported predictions are shown: the controls that shape synthetic data (counts,
-    /// accuracies, seed, presets) then step aside.
-    #[prop(into)]
-    imported: Signal<bool>,
-) -> impl IntoView {
-    let shapes_data = |c: Control| {
-        matches!(
-            c,
-            Control::Presets
-                | Control::Ratio
-                | Control::Total
-                | Control::Counts
-                | Control::Acc0
-                | Control::Acc1
-                | Control::Seed
-        )
-    };
-    let has = move |c: Control| layout.with(|l| l.has(c)) && !(shapes_data(c) && imported.get());
+/// Where a control of the scenario sits.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The scenario panel, beside the others (above them on a phone).
+    Side,
+    /// The story's box, while its step talks about the control.
+    Story,
+}
+
+/// Whether a control shapes synthetic data: shown imported predictions, it steps aside.
+fn shapes_data(c: Control) -> bool {
+    matches!(
+        c,
+        Control::Presets
+            | Control::Ratio
+            | Control::Total
+            | Control::Counts
+            | Control::Acc0
+            | Control::Acc1
+            | Control::Seed
+    )
+}
+
+/// Where control `c` sits, if the layout shows it: in the story's box while the step talks
+/// about it (so a reader moves it beside the words that ask them to), else in the side panel.
+pub fn place(page: PageSignals, c: Control) -> Option<Place> {
+    let imported = page.data.with(Option::is_some);
+    if !page.layout.with(|l| l.has(c)) || (shapes_data(c) && imported) {
+        return None;
+    }
+    let n = page.view.with(|v| v.story);
+    Some(if n > 0 && step(n).controls.contains(&c) {
+        Place::Story
+    } else {
+        Place::Side
+    })
+}
+
+/// Whether any control sits at `here`.
+pub fn any_at(page: PageSignals, here: Place) -> bool {
+    Control::ALL.iter().any(|&c| place(page, c) == Some(here))
+}
+
+/// Whether control `c` sits at `here`, as a condition to show it by. One closure type for every
+/// control: the page's module then holds the code that watches a condition once.
+fn at(page: PageSignals, here: Place, c: Control) -> impl Fn() -> bool + Copy + Send + Sync {
+    move || place(page, c) == Some(here)
+}
+
+/// The scenario panel: the controls that sit beside the others, and their words.
+pub fn scenario_controls(page: PageSignals) -> impl IntoView {
     view! {
         <aside class="panel controls" aria-labelledby="controls-title">
             <h2 id="controls-title">"Scenario"</h2>
-            <Show when=move || has(Control::Presets)><Presets scenario /></Show>
-            <Show when=move || has(Control::Ratio) || has(Control::Total) || has(Control::Counts)>
-                <p class="composition" aria-live="polite">{move || scenario.with(composition)}</p>
-            </Show>
-            <Show when=move || has(Control::Ratio)>
-                <ParamSlider state=scenario id="ratio" label="class ratio, negatives per positive"
-                    min=1.0 max=RATIO_MAX step=1.0 scale=Scale::Log get=Scenario::ratio_on_slider
-                    set=Scenario::set_ratio />
-            </Show>
-            <Show when=move || has(Control::Total)>
-                <ParamSlider state=scenario id="total" label="total samples" symbol="N"
-                    min=100.0 max=10_000_000.0 step=1.0 scale=Scale::Log
-                    get=|s| s.total() as f64 set=Scenario::set_total />
-            </Show>
-            <Show when=move || has(Control::Counts)>
-                <div class="counts">
-                    <CountInput scenario id="neg" label="negatives (label 0)"
-                        get=|s| s.neg set=|s, v| s.neg = v />
-                    <CountInput scenario id="pos" label="positives (label 1)"
-                        get=|s| s.pos set=|s, v| s.pos = v />
-                </div>
-            </Show>
-            {PARAMETERS.map(|p| view! {
-                <Show when=move || has(p.control)>
-                    <ParamSlider state=scenario id=p.id label=p.label symbol=p.symbol min=p.min
-                        max=p.max step=p.step scale=p.scale get=p.get set=p.set />
-                </Show>
-            })}
-            <Show when=move || has(Control::Seed)><SeedInput scenario /></Show>
+            {controls(page, Place::Side)}
             // Last: the words arrive after the controls and must not move them.
             {words_and(CONTROLS, PRESETS_BOX)}
         </aside>
+    }
+}
+
+/// The scenario's controls that sit at `here`, in page order: one function for both places, so
+/// the page's module holds the controls' code once.
+pub fn controls(page: PageSignals, here: Place) -> impl IntoView {
+    let scenario = page.scenario;
+    let has = |c| at(page, here, c);
+    // The class mix is said once, beside the first of the controls that set it.
+    let mix = move || {
+        [Control::Ratio, Control::Total, Control::Counts]
+            .into_iter()
+            .find_map(|c| place(page, c))
+            == Some(here)
+    };
+    view! {
+        <Show when=has(Control::Presets)><Presets scenario /></Show>
+        <Show when=mix>
+            <p class="composition" aria-live="polite">{move || scenario.with(composition)}</p>
+        </Show>
+        <Show when=has(Control::Ratio)>
+            <ParamSlider state=scenario id="ratio" label="class ratio, negatives per positive"
+                min=1.0 max=RATIO_MAX step=1.0 scale=Scale::Log get=Scenario::ratio_on_slider
+                set=Scenario::set_ratio />
+        </Show>
+        <Show when=has(Control::Total)>
+            <ParamSlider state=scenario id="total" label="total samples" symbol="N"
+                min=100.0 max=10_000_000.0 step=1.0 scale=Scale::Log
+                get=|s| s.total() as f64 set=Scenario::set_total />
+        </Show>
+        <Show when=has(Control::Counts)>
+            <div class="counts">
+                <CountInput scenario id="neg" label="negatives (label 0)"
+                    get=|s| s.neg set=|s, v| s.neg = v />
+                <CountInput scenario id="pos" label="positives (label 1)"
+                    get=|s| s.pos set=|s, v| s.pos = v />
+            </div>
+        </Show>
+        {PARAMETERS.map(|p| view! {
+            <Show when=has(p.control)>
+                <ParamSlider state=scenario id=p.id label=p.label symbol=p.symbol min=p.min
+                    max=p.max step=p.step scale=p.scale get=p.get set=p.set />
+            </Show>
+        })}
+        <Show when=has(Control::Seed)><SeedInput scenario /></Show>
     }
 }

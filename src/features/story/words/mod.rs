@@ -7,34 +7,18 @@ mod steps;
 
 use std::fmt::Write;
 
+use super::steps::begin;
 use crate::features::words::STYLE;
 use crate::features::words::facts::Facts;
 use crate::features::words::wire::WordsJob;
 use crate::format::escape_html;
-use crate::state::PageState;
+use crate::state::STORY_STEPS;
 use crate::state::link;
-use crate::state::{Control, Keyed, Layout, STORY_STEPS, ViewOptions};
 use steps::STEPS;
 
 /// The fragment of story step `n` (1-based).
 pub(crate) fn step_link(n: u32, embed: bool) -> String {
-    let mut state = PageState::default();
-    let step = &STEPS[(n.clamp(1, STORY_STEPS) - 1) as usize];
-    (step.set)(&mut state);
-    state.view = ViewOptions {
-        story: n,
-        ..ViewOptions::default()
-    };
-    state.layout = Layout {
-        embed,
-        panels: step.panels.to_vec(),
-        controls: if embed {
-            step.controls.to_vec()
-        } else {
-            Control::ALL.to_vec()
-        },
-    };
-    link::format(&state)
+    link::format(&begin(n, embed))
 }
 
 /// The story's box: the step's heading and words, and its links. "Leave the story" is a
@@ -45,8 +29,7 @@ pub(crate) fn words(f: &Facts, job: &WordsJob) -> String {
     // A page that does not hold the step's data (a link that named only the step, or data
     // changed since) is told how to set it; the weights and the threshold are the reader's to
     // move.
-    let mut set = PageState::default();
-    (step.set)(&mut set);
+    let set = begin(n, false);
     let (a, b) = (&set.scenario, &f.s);
     let data =
         (a.neg, a.pos, a.acc0, a.acc1, set.model_b) != (b.neg, b.pos, b.acc0, b.acc1, f.model_b);
