@@ -147,6 +147,9 @@ pub struct ViewOptions {
     pub point: f64,
     /// The guided story's step, 1 to `STORY_STEPS`; 0 when the page is not telling it.
     pub story: u32,
+    /// The colours of the page and its charts. A view option like the others (not part of the
+    /// layout) so that "Open in imbalance-lab" keeps the colours the reader just saw.
+    pub theme: ThemeChoice,
 }
 
 /// Steps of the guided story.
@@ -159,6 +162,7 @@ impl Default for ViewOptions {
             focal_factor: false,
             point: 0.9,
             story: 0,
+            theme: ThemeChoice::Auto,
         }
     }
 }
@@ -309,6 +313,37 @@ impl Keyed for Control {
             Control::Alpha => "alpha",
             Control::Gamma => "gamma",
             Control::Seed => "seed",
+        }
+    }
+}
+
+/// The colours the page is drawn in: the reader's system's, or the ones an embedding page
+/// asked for to match its own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ThemeChoice {
+    /// Follow the reader's system.
+    #[default]
+    Auto,
+    /// Dark text on a light background.
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+impl Keyed for ThemeChoice {
+    const ALL: &'static [Self] = &[ThemeChoice::Auto, ThemeChoice::Light, ThemeChoice::Dark];
+    fn key(self) -> &'static str {
+        match self {
+            ThemeChoice::Auto => "auto",
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::Auto => "the reader's system",
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
         }
     }
 }
