@@ -3,6 +3,7 @@
 pub(crate) mod backend;
 pub(crate) mod derived;
 pub(crate) mod download;
+mod embed;
 pub(crate) mod hooks;
 pub(crate) mod measured;
 pub(crate) mod signals;
@@ -23,7 +24,7 @@ use crate::state::PageState;
 use crate::state::link;
 use crate::state::{Keyed, Layout, Panel, STORY_STEPS};
 use derived::Derived;
-use hooks::{estimate_marked, system_theme};
+use hooks::estimate_marked;
 use signals::PageSignals;
 use widgets::ShareBar;
 
@@ -31,7 +32,7 @@ use widgets::ShareBar;
 #[component]
 pub fn App() -> impl IntoView {
     let page = PageSignals::new(link::parse(&url::current_fragment()));
-    provide_context(system_theme());
+    embed::follow(page);
     url::sync(page);
     let derived = Derived::new(page.scenario, page.model_b, page.data);
     provide_context(worker_client::connect(page, derived));
