@@ -4,6 +4,9 @@
 //! mirrors it in signals (`ui::signals::PageSignals`).
 
 pub mod link;
+mod theme;
+
+pub use theme::ThemeChoice;
 
 use crate::sim::{LossKind, Scenario};
 
@@ -313,37 +316,6 @@ impl Keyed for Control {
             Control::Alpha => "alpha",
             Control::Gamma => "gamma",
             Control::Seed => "seed",
-        }
-    }
-}
-
-/// The colours the page is drawn in: the reader's system's, or the ones an embedding page
-/// asked for to match its own.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ThemeChoice {
-    /// Follow the reader's system.
-    #[default]
-    Auto,
-    /// Dark text on a light background.
-    Light,
-    /// Light text on a dark background.
-    Dark,
-}
-
-impl Keyed for ThemeChoice {
-    const ALL: &'static [Self] = &[ThemeChoice::Auto, ThemeChoice::Light, ThemeChoice::Dark];
-    fn key(self) -> &'static str {
-        match self {
-            ThemeChoice::Auto => "auto",
-            ThemeChoice::Light => "light",
-            ThemeChoice::Dark => "dark",
-        }
-    }
-    fn label(self) -> &'static str {
-        match self {
-            ThemeChoice::Auto => "the reader's system",
-            ThemeChoice::Light => "light",
-            ThemeChoice::Dark => "dark",
         }
     }
 }

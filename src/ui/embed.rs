@@ -12,7 +12,7 @@ use web_sys::ResizeObserver;
 
 use super::hooks::page_theme;
 use super::signals::PageSignals;
-use crate::state::{Keyed, ThemeChoice};
+use crate::state::ThemeChoice;
 
 /// The `type` of the height message.
 pub const HEIGHT_MESSAGE: &str = "imbalance-lab:height";
