@@ -94,7 +94,7 @@ async function heights({ el, frame }) {
 /** Waits until the frame is as tall as its content (within 4 px) and has no inner scroll. */
 async function fits(e, what) {
   let h;
-  for (let tries = 0; tries < 200; tries++) {
+  for (let tries = 0; tries < 600; tries++) {
     h = await heights(e);
     if (Math.abs(h.outer - h.content) <= 4 && h.scroll <= h.view + 1) return h;
     await new Promise((ok) => setTimeout(ok, 50));
