@@ -7,8 +7,8 @@ use imbalance_lab::sim::{MAX_COUNT, Scenario};
 use imbalance_lab::state::PageState;
 use imbalance_lab::state::link::{format, parse};
 use imbalance_lab::state::{
-    Control, DecisionSettings, Judge, Keyed, Layout, ModelB, Panel, STORY_STEPS, TrainingSettings,
-    Undo, ViewOptions,
+    Control, DecisionSettings, Judge, Keyed, Layout, ModelB, Panel, STORY_STEPS, ThemeChoice,
+    TrainingSettings, Undo, ViewOptions,
 };
 use proptest::prelude::*;
 
@@ -192,6 +192,39 @@ fn a_link_made_from_imported_data_says_it_cannot_carry_it() {
 }
 
 #[test]
+fn the_theme_is_read_written_only_when_chosen_and_bad_values_follow_the_system() {
+    for (key, theme) in [
+        ("light", ThemeChoice::Light),
+        ("dark", ThemeChoice::Dark),
+        ("auto", ThemeChoice::Auto),
+        (" dark ", ThemeChoice::Dark),
+    ] {
+        let p = parse(&format!("embed=1&theme={key}"));
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(p.state.view.theme, theme);
+        assert_eq!(parse(&format(&p.state)).state, p.state);
+    }
+    let dark = parse("theme=dark").state;
+    assert!(format(&dark).ends_with("&theme=dark"), "{}", format(&dark));
+    // Auto is the default and is never written: older links read and write back unchanged.
+    assert!(!format(&PageState::default()).contains("theme"));
+    assert_eq!(
+        format(&parse("theme=auto").state),
+        format(&PageState::default())
+    );
+    for bad in ["Dark", "blue", "", "1"] {
+        let p = parse(&format!("theme=dark&theme={bad}"));
+        assert_eq!(p.state.view.theme, ThemeChoice::Auto, "{bad}");
+        assert_eq!(
+            p.notices.last().unwrap(),
+            &format!(
+                "theme=\u{201c}{bad}\u{201d} should be light, dark or auto; following the system."
+            )
+        );
+    }
+}
+
+#[test]
 fn percent_encoding_is_read() {
     let p = parse("panels=focal%2Cscores&acc0=0%2E9");
     assert!(p.notices.is_empty(), "{:?}", p.notices);
@@ -225,11 +258,12 @@ prop_compose! {
         embed in any::<bool>(), panels in keyed_subset::<Panel>(true), controls in keyed_subset::<Control>(false),
         sep in 0.0..=6.0f64, rows in 100..=1_000_000u32,
         decision in any_decision(), point in 0.0..=1.0f64, story in 0..=STORY_STEPS,
+        theme in proptest::sample::select(ThemeChoice::ALL.to_vec()),
     ) -> PageState {
         PageState {
             scenario: Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight: pw, threshold: thr, seed },
             model_b: ModelB { acc0: b0, acc1: b1 },
-            view: ViewOptions { log_counts: log, focal_factor: factor, point, story },
+            view: ViewOptions { log_counts: log, focal_factor: factor, point, story, theme },
             training: TrainingSettings { sep, rows },
             layout: Layout { embed, panels, controls },
             decision,

@@ -4,6 +4,9 @@
 //! mirrors it in signals (`ui::signals::PageSignals`).
 
 pub mod link;
+mod theme;
+
+pub use theme::ThemeChoice;
 
 use crate::sim::{LossKind, Scenario};
 
@@ -147,6 +150,9 @@ pub struct ViewOptions {
     pub point: f64,
     /// The guided story's step, 1 to `STORY_STEPS`; 0 when the page is not telling it.
     pub story: u32,
+    /// The colours of the page and its charts. A view option like the others (not part of the
+    /// layout) so that "Open in imbalance-lab" keeps the colours the reader just saw.
+    pub theme: ThemeChoice,
 }
 
 /// Steps of the guided story.
@@ -159,6 +165,7 @@ impl Default for ViewOptions {
             focal_factor: false,
             point: 0.9,
             story: 0,
+            theme: ThemeChoice::Auto,
         }
     }
 }

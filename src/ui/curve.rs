@@ -14,7 +14,7 @@ use crate::state::{Keyed, Panel};
 /// The focal curve's embed.
 pub fn curve_app() -> impl IntoView {
     let page = PageSignals::new(link::parse(&url::current_fragment()));
-    provide_context(super::hooks::system_theme());
+    super::embed::follow(page);
     url::sync(page);
     let layout = page.layout;
     mark_embedded(layout);

@@ -1,4 +1,4 @@
-//! Hooks that own an observer or a timer and clean up after themselves: the system theme, whether
+//! Hooks that own an observer or a timer and clean up after themselves: the page's theme, whether
 //! an element is on screen, running work when it is seen, an element's size, and when an
 //! estimate has been on screen long enough to be marked.
 
@@ -11,18 +11,33 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{MediaQueryList, ResizeObserver};
 
 use crate::charts::Theme;
+use crate::state::ThemeChoice;
 
-/// The system's colour scheme, following changes while the page is open.
-pub fn system_theme() -> ReadSignal<Theme> {
+/// The colours the page is drawn in: the chosen theme, or, when the choice is auto, the
+/// system's colour scheme, followed while the page is open.
+pub fn page_theme(choice: impl Fn() -> ThemeChoice + Copy + 'static) -> ReadSignal<Theme> {
     let query: Option<MediaQueryList> = window()
         .match_media("(prefers-color-scheme: dark)")
         .ok()
         .flatten();
-    let theme_of = |dark: bool| if dark { Theme::Dark } else { Theme::Light };
-    let (theme, set_theme) = signal(theme_of(query.as_ref().is_some_and(|q| q.matches())));
+    let resolve = move |system_dark: bool| match choice() {
+        ThemeChoice::Light => Theme::Light,
+        ThemeChoice::Dark => Theme::Dark,
+        ThemeChoice::Auto if system_dark => Theme::Dark,
+        ThemeChoice::Auto => Theme::Light,
+    };
+    let system_dark = {
+        let query = query.clone();
+        move || query.as_ref().is_some_and(MediaQueryList::matches)
+    };
+    let (theme, set_theme) = signal(untrack(|| resolve(system_dark())));
+    // A link read again (the reader edits the address) can change the choice.
+    Effect::new(move |_| set_theme.set(resolve(system_dark())));
     if let Some(query) = query {
         let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-            move |ev: web_sys::MediaQueryListEvent| set_theme.set(theme_of(ev.matches())),
+            move |ev: web_sys::MediaQueryListEvent| {
+                set_theme.set(untrack(|| resolve(ev.matches())));
+            },
         );
         let _ =
             query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());

@@ -4,6 +4,7 @@ pub(crate) mod backend;
 pub mod curve;
 pub(crate) mod derived;
 pub(crate) mod download;
+pub(crate) mod embed;
 pub(crate) mod hooks;
 pub(crate) mod measured;
 pub(crate) mod nav;
@@ -26,7 +27,7 @@ use crate::state::PageState;
 use crate::state::link;
 use crate::state::{Keyed, Layout, Panel, STORY_STEPS};
 use derived::Derived;
-use hooks::{estimate_marked, system_theme};
+use hooks::estimate_marked;
 use nav::{panel_nav, skip_link};
 use signals::PageSignals;
 use widgets::ShareBar;
@@ -38,8 +39,8 @@ pub fn App() -> impl IntoView {
 }
 
 /// The page as the embed module (`src/bin/embed.rs`) builds it: no header, share bar, import,
-/// story or words, and no panel of `Panel::FULL_ONLY`. the start-up script (index.html) loads it for the embeds that
-/// show none of those (`PageState::module`), so they download about a quarter less.
+/// story or words, and no panel of `Panel::FULL_ONLY`. The start-up script (index.html) loads
+/// it for the embeds that show none of those (`PageState::module`): a quarter fewer bytes.
 pub fn embed_app() -> impl IntoView {
     app::<false>()
 }
@@ -47,7 +48,7 @@ pub fn embed_app() -> impl IntoView {
 /// The page; `FULL` false leaves out, at compile time, everything an embed never shows.
 fn app<const FULL: bool>() -> impl IntoView {
     let page = PageSignals::new(link::parse(&url::current_fragment()));
-    provide_context(system_theme());
+    embed::follow(page);
     url::sync(page);
     let derived = Derived::new(page.scenario, page.model_b, page.data);
     provide_context(worker_client::connect(page, derived));

@@ -6,6 +6,7 @@ use crate::charts::Figure;
 use crate::features::focal::chart::FocalCurve;
 use crate::features::words::page::words_and;
 use crate::features::words::{FOCAL, FOCAL_TERMS};
+use crate::format::number;
 use crate::sim::Scenario;
 use crate::state::{Panel, ViewOptions};
 use crate::ui::widgets::{ChartCanvas, PanelFrame, Toggle};
@@ -50,8 +51,24 @@ pub fn FocalPanel(scenario: RwSignal<Scenario>, options: RwSignal<ViewOptions>) 
                         }
                     } />
             </label>
+            <p class="point-answer">{move || point_answer(scenario, options)}</p>
             {words_and(FOCAL, FOCAL_TERMS)}
             </div>
         </PanelFrame>
     }
+}
+
+/// The answer to "the factor at pₜ", on the page: an embed hides the words that also say it.
+/// The factor and the shares are written as the words write them; the parameters as the link does.
+fn point_answer(scenario: RwSignal<Scenario>, options: RwSignal<ViewOptions>) -> String {
+    let pt = options.with(|o| o.point);
+    let (g, a) = scenario.with(|s| (s.gamma, s.alpha));
+    let factor = if g == 0.0 { 1.0 } else { (1.0 - pt).powf(g) };
+    format!(
+        "At pₜ = {pt} with γ = {g} the factor is {}: a positive keeps {} of its cross-entropy \
+         (α = {a}), a negative {}.",
+        number(factor, 3),
+        number(a * factor, 3),
+        number((1.0 - a) * factor, 3)
+    )
 }

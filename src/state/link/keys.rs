@@ -62,6 +62,7 @@ pub(super) const KEYS: &[(&str, Value)] = &[
     ("factor", Flag(|s| &mut s.view.focal_factor)),
     ("pt", Real(UNIT, |s| &mut s.view.point)),
     ("story", Count([0, STORY_STEPS], |s| &mut s.view.story)),
+    ("theme", Own(read::theme)),
     ("src", Own(read::source)),
     ("embed", Flag(|s| &mut s.layout.embed)),
     ("panels", Own(read::panels)),

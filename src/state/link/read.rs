@@ -4,7 +4,9 @@
 use super::keys::{KEYS, Value};
 use crate::features::story::steps::begin;
 use crate::format::exact;
-use crate::state::{Control, Judge, KEPT, Keyed, PREVALENCE, Panel, UNDONE_WEIGHT, Undo};
+use crate::state::{
+    Control, Judge, KEPT, Keyed, PREVALENCE, Panel, ThemeChoice, UNDONE_WEIGHT, Undo,
+};
 use crate::state::{PageState, Parsed};
 
 /// Reads a fragment (with or without its leading `#`).
@@ -211,6 +213,17 @@ pub(super) fn panels(state: &mut PageState, raw: &str, notices: &mut Vec<String>
 /// `controls`: the controls shown, in page order (none is a choice too).
 pub(super) fn controls(state: &mut PageState, raw: &str, notices: &mut Vec<String>) {
     state.layout.controls = parse_list::<Control>("controls", raw, notices);
+}
+
+/// `theme`: light, dark or auto (the reader's system's).
+pub(super) fn theme(state: &mut PageState, raw: &str, notices: &mut Vec<String>) {
+    state.view.theme = ThemeChoice::from_key(raw.trim()).unwrap_or_else(|| {
+        notices.push(format!(
+            "theme=\u{201c}{}\u{201d} should be light, dark or auto; following the system.",
+            shown(raw)
+        ));
+        ThemeChoice::Auto
+    });
 }
 
 /// `prev`: a share strictly between 0 and 1; empty for the validation set's own.

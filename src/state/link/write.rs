@@ -1,7 +1,7 @@
 //! Writing a state as a fragment.
 
 use crate::state::PageState;
-use crate::state::{Judge, Keyed, Layout, Undo, ViewOptions};
+use crate::state::{Judge, Keyed, Layout, ThemeChoice, Undo, ViewOptions};
 
 /// Writes a state as a fragment (without the `#`). Every number of the scenario, of model B and
 /// of the training view is written, so a link keeps its meaning even if a default changes; view
@@ -47,6 +47,10 @@ pub fn format(state: &PageState) -> String {
     }
     if state.view.point != view.point {
         parts.push(format!("pt={}", state.view.point));
+    }
+    // Only a chosen theme: links made before the key existed stay byte-identical.
+    if state.view.theme != ThemeChoice::Auto {
+        parts.push(format!("theme={}", state.view.theme.key()));
     }
     if state.view.story != 0 {
         parts.push(format!("story={}", state.view.story));

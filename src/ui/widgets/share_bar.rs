@@ -9,9 +9,8 @@ use crate::features::training::job::TrainRun;
 use crate::features::training::panel::sample_request;
 use crate::format::escape_html;
 use crate::sim::training::{Binormal, LossParams, Training, training_json};
-use crate::state::PageState;
 use crate::state::link;
-use crate::state::{Control, Keyed, Layout, Panel};
+use crate::state::{Control, Keyed, Layout, Panel, ThemeChoice};
 use crate::ui::derived::Derived;
 use crate::ui::download::save_text;
 use crate::ui::signals::PageSignals;
@@ -96,7 +95,7 @@ pub fn ShareBar(
             })}
             <span class="share-status" role="status">{move || status.get()}</span>
         </div>
-        {embed_dialog(page, dialog, status)}
+        {embed_dialog(page, dialog)}
     }
 }
 
@@ -152,7 +151,7 @@ fn save_results(page: &PageSignals, derived: &Derived, run: RwSignal<Option<Trai
     save_text("imbalance-lab-results.json", &text, "application/json");
 }
 
-/// A field for the frame's width or height, in CSS pixels.
+/// A field for the frame's width, in CSS pixels.
 fn size_field(id: &'static str, label: &'static str, value: RwSignal<u32>) -> impl IntoView {
     view! {
         <label for=id>{label}
@@ -167,32 +166,56 @@ fn size_field(id: &'static str, label: &'static str, value: RwSignal<u32>) -> im
     }
 }
 
-/// The embed dialog: what the frame shows, its size, and the HTML to paste.
-fn embed_dialog(
-    page: PageSignals,
-    dialog: NodeRef<leptos::html::Dialog>,
-    status: RwSignal<String>,
-) -> impl IntoView {
+/// The listener the snippet carries: it sets a frame's height to the height the frame's own
+/// page reports, and does nothing else. It checks the message's shape and source (not its
+/// origin: a sandboxed frame's is "null"); a second copy on the page sets the same heights.
+const LISTENER: &str = r#"<script>
+addEventListener("message", function (e) {
+  var d = e.data, h = d && d.type === "imbalance-lab:height" && d.height;
+  if (Number.isFinite(h)) document.querySelectorAll("iframe[data-imbalance-lab]").forEach(function (f) {
+    if (f.contentWindow === e.source) f.style.height = Math.min(Math.max(Math.round(h), 100), 30000) + "px";
+  });
+});
+</script>"#;
+
+/// The HTML to paste: the frame (its `color-scheme` the theme's, so that the browser keeps its
+/// background transparent; its height a first guess, for hosts that strip scripts) and the
+/// listener that sizes it.
+fn snippet(src: &str, width: u32, theme: ThemeChoice) -> String {
+    let scheme = match theme {
+        ThemeChoice::Auto => "light dark",
+        chosen => chosen.key(),
+    };
+    format!(
+        r#"<iframe src="{}" data-imbalance-lab width="{width}" height="640" style="border:0;max-width:100%;color-scheme:{scheme}" title="imbalance-lab: losses on imbalanced data" loading="lazy"></iframe>
+{LISTENER}"#,
+        escape_html(src)
+    )
+}
+
+/// The theme's choices, as markup: one delegated handler reads them (cheaper in the page's
+/// module than a component per choice).
+const THEME_CHOICES: &str = r#"<legend>colours</legend><label><input type="radio" name="embed-theme" value="auto" checked>the reader's system</label><label><input type="radio" name="embed-theme" value="light">light</label><label><input type="radio" name="embed-theme" value="dark">dark</label>"#;
+
+/// The embed dialog: what the frame shows, its colours and width, and the HTML to paste.
+fn embed_dialog(page: PageSignals, dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
     let panels = RwSignal::new(vec![Panel::Focal]);
     let controls = RwSignal::new(vec![Control::Alpha, Control::Gamma]);
+    // The chosen radio button's value, a theme's key (a string signal, as the page has already).
+    let theme = RwSignal::new(String::new());
     let width = RwSignal::new(720u32);
-    let height = RwSignal::new(640u32);
-    let snippet = move || {
-        let state = PageState {
-            layout: Layout {
-                embed: true,
-                panels: panels.get(),
-                controls: controls.get(),
-            },
-            ..page.state()
+    // Said inside the dialog, next to its button: the page's own status line is behind it.
+    let status = RwSignal::new(String::new());
+    let code = move || {
+        let mut state = page.state();
+        state.layout = Layout {
+            embed: true,
+            panels: panels.get(),
+            controls: controls.get(),
         };
+        state.view.theme = theme.with(|t| ThemeChoice::from_key(t)).unwrap_or_default();
         let src = format!("{}#{}", base_url(), link::format(&state));
-        format!(
-            r#"<iframe src="{}" width="{}" height="{}" style="border:0;max-width:100%" title="imbalance-lab: losses on imbalanced data" loading="lazy"></iframe>"#,
-            escape_html(&src),
-            width.get(),
-            height.get()
-        )
+        snippet(&src, width.get(), state.view.theme)
     };
     view! {
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title">
@@ -201,17 +224,21 @@ fn embed_dialog(
             <div class="embed-picks">
                 {pick("panels", panels, "embed-panel")}
                 {pick("controls", controls, "embed-control")}
+                <fieldset class="embed-theme" inner_html=THEME_CHOICES on:click=super::click(move |ev| {
+                    if let Some(input) = super::target::<web_sys::HtmlInputElement>(&ev) {
+                        theme.set(input.value());
+                    }
+                })></fieldset>
             </div>
             <div class="embed-size">
                 {size_field("embed-width", "width ", width)}
-                {size_field("embed-height", "height ", height)}
             </div>
             <label for="embed-snippet">"HTML to paste into your post"</label>
-            <textarea id="embed-snippet" readonly rows="5" prop:value=snippet></textarea>
+            <textarea id="embed-snippet" readonly rows="8" prop:value=code></textarea>
             <div class="dialog-buttons">
+                <span class="embed-status" role="status">{move || status.get()}</span>
                 <button type="button" on:click=super::click(move |_| {
-                    let text = snippet();
-                    let promise = window().navigator().clipboard().write_text(&text);
+                    let promise = window().navigator().clipboard().write_text(&code());
                     leptos::task::spawn_local(async move {
                         status.set(match JsFuture::from(promise).await {
                             Ok(_) => "Embed code copied.".into(),

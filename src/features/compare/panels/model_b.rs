@@ -10,10 +10,10 @@ use crate::sim::engine::ExactParts;
 use crate::sim::{
     Losses, Measure, Metric, Metrics, Profile, RATIO_MAX, RATIOS, Scenario, Verdict, verdict,
 };
-use crate::state::{ModelB, Panel};
+use crate::state::{Control, ModelB, Panel};
 use crate::ui::derived::{Derived, Model};
 use crate::ui::hooks::{on_screen, when_seen};
-use crate::ui::signals::Imported;
+use crate::ui::signals::{Imported, Sources};
 use crate::ui::widgets::{NumbersTable, PanelFrame, ParamSlider, Scale};
 
 /// What the panel shows of one model, taken at once so the table is always consistent.
@@ -128,6 +128,10 @@ fn controls(
     model_b: RwSignal<ModelB>,
     data: RwSignal<Option<Imported>>,
 ) -> impl IntoView {
+    // An embed may hide the scenario's accuracies: then nothing is "above".
+    let layout = use_context::<Sources>().map(|s| s.page.layout);
+    let above =
+        move || layout.is_none_or(|l| l.with(|l| l.has(Control::Acc0) || l.has(Control::Acc1)));
     view! {
         <div class="ab-controls">
             // Imported predictions: the models are the file's score columns, its classes fixed
@@ -139,7 +143,7 @@ fn controls(
                 }))}</p>
             }>
                 <p class="model-a">
-                    "Model A is the scenario above: "
+                    {move || if above() { "Model A is the scenario above: " } else { "Model A has the scenario's accuracies: " }}
                     <span class="num">{move || scenario.with(|s| format!("acc0 {}, acc1 {}", s.acc0, s.acc1))}</span>
                     "."
                 </p>
