@@ -1,5 +1,6 @@
-//! The connection: the worker, started the first time one is needed (or the engine here, if
-//! none can start), what is sent to it, and the queue of requests for exact numbers.
+//! The connection: the worker, started the first time one is needed (or its module on the
+//! page's thread, if none can start; or the page's own engine, if that cannot load either),
+//! what is sent to it, and the queue of requests for exact numbers.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -9,7 +10,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use super::Client;
+use super::thread::Thread;
+use super::{Client, Runs};
 use crate::protocol::{FromWorker, ToWorker};
 use crate::sim::engine::{Engine, Request, SYNTHETIC, all_exact};
 use crate::worker::js::{reply_from_js, to_js};
@@ -20,13 +22,16 @@ type Handler = Closure<dyn FnMut(MessageEvent)>;
 /// How long a request that needs new draws waits for its control to be still.
 pub(super) const HOLD: std::time::Duration = std::time::Duration::from_millis(80);
 
-/// Where the numbers are computed: in the worker, or here on the page when no worker runs.
+/// Where the numbers are computed: in the worker; in its module on the page's thread when no
+/// worker can start; or by the page's own engine (the exact numbers only) when that module
+/// cannot load either, or before the worker is first needed.
 pub(super) enum Compute {
     /// The worker, and its message and error handlers (kept alive while it runs).
     Worker {
         worker: Worker,
         _handlers: [Handler; 2],
     },
+    Thread(Thread),
     Here(Rc<RefCell<Engine>>),
 }
 
@@ -94,22 +99,40 @@ impl Client {
     pub(super) fn send(self: &Rc<Self>, message: ToWorker) {
         // The first time: start the worker (the message waits in it until the module loads).
         self.try_worker();
-        match &*self.compute.borrow() {
-            Compute::Worker { worker: w, .. } => {
-                let _ = w.post_message(&to_js(&message));
-            }
-            Compute::Here(engine) => {
-                let (engine, this) = (Rc::clone(engine), Rc::clone(self));
-                // After this frame: the estimate is painted first.
-                set_timeout(
-                    move || serve(&mut engine.borrow_mut(), message, &mut |m| this.receive(m)),
-                    std::time::Duration::from_millis(0),
-                );
-            }
+        if self.post(&to_js(&message)) {
+            return;
+        }
+        if let Compute::Here(engine) = &*self.compute.borrow() {
+            let (engine, this) = (Rc::clone(engine), Rc::clone(self));
+            // After this frame: the estimate is painted first.
+            set_timeout(
+                move || serve(&mut engine.borrow_mut(), message, &mut |m| this.receive(m)),
+                std::time::Duration::from_millis(0),
+            );
         }
     }
 
-    /// Starts the worker the first time one is needed; if none can start, the engine stays here.
+    /// Posts `message` to the worker or to its module here; false if neither runs (the page's
+    /// own engine computes).
+    pub(super) fn post(&self, message: &JsValue) -> bool {
+        match &mut *self.compute.borrow_mut() {
+            Compute::Worker { worker: w, .. } => drop(w.post_message(message)),
+            Compute::Thread(t) => t.post(message),
+            Compute::Here(_) => return false,
+        }
+        true
+    }
+
+    /// A reply from the worker (or from its module here), as it was posted.
+    pub(super) fn reply(self: &Rc<Self>, data: &JsValue) {
+        match reply_from_js(data) {
+            (FromWorker::CsvPiece(_, done), Some(bytes)) => self.csv_piece(bytes, done),
+            (reply, _) => self.receive(reply),
+        }
+    }
+
+    /// Starts the worker the first time one is needed; if none can start (a sandboxed frame
+    /// cannot), its module on the page's thread.
     pub(super) fn try_worker(self: &Rc<Self>) {
         if self.worker_tried.replace(true) {
             return;
@@ -117,13 +140,10 @@ impl Client {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let Ok(worker) = Worker::new_with_options("./worker.js", &options) else {
-            return;
+            return self.start_thread();
         };
         let this = Rc::clone(self);
-        let on_message = Handler::new(move |e: MessageEvent| match reply_from_js(&e.data()) {
-            (FromWorker::CsvPiece(_, done), Some(bytes)) => this.csv_piece(bytes, done),
-            (reply, _) => this.receive(reply),
-        });
+        let on_message = Handler::new(move |e: MessageEvent| this.reply(&e.data()));
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         let this = Rc::clone(self);
         let on_error = Handler::new(move |_| this.receive(FromWorker::Failed));
@@ -142,28 +162,38 @@ impl Client {
         }
     }
 
-    /// The worker could not start or died: the engine runs here from now on, beginning with
-    /// the request that was in flight (imported predictions were the worker's: they are gone).
+    /// The worker could not start or died: its module runs on the page's thread from now on.
+    /// If that module could not load, the page's own engine computes the exact numbers, and
+    /// the page says what is missing. Either way the request in flight is sent again (imported
+    /// predictions were the worker's: they are gone).
     pub(super) fn fail(self: &Rc<Self>) {
-        // Once: an error event and an unreadable reply can both report the same failure.
-        if matches!(&*self.compute.borrow(), Compute::Here(_)) {
-            return;
-        }
+        // Once each: an error event and an unreadable reply can both report the same failure.
+        let worker = match &*self.compute.borrow() {
+            Compute::Here(_) => return,
+            Compute::Worker { .. } => true,
+            Compute::Thread(_) => false,
+        };
         self.stop_worker();
-        *self.compute.borrow_mut() = here();
-        // Nothing the worker was asked for comes back: the words it wrote go with it (they
-        // would be stale at the first change).
         for jobs in [&self.decisions, &self.words] {
             jobs.drop_pending();
         }
-        self.progress.words.set(None);
-        self.progress.decision.set(Err(
-            "The page's worker stopped; the decision panel needs it. Reload the page.",
-        ));
-        self.lose_import(
-            "The page's worker stopped, and imported predictions live there: the page shows the \
-             synthetic scenario again. Reload the page to import the file again.",
-        );
+        if worker {
+            self.lose_import(
+                "The page's worker stopped, and imported predictions live there: the page shows \
+                 the synthetic scenario again. Import the file again.",
+            );
+            self.start_thread();
+            for jobs in [&self.decisions, &self.words] {
+                jobs.resend(self);
+            }
+        } else {
+            *self.compute.borrow_mut() = here();
+            self.progress.runs.set(Runs::Engine);
+            // Nothing can write the words or the panel: none stays on screen to go stale.
+            self.progress.words.set(None);
+            self.progress.decision.set(Err(NO_DECISION));
+            self.lose_import(NO_IMPORT);
+        }
         let in_flight = self.queue.borrow().in_flight();
         if let Some(r) = in_flight {
             self.send(ToWorker::Exact(r));
@@ -173,3 +203,10 @@ impl Client {
         }
     }
 }
+
+/// Why the decision panel is missing, when neither the worker nor its module can run.
+pub(super) const NO_DECISION: &str = "The decision panel is computed by the worker's module \
+     (engine-worker.js), which could not load here.";
+/// Why nothing can be imported then.
+pub(super) const NO_IMPORT: &str =
+    "Importing needs the worker's module (engine-worker.js), which could not load here.";

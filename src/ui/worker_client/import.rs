@@ -1,12 +1,12 @@
 //! Importing a file: the look at its first bytes, the import itself, and the worker's replies
-//! about both. The parser lives in the worker's module only, so without a worker nothing can be
-//! imported (the page says so).
+//! about both. The parser lives in the worker's module only, so where neither a worker nor that
+//! module on the page's thread can run, nothing can be imported (the page says so).
 
 use web_sys::Blob;
 
 use leptos::prelude::*;
 
-use super::connection::Compute;
+use super::connection::{Compute, NO_IMPORT};
 use super::{Client, ImportStatus, client};
 use crate::features::import::parse::Overrides;
 use crate::features::import::worker::ImportJob;
@@ -39,41 +39,35 @@ pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
         settings,
     };
     let message = with_file(&ToWorker::Import(job).encode(), file);
-    match &*c.compute.borrow() {
+    let worker = match &*c.compute.borrow() {
+        Compute::Worker { worker: w, .. } if !detect => Some(w.clone()),
+        _ => None,
+    };
+    if let Some(w) = worker {
         // An import is posted once the page has painted what the click changed: two workers
         // then take both cores, and a frame painted beside them takes longer than 50 ms.
-        Compute::Worker { worker: w, .. } if !detect => {
-            let w = w.clone();
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        let _ = w.post_message(&message);
-                    },
-                    std::time::Duration::ZERO,
-                )
-            });
-        }
-        Compute::Worker { worker: w, .. } => {
-            let _ = w.post_message(&message);
-        }
-        Compute::Here(_) => {
-            c.detecting.set(0);
-            c.importing.set(0);
-            c.progress.import.set(ImportStatus::Failed(
-                "Importing needs the page's Web Worker (worker.js), which could not start here."
-                    .into(),
-            ));
-        }
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let _ = w.post_message(&message);
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    } else if !c.post(&message) {
+        c.detecting.set(0);
+        c.importing.set(0);
+        c.progress
+            .import
+            .set(ImportStatus::Failed(NO_IMPORT.into()));
     }
 }
 
 /// Tells the worker to let go of the imported data set (the page went back to the synthetic
 /// scenario): up to hundreds of megabytes for a large file.
 pub fn forget_data() {
-    if let Some(c) = client()
-        && let Compute::Worker { worker: w, .. } = &*c.compute.borrow()
-    {
-        let _ = w.post_message(&to_js(&ToWorker::Forget));
+    if let Some(c) = client() {
+        c.post(&to_js(&ToWorker::Forget));
     }
 }
 

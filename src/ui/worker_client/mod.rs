@@ -1,10 +1,13 @@
 //! The page's client of its Web Worker (`worker.js`, a wasm module of its own): the exact
 //! numbers when a class is larger than its preview, imported files, the predictions file,
-//! training on a sample, the decision panel and the page's words. If no worker can start, the
-//! same engine runs here between frames (imported predictions, the decision panel and the words
-//! need the worker). What is sent and what comes back are `crate::protocol`'s, what the worker
-//! does with it `crate::worker`'s; this folder only connects them to the page:
+//! training on a sample, the decision panel and the page's words. If no worker can start (a
+//! sandboxed frame cannot), the worker's module runs on the page's thread; if that cannot load
+//! either, the page's own engine computes the exact numbers between frames (the words, the
+//! decision panel and imports then are missing, and the page says so). What is sent and what
+//! comes back are `crate::protocol`'s, what the worker does with it `crate::worker`'s; this
+//! folder only connects them to the page:
 //! - `connection.rs`: the worker (or the engine here), and the exact numbers' queue;
+//! - `thread.rs`: the worker's module on the page's thread; `notice.rs`: what the page says then;
 //! - `receive.rs`: the worker's replies;
 //! - `import.rs`, `csv.rs`, `training.rs`: importing a file, the predictions file, training;
 //! - `jobs.rs`: the jobs the worker renders (the decision panel, the words).
@@ -13,7 +16,9 @@ mod connection;
 mod csv;
 mod import;
 mod jobs;
+mod notice;
 mod receive;
+mod thread;
 mod training;
 
 use std::cell::{Cell, RefCell};
@@ -36,6 +41,7 @@ use jobs::Jobs;
 pub use csv::save_predictions;
 pub use import::{forget_data, forget_file, send_file};
 pub use jobs::{decide, decision_is_current, request_words};
+pub use notice::ComputeNotice;
 pub use training::{stop_training, train};
 
 /// What the page shows about work in progress.
@@ -55,6 +61,20 @@ pub struct Progress {
     pub decision: RwSignal<Result<Shared<Decided>, &'static str>>,
     /// The page's words as the worker last wrote them.
     pub words: RwSignal<Option<Shared<Words>>>,
+    /// Where the worker's work runs.
+    pub runs: RwSignal<Runs>,
+}
+
+/// Where the worker's work runs, as far as the reader needs to know.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Runs {
+    /// In a worker (or not needed yet).
+    #[default]
+    Worker,
+    /// In the worker's module on the page's thread: everything works, long jobs pause the page.
+    Thread,
+    /// In the page's own engine: the exact numbers and training only.
+    Engine,
 }
 
 /// Where an import stands.
@@ -116,6 +136,7 @@ pub fn connect(page: PageSignals, derived: Derived) -> Progress {
         detection: RwSignal::new(None),
         decision: RwSignal::new(Err("Working out the decision panel…")),
         words: RwSignal::new(None),
+        runs: RwSignal::new(Runs::Worker),
     };
     let new = Rc::new(Client {
         compute: RefCell::new(here()),
