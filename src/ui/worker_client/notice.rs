@@ -23,9 +23,5 @@ pub fn ComputeNotice() -> impl IntoView {
         Runs::Thread => Some(THREAD),
         Runs::Engine => Some(ENGINE),
     };
-    view! {
-        <Show when=move || text().is_some()>
-            <p class="notices compute-notice" role="status">{text}</p>
-        </Show>
-    }
+    move || text().map(|t| view! { <p class="notices" role="status">{t}</p> })
 }
