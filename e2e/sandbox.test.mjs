@@ -142,8 +142,8 @@ test('an embed link in a sandboxed frame is styled and draws its chart', async (
   await page.close();
 });
 
-test('with allow-same-origin too, the frame has its origin back and a worker computes', async () => {
-  const { page, frame, problems, foreign } = await framed(servers.app.url, { sandbox: 'allow-scripts allow-same-origin' });
+test('with allow-same-origin too, the frame has its origin back: a worker computes, with no header needed', async () => {
+  const { page, frame, problems, foreign } = await framed(servers.bare.url, { sandbox: 'allow-scripts allow-same-origin' });
   await frame.locator('table[aria-label="metrics"]').waitFor();
   await exactNumbers(frame);
   await frame.waitForFunction(() => document.getElementById('w-numbers')?.textContent.trim());
@@ -152,6 +152,26 @@ test('with allow-same-origin too, the frame has its origin back and a worker com
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign(), []);
   await page.close();
+});
+
+test('where even the worker\'s module cannot load, the page computes the exact numbers and says what is missing', async () => {
+  const broken = await serveDist({ headers: ACAO, missing: ['/engine-worker.js'] });
+  try {
+    const { page, frame, problems, foreign } = await framed(`${broken.url}#neg=300000&pos=3000`);
+    await frame.locator('table[aria-label="metrics"]').waitFor();
+    await exactNumbers(frame);
+    assert.match(await frame.getByRole('status').filter({ hasText: 'background work' }).textContent(),
+      /nor load the worker's module \(engine-worker\.js\): .* but the words, the decision panel and imports are missing\.$/);
+    await frame.locator('#decide').scrollIntoViewIfNeeded();
+    await frame.locator('#decide').getByText("The decision panel is computed by the worker's module (engine-worker.js), which could not load here.").waitFor();
+    assert.equal(await frame.locator('#w-numbers').textContent(), '');
+    // The one error: the module the page asked for is not on the host.
+    assert.deepEqual(problems, ['console: Failed to load resource: the server responded with a status of 404 (Not Found)']);
+    assert.deepEqual(foreign(), []);
+    await page.close();
+  } finally {
+    await broken.close();
+  }
 });
 
 test('without Access-Control-Allow-Origin a sandboxed frame cannot run the app: its scripts are refused', async () => {
