@@ -77,7 +77,7 @@ test('the full page in <iframe sandbox="allow-scripts">: styled, exact, drawn, w
   // No worker started, and the page says so, and what it costs.
   assert.equal(page.workers().length, 0);
   assert.match(await frame.getByRole('status').filter({ hasText: 'background work' }).textContent(),
-    /^This page could not start background work \(a sandboxed frame cannot\): everything is computed on the page's own thread/);
+    /^No background worker can start here \(a sandboxed frame cannot start one\): everything is computed on the page's own thread/);
   // Styled by main.css (the body's background is the theme's, not the browser's transparent).
   assert.notEqual(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgba(0, 0, 0, 0)');
   // The words, written by the module here.
@@ -161,7 +161,7 @@ test('where even the worker\'s module cannot load, the page computes the exact n
     await frame.locator('table[aria-label="metrics"]').waitFor();
     await exactNumbers(frame);
     assert.match(await frame.getByRole('status').filter({ hasText: 'background work' }).textContent(),
-      /nor load the worker's module \(engine-worker\.js\): .* but the words, the decision panel and imports are missing\.$/);
+      /nor could the worker's module \(engine-worker\.js\) load: .* but the words, the decision panel and imports are missing\.$/);
     await frame.locator('#decide').scrollIntoViewIfNeeded();
     await frame.locator('#decide').getByText("The decision panel is computed by the worker's module (engine-worker.js), which could not load here.").waitFor();
     assert.equal(await frame.locator('#w-numbers').textContent(), '');

@@ -61,7 +61,6 @@ pub fn App() -> impl IntoView {
             </Show>
             <main tabindex="-1" data-exact=move || exact.get().to_string() class:estimate=move || marked.get()>
                 <Notices page />
-                <worker_client::ComputeNotice />
                 <Show when=move || page.view.with(|v| v.story > 0)>
                     <section class="panel story" aria-label="guided story"
                         on:click=widgets::click(move |e| words::leave(page, e))

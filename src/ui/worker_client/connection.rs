@@ -10,8 +10,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use super::thread::Thread;
-use super::{Client, Runs};
+use super::Client;
+use super::notice::{Runs, say};
 use crate::protocol::{FromWorker, ToWorker};
 use crate::sim::engine::{Engine, Request, SYNTHETIC, all_exact};
 use crate::worker::js::{reply_from_js, to_js};
@@ -19,19 +19,24 @@ use crate::worker::serve;
 
 type Handler = Closure<dyn FnMut(MessageEvent)>;
 
+#[wasm_bindgen]
+extern "C" {
+    /// `init.js`'s stand-in for a Worker (it throws where the page has none: a test's page).
+    #[wasm_bindgen(catch, js_namespace = imbalanceLab, js_name = pageWorker)]
+    fn page_worker() -> Result<Worker, JsValue>;
+}
+
 /// How long a request that needs new draws waits for its control to be still.
 pub(super) const HOLD: std::time::Duration = std::time::Duration::from_millis(80);
 
-/// Where the numbers are computed: in the worker; in its module on the page's thread when no
-/// worker can start; or by the page's own engine (the exact numbers only) when that module
-/// cannot load either, or before the worker is first needed.
+/// Where the numbers are computed: in the worker, or here on the page when no worker runs.
 pub(super) enum Compute {
-    /// The worker, and its message and error handlers (kept alive while it runs).
+    /// The worker, and its message and error handlers (kept alive while it runs). Where no
+    /// worker can start, `init.js`'s `pageWorker` stands in for one (`Runs::Thread`).
     Worker {
         worker: Worker,
         _handlers: [Handler; 2],
     },
-    Thread(Thread),
     Here(Rc<RefCell<Engine>>),
 }
 
@@ -99,35 +104,18 @@ impl Client {
     pub(super) fn send(self: &Rc<Self>, message: ToWorker) {
         // The first time: start the worker (the message waits in it until the module loads).
         self.try_worker();
-        if self.post(&to_js(&message)) {
-            return;
-        }
-        if let Compute::Here(engine) = &*self.compute.borrow() {
-            let (engine, this) = (Rc::clone(engine), Rc::clone(self));
-            // After this frame: the estimate is painted first.
-            set_timeout(
-                move || serve(&mut engine.borrow_mut(), message, &mut |m| this.receive(m)),
-                std::time::Duration::from_millis(0),
-            );
-        }
-    }
-
-    /// Posts `message` to the worker or to its module here; false if neither runs (the page's
-    /// own engine computes).
-    pub(super) fn post(&self, message: &JsValue) -> bool {
-        match &mut *self.compute.borrow_mut() {
-            Compute::Worker { worker: w, .. } => drop(w.post_message(message)),
-            Compute::Thread(t) => t.post(message),
-            Compute::Here(_) => return false,
-        }
-        true
-    }
-
-    /// A reply from the worker (or from its module here), as it was posted.
-    pub(super) fn reply(self: &Rc<Self>, data: &JsValue) {
-        match reply_from_js(data) {
-            (FromWorker::CsvPiece(_, done), Some(bytes)) => self.csv_piece(bytes, done),
-            (reply, _) => self.receive(reply),
+        match &*self.compute.borrow() {
+            Compute::Worker { worker: w, .. } => {
+                let _ = w.post_message(&to_js(&message));
+            }
+            Compute::Here(engine) => {
+                let (engine, this) = (Rc::clone(engine), Rc::clone(self));
+                // After this frame: the estimate is painted first.
+                set_timeout(
+                    move || serve(&mut engine.borrow_mut(), message, &mut |m| this.receive(m)),
+                    std::time::Duration::from_millis(0),
+                );
+            }
         }
     }
 
@@ -139,11 +127,40 @@ impl Client {
         }
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let Ok(worker) = Worker::new_with_options("./worker.js", &options) else {
-            return self.start_thread();
+        match Worker::new_with_options("./worker.js", &options) {
+            Ok(worker) => self.use_worker(worker),
+            Err(_) => drop(self.on_page_thread()),
+        }
+    }
+
+    /// Runs the worker's module on the page's thread, through `imbalanceLab.pageWorker`
+    /// (`init.js`): an object used as a Worker is (`postMessage` in, message events out, a task
+    /// later each way, so neither side runs inside the other's call), which imports the module
+    /// only now (it is nearly as large as the page's own) and says `null` if it cannot, as a
+    /// worker that failed does. Being Worker-shaped, it needs no code of its own here: the
+    /// page's first load stays within its budget. False where the page has no such function.
+    fn on_page_thread(self: &Rc<Self>) -> bool {
+        let Ok(worker) = page_worker() else {
+            self.ran(Runs::Engine);
+            return false;
         };
+        self.ran(Runs::Thread);
+        self.use_worker(worker);
+        true
+    }
+
+    /// Notes where the work runs now, and says so.
+    fn ran(&self, runs: Runs) {
+        self.runs_in.set(runs);
+        say(runs);
+    }
+
+    fn use_worker(self: &Rc<Self>, worker: Worker) {
         let this = Rc::clone(self);
-        let on_message = Handler::new(move |e: MessageEvent| this.reply(&e.data()));
+        let on_message = Handler::new(move |e: MessageEvent| match reply_from_js(&e.data()) {
+            (FromWorker::CsvPiece(_, done), Some(bytes)) => this.csv_piece(bytes, done),
+            (reply, _) => this.receive(reply),
+        });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         let this = Rc::clone(self);
         let on_error = Handler::new(move |_| this.receive(FromWorker::Failed));
@@ -162,34 +179,34 @@ impl Client {
         }
     }
 
-    /// The worker could not start or died: its module runs on the page's thread from now on.
-    /// If that module could not load, the page's own engine computes the exact numbers, and
-    /// the page says what is missing. Either way the request in flight is sent again (imported
-    /// predictions were the worker's: they are gone).
+    /// The worker could not start or died: its module runs on the page's thread from now on;
+    /// if that fails too, the page's own engine computes the exact numbers and the page says
+    /// what is missing. Either way the request in flight goes again (imported predictions were
+    /// the worker's: they are gone).
     pub(super) fn fail(self: &Rc<Self>) {
-        // Once each: an error event and an unreadable reply can both report the same failure.
-        let worker = match &*self.compute.borrow() {
-            Compute::Here(_) => return,
-            Compute::Worker { .. } => true,
-            Compute::Thread(_) => false,
-        };
+        // Once: an error event and an unreadable reply can both report the same failure.
+        if matches!(&*self.compute.borrow(), Compute::Here(_)) {
+            return;
+        }
         self.stop_worker();
+        *self.compute.borrow_mut() = here();
         for jobs in [&self.decisions, &self.words] {
             jobs.drop_pending();
         }
-        if worker {
+        let died = self.runs_in.get() == Runs::Worker;
+        if died {
             self.lose_import(
                 "The page's worker stopped, and imported predictions live there: the page shows \
                  the synthetic scenario again. Import the file again.",
             );
-            self.start_thread();
+        }
+        if died && self.on_page_thread() {
             for jobs in [&self.decisions, &self.words] {
                 jobs.resend(self);
             }
         } else {
-            *self.compute.borrow_mut() = here();
-            self.progress.runs.set(Runs::Engine);
-            // Nothing can write the words or the panel: none stays on screen to go stale.
+            // Nothing can write the words or the panel now: none stays on screen to go stale.
+            self.ran(Runs::Engine);
             self.progress.words.set(None);
             self.progress.decision.set(Err(NO_DECISION));
             self.lose_import(NO_IMPORT);

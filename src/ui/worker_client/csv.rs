@@ -26,12 +26,12 @@ pub fn save_predictions(r: Request) {
     if !r.exact_on_page() {
         c.try_worker();
     }
-    if c.post(&to_js(&ToWorker::Csv(r))) {
-        return;
-    }
     let engine = match &*c.compute.borrow() {
+        Compute::Worker { worker: w, .. } => {
+            let _ = w.post_message(&to_js(&ToWorker::Csv(r)));
+            return;
+        }
         Compute::Here(engine) => Rc::clone(engine),
-        _ => return,
     };
     leptos::task::spawn_local(async move {
         for piece in csv_pieces(prediction_rows(&r.scenario)) {

@@ -39,35 +39,40 @@ pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
         settings,
     };
     let message = with_file(&ToWorker::Import(job).encode(), file);
-    let worker = match &*c.compute.borrow() {
-        Compute::Worker { worker: w, .. } if !detect => Some(w.clone()),
-        _ => None,
-    };
-    if let Some(w) = worker {
+    match &*c.compute.borrow() {
         // An import is posted once the page has painted what the click changed: two workers
         // then take both cores, and a frame painted beside them takes longer than 50 ms.
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    let _ = w.post_message(&message);
-                },
-                std::time::Duration::ZERO,
-            )
-        });
-    } else if !c.post(&message) {
-        c.detecting.set(0);
-        c.importing.set(0);
-        c.progress
-            .import
-            .set(ImportStatus::Failed(NO_IMPORT.into()));
+        Compute::Worker { worker: w, .. } if !detect => {
+            let w = w.clone();
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        let _ = w.post_message(&message);
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+        }
+        Compute::Worker { worker: w, .. } => {
+            let _ = w.post_message(&message);
+        }
+        Compute::Here(_) => {
+            c.detecting.set(0);
+            c.importing.set(0);
+            c.progress
+                .import
+                .set(ImportStatus::Failed(NO_IMPORT.into()));
+        }
     }
 }
 
 /// Tells the worker to let go of the imported data set (the page went back to the synthetic
 /// scenario): up to hundreds of megabytes for a large file.
 pub fn forget_data() {
-    if let Some(c) = client() {
-        c.post(&to_js(&ToWorker::Forget));
+    if let Some(c) = client()
+        && let Compute::Worker { worker: w, .. } = &*c.compute.borrow()
+    {
+        let _ = w.post_message(&to_js(&ToWorker::Forget));
     }
 }
 

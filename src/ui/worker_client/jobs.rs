@@ -94,8 +94,8 @@ impl Jobs {
         self.next.take();
     }
 
-    /// Sends the newest job again (to the worker's module, once the worker is gone), unless it
-    /// is held back: it goes by itself then.
+    /// Sends the newest job again (to the worker's module here, once the worker died), unless
+    /// it is held back: it goes by itself then.
     pub(super) fn resend(&self, c: &Client) {
         let newest = self.newest.borrow().clone();
         if let (Some(job), None, Some(draws)) = (newest, self.held.get(), self.drawn.get()) {
@@ -107,9 +107,10 @@ impl Jobs {
 impl Client {
     /// Posts a job the worker renders.
     fn post_job(&self, jobs: &Jobs, job: &ToWorker, draws: [DrawsKey; 2]) {
-        if self.post(&to_js(job)) {
+        if let Compute::Worker { worker: w, .. } = &*self.compute.borrow() {
             jobs.busy.set(job.job_id().unwrap_or(0));
             jobs.drawn.set(Some(draws));
+            let _ = w.post_message(&to_js(job));
         }
     }
 }

@@ -7,7 +7,7 @@
 //! comes back are `crate::protocol`'s, what the worker does with it `crate::worker`'s; this
 //! folder only connects them to the page:
 //! - `connection.rs`: the worker (or the engine here), and the exact numbers' queue;
-//! - `thread.rs`: the worker's module on the page's thread; `notice.rs`: what the page says then;
+//! - `notice.rs`: what the page says when its work runs without a worker;
 //! - `receive.rs`: the worker's replies;
 //! - `import.rs`, `csv.rs`, `training.rs`: importing a file, the predictions file, training;
 //! - `jobs.rs`: the jobs the worker renders (the decision panel, the words).
@@ -18,7 +18,6 @@ mod import;
 mod jobs;
 mod notice;
 mod receive;
-mod thread;
 mod training;
 
 use std::cell::{Cell, RefCell};
@@ -37,11 +36,11 @@ use crate::sim::engine::DrawsKey;
 use crate::worker::queue::Queue;
 use connection::{Compute, here};
 use jobs::Jobs;
+use notice::Runs;
 
 pub use csv::save_predictions;
 pub use import::{forget_data, forget_file, send_file};
 pub use jobs::{decide, decision_is_current, request_words};
-pub use notice::ComputeNotice;
 pub use training::{stop_training, train};
 
 /// What the page shows about work in progress.
@@ -61,20 +60,6 @@ pub struct Progress {
     pub decision: RwSignal<Result<Shared<Decided>, &'static str>>,
     /// The page's words as the worker last wrote them.
     pub words: RwSignal<Option<Shared<Words>>>,
-    /// Where the worker's work runs.
-    pub runs: RwSignal<Runs>,
-}
-
-/// Where the worker's work runs, as far as the reader needs to know.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub enum Runs {
-    /// In a worker (or not needed yet).
-    #[default]
-    Worker,
-    /// In the worker's module on the page's thread: everything works, long jobs pause the page.
-    Thread,
-    /// In the page's own engine: the exact numbers and training only.
-    Engine,
 }
 
 /// Where an import stands.
@@ -91,6 +76,8 @@ pub enum ImportStatus {
 
 struct Client {
     compute: RefCell<Compute>,
+    /// Where the worker's work runs (the page says so when not in a worker).
+    runs_in: Cell<Runs>,
     worker_tried: Cell<bool>,
     queue: RefCell<Queue>,
     /// The draws of the last request sent (seed and counts), and a request held back because
@@ -136,10 +123,10 @@ pub fn connect(page: PageSignals, derived: Derived) -> Progress {
         detection: RwSignal::new(None),
         decision: RwSignal::new(Err("Working out the decision panel…")),
         words: RwSignal::new(None),
-        runs: RwSignal::new(Runs::Worker),
     };
     let new = Rc::new(Client {
         compute: RefCell::new(here()),
+        runs_in: Cell::new(Runs::Worker),
         worker_tried: Cell::new(false),
         drawn: Cell::new(None),
         held: Cell::new(None),
@@ -174,6 +161,7 @@ pub fn disconnect() {
             cancel(held);
         }
         c.stop_worker();
+        notice::unsay();
         // Drops the worker's handlers, which hold the client.
         *c.compute.borrow_mut() = here();
     }

@@ -1,27 +1,49 @@
 //! What the page says when its work does not run in a worker: where it runs, what that costs,
-//! and what is missing.
+//! and what is missing. Written straight into the page rather than as a view: a view of its own
+//! cost the page's first load over a kilobyte gzipped, for a notice few readers ever see.
 
-use leptos::prelude::*;
+use leptos::prelude::document;
 
-use super::{Progress, Runs};
+/// Where the worker's work runs, as far as the reader needs to know.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) enum Runs {
+    /// In a worker (or not needed yet).
+    #[default]
+    Worker,
+    /// In the worker's module on the page's thread: everything works, long jobs pause the page.
+    Thread,
+    /// In the page's own engine: the exact numbers and training only.
+    Engine,
+}
 
-/// Said when the worker's module runs on the page's thread.
-const THREAD: &str = "This page could not start background work (a sandboxed frame cannot): \
-     everything is computed on the page's own thread, so large scenarios, imports and training \
-     pause the page while they run.";
-/// Said when even that module could not load.
-const ENGINE: &str = "This page could not start background work (a sandboxed frame cannot), nor \
-     load the worker's module (engine-worker.js): the numbers, charts and training are computed \
-     on the page's own thread, but the words, the decision panel and imports are missing.";
+const ID: &str = "compute-notice";
 
-/// A notice while the page's work runs without a worker (nothing otherwise).
-#[component]
-pub fn ComputeNotice() -> impl IntoView {
-    let runs = expect_context::<Progress>().runs;
-    let text = move || match runs.get() {
-        Runs::Worker => None,
-        Runs::Thread => Some(THREAD),
-        Runs::Engine => Some(ENGINE),
+/// Says where the page's work runs now, at the top of its main region (once; again if it
+/// changes).
+pub(super) fn say(runs: Runs) {
+    let text = match runs {
+        Runs::Worker => return,
+        Runs::Thread => {
+            "No background worker can start here (a sandboxed frame cannot start one): \
+             everything is computed on the page's own thread, so large scenarios, imports and \
+             training pause the page while they run."
+        }
+        Runs::Engine => {
+            "No background worker can start here, nor could the worker's module \
+             (engine-worker.js) load: the numbers, charts and training are computed on the \
+             page's own thread, but the words, the decision panel and imports are missing."
+        }
     };
-    move || text().map(|t| view! { <p class="notices" role="status">{t}</p> })
+    unsay();
+    if let Ok(Some(main)) = document().query_selector("main") {
+        let html = format!(r#"<p id="{ID}" class="notices" role="status">{text}</p>"#);
+        let _ = main.insert_adjacent_html("afterbegin", &html);
+    }
+}
+
+/// Takes the notice away (the page is torn down, or says something else).
+pub(super) fn unsay() {
+    if let Some(old) = document().get_element_by_id(ID) {
+        old.remove();
+    }
 }
