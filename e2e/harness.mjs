@@ -20,28 +20,29 @@ const TYPES = {
  * Starts a static server for dist/ on a free loopback port; resolves to { url, close }.
  * `prefix` serves the site from a sub-path (as a host would, e.g. '/lab/'); `extra` maps
  * paths to pages of the tests' own (a host page that embeds the app, say); `missing` names files
- * to answer 404 for (a host that did not upload the worker, say).
+ * to answer 404 for (a host that did not upload the worker, say); `headers` are added to every
+ * response (`{ 'access-control-allow-origin': '*' }`, as GitHub Pages sends, say).
  */
-export async function serveDist({ prefix = '/', extra = {}, missing = [] } = {}) {
+export async function serveDist({ prefix = '/', extra = {}, missing = [], headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (extra[path]) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(extra[path]);
       return;
     }
     if (!path.startsWith(prefix) || missing.some((m) => path.endsWith(m))) {
-      res.writeHead(404).end('not found');
+      res.writeHead(404, headers).end('not found');
       return;
     }
     const inner = '/' + path.slice(prefix.length);
     const file = join(DIST, inner.endsWith('/') ? inner + 'index.html' : inner);
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404).end('not found');
+      res.writeHead(404, headers).end('not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));

@@ -1,5 +1,6 @@
-//! The connection: the worker, started the first time one is needed (or the engine here, if
-//! none can start), what is sent to it, and the queue of requests for exact numbers.
+//! The connection: the worker, started the first time one is needed (or its module on the
+//! page's thread, if none can start; or the page's own engine, if that cannot load either),
+//! what is sent to it, and the queue of requests for exact numbers.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use super::Client;
+use super::notice::{Runs, say};
 use crate::protocol::{FromWorker, ToWorker};
 use crate::sim::engine::{Engine, Request, SYNTHETIC, all_exact};
 use crate::worker::js::{reply_from_js, to_js};
@@ -17,12 +19,20 @@ use crate::worker::serve;
 
 type Handler = Closure<dyn FnMut(MessageEvent)>;
 
+#[wasm_bindgen]
+extern "C" {
+    /// the start-up script's (index.html) stand-in for a Worker (it throws where the page has none: a test's page).
+    #[wasm_bindgen(catch, js_namespace = imbalanceLab, js_name = pageWorker)]
+    fn page_worker() -> Result<Worker, JsValue>;
+}
+
 /// How long a request that needs new draws waits for its control to be still.
 pub(super) const HOLD: std::time::Duration = std::time::Duration::from_millis(80);
 
 /// Where the numbers are computed: in the worker, or here on the page when no worker runs.
 pub(super) enum Compute {
-    /// The worker, and its message and error handlers (kept alive while it runs).
+    /// The worker, and its message and error handlers (kept alive while it runs). Where no
+    /// worker can start, the start-up script's `pageWorker` stands in for one (`Runs::Thread`).
     Worker {
         worker: Worker,
         _handlers: [Handler; 2],
@@ -109,16 +119,43 @@ impl Client {
         }
     }
 
-    /// Starts the worker the first time one is needed; if none can start, the engine stays here.
+    /// Starts the worker the first time one is needed; if none can start (a sandboxed frame
+    /// cannot), its module on the page's thread.
     pub(super) fn try_worker(self: &Rc<Self>) {
         if self.worker_tried.replace(true) {
             return;
         }
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let Ok(worker) = Worker::new_with_options("./worker.js", &options) else {
-            return;
+        match Worker::new_with_options("./worker.js", &options) {
+            Ok(worker) => self.use_worker(worker),
+            Err(_) => drop(self.on_page_thread()),
+        }
+    }
+
+    /// Runs the worker's module on the page's thread, through `imbalanceLab.pageWorker`
+    /// (the start-up script in index.html): an object used as a Worker is (`postMessage` in, message events out, a task
+    /// later each way, so neither side runs inside the other's call), which imports the module
+    /// only now (it is nearly as large as the page's own) and says `null` if it cannot, as a
+    /// worker that failed does. Being Worker-shaped, it needs no code of its own here: the
+    /// page's first load stays within its budget. False where the page has no such function.
+    fn on_page_thread(self: &Rc<Self>) -> bool {
+        let Ok(worker) = page_worker() else {
+            self.ran(Runs::Engine);
+            return false;
         };
+        self.ran(Runs::Thread);
+        self.use_worker(worker);
+        true
+    }
+
+    /// Notes where the work runs now, and says so.
+    fn ran(&self, runs: Runs) {
+        self.runs_in.set(runs);
+        say(runs);
+    }
+
+    fn use_worker(self: &Rc<Self>, worker: Worker) {
         let this = Rc::clone(self);
         let on_message = Handler::new(move |e: MessageEvent| match reply_from_js(&e.data()) {
             (FromWorker::CsvPiece(_, done), Some(bytes)) => this.csv_piece(bytes, done),
@@ -142,8 +179,10 @@ impl Client {
         }
     }
 
-    /// The worker could not start or died: the engine runs here from now on, beginning with
-    /// the request that was in flight (imported predictions were the worker's: they are gone).
+    /// The worker could not start or died: its module runs on the page's thread from now on;
+    /// if that fails too, the page's own engine computes the exact numbers and the page says
+    /// what is missing. Either way the request in flight goes again (imported predictions were
+    /// the worker's: they are gone).
     pub(super) fn fail(self: &Rc<Self>) {
         // Once: an error event and an unreadable reply can both report the same failure.
         if matches!(&*self.compute.borrow(), Compute::Here(_)) {
@@ -151,19 +190,27 @@ impl Client {
         }
         self.stop_worker();
         *self.compute.borrow_mut() = here();
-        // Nothing the worker was asked for comes back: the words it wrote go with it (they
-        // would be stale at the first change).
         for jobs in [&self.decisions, &self.words] {
             jobs.drop_pending();
         }
-        self.progress.words.set(None);
-        self.progress.decision.set(Err(
-            "The page's worker stopped; the decision panel needs it. Reload the page.",
-        ));
-        self.lose_import(
-            "The page's worker stopped, and imported predictions live there: the page shows the \
-             synthetic scenario again. Reload the page to import the file again.",
-        );
+        let died = self.runs_in.get() == Runs::Worker;
+        if died {
+            self.lose_import(
+                "The page's worker stopped, and imported predictions live there: the page shows \
+                 the synthetic scenario again. Import the file again.",
+            );
+        }
+        if died && self.on_page_thread() {
+            for jobs in [&self.decisions, &self.words] {
+                jobs.resend(self);
+            }
+        } else {
+            // Nothing can write the words or the panel now: none stays on screen to go stale.
+            self.ran(Runs::Engine);
+            self.progress.words.set(None);
+            self.progress.decision.set(Err(NO_DECISION));
+            self.lose_import(NO_IMPORT);
+        }
         let in_flight = self.queue.borrow().in_flight();
         if let Some(r) = in_flight {
             self.send(ToWorker::Exact(r));
@@ -173,3 +220,10 @@ impl Client {
         }
     }
 }
+
+/// Why the decision panel is missing, when neither the worker nor its module can run.
+pub(super) const NO_DECISION: &str = "The decision panel is computed by the worker's module \
+     (engine-worker.js), which could not load here.";
+/// Why nothing can be imported then.
+pub(super) const NO_IMPORT: &str =
+    "Importing needs the worker's module (engine-worker.js), which could not load here.";

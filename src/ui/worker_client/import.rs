@@ -1,12 +1,12 @@
 //! Importing a file: the look at its first bytes, the import itself, and the worker's replies
-//! about both. The parser lives in the worker's module only, so without a worker nothing can be
-//! imported (the page says so).
+//! about both. The parser lives in the worker's module only, so where neither a worker nor that
+//! module on the page's thread can run, nothing can be imported (the page says so).
 
 use web_sys::Blob;
 
 use leptos::prelude::*;
 
-use super::connection::Compute;
+use super::connection::{Compute, NO_IMPORT};
 use super::{Client, ImportStatus, client};
 use crate::features::import::parse::Overrides;
 use crate::features::import::worker::ImportJob;
@@ -59,10 +59,9 @@ pub fn send_file(file: &Blob, name: &str, detect: bool, overrides: Overrides) {
         Compute::Here(_) => {
             c.detecting.set(0);
             c.importing.set(0);
-            c.progress.import.set(ImportStatus::Failed(
-                "Importing needs the page's Web Worker (worker.js), which could not start here."
-                    .into(),
-            ));
+            c.progress
+                .import
+                .set(ImportStatus::Failed(NO_IMPORT.into()));
         }
     }
 }

@@ -1,12 +1,12 @@
 //! The jobs the worker renders: the decision panel and the page's words. They need the worker
-//! (the engine here renders neither).
+//! or its module on the page's thread (the page's own engine renders neither).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::connection::{Compute, HOLD};
+use super::connection::{Compute, HOLD, NO_DECISION};
 use super::{Client, cancel, client};
 use crate::features::decide::worker::DecideJob;
 use crate::features::words::WordsJob;
@@ -93,6 +93,15 @@ impl Jobs {
         self.busy.set(0);
         self.next.take();
     }
+
+    /// Sends the newest job again (to the worker's module here, once the worker died), unless
+    /// it is held back: it goes by itself then.
+    pub(super) fn resend(&self, c: &Client) {
+        let newest = self.newest.borrow().clone();
+        if let (Some(job), None, Some(draws)) = (newest, self.held.get(), self.drawn.get()) {
+            c.post_job(self, &job, draws);
+        }
+    }
 }
 
 impl Client {
@@ -119,12 +128,7 @@ fn rendering(no: impl FnOnce(&Client)) -> Option<Rc<Client>> {
 
 /// Asks the worker for the decision panel of `job` (its id is set here).
 pub fn decide(job: DecideJob) {
-    let Some(c) = rendering(|c| {
-        c.progress.decision.set(Err(
-            "The decision panel is computed in the page's Web Worker (worker.js), which could \
-             not start here.",
-        ))
-    }) else {
+    let Some(c) = rendering(|c| c.progress.decision.set(Err(NO_DECISION))) else {
         return;
     };
     let draws = job.request.draws_keys();

@@ -1,10 +1,13 @@
 //! The page's client of its Web Worker (`worker.js`, a wasm module of its own): the exact
 //! numbers when a class is larger than its preview, imported files, the predictions file,
-//! training on a sample, the decision panel and the page's words. If no worker can start, the
-//! same engine runs here between frames (imported predictions, the decision panel and the words
-//! need the worker). What is sent and what comes back are `crate::protocol`'s, what the worker
-//! does with it `crate::worker`'s; this folder only connects them to the page:
+//! training on a sample, the decision panel and the page's words. If no worker can start (a
+//! sandboxed frame cannot), the worker's module runs on the page's thread; if that cannot load
+//! either, the page's own engine computes the exact numbers between frames (the words, the
+//! decision panel and imports then are missing, and the page says so). What is sent and what
+//! comes back are `crate::protocol`'s, what the worker does with it `crate::worker`'s; this
+//! folder only connects them to the page:
 //! - `connection.rs`: the worker (or the engine here), and the exact numbers' queue;
+//! - `notice.rs`: what the page says when its work runs without a worker;
 //! - `receive.rs`: the worker's replies;
 //! - `import.rs`, `csv.rs`, `training.rs`: importing a file, the predictions file, training;
 //! - `jobs.rs`: the jobs the worker renders (the decision panel, the words).
@@ -13,6 +16,7 @@ mod connection;
 mod csv;
 mod import;
 mod jobs;
+mod notice;
 mod receive;
 mod training;
 
@@ -33,6 +37,7 @@ use crate::state::Layout;
 use crate::worker::queue::Queue;
 use connection::{Compute, HOLD, here};
 use jobs::Jobs;
+use notice::Runs;
 
 pub use csv::save_predictions;
 pub use import::{forget_data, forget_file, send_file};
@@ -72,6 +77,8 @@ pub enum ImportStatus {
 
 struct Client {
     compute: RefCell<Compute>,
+    /// Where the worker's work runs (the page says so when not in a worker).
+    runs_in: Cell<Runs>,
     worker_tried: Cell<bool>,
     queue: RefCell<Queue>,
     /// The draws of the last request sent (seed and counts), and a request held back because
@@ -120,6 +127,7 @@ pub fn connect(page: PageSignals, derived: Derived) -> Progress {
     };
     let new = Rc::new(Client {
         compute: RefCell::new(here()),
+        runs_in: Cell::new(Runs::Worker),
         worker_tried: Cell::new(false),
         drawn: Cell::new(None),
         held: Cell::new(None),
@@ -165,6 +173,7 @@ pub fn disconnect() {
             cancel(held);
         }
         c.stop_worker();
+        notice::unsay();
         // Drops the worker's handlers, which hold the client.
         *c.compute.borrow_mut() = here();
     }
