@@ -55,6 +55,24 @@ fn input(root: &Element, selector: &str) -> HtmlInputElement {
         .unchecked_into()
 }
 
+/// Waits, 10 ms at a time for at most 2 s, until `selector` finds an element under `root`: the
+/// page builds its panels one a task after its first paint.
+async fn built(root: &Element, selector: &str) {
+    for _ in 0..200 {
+        if root.query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    }
+    panic!("no {selector}");
+}
+
 fn first_number(text: &str) -> f64 {
     text.split(' ').next().unwrap().parse().unwrap()
 }
@@ -64,7 +82,7 @@ async fn mounted_app_follows_a_slider() {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let _handle = leptos::mount::mount_to(root.clone().unchecked_into(), App);
-    tick().await;
+    built(&root, "table[aria-label='metrics']").await;
 
     let bce = first_number(&row(&root, "losses", "BCE"));
     assert!((bce - 0.3141).abs() < 0.001, "BCE {bce}");

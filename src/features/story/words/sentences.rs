@@ -76,7 +76,11 @@ pub(super) fn loss_against_recall(f: &Facts) -> String {
         f.diff_se[0],
     ) {
         (Ok(a), Ok(b), Some(se)) if se > 0.0 => {
-            format!(", {} standard errors apart", number((a - b).abs() / se, 2))
+            format!(
+                ", {} standard errors apart (a <dfn>standard error of the difference</dfn> is \
+                 how far A − B moves from one seed to another)",
+                number((a - b).abs() / se, 2)
+            )
         }
         _ => String::new(),
     };
@@ -157,7 +161,8 @@ pub(super) fn balanced(f: &Facts) -> String {
 pub(super) fn shares(f: &Facts) -> String {
     let l = &f.models[0].losses;
     format!(
-        "pos_weight {} gives the positives {} of weighted BCE (BCE gives them {}). α = \
+        "<dfn>pos_weight</dfn> {} (the weight on each positive's term of weighted BCE) gives \
+         the positives {} of weighted BCE (BCE gives them {}). α = \
          {} gives them {} of α-balanced CE; focal loss with γ = {} gives them {}. Move \
          the three sliders and watch the shares.",
         plain(f.s.pos_weight),
@@ -175,14 +180,16 @@ pub(super) fn trained(f: &Facts) -> String {
     let w = f.s.pos_weight;
     let weight = if w > 1.0 {
         format!(
-            "Weighting the positives (pos_weight {}) moves weighted BCE's model's \
+            "Weighting the positives (<dfn>pos_weight</dfn> {}, the weight on each positive's \
+             term) moves weighted BCE's model's \
              scores up: more positives clear the threshold, and its probabilities \
              overstate the risk.",
             plain(w)
         )
     } else if w < 1.0 {
         format!(
-            "pos_weight {} weighs the positives down: weighted BCE's model scores lower \
+            "<dfn>pos_weight</dfn> {} (the weight on each positive's term) weighs the \
+             positives down: weighted BCE's model scores lower \
              and finds fewer positives.",
             plain(w)
         )
@@ -232,8 +239,9 @@ pub(super) fn costs(f: &Facts) -> String {
         "A threshold is a decision about costs, not a property of the model. Here {} \
          (cost_fp {}, cost_fn {}, reward_tp {}): the decision panel counts the total \
          cost at every threshold and finds the least; “Use this threshold” moves the \
-         page there (now {}). For a calibrated model the best threshold would be \
-         {bayes}. Model A's scores are not calibrated probabilities (the generator \
+         page there (now {}). For a <dfn>calibrated</dfn> model (one whose \
+         scores are probabilities: among the samples it scores p, a share p are positive) \
+         the best threshold would be {bayes}. Model A's scores are not calibrated probabilities (the generator \
          spreads them evenly over a stretch of [0, 1]), so its least-cost threshold can \
          lie far from that: the panel finds it on the scores themselves, and its \
          calibration section shows how far they are from probabilities.",
