@@ -24,6 +24,7 @@ test('dragging the acc1 slider changes recall and BCE while dragging', async () 
   const { page, problems } = await openApp(app.browser, app.server.url);
   const before = { recall: await rowText(page, 'metrics', /^recall/), bce: await rowText(page, 'losses', /^BCE/) };
   const slider = page.getByLabel('accuracy on positives acc1', { exact: true });
+  await slider.scrollIntoViewIfNeeded();
   const box = await slider.boundingBox();
   const y = box.y + box.height / 2;
   // The thumb sits at the middle for acc1 = 0.5; drag it most of the way right.
@@ -68,7 +69,8 @@ test('no positives: recall is undefined with its reason, nothing shows NaN', asy
 });
 
 test("the losses panel's sentence on who carries the loss follows the scenario", async () => {
-  const sentence = (page) => page.locator('#numbers .explain').first().textContent();
+  // The panel's words open with the threshold's sentence; this one says who carries the loss.
+  const sentence = (page) => page.locator('#numbers .explain').filter({ hasText: 'carry' }).first().textContent();
   const { page, problems } = await openApp(app.browser, app.server.url, { hash: '#neg=10000&pos=10000&acc0=0.9&acc1=0.9' });
   // Balanced, equally good on each class: the shares are about even, as the table says.
   const balanced = await sentence(page);
@@ -77,7 +79,8 @@ test("the losses panel's sentence on who carries the loss follows the scenario",
   assert.ok(balanced.includes(`carry ${share} of BCE's sum`), `${balanced} / table: ${share}`);
   // The notebook's 1:100 with half the positives missed: the negatives carry most of it.
   await page.goto(`${app.server.url}#neg=1000000&pos=10000&acc0=0.999&acc1=0.5`);
-  await page.waitForFunction((b) => document.querySelector('#numbers .explain')?.textContent !== b, balanced);
+  await page.waitForFunction((b) => [...document.querySelectorAll('#numbers .explain')]
+    .some((e) => e.textContent.includes('carry') && e.textContent !== b), balanced);
   const rare = await sentence(page);
   assert.match(rare, /With 100 negatives per positive/);
   assert.notEqual(rare, balanced);

@@ -97,7 +97,7 @@ test('served from a sub-path, with a CSP, and no request leaves the origin', asy
   await page.close();
 });
 
-test('each module's first load fits its gzipped budget, and the focal embed 300 KiB', async () => {
+test("each module's first load fits its gzipped budget, and the focal embed 300 KiB", async () => {
   const gz = async (f) => gzipSync(await readFile(DIST + f), { level: 9 }).length;
   const shared = (await gz('index.html')) + (await gz('main.css'));
   // Everything each view downloads as it opens: the page, its module, and for the full page

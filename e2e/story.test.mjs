@@ -68,7 +68,7 @@ test('a bare #story=4 on a phone opens step 4 in view and focused; Next brings s
   const field = page.locator('section.story').getByLabel('pos_weight, value');
   await field.fill('3');
   await field.press('Enter');
-  await page.waitForFunction(() => /pos_weight 3 gives the positives/.test(document.querySelector('.story-text').textContent));
+  await page.waitForFunction(() => /pos_weight 3 \(the weight on each positive's term of weighted BCE\) gives the positives/.test(document.querySelector('.story-text').textContent));
   assert.deepEqual(await audit(page), []);
   assert.deepEqual(problems, []);
   await page.close();
