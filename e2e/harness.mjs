@@ -7,7 +7,7 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const DIST = process.env.DIST_DIR ?? new URL('../dist/', import.meta.url).pathname;
-const TYPES = {
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.wasm': 'application/wasm',
