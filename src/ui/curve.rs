@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::signals::PageSignals;
-use super::{Notices, footer, full_page_only, mark_embedded, url};
+use super::{Notices, footer, full_page_only, hidden_title, mark_embedded, url};
 use crate::features::explore::panels::scenario::{Place, any_at, scenario_controls};
 use crate::features::focal::panel::FocalPanel;
 use crate::state::link;
@@ -21,7 +21,7 @@ pub fn curve_app() -> impl IntoView {
     let shows = move |p: Panel| layout.with(|l| l.shows(p));
     let (scenario, options) = (page.scenario, page.view);
     view! {
-        <header class="visually-hidden"><h1>"imbalance-lab"</h1></header>
+        {hidden_title()}
         <div class="layout" class:no-controls=move || !any_at(page, Place::Side)>
             <Show when=move || any_at(page, Place::Side)>{scenario_controls(page)}</Show>
             <main tabindex="-1" data-exact="true">

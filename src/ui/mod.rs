@@ -73,7 +73,7 @@ fn app<const FULL: bool>() -> impl IntoView {
     let built = move |i: usize| built.with(|b| i < *b);
     view! {
         {full::<FULL, _>(|| header(page, derived, embed))}
-        {(!FULL).then(|| view! { <header class="visually-hidden"><h1>"imbalance-lab"</h1></header> })}
+        {(!FULL).then(hidden_title)}
         // Above the layout, so that on a phone the step comes before the scenario's controls.
         {full::<FULL, _>(|| view! {
             <Show when=move || page.view.with(|v| v.story > 0)>{story_box(page)}</Show>
@@ -176,9 +176,14 @@ fn header(
         </Show>
         <Show when=embed>
             // Embedded, the page still has a title for screen readers.
-            <header class="visually-hidden"><h1>"imbalance-lab"</h1></header>
+            {hidden_title()}
         </Show>
     }
+}
+
+/// An embedded page's title, for screen readers only.
+fn hidden_title() -> impl IntoView {
+    view! { <header class="visually-hidden"><h1>"imbalance-lab"</h1></header> }
 }
 
 /// The page's footer; embedded, a link to the full page with the same settings.
