@@ -11,6 +11,7 @@ use imbalance_lab::sim::analysis::class_scores;
 use imbalance_lab::sim::decision::{
     AtDeployment, Bootstrap, Calibration, CostCurve, Costs, RateIntervals, Runs, best_threshold,
 };
+use imbalance_lab::sim::loss::{Pass, SumParams};
 use imbalance_lab::sim::training::{Binormal, LossParams, Sample, Trainer, fit_population};
 use imbalance_lab::sim::{
     Class, ClassLoss, ClassScores, Confusion, LossKind, Metrics, Ranking, Scenario, UnitDraws,
@@ -44,10 +45,10 @@ fn report(name: &str, times: &[Duration]) {
 
 fn main() {
     let s = Scenario::default();
-    let n = s.total();
     let neg = class_scores(&s, Class::Negative);
     let pos = class_scores(&s, Class::Positive);
-    let (neg_loss, pos_loss) = (ClassLoss::new(&neg, s.gamma), ClassLoss::new(&pos, s.gamma));
+    let params = LossParams::from_scenario(&s);
+    let (neg_loss, pos_loss) = (ClassLoss::of(&neg, &params), ClassLoss::of(&pos, &params));
     let ranking = Ranking::new(&neg, &pos);
     if std::env::args().any(|a| a == "decision") {
         decision(&neg, &pos);
@@ -57,10 +58,10 @@ fn main() {
     // confusion matrix, the losses.
     let downstream = |changed: &ClassScores| {
         let (neg, pos, neg_loss, pos_loss) = match changed.class {
-            Class::Negative => (changed, &pos, ClassLoss::new(changed, s.gamma), pos_loss),
-            Class::Positive => (&neg, changed, neg_loss, ClassLoss::new(changed, s.gamma)),
+            Class::Negative => (changed, &pos, ClassLoss::of(changed, &params), pos_loss),
+            Class::Positive => (&neg, changed, neg_loss, ClassLoss::of(changed, &params)),
         };
-        let l = losses(neg_loss, pos_loss, n, s.alpha, s.pos_weight);
+        let l = losses(&neg_loss, &pos_loss, &params);
         let m = Metrics::new(Confusion::at(neg, pos, s.threshold), Ranking::new(neg, pos));
         black_box((l, m));
     };
@@ -94,7 +95,11 @@ fn main() {
         "alpha: losses",
         &time(
             || {
-                black_box(losses(neg_loss, pos_loss, n, black_box(0.3), s.pos_weight));
+                let p = LossParams {
+                    alpha: black_box(0.3),
+                    ..params
+                };
+                black_box(losses(&neg_loss, &pos_loss, &p));
             },
             quick.0,
             quick.1,
@@ -104,7 +109,11 @@ fn main() {
         "pos_weight: losses",
         &time(
             || {
-                black_box(losses(neg_loss, pos_loss, n, s.alpha, black_box(3.0)));
+                let p = LossParams {
+                    pos_weight: black_box(3.0),
+                    ..params
+                };
+                black_box(losses(&neg_loss, &pos_loss, &p));
             },
             quick.0,
             quick.1,
@@ -125,11 +134,14 @@ fn main() {
     );
     for gamma in [2.0, 2.5] {
         report(
-            &format!("gamma -> {gamma}: loss sums + losses"),
+            &format!("gamma -> {gamma}: focal's pass + losses"),
             &time(
                 || {
-                    let (a, b) = (ClassLoss::new(&neg, gamma), ClassLoss::new(&pos, gamma));
-                    black_box(losses(a, b, n, s.alpha, s.pos_weight));
+                    let p = LossParams { gamma, ..params };
+                    let (mut a, mut b) = (neg_loss, pos_loss);
+                    Pass::Base.run(&neg, &SumParams::of(&p, Class::Negative), &mut a);
+                    Pass::Base.run(&pos, &SumParams::of(&p, Class::Positive), &mut b);
+                    black_box(losses(&a, &b, &p));
                 },
                 slow.0,
                 slow.1,

@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use crate::format::{exact, exact_metric};
 use crate::sim::engine::{Engine, ModelId, Request};
-use crate::sim::{Class, ClassScores, LossKind, Losses, Metrics, Reduction, Scenario};
+use crate::sim::loss::{EXTRA, LossValue};
+use crate::sim::{Class, ClassScores, LossKind, Losses, Metrics, Scenario};
 
 /// The results schema's name and version.
 pub const RESULTS_SCHEMA: &str = "imbalance-lab/results/v1";
@@ -13,14 +14,30 @@ pub const RESULTS_SCHEMA: &str = "imbalance-lab/results/v1";
 /// The CSV's first line.
 pub const CSV_HEADER: &str = "label,probability\n";
 
-fn reduction(r: &Reduction) -> String {
-    format!(
-        r#"{{ "mean": {}, "sum": {}, "neg_sum": {}, "pos_sum": {} }}"#,
-        exact_metric(r.mean),
-        exact(r.sum),
-        exact(r.neg_sum),
-        exact(r.pos_sum)
-    )
+/// One loss's entry: its reductions, a set-level loss's `value`, or `null` with a `reason`
+/// beside it (SPEC section 9).
+fn loss_entry(key: &str, v: &LossValue) -> String {
+    match v {
+        LossValue::Summed(r) => format!(
+            r#""{key}": {{ "mean": {}, "sum": {}, "neg_sum": {}, "pos_sum": {} }}"#,
+            exact_metric(r.mean),
+            exact(r.sum),
+            exact(r.neg_sum),
+            exact(r.pos_sum)
+        ),
+        LossValue::Set(value) => format!(r#""{key}": {{ "value": {} }}"#, exact(*value)),
+        LossValue::Undefined(why) => {
+            format!(r#""{key}": null, "{key}_reason": "{}""#, why.reason())
+        }
+    }
+}
+
+/// SPEC section 9's parameters, as `"key": value` pairs after a comma.
+fn extra_params(s: &Scenario) -> String {
+    EXTRA
+        .iter()
+        .map(|p| format!(r#", "{}": {}"#, p.key, exact(s.extra.get(*p))))
+        .collect()
 }
 
 /// The results file: the scenario's parameters, its four losses and its metrics; undefined
@@ -51,8 +68,9 @@ pub fn results_json_from(
     let mut out = String::new();
     let _ = writeln!(out, "{{");
     let _ = writeln!(out, r#"  "schema": "{RESULTS_SCHEMA}","#);
+    let extra = extra_params(s);
     let common = format!(
-        r#""neg": {}, "pos": {}, "alpha": {}, "gamma": {}, "pos_weight": {}, "threshold": {}"#,
+        r#""neg": {}, "pos": {}, "alpha": {}, "gamma": {}, "pos_weight": {}, "threshold": {}{extra}"#,
         s.neg,
         s.pos,
         exact(s.alpha),
@@ -63,7 +81,7 @@ pub fn results_json_from(
     let _ = match source {
         None => writeln!(
             out,
-            r#"  "params": {{ "neg": {}, "pos": {}, "acc0": {}, "acc1": {}, "alpha": {}, "gamma": {}, "pos_weight": {}, "threshold": {}, "seed": {}, "generator": "uniform" }},"#,
+            r#"  "params": {{ "neg": {}, "pos": {}, "acc0": {}, "acc1": {}, "alpha": {}, "gamma": {}, "pos_weight": {}, "threshold": {}, "seed": {}, "generator": "uniform"{extra} }},"#,
             s.neg,
             s.pos,
             exact(s.acc0),
@@ -85,9 +103,8 @@ pub fn results_json_from(
         let comma = if i + 1 < LossKind::ALL.len() { "," } else { "" };
         let _ = writeln!(
             out,
-            r#"    "{}": {}{comma}"#,
-            kind.key(),
-            reduction(losses.get(*kind))
+            "    {}{comma}",
+            loss_entry(kind.key(), losses.get(*kind))
         );
     }
     let _ = writeln!(out, "  }},");

@@ -59,7 +59,7 @@ fn notebook_scenarios_within_sampling_noise() {
     ];
     for (neg, pos, acc0, acc1, nb_bce, nb_recall, nb_precision, tol) in cases {
         let a = analyse(&scenario(neg, pos, acc0, acc1));
-        let bce = a.losses.get(LossKind::Bce).mean.unwrap();
+        let bce = a.losses.get(LossKind::Bce).mean().unwrap();
         let (closed, _) = expected(f64::from(neg), f64::from(pos), acc0, acc1);
         assert!(rel(bce, closed) < tol, "{acc0}/{acc1}: {bce} vs E {closed}");
         assert!(
@@ -84,10 +84,10 @@ fn notebook_scenarios_within_sampling_noise() {
 #[test]
 fn representative_a_matches_the_issue_tolerances() {
     let a = analyse(&scenario(1_000_000, 10_000, 0.999, 0.5));
-    let bce = a.losses.get(LossKind::Bce).mean.unwrap();
+    let bce = a.losses.get(LossKind::Bce).mean().unwrap();
     assert!(rel(bce, 0.3141) < 0.003, "{bce}");
     // The notebook's focal "loss" is TFA's sum over all samples, not a mean.
-    let focal = a.losses.get(LossKind::Focal).sum;
+    let focal = a.losses.get(LossKind::Focal).sum().unwrap();
     assert!(rel(focal, 31_630.0) < 0.01, "{focal}");
     assert!(rel(focal, 31_709.3) < 0.01, "{focal}");
     // The point of the app: the negatives carry most of the BCE at 1:100.
@@ -114,8 +114,8 @@ fn every_accuracy_is_honoured_with_both_rules() {
             assert!(scores.iter().all(|p| i.lo <= p && p <= i.hi));
             // Sampled mean CE against the closed form (relative SE below 0.3 % here).
             let ce = match class {
-                Class::Negative => a.losses.get(LossKind::Bce).neg_sum,
-                Class::Positive => a.losses.get(LossKind::Bce).pos_sum,
+                Class::Negative => a.losses.get(LossKind::Bce).class_sums()[0],
+                Class::Positive => a.losses.get(LossKind::Bce).class_sums()[1],
             } / f64::from(n);
             let want = expected_ce(class, acc);
             assert!(rel(ce, want) < 0.015, "{class:?} acc {acc}: {ce} vs {want}");
@@ -172,7 +172,7 @@ fn every_preset_lands_on_its_closed_form_bce() {
             preset.acc0,
             preset.acc1,
         );
-        let got = a.losses.get(LossKind::Bce).mean.unwrap();
+        let got = a.losses.get(LossKind::Bce).mean().unwrap();
         // Sampling noise: about 1 % at 20,000 samples, far less at a million.
         assert!(rel(got, bce) < 0.01, "{}: {got} vs {bce}", preset.name);
         // The metrics at 0.5 are the accuracies the preset names, within sampling noise.

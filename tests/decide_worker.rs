@@ -80,7 +80,7 @@ fn a_job_and_its_answer_round_trip_and_junk_is_refused() {
     assert_eq!(decode(&v[..v.len() - 1]), None);
     let mut bad_judge = v.clone();
     let at = v.len() - 6;
-    bad_judge[at] = 6.0;
+    bad_judge[at] = (2 + imbalance_lab::sim::LossKind::COUNT) as f64;
     assert_eq!(decode(&bad_judge), None);
 
     let mut engine = Engine::new();

@@ -6,6 +6,7 @@ mod common;
 
 use common::{counts, read_csv};
 use imbalance_lab::export::{CSV_HEADER, csv_rows, results_json};
+use imbalance_lab::sim::loss::{EXTRA, LossValue};
 use imbalance_lab::sim::{LossKind, Metric, Scenario, analyse};
 use serde_json::Value;
 
@@ -45,12 +46,24 @@ fn results_carry_every_number_exactly() {
     assert_eq!(p["seed"], 9);
     assert_eq!(p["generator"], "uniform");
     for kind in LossKind::ALL {
-        let r = a.losses.get(kind);
         let l = &j["losses"][kind.key()];
-        same(&l["mean"], r.mean);
-        same(&l["sum"], Ok(r.sum));
-        same(&l["neg_sum"], Ok(r.neg_sum));
-        same(&l["pos_sum"], Ok(r.pos_sum));
+        match a.losses.get(kind) {
+            LossValue::Summed(r) => {
+                same(&l["mean"], r.mean);
+                same(&l["sum"], Ok(r.sum));
+                same(&l["neg_sum"], Ok(r.neg_sum));
+                same(&l["pos_sum"], Ok(r.pos_sum));
+            }
+            LossValue::Set(v) => {
+                assert_eq!(kind, LossKind::Tversky);
+                same(&l["value"], Ok(*v));
+            }
+            LossValue::Undefined(why) => panic!("{kind:?}: {why:?}"),
+        }
+    }
+    // Section 9's parameters are in the params, at their defaults here.
+    for param in EXTRA {
+        assert_eq!(p[param.key].as_f64(), Some(param.default), "{}", param.key);
     }
     let m = &j["metrics"];
     assert_eq!(m["tp"], a.metrics.confusion.tp);
@@ -67,6 +80,15 @@ fn undefined_metrics_are_null() {
     for key in ["recall", "roc_auc", "average_precision", "f1"] {
         assert!(j["metrics"][key].is_null(), "{key}");
     }
+    // Logit adjustment has no prior to adjust by with one class: null, and why (SPEC 9).
+    assert!(j["losses"]["logit_adjusted"].is_null());
+    assert_eq!(
+        j["losses"]["logit_adjusted_reason"],
+        "there are no positive samples"
+    );
+    // The Tversky loss still has its smoothed value: 1 - 1 / (a FP_s + 1).
+    let v = j["losses"]["tversky"]["value"].as_f64().unwrap();
+    assert!(v > 0.0 && v < 1.0, "{v}");
     let (j, _) = json_of(&counts(0, 0));
     assert!(j["losses"]["bce"]["mean"].is_null());
     assert_eq!(j["losses"]["bce"]["sum"].as_f64(), Some(0.0));

@@ -137,7 +137,7 @@ fn bad_decision_settings_are_clamped_or_defaulted_and_said() {
         ),
         (
             "judge=c",
-            "judge=\u{201c}c\u{201d} should be one of a, b, bce, weighted_bce, balanced_ce, focal; judging model A.",
+            "judge=\u{201c}c\u{201d} should be one of a, b, bce, weighted_bce, balanced_ce, focal, class_balanced, logit_adjusted, ldam, asymmetric, poly1, tversky; judging model A.",
         ),
     ]);
 }
@@ -261,7 +261,7 @@ prop_compose! {
         theme in proptest::sample::select(ThemeChoice::ALL.to_vec()),
     ) -> PageState {
         PageState {
-            scenario: Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight: pw, threshold: thr, seed },
+            scenario: Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight: pw, threshold: thr, seed, extra: Default::default() },
             model_b: ModelB { acc0: b0, acc1: b1 },
             view: ViewOptions { log_counts: log, focal_factor: factor, point, story, theme },
             training: TrainingSettings { sep, rows },

@@ -6,6 +6,7 @@
 mod common;
 
 use common::{brute_average_precision, brute_roc_auc};
+use imbalance_lab::sim::loss::{LossParams, LossValue};
 use imbalance_lab::sim::{
     Class, ClassLoss, ClassScores, Confusion, LossKind, Metric, Ranking, Scenario, UnitDraws,
     analyse, losses, per_sample_loss,
@@ -28,7 +29,7 @@ prop_compose! {
         pos_weight in prop_oneof![Just(0.01), Just(100.0), 0.01..=100.0],
         threshold in unit(), seed in any::<u64>(),
     ) -> Scenario {
-        Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight, threshold, seed }
+        Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight, threshold, seed, extra: Default::default() }
     }
 }
 
@@ -50,7 +51,23 @@ proptest! {
     fn everything_finite_and_reductions_consistent(s in scenario()) {
         let a = analyse(&s);
         for kind in LossKind::ALL {
-            let r = a.losses.get(kind);
+            let r = match a.losses.get(kind) {
+                LossValue::Summed(r) => r,
+                // The Tversky loss of a set is in [0, 1].
+                LossValue::Set(v) => {
+                    prop_assert!((0.0..=1.0).contains(v), "{:?}: {}", kind, v);
+                    continue;
+                }
+                // Logit adjustment with an empty class, the Tversky loss of no samples.
+                LossValue::Undefined(_) => {
+                    let empty = s.neg == 0 || s.pos == 0;
+                    prop_assert!(
+                        (kind == LossKind::LogitAdjusted && empty) || s.total() == 0,
+                        "{:?} at {:?}", kind, s
+                    );
+                    continue;
+                }
+            };
             prop_assert!(r.sum.is_finite() && r.neg_sum.is_finite() && r.pos_sum.is_finite());
             prop_assert!(r.neg_sum >= 0.0 && r.pos_sum >= 0.0);
             prop_assert_eq!(r.sum, r.neg_sum + r.pos_sum);
@@ -75,21 +92,24 @@ proptest! {
     #[test]
     fn loss_identities(s in scenario()) {
         let a = analyse(&s);
-        let n = s.total();
         let (neg, pos) = (&a.neg, &a.pos);
         // focal with gamma 0 is balanced CE.
-        let g0 = losses(ClassLoss::new(neg, 0.0), ClassLoss::new(pos, 0.0), n, s.alpha, 1.0);
+        let at = |pw: f64, alpha: f64, gamma: f64| LossParams::new(pw, alpha, gamma)
+            .with_counts(f64::from(s.neg), f64::from(s.pos));
+        let of = |p: &LossParams| losses(&ClassLoss::of(neg, p), &ClassLoss::of(pos, p), p);
+        let g0 = of(&at(1.0, s.alpha, 0.0));
         prop_assert_eq!(g0.get(LossKind::Focal), g0.get(LossKind::BalancedCe));
         // balanced CE with alpha 0.5 is half of BCE; weighted BCE with pos_weight 1 is BCE.
-        let half = losses(ClassLoss::new(neg, s.gamma), ClassLoss::new(pos, s.gamma), n, 0.5, 1.0);
-        prop_assert_eq!(half.get(LossKind::BalancedCe).sum, half.get(LossKind::Bce).sum / 2.0);
+        let half = of(&at(1.0, 0.5, s.gamma));
+        prop_assert_eq!(half.get(LossKind::BalancedCe).sum().unwrap(), half.get(LossKind::Bce).sum().unwrap() / 2.0);
         prop_assert_eq!(half.get(LossKind::WeightedBce), half.get(LossKind::Bce));
         // Each fast per-class sum equals the sum of the per-sample definition.
-        for kind in LossKind::ALL {
+        let params = LossParams::from_scenario(&s);
+        for kind in LossKind::ALL.into_iter().filter(|k| k.loss().shape_at(&params).is_ok()) {
             let r = a.losses.get(kind);
-            for (scores, want) in [(neg, r.neg_sum), (pos, r.pos_sum)] {
+            for (scores, want) in [(neg, r.class_sums()[0]), (pos, r.class_sums()[1])] {
                 let brute: f64 = scores.iter()
-                    .map(|p| per_sample_loss(kind, scores.class, p, s.alpha, s.gamma, s.pos_weight))
+                    .map(|p| per_sample_loss(kind, scores.class, p, &params).unwrap_or(0.0))
                     .sum();
                 prop_assert!(close(brute, want), "{:?} {:?}: {} vs {}", kind, scores.class, brute, want);
             }

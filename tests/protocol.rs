@@ -98,7 +98,8 @@ fn train_request() -> TrainRequest {
         population: Binormal::new(2.0, 900, 100),
         n: 500,
         seed: 17,
-        params: LossParams::new(4.0, 0.25, 2.0),
+        // The losses read the population's counts (as the page's requests carry them).
+        params: LossParams::new(4.0, 0.25, 2.0).with_counts(900.0, 100.0),
     }
 }
 
@@ -157,7 +158,7 @@ fn every_reply_round_trips() {
         FromWorker::Answer(Box::new(answer)),
         FromWorker::CsvPiece(b"label,probability\n0,0.5\n".to_vec(), 1.0),
         FromWorker::CsvDone,
-        FromWorker::TrainStep(steps.remove(0)),
+        FromWorker::TrainStep(Box::new(steps.remove(0))),
         FromWorker::Detected(Box::new(detection)),
         FromWorker::ImportProgress(3, 0.5),
         FromWorker::Imported(Box::new(summary)),

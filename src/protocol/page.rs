@@ -89,7 +89,7 @@ pub enum FromWorker {
     /// The predictions file is complete.
     CsvDone,
     /// A step of training on a sample.
-    TrainStep(TrainStep),
+    TrainStep(Box<TrainStep>),
     /// What detection found in a file's first bytes.
     Detected(Box<Detection>),
     /// The share of a file read, for the import job of this number.
@@ -153,7 +153,9 @@ impl FromWorker {
             Tag::Answer => Answer::decode(rest).map_or(failed, |a| FromWorker::Answer(Box::new(a))),
             Tag::CsvPiece => share(rest).map_or(failed, |p| FromWorker::CsvPiece(bytes, p)),
             Tag::CsvDone if rest.is_empty() => FromWorker::CsvDone,
-            Tag::TrainStep => TrainStep::read(rest).map_or(failed, FromWorker::TrainStep),
+            Tag::TrainStep => {
+                TrainStep::read(rest).map_or(failed, |s| FromWorker::TrainStep(Box::new(s)))
+            }
             Tag::Detected => {
                 Detection::read(rest).map_or_else(unreadable, |d| FromWorker::Detected(Box::new(d)))
             }

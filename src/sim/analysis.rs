@@ -1,7 +1,7 @@
 //! A whole scenario's numbers, computed through the same layers the page memoises.
 
 use super::generator::ClassScores;
-use super::loss::{ClassLoss, Losses, losses};
+use super::loss::{ClassLoss, LossParams, Losses, losses};
 use super::metrics::{Confusion, Metrics};
 use super::params::{Class, Scenario};
 use super::ranking::Ranking;
@@ -32,12 +32,11 @@ pub fn class_scores(s: &Scenario, class: Class) -> ClassScores {
 pub fn analyse(s: &Scenario) -> Analysis {
     let neg = class_scores(s, Class::Negative);
     let pos = class_scores(s, Class::Positive);
+    let params = LossParams::from_scenario(s);
     let losses = losses(
-        ClassLoss::new(&neg, s.gamma),
-        ClassLoss::new(&pos, s.gamma),
-        s.total(),
-        s.alpha,
-        s.pos_weight,
+        &ClassLoss::of(&neg, &params),
+        &ClassLoss::of(&pos, &params),
+        &params,
     );
     let metrics = Metrics::new(
         Confusion::at(&neg, &pos, s.threshold),

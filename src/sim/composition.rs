@@ -83,7 +83,7 @@ impl Measure {
     /// The value measured on the scenario itself.
     pub fn of(self, losses: &Losses, metrics: &Metrics) -> Metric {
         match self {
-            Measure::Loss(kind) => losses.get(kind).mean,
+            Measure::Loss(kind) => losses.get(kind).mean(),
             Measure::Accuracy => metrics.accuracy,
             Measure::Precision => metrics.precision,
             Measure::Recall => metrics.recall,
@@ -114,12 +114,9 @@ pub struct Profile {
 fn per_class(losses: &Losses, class: Class, count: u64) -> Option<[f64; LossKind::COUNT]> {
     (count > 0).then(|| {
         LossKind::ALL.map(|kind| {
-            let r = losses.get(kind);
-            let sum = match class {
-                Class::Negative => r.neg_sum,
-                Class::Positive => r.pos_sum,
-            };
-            sum / count as f64
+            // A loss without per-class sums (set-level, undefined) has no profile: `loss` says
+            // why before it reads this 0.
+            losses.get(kind).class_sum(class).unwrap_or(0.0) / count as f64
         })
     })
 }
@@ -148,6 +145,9 @@ impl Profile {
 
     /// The mean of one loss on a set with `ratio` negatives per positive.
     pub fn loss(&self, kind: LossKind, ratio: f64) -> Metric {
+        if let Some(why) = kind.loss().fixed_mix() {
+            return Err(why);
+        }
         let i = kind.index();
         match (self.neg_loss, self.pos_loss) {
             (Some(n), Some(p)) => Ok((ratio * n[i] + p[i]) / (ratio + 1.0)),

@@ -20,6 +20,10 @@ pub enum Undefined {
     NoPositivesNorPredicted,
     /// The loss is 0, so it has no shares.
     ZeroLoss,
+    /// A set-level loss (Tversky): a ratio of sums, with no sum over samples to share.
+    SetLevel,
+    /// The loss's terms depend on the class counts, so another ratio is another loss.
+    CountDependent,
 }
 
 impl Undefined {
@@ -35,6 +39,10 @@ impl Undefined {
                 "there are no positives and none is predicted positive"
             }
             Undefined::ZeroLoss => "the loss is zero",
+            Undefined::SetLevel => "a set-level loss has no sum over samples",
+            Undefined::CountDependent => {
+                "its terms depend on the class counts: at another ratio it is another loss"
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 //! The scenario: every parameter a reader can change, with its default and its valid range.
 
+use crate::sim::loss::ExtraParams;
+
 /// Probabilities are clipped to `[EPS, 1 - EPS]` before any logarithm (Keras' epsilon).
 pub const EPS: f64 = 1e-7;
 
@@ -55,6 +57,8 @@ pub struct Scenario {
     pub threshold: f64,
     /// Seed of the synthetic predictions.
     pub seed: u64,
+    /// The parameters of SPEC section 9's losses.
+    pub extra: ExtraParams,
 }
 
 impl Default for Scenario {
@@ -71,6 +75,7 @@ impl Default for Scenario {
             pos_weight: 1.0,
             threshold: 0.5,
             seed: 1,
+            extra: ExtraParams::default(),
         }
     }
 }

@@ -38,7 +38,9 @@ pub fn serve(engine: &mut Engine, message: ToWorker, reply: &mut dyn FnMut(FromW
             }
             reply(FromWorker::CsvDone);
         }
-        ToWorker::Train(t) => train::train(&t, &mut |step| reply(FromWorker::TrainStep(step))),
+        ToWorker::Train(t) => {
+            train::train(&t, &mut |step| reply(FromWorker::TrainStep(Box::new(step))))
+        }
         ToWorker::Forget => engine.forget(),
         // The worker's own jobs, which `js::receive` runs: they need the file beside the
         // message, the decision panel's state between messages, or the words' code, which the

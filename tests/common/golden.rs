@@ -19,6 +19,7 @@ pub fn scenario() -> Scenario {
         pos_weight: 3.0,
         threshold: 0.4,
         seed: 1,
+        extra: Default::default(),
     }
 }
 
@@ -41,18 +42,21 @@ pub fn fingerprint() -> Vec<(&'static str, u64)> {
         ("score neg [500]", a.neg.get(500).to_bits()),
         ("score pos [0]", a.pos.get(0).to_bits()),
         ("score pos [99]", a.pos.get(99).to_bits()),
-        ("bce sum", a.losses.get(LossKind::Bce).sum.to_bits()),
+        (
+            "bce sum",
+            a.losses.get(LossKind::Bce).sum().unwrap().to_bits(),
+        ),
         (
             "weighted_bce sum",
-            a.losses.get(LossKind::WeightedBce).sum.to_bits(),
+            a.losses.get(LossKind::WeightedBce).sum().unwrap().to_bits(),
         ),
         (
             "focal neg_sum",
-            a.losses.get(LossKind::Focal).neg_sum.to_bits(),
+            a.losses.get(LossKind::Focal).class_sums()[0].to_bits(),
         ),
         (
             "focal pos_sum",
-            a.losses.get(LossKind::Focal).pos_sum.to_bits(),
+            a.losses.get(LossKind::Focal).class_sums()[1].to_bits(),
         ),
         ("tp", m.confusion.tp),
         ("fp", m.confusion.fp),

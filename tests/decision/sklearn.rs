@@ -3,6 +3,7 @@
 //! `scripts/fixtures/decision_sklearn.py`).
 
 use imbalance_lab::sim::decision::{BINS, Calibration, RateIntervals, percentile};
+use imbalance_lab::sim::loss::LossParams;
 use imbalance_lab::sim::ranking::{average_precision, roc_auc};
 use imbalance_lab::sim::{ClassLoss, Confusion, EPS, LossKind, losses};
 use serde_json::Value;
@@ -90,14 +91,13 @@ fn calibration_ranking_and_intervals_match_scikit_learn() {
 
         // Log loss is the page's BCE mean with Keras' clip, which scikit-learn's (at machine
         // epsilon) matches unless a score lies within EPS of 0 or 1.
+        let params = LossParams::default().with_counts(neg_v.len() as f64, pos_v.len() as f64);
         let bce = losses(
-            ClassLoss::new(&neg, 2.0),
-            ClassLoss::new(&pos, 2.0),
-            (neg_v.len() + pos_v.len()) as u64,
-            0.25,
-            1.0,
+            &ClassLoss::of(&neg, &params),
+            &ClassLoss::of(&pos, &params),
+            &params,
         );
-        let mean = bce.get(LossKind::Bce).mean.unwrap();
+        let mean = bce.get(LossKind::Bce).mean().unwrap();
         let clipped = neg_v
             .iter()
             .chain(&pos_v)

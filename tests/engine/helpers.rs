@@ -2,6 +2,7 @@
 
 use imbalance_lab::sim::curves::{histogram, threshold_sweep};
 use imbalance_lab::sim::engine::{Answer, BINS, Curves, ModelAnswer, ModelId, Request, SWEEP};
+use imbalance_lab::sim::loss::LossParams;
 use imbalance_lab::sim::ranking::{average_precision, average_precision_weighted, roc_auc};
 use imbalance_lab::sim::{
     Class, ClassLoss, ClassScores, Confusion, RATIOS, Ranking, Ranks, Scenario, UnitDraws,
@@ -36,7 +37,10 @@ pub fn direct_on(r: &Request, models: &[[ClassScores; 2]; 2]) -> Answer {
     let model = |m: ModelId| {
         let [n, p] = &models[m.index()];
         ModelAnswer {
-            loss: [ClassLoss::new(n, s.gamma), ClassLoss::new(p, s.gamma)],
+            loss: {
+                let params = LossParams::from_scenario(&s);
+                [ClassLoss::of(n, &params), ClassLoss::of(p, &params)]
+            },
             confusion: Confusion::at(n, p, s.threshold),
             ranks: Ranks {
                 // Independent of the engine's single walk (`ranks`): one walk each.

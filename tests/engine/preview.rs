@@ -1,6 +1,7 @@
 //! The preview the page computes itself: when it is exact, and how close its estimates are.
 
 use imbalance_lab::sim::engine::{Engine, PREVIEW};
+use imbalance_lab::sim::loss::LossParams;
 use imbalance_lab::sim::{Class, ClassLoss, ClassScores, Confusion, Ranks, UnitDraws};
 
 use super::helpers::request;
@@ -35,11 +36,17 @@ fn a_preview_estimate_is_close_and_a_whole_class_is_exact() {
         .unwrap();
     // The positives fit: their numbers are the exact ones to the bit.
     assert_eq!(
-        w.loss(Class::Positive, ClassLoss::new(&p, s.gamma)),
+        w.loss(
+            Class::Positive,
+            ClassLoss::of(&p, &LossParams::from_scenario(&s))
+        ),
         exact.models[0].loss[1]
     );
     // The negatives' estimate is within a percent (a sample of 65,536 of a million).
-    let est = w.loss(Class::Negative, ClassLoss::new(&n, s.gamma));
+    let est = w.loss(
+        Class::Negative,
+        ClassLoss::of(&n, &LossParams::from_scenario(&s)),
+    );
     let truth = exact.models[0].loss[0];
     assert!((est.ce / truth.ce - 1.0).abs() < 0.01, "{est:?} {truth:?}");
     let c = w.confusion(Confusion::at(&n, &p, s.threshold));

@@ -2,6 +2,7 @@
 
 use imbalance_lab::sim::Class;
 use imbalance_lab::sim::engine::{Engine, ModelId};
+use imbalance_lab::sim::loss::{LA_TAU, SUMS, Sum};
 
 use super::helpers::{edited, request};
 use crate::common::counts;
@@ -25,16 +26,33 @@ fn an_answer_covers_exactly_the_requests_it_answers() {
     ] {
         assert!(!exact.exact_for(&other), "{other:?}");
     }
-    // A new count of negatives leaves the positives' loss sums valid.
+    // A new count of negatives leaves the positives' sums valid, but for logit adjustment's,
+    // whose prior it changes (LDAM's margin of the positives, the smaller class, stays m).
     let more = edited(s, |s| s.neg = 3_000, [0.9, 0.8]);
     let key = more.loss_key(ModelId::A, Class::Positive);
+    for sum in SUMS {
+        let kept = exact.sum(key, ModelId::A, Class::Positive, sum);
+        if sum == Sum::Adjusted {
+            assert_eq!(kept, None, "{sum:?}");
+        } else {
+            assert_eq!(kept, Some(exact.models[0].loss[1].get(sum)), "{sum:?}");
+        }
+    }
+    // Logit adjustment's own parameter redoes its own sums only.
+    let tau = edited(s, |s| s.extra = s.extra.with(LA_TAU, 2.0), [0.9, 0.8]);
+    let key = tau.loss_key(ModelId::A, Class::Positive);
     assert_eq!(
-        exact.loss(key, ModelId::A, Class::Positive),
-        Some(exact.models[0].loss[1])
+        exact.sum(key, ModelId::A, Class::Positive, Sum::Adjusted),
+        None
+    );
+    assert!(
+        exact
+            .sum(key, ModelId::A, Class::Positive, Sum::Margin)
+            .is_some()
     );
     let key = more.loss_key(ModelId::A, Class::Negative);
     assert_eq!(exact.loss(key, ModelId::A, Class::Negative), None);
-    assert_eq!(exact.cross_entropy(key, ModelId::A, Class::Negative), None);
+    assert_eq!(exact.sum(key, ModelId::A, Class::Negative, Sum::Ce), None);
     // A new gamma leaves every cross-entropy sum valid, and no focal sum.
     let steeper = edited(s, |s| s.gamma = 3.5, [0.9, 0.8]);
     for m in ModelId::ALL {
@@ -42,14 +60,14 @@ fn an_answer_covers_exactly_the_requests_it_answers() {
             let key = steeper.loss_key(m, class);
             assert_eq!(exact.loss(key, m, class), None);
             assert_eq!(
-                exact.cross_entropy(key, m, class),
+                exact.sum(key, m, class, Sum::Ce),
                 Some(exact.models[m.index()].loss[class as usize].ce)
             );
         }
     }
     let other_model = edited(s, |s| s.gamma = 3.5, [0.9, 0.7]);
     let key = other_model.loss_key(ModelId::B, Class::Positive);
-    assert_eq!(exact.cross_entropy(key, ModelId::B, Class::Positive), None);
+    assert_eq!(exact.sum(key, ModelId::B, Class::Positive, Sum::Ce), None);
 }
 
 #[test]

@@ -13,7 +13,7 @@ fn deviation(v: &[f64]) -> f64 {
 
 /// BCE's mean for one seed.
 fn bce_mean(s: Scenario) -> f64 {
-    analyse(&s).losses.get(LossKind::Bce).mean.unwrap()
+    analyse(&s).losses.get(LossKind::Bce).mean().unwrap()
 }
 
 #[test]

@@ -6,6 +6,7 @@ use imbalance_lab::features::words::{
     write_words,
 };
 use imbalance_lab::sim::engine::Engine;
+use imbalance_lab::sim::loss::LossParams;
 use imbalance_lab::sim::{Class, ClassLoss, LossKind, Scenario, analyse, losses};
 
 use super::helpers::{after, job, scenario, text, words};
@@ -79,41 +80,30 @@ fn the_weights_said_to_give_the_positives_half_do() {
     let alpha = after(&t, "α-balanced CE needs α =");
     let focal_alpha = after(&t, "and α =");
     let a = analyse(&s);
-    let (neg, pos) = (
-        a.losses.get(LossKind::Bce).neg_sum,
-        a.losses.get(LossKind::Bce).pos_sum,
-    );
+    let [neg, pos] = a.losses.get(LossKind::Bce).class_sums();
     // Rebuilt from the class sums: each setting puts the positives' share at a half (to the
     // three significant digits the sentence gives).
-    let sums = |n: f64| ClassLoss { ce: n, focal: n };
-    let weighted = *losses(sums(neg), sums(pos), s.total(), 0.5, w).get(LossKind::WeightedBce);
+    let sums = |n: f64| ClassLoss {
+        ce: n,
+        focal: n,
+        ..ClassLoss::default()
+    };
+    let at = |pos_weight: f64, alpha: f64| {
+        LossParams::new(pos_weight, alpha, s.gamma).with_counts(f64::from(s.neg), f64::from(s.pos))
+    };
+    let weighted = *losses(&sums(neg), &sums(pos), &at(w, 0.5)).get(LossKind::WeightedBce);
     assert!(
         (weighted.share(Class::Positive).unwrap() - 0.5).abs() < 0.005,
         "{t}"
     );
-    let balanced = *losses(sums(neg), sums(pos), s.total(), alpha, 1.0).get(LossKind::BalancedCe);
+    let balanced = *losses(&sums(neg), &sums(pos), &at(1.0, alpha)).get(LossKind::BalancedCe);
     assert!(
         (balanced.share(Class::Positive).unwrap() - 0.5).abs() < 0.005,
         "{t}"
     );
-    let (fneg, fpos) = (
-        a.losses.get(LossKind::Focal).neg_sum / (1.0 - s.alpha),
-        a.losses.get(LossKind::Focal).pos_sum / s.alpha,
-    );
-    let focal = *losses(
-        ClassLoss {
-            ce: 0.0,
-            focal: fneg,
-        },
-        ClassLoss {
-            ce: 0.0,
-            focal: fpos,
-        },
-        s.total(),
-        focal_alpha,
-        1.0,
-    )
-    .get(LossKind::Focal);
+    let [fneg, fpos] = a.losses.get(LossKind::Focal).class_sums();
+    let (fneg, fpos) = (fneg / (1.0 - s.alpha), fpos / s.alpha);
+    let focal = *losses(&sums(fneg), &sums(fpos), &at(1.0, focal_alpha)).get(LossKind::Focal);
     assert!(
         (focal.share(Class::Positive).unwrap() - 0.5).abs() < 0.005,
         "{t}"

@@ -1,4 +1,4 @@
-"""numpy stand-ins for torch.tensor, from_numpy, clamp and logit (float64 arrays)."""
+"""numpy stand-ins for torch.tensor, from_numpy, clamp, logit, where and log (float64 arrays)."""
 import numpy as np
 
 from . import nn  # noqa: F401
@@ -32,3 +32,11 @@ def clamp(x, lo, hi):
 def logit(p):
     p = np.asarray(p, dtype=np.float64)
     return _t(np.log(p / (1 - p)))
+
+
+def where(condition, input, other):
+    return _t(np.where(condition, input, other))
+
+
+def log(x):
+    return _t(np.log(np.asarray(x, dtype=np.float64)))

@@ -1,12 +1,13 @@
 //! The validation-composition view: the current model's losses and metrics against the class
 //! ratio, from balanced to 10,000 negatives per positive.
 
+use crate::sim::loss::SHOWN;
 use plotters::prelude::*;
 
 use crate::charts::figure::{DataTable, cell};
 use crate::charts::frame::{Axes, Entries, clear, legend, plot};
 use crate::charts::{Area, ChartStyle, DrawResult};
-use crate::sim::{LossKind, Measure, Profile, RATIO_MAX};
+use crate::sim::{Measure, Profile, RATIO_MAX};
 
 const POINTS: usize = 64;
 
@@ -83,7 +84,7 @@ pub fn draw_composition_losses<DB: DrawingBackend>(
     ratio: Option<f64>,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let lines: Vec<_> = LossKind::ALL
+    let lines: Vec<_> = SHOWN
         .into_iter()
         .map(|k| {
             let m = Measure::Loss(k);
@@ -137,7 +138,7 @@ fn ratio_table(p: &Profile, measures: &[Measure]) -> DataTable {
 
 /// Each loss's mean at a few class ratios.
 pub(crate) fn losses_table(p: &Profile) -> DataTable {
-    ratio_table(p, &LossKind::ALL.map(Measure::Loss))
+    ratio_table(p, &SHOWN.map(Measure::Loss))
 }
 
 /// The metrics at a few class ratios.

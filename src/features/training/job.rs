@@ -35,7 +35,7 @@ pub struct TrainStep {
 }
 
 /// Every `NoOptimum`, in the order of its code on the wire: 1 and up (0 is a model).
-pub const REASONS: [NoOptimum; 7] = [
+pub const REASONS: [NoOptimum; 8] = [
     NoOptimum::NoSamples,
     NoOptimum::NoPositives,
     NoOptimum::NoNegatives,
@@ -43,6 +43,7 @@ pub const REASONS: [NoOptimum; 7] = [
     NoOptimum::ZeroWeight(Class::Positive),
     NoOptimum::Separated,
     NoOptimum::NotConverged,
+    NoOptimum::SetLevel,
 ];
 
 impl TrainRequest {
@@ -59,6 +60,7 @@ impl TrainRequest {
             self.params.alpha,
             self.params.gamma,
         ]);
+        out.extend(self.params.extra.0);
     }
 
     pub(crate) fn read(v: &[f64]) -> Option<Self> {
@@ -71,12 +73,17 @@ impl TrainRequest {
             },
             n: r.count()?.min(MAX_SAMPLE),
             seed: (r.half()? << 32) | r.half()?,
-            params: LossParams {
-                pos_weight: r.real()?,
-                alpha: r.real()?,
-                gamma: r.real()?,
-            },
+            params: LossParams::new(r.real()?, r.real()?, r.real()?),
         };
+        let mut request = request;
+        for v in &mut request.params.extra.0 {
+            *v = r.real()?;
+        }
+        // The losses that read class counts read the population's mix.
+        let p = &request.population;
+        request.params = request
+            .params
+            .with_counts(f64::from(p.neg), f64::from(p.pos));
         r.end(request)
     }
 }

@@ -39,22 +39,25 @@ impl Facts {
         let answer: Answer = engine.compute(r, &mut |_| {})?;
         let scores = [engine.scores(r, ModelId::A)?, engine.scores(r, ModelId::B)?];
         // Each loss's shape once, not for every sample (`per_sample_loss`'s arithmetic).
-        let params = LossParams::new(s.pos_weight, s.alpha, s.gamma);
-        let shapes = LossKind::ALL.map(|k| (k.loss().shape)(&params));
-        let loss_of =
-            |kind: LossKind, class: Class, p: f64| shapes[kind.index()].on_probability(class, p);
+        let params = LossParams::from_scenario(&s);
+        let shapes = LossKind::ALL.map(|k| k.loss().shape_at(&params).ok());
+        let loss_of = |kind: LossKind, class: Class, p: f64| {
+            shapes[kind.index()].map_or(0.0, |shape| shape.on_probability(class, p))
+        };
+        // A loss with no per-sample terms (set-level, undefined here) has no spread to measure.
+        let samples = |kind: LossKind, n: usize| if shapes[kind.index()].is_some() { n } else { 0 };
         let classes = [Class::Negative, Class::Positive];
         let models = ModelId::ALL.map(|m| {
             let a = &answer.models[m.index()];
             let [neg, pos] = a.loss;
             let m = &scores[m.index()];
             ModelFacts {
-                losses: losses(neg, pos, s.total(), s.alpha, s.pos_weight),
+                losses: losses(&neg, &pos, &params),
                 metrics: Metrics::new(a.confusion, a.ranks.ranking),
                 variance: LossKind::ALL.map(|k| {
                     classes.map(|c| {
                         let scores = &m[c as usize];
-                        spread(scores.len(), |i| loss_of(k, c, scores.get(i)))
+                        spread(samples(k, scores.len()), |i| loss_of(k, c, scores.get(i)))
                     })
                 }),
             }
@@ -68,7 +71,7 @@ impl Facts {
                 // losses.
                 let v = classes.map(|c| {
                     let (a, b) = (&scores[0][c as usize], &scores[1][c as usize]);
-                    spread(a.len(), |j| {
+                    spread(samples(k, a.len()), |j| {
                         loss_of(k, c, a.get(j)) - loss_of(k, c, b.get(j))
                     })
                 });
@@ -105,17 +108,14 @@ impl Facts {
     }
 
     pub(crate) fn loss(&self, m: usize, kind: LossKind) -> Metric {
-        self.models[m].losses.get(kind).mean
+        self.models[m].losses.get(kind).mean()
     }
 
     /// Model `m`'s mean of `kind` over class `c` alone; `None` for an empty class.
     pub(crate) fn class_mean(&self, m: usize, kind: LossKind, c: Class) -> Option<f64> {
         let r = self.models[m].losses.get(kind);
         let n = self.counts()[c as usize];
-        let sum = match c {
-            Class::Negative => r.neg_sum,
-            Class::Positive => r.pos_sum,
-        };
+        let sum = r.class_sum(c).ok()?;
         (n > 0.0).then(|| sum / n)
     }
 }

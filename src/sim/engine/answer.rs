@@ -3,7 +3,7 @@
 //! answer stale; gamma leaves the cross-entropy sums valid).
 
 use super::request::{LossKey, ModelId, ModelKey, Request};
-use crate::sim::loss::ClassLoss;
+use crate::sim::loss::{ClassLoss, Sum};
 use crate::sim::metrics::Confusion;
 use crate::sim::params::Class;
 use crate::sim::ranking::Ranks;
@@ -49,12 +49,11 @@ impl Answer {
         (self.request.loss_key(model, class) == key).then(|| self.model(model).loss[class as usize])
     }
 
-    /// A model's cross-entropy sum over `class`, if computed for these inputs: it does not
-    /// depend on gamma, so an answer for another gamma has it.
-    pub fn cross_entropy(&self, key: LossKey, model: ModelId, class: Class) -> Option<f64> {
+    /// One of a model's sums over `class`, if computed for its inputs: each depends on its own
+    /// parameters only, so an answer for another gamma still has the cross-entropy.
+    pub fn sum(&self, key: LossKey, model: ModelId, class: Class, sum: Sum) -> Option<f64> {
         let own = self.request.loss_key(model, class);
-        (own.cross_entropy() == key.cross_entropy())
-            .then(|| self.model(model).loss[class as usize].ce)
+        (own.sum(sum) == key.sum(sum)).then(|| self.model(model).loss[class as usize].get(sum))
     }
 
     /// A model's ranks, if computed for these inputs.
@@ -96,7 +95,7 @@ impl Answer {
         ModelId::ALL.iter().any(|&m| {
             classes
                 .iter()
-                .any(|&c| self.cross_entropy(r.loss_key(m, c), m, c).is_some())
+                .any(|&c| self.sum(r.loss_key(m, c), m, c, Sum::Ce).is_some())
         })
     }
 }

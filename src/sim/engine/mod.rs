@@ -17,12 +17,12 @@ mod wire;
 
 pub use answer::{Answer, Curves, ModelAnswer, all_exact};
 pub use preview::{Estimated, ExactParts, PREVIEW, Weights};
-pub use request::{DrawsKey, LossKey, ModelId, ModelKey, Request, SYNTHETIC};
+pub use request::{DrawsKey, LossKey, ModelId, ModelKey, PassKey, Request, SYNTHETIC};
 pub(crate) use wire::Reader;
 
 use super::curves::{histogram, threshold_sweep};
 use super::generator::ClassScores;
-use super::loss::ClassLoss;
+use super::loss::{ClassLoss, Pass, SUMS};
 use super::metrics::Confusion;
 use super::params::Class;
 use super::ranking::Ranks;
@@ -75,7 +75,7 @@ pub struct DataSet {
 pub struct Engine {
     imported: Option<DataSet>,
     draws: [Cached<DrawsKey, UnitDraws>; 2],
-    loss: [[Cached<LossKey, ClassLoss>; 2]; 2],
+    loss: [[[Cached<PassKey, ClassLoss>; Pass::ALL.len()]; 2]; 2],
     ranks: [Cached<ModelKey, Ranks>; 2],
     curves: Cached<ModelKey, Curves>,
 }
@@ -144,8 +144,19 @@ impl Engine {
         let models = ModelId::ALL.map(|m| {
             let [neg, pos] = scores(m);
             let loss = [(Class::Negative, &neg), (Class::Positive, &pos)].map(|(c, scores)| {
-                let l = self.loss[m.index()][c as usize]
-                    .get(r.loss_key(m, c), || ClassLoss::new(scores, s.gamma));
+                let (key, params) = (r.loss_key(m, c), r.sum_params(c));
+                let mut l = ClassLoss::default();
+                // Each pass only when its own inputs changed: a loss's parameter redoes its own.
+                for (pass, cache) in Pass::ALL.iter().zip(&mut self.loss[m.index()][c as usize]) {
+                    let part = cache.get(key.pass(*pass), || {
+                        let mut part = ClassLoss::default();
+                        pass.run(scores, &params, &mut part);
+                        part
+                    });
+                    for sum in SUMS.into_iter().filter(|s| s.pass() == *pass) {
+                        *l.slot(sum) = part.get(sum);
+                    }
+                }
                 step(s.count(c), progress);
                 l
             });

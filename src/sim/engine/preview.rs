@@ -2,7 +2,7 @@
 //! the class, and marked as estimates until the engine's exact numbers replace them.
 
 use crate::sim::Measure;
-use crate::sim::loss::ClassLoss;
+use crate::sim::loss::{ClassLoss, SUMS};
 use crate::sim::metrics::Confusion;
 use crate::sim::params::{Class, Scenario};
 
@@ -34,10 +34,8 @@ impl<T> Estimated<T> {
 /// Which parts of a model's numbers are exact (the rest are estimates).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct ExactParts {
-    /// The cross-entropy sums: BCE, weighted BCE, balanced CE.
-    pub ce: bool,
-    /// The focal sums.
-    pub focal: bool,
+    /// Each of the loss sums (`Sum`'s order): whether it is exact.
+    pub sums: [bool; SUMS.len()],
     /// The confusion matrix and every metric at the threshold.
     pub confusion: bool,
     /// ROC AUC and average precision.
@@ -48,9 +46,7 @@ impl ExactParts {
     /// Whether a measure's value is exact.
     pub fn of(&self, m: Measure) -> bool {
         match m {
-            // A loss that reads gamma is made of the focal sums.
-            Measure::Loss(kind) if kind.loss().modulated() => self.focal,
-            Measure::Loss(_) => self.ce,
+            Measure::Loss(kind) => self.sums[kind.loss().reads() as usize],
             Measure::RocAuc | Measure::AveragePrecision => self.ranking,
             _ => self.confusion,
         }
@@ -101,11 +97,7 @@ impl Weights {
 
     /// A preview's loss sums scaled to the whole class.
     pub fn loss(&self, class: Class, l: ClassLoss) -> ClassLoss {
-        let w = self.weight[class as usize];
-        ClassLoss {
-            ce: l.ce * w,
-            focal: l.focal * w,
-        }
+        l.scaled(self.weight[class as usize])
     }
 
     /// A preview's confusion matrix scaled to the whole classes; each class still adds up.

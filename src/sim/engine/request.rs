@@ -2,6 +2,7 @@
 //! layer depends on.
 
 use super::preview::PREVIEW;
+use crate::sim::loss::{LossParams, Pass, SUMS, Sum, SumParams};
 use crate::sim::params::{Class, Scenario};
 
 /// Model A or model B.
@@ -77,12 +78,18 @@ impl Request {
         [Class::Negative, Class::Positive].map(|c| self.draws_key(c))
     }
 
+    /// What the passes over `class` depend on, at the scenario's parameters.
+    pub fn sum_params(&self, class: Class) -> SumParams {
+        SumParams::of(&LossParams::from_scenario(&self.scenario), class)
+    }
+
     /// The inputs of a model's loss sums over `class`.
     pub fn loss_key(&self, model: ModelId, class: Class) -> LossKey {
+        let params = self.sum_params(class);
         LossKey {
             draws: self.draws_key(class),
             acc: self.acc(model, class).to_bits(),
-            gamma: self.scenario.gamma.to_bits(),
+            sums: SUMS.map(|sum| sum.key(&params)),
         }
     }
 
@@ -116,14 +123,25 @@ pub struct LossKey {
     pub draws: DrawsKey,
     /// The model's accuracy on the class.
     pub acc: u64,
-    /// The focal exponent.
-    pub gamma: u64,
+    /// Each sum's own parameters (`Sum::key`), in `SUMS`' order.
+    pub sums: [[u64; 2]; SUMS.len()],
 }
 
+/// What one pass over a class depends on: the draws, the accuracy and its own parameters.
+pub type PassKey = (DrawsKey, u64, [u64; 2]);
+
 impl LossKey {
-    /// The same key without gamma: the cross-entropy sum does not depend on it.
-    pub fn cross_entropy(self) -> (DrawsKey, u64) {
-        (self.draws, self.acc)
+    /// The inputs of one sum (those of the pass that computes it).
+    pub fn sum(&self, sum: Sum) -> PassKey {
+        (self.draws, self.acc, self.sums[sum as usize])
+    }
+
+    /// The inputs of one pass.
+    pub fn pass(&self, pass: Pass) -> PassKey {
+        let sum = SUMS
+            .into_iter()
+            .find(|s| s.pass() == pass && s.key_of_pass());
+        self.sum(sum.unwrap_or(Sum::Ce))
     }
 }
 

@@ -6,7 +6,7 @@ use super::answer::{Answer, Curves, ModelAnswer};
 use super::request::Request;
 use super::{BINS, SWEEP};
 use crate::sim::compare::RATIOS;
-use crate::sim::loss::ClassLoss;
+use crate::sim::loss::{ClassLoss, ExtraParams, SUMS};
 use crate::sim::metrics::{Confusion, Metric, Undefined};
 use crate::sim::params::Scenario;
 use crate::sim::ranking::{Ranking, Ranks};
@@ -31,10 +31,9 @@ impl Request {
             s.threshold,
             (s.seed >> 32) as f64,
             (s.seed & 0xffff_ffff) as f64,
-            self.model_b[0],
-            self.model_b[1],
-            f64::from(self.data),
         ]);
+        out.extend(s.extra.0);
+        out.extend([self.model_b[0], self.model_b[1], f64::from(self.data)]);
     }
 
     /// The request back from `encode`'s numbers; `None` for anything else.
@@ -56,7 +55,7 @@ impl Answer {
         self.request.write(out);
         for m in &self.models {
             for l in &m.loss {
-                out.extend([l.ce, l.focal]);
+                out.extend(SUMS.map(|sum| l.get(sum)));
             }
             write_confusion(out, &m.confusion);
             write_metric(out, m.ranks.ranking.roc_auc);
@@ -156,6 +155,7 @@ impl<'a> Reader<'a> {
                 pos_weight: self.real()?,
                 threshold: self.real()?,
                 seed: (self.half()? << 32) | self.half()?,
+                extra: self.extra()?,
             },
             model_b: [self.real()?, self.real()?],
             data: self.count()?,
@@ -178,10 +178,18 @@ impl<'a> Reader<'a> {
         })
     }
     fn class_loss(&mut self) -> Option<ClassLoss> {
-        Some(ClassLoss {
-            ce: self.nonnegative()?,
-            focal: self.nonnegative()?,
-        })
+        let mut l = ClassLoss::default();
+        for sum in SUMS {
+            *l.slot(sum) = self.nonnegative()?;
+        }
+        Some(l)
+    }
+    fn extra(&mut self) -> Option<ExtraParams> {
+        let mut e = ExtraParams::default();
+        for v in &mut e.0 {
+            *v = self.real()?;
+        }
+        Some(e)
     }
     fn model(&mut self) -> Option<ModelAnswer> {
         let loss = [self.class_loss()?, self.class_loss()?];
@@ -211,7 +219,7 @@ impl<'a> Reader<'a> {
 }
 
 /// Every reason a metric can be undefined, in a fixed order (its code is the index + 1).
-const UNDEFINED: [Undefined; 7] = [
+const UNDEFINED: [Undefined; 9] = [
     Undefined::NoSamples,
     Undefined::NoPositives,
     Undefined::NoNegatives,
@@ -219,6 +227,8 @@ const UNDEFINED: [Undefined; 7] = [
     Undefined::NoPredictedNegatives,
     Undefined::NoPositivesNorPredicted,
     Undefined::ZeroLoss,
+    Undefined::SetLevel,
+    Undefined::CountDependent,
 ];
 
 fn write_metric(out: &mut Vec<f64>, m: Metric) {

@@ -1,7 +1,7 @@
 //! Alpha-balanced cross-entropy (the focal-loss paper's balanced CE, Lin et al. 2017).
 
 use super::params::ALPHA;
-use super::{Formula, Hue, Loss, LossParams, LossText, Shape, Snippet, Term};
+use super::{Form, Formula, Hue, Loss, LossParams, LossText, Shape, Snippet, Sum, Term, Undefined};
 
 /// `a_t CE`: positives weigh `alpha`, negatives `1 - alpha`.
 pub const LOSS: Loss = Loss {
@@ -9,11 +9,14 @@ pub const LOSS: Loss = Loss {
     name: "α-balanced CE",
     params: &[ALPHA],
     hue: Hue::new([0xb0, 0x4f, 0x8a], [0xe0, 0x8e, 0xc0]),
-    shape,
+    form: Form::Sample {
+        shape,
+        sum: Sum::Ce,
+    },
 };
 
-fn shape(params: &LossParams) -> Shape {
-    Shape::weighted(1.0 - params.alpha, params.alpha)
+fn shape(params: &LossParams) -> Result<Shape, Undefined> {
+    Ok(Shape::weighted(1.0 - params.alpha, params.alpha))
 }
 
 /// What the words say of it.
@@ -29,6 +32,7 @@ pub const TEXT: LossText = LossText {
     },
     in_prose: "α-balanced CE",
     snippet: Snippet {
+        numpy_setup: "",
         numpy: "a_t * ce",
         numpy_note: "",
         keras_setup: "# Balanced CE: weight alpha on positives, 1 - alpha on negatives.\n",

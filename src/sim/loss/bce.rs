@@ -1,6 +1,6 @@
 //! Binary cross-entropy, the baseline (Keras `BinaryCrossentropy`).
 
-use super::{Formula, Hue, Loss, LossParams, LossText, Shape, Snippet, Term};
+use super::{Form, Formula, Hue, Loss, LossParams, LossText, Shape, Snippet, Sum, Term, Undefined};
 
 /// `CE = -[y ln p + (1 - y) ln(1 - p)]`: both classes weigh 1.
 pub const LOSS: Loss = Loss {
@@ -9,11 +9,14 @@ pub const LOSS: Loss = Loss {
     params: &[],
     // The themes' text colours: the baseline.
     hue: Hue::new([0x1b, 0x20, 0x2b], [0xe6, 0xe9, 0xef]),
-    shape,
+    form: Form::Sample {
+        shape,
+        sum: Sum::Ce,
+    },
 };
 
-fn shape(_: &LossParams) -> Shape {
-    Shape::weighted(1.0, 1.0)
+fn shape(_: &LossParams) -> Result<Shape, Undefined> {
+    Ok(Shape::weighted(1.0, 1.0))
 }
 
 /// What the words say of it.
@@ -29,6 +32,7 @@ pub const TEXT: LossText = LossText {
     },
     in_prose: "BCE",
     snippet: Snippet {
+        numpy_setup: "",
         numpy: "ce",
         numpy_note: "",
         keras_setup: "bce = lambda r: keras.losses.BinaryCrossentropy(reduction=r)  # clips at 1e-7\n",

@@ -2,7 +2,7 @@
 //! `BinaryFocalCrossentropy(apply_class_balancing=True)`).
 
 use super::params::{ALPHA, GAMMA};
-use super::{Formula, Hue, Loss, LossParams, LossText, Shape, Snippet, Term};
+use super::{Form, Formula, Hue, Loss, LossParams, LossText, Shape, Snippet, Sum, Term, Undefined};
 
 /// `a_t (1 - p_t)^gamma CE`: balanced CE with each sample's term scaled down the better it is
 /// already classified.
@@ -11,15 +11,18 @@ pub const LOSS: Loss = Loss {
     name: "focal",
     params: &[ALPHA, GAMMA],
     hue: Hue::new([0x8a, 0x6d, 0x00], [0xf0, 0xe4, 0x42]),
-    shape,
+    form: Form::Sample {
+        shape,
+        sum: Sum::Focal,
+    },
 };
 
 /// Balanced CE's class weights, modulated by `(1 - p_t)^gamma`.
-fn shape(params: &LossParams) -> Shape {
-    Shape {
-        gamma: params.gamma,
-        ..(super::balanced_ce::LOSS.shape)(params)
-    }
+fn shape(params: &LossParams) -> Result<Shape, Undefined> {
+    Ok(Shape {
+        gamma: [params.gamma; 2],
+        ..super::balanced_ce::LOSS.shape_at(params)?
+    })
 }
 
 /// What the words say of it.
@@ -35,6 +38,7 @@ pub const TEXT: LossText = LossText {
     },
     in_prose: "focal loss",
     snippet: Snippet {
+        numpy_setup: "",
         numpy: "a_t * (1 - p_t) ** GAMMA * ce",
         numpy_note: "  # alpha-balanced, as in the paper",
         keras_setup: r#"# BinaryFocalCrossentropy IGNORES alpha unless apply_class_balancing=True.

@@ -9,20 +9,34 @@
 //! `LossKind::ALL` and ask `kind.loss()`; none of them names a loss but to single one out (BCE as
 //! the baseline, focal for its curve).
 
+mod asymmetric;
 mod balanced_ce;
 mod bce;
+mod class_balanced;
 mod focal;
+mod ldam;
+mod logit_adjusted;
 mod params;
 mod per_loss;
+mod poly1;
 mod shape;
+mod stage;
 mod sums;
+mod tversky;
+mod value;
 mod weighted_bce;
 
-pub use params::{ALPHA, GAMMA, LossParams, POS_WEIGHT};
+pub use params::{
+    ALPHA, ASL_GN, ASL_GP, ASL_M, CB_BETA, EXTRA, ExtraParams, GAMMA, LA_TAU, LDAM_M, LossParams,
+    POLY_EPS, POS_WEIGHT, TV_A, TV_B,
+};
 pub use per_loss::PerLoss;
 pub use shape::{Shape, Terms, margin};
-pub use sums::{ClassLoss, Losses, Reduction, SPLIT, clip, losses, split};
+pub use sums::{ClassLoss, Pass, SPLIT, SUMS, Sum, SumParams, clip, split};
+pub use tversky::{hard_index, soft_loss as tversky_loss};
+pub use value::{LossValue, Losses, Reduction, SoftCounts, loss_value, losses};
 
+use super::metrics::Undefined;
 use super::params::{Class, Param};
 
 /// The colour a loss is drawn in on every chart, on a light and on a dark background (RGB).
@@ -60,16 +74,62 @@ pub struct Loss {
     pub params: &'static [Param],
     /// Its colour on every chart.
     pub hue: Hue,
-    /// The loss reduced to a class weight each and a focal exponent, at these parameters, as
-    /// they are (training clamps them first: `Shape::of`).
-    pub shape: fn(&LossParams) -> Shape,
+    /// What it is made of: a per-sample shape, or a value of the whole set.
+    pub form: Form,
+}
+
+/// How a loss is computed.
+#[derive(Clone, Copy)]
+pub enum Form {
+    /// A sum over samples: the function giving its `Shape` at the page's parameters (as they
+    /// are; training clamps them first: `Shape::of`), or why it has none there, and the
+    /// per-class sum its value on fixed predictions is made of.
+    Sample {
+        /// The shape at these parameters.
+        shape: fn(&LossParams) -> Result<Shape, Undefined>,
+        /// The sum over a class that it weighs.
+        sum: Sum,
+    },
+    /// A value of the whole set from its soft confusion counts: no sum over samples, no
+    /// per-class share, no per-sample optimum.
+    Set(fn(&SoftCounts, &LossParams) -> f64),
 }
 
 impl Loss {
-    /// Whether the loss reads gamma: on fixed predictions it is made of the focal sums
-    /// (`ClassLoss::focal`), the others of the cross-entropy sums.
-    pub fn modulated(&self) -> bool {
-        self.params.contains(&GAMMA)
+    /// The loss's shape at these parameters (as they are), or why it has none: a set-level
+    /// loss, or parameters where it is undefined.
+    pub fn shape_at(&self, params: &LossParams) -> Result<Shape, Undefined> {
+        match self.form {
+            Form::Sample { shape, .. } => shape(params),
+            Form::Set(_) => Err(Undefined::SetLevel),
+        }
+    }
+
+    /// The sum over a class its value on fixed predictions is made of (a set-level loss reads
+    /// the probabilities' sum).
+    pub fn reads(&self) -> Sum {
+        match self.form {
+            Form::Sample { sum, .. } => sum,
+            Form::Set(_) => Sum::Prob,
+        }
+    }
+
+    /// Why the loss at another class ratio is not a mix of this one's per-class means, if it is
+    /// not: a set-level loss, or one whose terms depend on the class counts (class-balanced,
+    /// logit adjustment, LDAM: at another ratio they are other weights or shifts).
+    pub fn fixed_mix(&self) -> Option<Undefined> {
+        if !self.per_sample() {
+            return Some(Undefined::SetLevel);
+        }
+        self.params
+            .iter()
+            .any(|p| [CB_BETA.key, LA_TAU.key, LDAM_M.key].contains(&p.key))
+            .then_some(Undefined::CountDependent)
+    }
+
+    /// Whether the loss is a sum over samples (not a value of the whole set).
+    pub fn per_sample(&self) -> bool {
+        matches!(self.form, Form::Sample { .. })
     }
 }
 
@@ -88,6 +148,9 @@ pub struct Term {
 /// PyTorch), which the decision panel writes around them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Snippet {
+    /// Python (numpy) that defines what the loss needs from the class counts `n0`, `n1` and
+    /// the settings, before any loss is computed; every snippet runs it ("" for none).
+    pub numpy_setup: &'static str,
     /// numpy: the loss of each sample, from `ce`, `pos`, `a_t` and `p_t`.
     pub numpy: &'static str,
     /// A comment after it ("" for none).
@@ -157,6 +220,18 @@ registry! {
     BalancedCe => balanced_ce,
     /// Alpha-balanced focal loss, `a_t (1 - p_t)^gamma CE`.
     Focal => focal,
+    /// Cross-entropy weighted by the inverse effective number of samples (Cui et al. 2019).
+    ClassBalanced => class_balanced,
+    /// Cross-entropy on logits shifted by the log prior odds (Menon et al. 2021).
+    LogitAdjusted => logit_adjusted,
+    /// Cross-entropy with a margin for each class, larger for the rarer (Cao et al. 2019).
+    Ldam => ldam,
+    /// Separate focusing on each class, and easy negatives dropped (Ridnik et al. 2021).
+    Asymmetric => asymmetric,
+    /// Cross-entropy plus `eps (1 - p_t)` (Leng et al. 2022).
+    Poly1 => poly1,
+    /// One minus the soft Tversky index of the set (Salehi et al. 2017; soft Dice at 0.5, 0.5).
+    Tversky => tversky,
 }
 
 impl LossKind {
@@ -182,17 +257,28 @@ impl LossKind {
 }
 
 /// One sample's loss, straight from the definition: the reference the fast sums are tested
-/// against.
+/// against (a set-level loss has none).
 pub fn per_sample_loss(
     kind: LossKind,
     class: Class,
     p: f64,
-    alpha: f64,
-    gamma: f64,
-    pos_weight: f64,
-) -> f64 {
-    (kind.loss().shape)(&LossParams::new(pos_weight, alpha, gamma)).on_probability(class, p)
+    params: &LossParams,
+) -> Result<f64, Undefined> {
+    Ok(kind.loss().shape_at(params)?.on_probability(class, p))
 }
+
+/// The losses of SPEC section 2, which the page shows when a link names none.
+pub const FIRST: [LossKind; 4] = [
+    LossKind::Bce,
+    LossKind::WeightedBce,
+    LossKind::BalancedCe,
+    LossKind::Focal,
+];
+
+/// The losses the page's tables and charts show. The results file, the words' numbers and the
+/// engine hold every loss of `LossKind::ALL`; a reader's choice of losses (`losses=`) is to come,
+/// and until then the page shows section 2's four.
+pub const SHOWN: [LossKind; 4] = FIRST;
 
 #[cfg(test)]
 mod tests {
@@ -218,19 +304,30 @@ mod tests {
     #[test]
     fn fixed_predictions_take_parameters_as_given_and_training_clamps_them() {
         let p = LossParams::new(250.0, 1.5, 12.0);
-        assert_eq!((LossKind::WeightedBce.loss().shape)(&p).pos_weight, 250.0);
-        assert_eq!((LossKind::Focal.loss().shape)(&p).gamma, 12.0);
-        assert_eq!(Shape::of(LossKind::WeightedBce, &p).pos_weight, 100.0);
-        assert_eq!(Shape::of(LossKind::Focal, &p).gamma, 10.0);
-        assert_eq!(Shape::of(LossKind::BalancedCe, &p).neg_weight, 0.0);
+        let at = |k: LossKind| k.loss().shape_at(&p).unwrap();
+        let of = |k: LossKind| Shape::of(k, &p).unwrap();
+        assert_eq!(at(LossKind::WeightedBce).weight[1], 250.0);
+        assert_eq!(at(LossKind::Focal).gamma, [12.0; 2]);
+        assert_eq!(of(LossKind::WeightedBce).weight[1], 100.0);
+        assert_eq!(of(LossKind::Focal).gamma, [10.0; 2]);
+        assert_eq!(of(LossKind::BalancedCe).weight[0], 0.0);
         let nan = LossParams::new(f64::NAN, f64::NAN, f64::NAN);
         assert_eq!(
             Shape::of(LossKind::Focal, &nan),
-            Shape {
-                neg_weight: 0.75,
-                pos_weight: 0.25,
-                gamma: 2.0
-            }
+            Ok(Shape {
+                gamma: [2.0; 2],
+                ..Shape::weighted(0.75, 0.25)
+            })
         );
+    }
+
+    /// The set-level loss has no shape; every other loss has one at the defaults.
+    #[test]
+    fn only_tversky_is_set_level() {
+        for kind in LossKind::ALL {
+            let shape = Shape::of(kind, &LossParams::default().with_counts(90.0, 10.0));
+            assert_eq!(shape.is_err(), kind == LossKind::Tversky, "{}", kind.key());
+            assert_eq!(kind.loss().per_sample(), kind != LossKind::Tversky);
+        }
     }
 }

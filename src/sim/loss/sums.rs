@@ -1,13 +1,17 @@
-//! The fast sums behind every loss on fixed predictions, and their reductions (SPEC section 2).
+//! The fast sums behind every loss on fixed predictions (SPEC sections 2 and 9).
 //!
-//! A class's loss under every shape is a multiple of two sums over its samples: the
-//! cross-entropy sum and the focal sum at the current gamma (`ClassLoss`). So alpha and
-//! pos_weight cost no pass over the samples, and gamma costs one.
+//! A class's loss under every loss of the list is made of a few sums over its samples
+//! (`ClassLoss`), each computed by one pass (`Pass`) that depends on the scores and on its own
+//! parameters only: the cross-entropy, `1 - p_t` and `p` sums on none, the focal sum on gamma,
+//! the asymmetric loss's on its exponent and margin, logit adjustment's and LDAM's on their
+//! shifts. So alpha, pos_weight, beta, eps and the Tversky weights cost no pass over the
+//! samples, and every other parameter costs one pass of its own loss.
 
-use super::{LossKind, LossParams, PerLoss};
+use super::shape::lifted_on;
+use super::stage::{CHUNK, Stage};
+use super::{LossKind, LossParams};
 use crate::sim::generator::ClassScores;
 use crate::sim::kernels;
-use crate::sim::metrics::{Metric, Undefined};
 use crate::sim::params::{Class, EPS};
 
 /// Clips a probability to `[EPS, 1 - EPS]`, as Keras does before taking logarithms.
@@ -24,231 +28,308 @@ pub fn split(class: Class, q: f64) -> (f64, f64) {
     }
 }
 
-/// The two sums over one class that every loss is made of.
+/// One of the sums over a class that the losses on fixed predictions are made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Sum {
+    /// The cross-entropy, `-ln p_t`.
+    Ce,
+    /// `(1 - p_t)^gamma` times the cross-entropy: focal before alpha.
+    Focal,
+    /// `1 - p_t` (Poly-1's extra term).
+    Rest,
+    /// The probability `p`, unclipped (the Tversky index's soft counts).
+    Prob,
+    /// The asymmetric loss's term.
+    Asl,
+    /// Logit adjustment's term.
+    Adjusted,
+    /// LDAM's term.
+    Margin,
+}
+
+impl Sum {
+    /// The pass that computes it.
+    pub fn pass(self) -> Pass {
+        match self {
+            Sum::Ce | Sum::Focal | Sum::Rest | Sum::Prob => Pass::Base,
+            Sum::Asl => Pass::Asl,
+            Sum::Adjusted => Pass::Adjusted,
+            Sum::Margin => Pass::Margin,
+        }
+    }
+
+    /// Whether its key is its pass's (the base pass's is the focal sum's: gamma).
+    pub fn key_of_pass(self) -> bool {
+        !matches!(self, Sum::Ce | Sum::Rest | Sum::Prob)
+    }
+
+    /// The bits of the parameters its value depends on (beside the scores).
+    pub fn key(self, p: &SumParams) -> [u64; 2] {
+        match self {
+            Sum::Ce | Sum::Rest | Sum::Prob => [0; 2],
+            Sum::Focal => [p.gamma.to_bits(), 0],
+            Sum::Asl => p.asl.map(f64::to_bits),
+            Sum::Adjusted => [p.adjusted.to_bits(), 0],
+            Sum::Margin => [p.margin.to_bits(), 0],
+        }
+    }
+}
+
+/// A pass over a class's samples, and the sums it gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pass {
+    /// The cross-entropy, focal, `1 - p_t` and `p` sums: one logarithm a sample.
+    Base,
+    /// The asymmetric loss's sum.
+    Asl,
+    /// Logit adjustment's sum.
+    Adjusted,
+    /// LDAM's sum.
+    Margin,
+}
+
+impl Pass {
+    /// Every pass.
+    pub const ALL: [Pass; 4] = [Pass::Base, Pass::Asl, Pass::Adjusted, Pass::Margin];
+
+    /// The bits of the parameters the pass depends on.
+    pub fn key(self, p: &SumParams) -> [u64; 2] {
+        match self {
+            Pass::Base => Sum::Focal.key(p),
+            Pass::Asl => Sum::Asl.key(p),
+            Pass::Adjusted => Sum::Adjusted.key(p),
+            Pass::Margin => Sum::Margin.key(p),
+        }
+    }
+
+    /// Runs the pass over `scores`, writing its sums into `out` (and no others).
+    pub fn run(self, scores: &ClassScores, p: &SumParams, out: &mut ClassLoss) {
+        match self {
+            Pass::Base => {
+                let b = base(scores, p.gamma);
+                (out.ce, out.focal, out.rest, out.prob) = (b.ce, b.focal, b.rest, b.prob);
+            }
+            Pass::Asl => out.asl = asl(scores, p.asl),
+            Pass::Adjusted => out.adjusted = shifted(scores, p.adjusted),
+            Pass::Margin => out.margin = shifted(scores, p.margin),
+        }
+    }
+}
+
+/// What one class's passes depend on, at the page's parameters.
 #[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SumParams {
+    /// The focal exponent.
+    pub gamma: f64,
+    /// The asymmetric loss's exponent and probability margin for this class.
+    pub asl: [f64; 2],
+    /// `e^-shift` of logit adjustment for this class (1 where it is undefined).
+    pub adjusted: f64,
+    /// `e^-shift` of LDAM for this class.
+    pub margin: f64,
+}
+
+impl SumParams {
+    /// The passes' parameters for `class`, from the losses' shapes at `params` (as given).
+    pub fn of(params: &LossParams, class: Class) -> Self {
+        let c = class as usize;
+        let shape = |kind: LossKind| kind.loss().shape_at(params).ok();
+        let asl = shape(LossKind::Asymmetric).map_or([0.0; 2], |s| {
+            [s.gamma[c], if c == 0 { s.lift } else { 0.0 }]
+        });
+        let k = |kind| shape(kind).map_or(1.0, |s| crate::sim::fastmath::exp(-s.shift[c]));
+        SumParams {
+            gamma: params.gamma,
+            asl,
+            adjusted: k(LossKind::LogitAdjusted),
+            margin: k(LossKind::Ldam),
+        }
+    }
+}
+
+/// The sums over one class that every loss on fixed predictions is made of.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct ClassLoss {
     /// Sum of the cross-entropy, `-ln p_t`.
     pub ce: f64,
     /// Sum of `(1 - p_t)^gamma` times the cross-entropy: the focal loss before alpha.
     pub focal: f64,
+    /// Sum of `1 - p_t`.
+    pub rest: f64,
+    /// Sum of the unclipped probabilities `p`.
+    pub prob: f64,
+    /// Sum of the asymmetric loss's terms.
+    pub asl: f64,
+    /// Sum of logit adjustment's terms.
+    pub adjusted: f64,
+    /// Sum of LDAM's terms.
+    pub margin: f64,
 }
-
-/// Samples handled together: small enough to stay in the L1 cache, long enough for SIMD.
-const CHUNK: usize = 256;
 
 /// From this many samples on, a class's sums are two halves added (see `ClassLoss::new`).
 pub const SPLIT: usize = 1 << 17;
 
 impl ClassLoss {
-    /// Both sums in one pass over the class, sharing each sample's logarithm. Depends on the
-    /// scores and gamma only: alpha and pos_weight scale these sums later.
-    ///
-    /// Each chunk is computed in stages (the true-class probabilities, their logarithms, the
-    /// modulating factors) that have no branch and compile to SIMD, then summed in sample order,
-    /// so the sums have the same bits as a plain loop over `per_sample_loss`'s arithmetic.
-    ///
-    /// A class of `SPLIT` samples or more is summed as two halves, each from zero, then added:
-    /// natively the halves run on two threads at once, in the browser one after the other,
-    /// with the same bits.
-    pub fn new(scores: &ClassScores, gamma: f64) -> Self {
-        let len = scores.len();
-        if len < SPLIT {
-            return Self::range(scores, gamma, 0..len);
+    /// Every sum, one pass after another.
+    pub fn new(scores: &ClassScores, params: &SumParams) -> Self {
+        let mut out = ClassLoss::default();
+        for pass in Pass::ALL {
+            pass.run(scores, params, &mut out);
         }
-        let mid = (len / 2).next_multiple_of(CHUNK);
-        let (a, b) = kernels::both(
-            || Self::range(scores, gamma, 0..mid),
-            || Self::range(scores, gamma, mid..len),
-        );
-        ClassLoss {
-            ce: a.ce + b.ce,
-            focal: a.focal + b.focal,
+        out
+    }
+
+    /// The cross-entropy sum alone (the base pass at gamma 0).
+    pub fn cross_entropy(scores: &ClassScores) -> f64 {
+        base(scores, 0.0).ce
+    }
+
+    /// Every sum at the page's parameters (`params` as given), for a class of `scores`.
+    pub fn of(scores: &ClassScores, params: &LossParams) -> Self {
+        Self::new(scores, &SumParams::of(params, scores.class))
+    }
+
+    /// One of the sums.
+    pub fn get(&self, sum: Sum) -> f64 {
+        match sum {
+            Sum::Ce => self.ce,
+            Sum::Focal => self.focal,
+            Sum::Rest => self.rest,
+            Sum::Prob => self.prob,
+            Sum::Asl => self.asl,
+            Sum::Adjusted => self.adjusted,
+            Sum::Margin => self.margin,
         }
     }
 
-    /// The sums over the samples of `range`, in order.
-    fn range(scores: &ClassScores, gamma: f64, range: std::ops::Range<usize>) -> Self {
-        let (mut ce, mut focal) = (0.0, 0.0);
-        let (mut sample_ce, mut factor) = ([0.0; CHUNK], [0.0; CHUNK]);
+    /// One of the sums, to write.
+    pub fn slot(&mut self, sum: Sum) -> &mut f64 {
+        match sum {
+            Sum::Ce => &mut self.ce,
+            Sum::Focal => &mut self.focal,
+            Sum::Rest => &mut self.rest,
+            Sum::Prob => &mut self.prob,
+            Sum::Asl => &mut self.asl,
+            Sum::Adjusted => &mut self.adjusted,
+            Sum::Margin => &mut self.margin,
+        }
+    }
+
+    /// Every sum times `w` (a preview standing for its class).
+    pub fn scaled(&self, w: f64) -> Self {
+        let mut out = *self;
+        for sum in SUMS {
+            *out.slot(sum) = self.get(sum) * w;
+        }
+        out
+    }
+}
+
+/// Every sum, in `ClassLoss`'s order.
+pub const SUMS: [Sum; 7] = [
+    Sum::Ce,
+    Sum::Focal,
+    Sum::Rest,
+    Sum::Prob,
+    Sum::Asl,
+    Sum::Adjusted,
+    Sum::Margin,
+];
+
+/// `f` over the halves `0..mid` and `mid..len` of a class of `SPLIT` samples or more, each from
+/// zero, then added: natively on two threads at once, in the browser one after the other, with
+/// the same bits. A smaller class is one range.
+fn halves<T: Send>(
+    len: usize,
+    f: impl Fn(std::ops::Range<usize>) -> T + Sync,
+    add: impl FnOnce(T, T) -> T,
+) -> T {
+    if len < SPLIT {
+        return f(0..len);
+    }
+    let mid = (len / 2).next_multiple_of(CHUNK);
+    let (a, b) = kernels::both(|| f(0..mid), || f(mid..len));
+    add(a, b)
+}
+
+/// The base pass's four sums.
+#[derive(Clone, Copy, Debug, Default)]
+struct Base {
+    ce: f64,
+    focal: f64,
+    rest: f64,
+    prob: f64,
+}
+
+/// The cross-entropy, focal, `1 - p_t` and `p` sums in one pass, sharing each sample's
+/// logarithm. Each chunk is computed in stages with no branch, which compile to SIMD, then
+/// summed in sample order, so the sums have the bits of a plain loop over `Shape`'s arithmetic.
+fn base(scores: &ClassScores, gamma: f64) -> Base {
+    let range = |range: std::ops::Range<usize>| {
+        let mut s = Base::default();
+        let mut st = Stage::default();
         for start in range.clone().step_by(CHUNK) {
             let n = CHUNK.min(range.end - start);
-            stage(scores, gamma, start, &mut sample_ce[..n], &mut factor[..n]);
+            st.fill(scores, start, n);
+            st.modulate(gamma, n);
             for i in 0..n {
-                ce += sample_ce[i];
-                focal += factor[i] * sample_ce[i];
+                s.ce += st.ce[i];
+                s.focal += st.factor[i] * st.ce[i];
+                s.rest += st.rest[i];
+                s.prob += st.raw[i];
             }
         }
-        ClassLoss { ce, focal }
-    }
-}
-
-/// The per-sample cross-entropy and modulating factor of the samples from `start` on (as many
-/// as `sample_ce` holds, at most `CHUNK`), in stages without branches that compile to SIMD.
-fn stage(
-    scores: &ClassScores,
-    gamma: f64,
-    start: usize,
-    sample_ce: &mut [f64],
-    factor: &mut [f64],
-) {
-    let n = sample_ce.len();
-    let (mut chunk, mut p_t, mut rest) = ([0.0; CHUNK], [0.0; CHUNK], [0.0; CHUNK]);
-    scores.fill(start..start + n, &mut chunk[..n]);
-    match scores.class {
-        Class::Positive => {
-            for i in 0..n {
-                let q = clip(chunk[i]);
-                (p_t[i], rest[i]) = (q, 1.0 - q);
-            }
-        }
-        Class::Negative => {
-            for i in 0..n {
-                let q = clip(chunk[i]);
-                (p_t[i], rest[i]) = (1.0 - q, q);
-            }
-        }
-    }
-    // Clipped to [1e-7, 1 - 1e-7]: every value is positive and normal.
-    kernels::neg_ln(&p_t[..n], sample_ce);
-    if gamma.fract() == 0.0 && gamma <= 64.0 {
-        // `modulating`'s repeated squaring, one step at a time over the whole chunk: the same
-        // multiplications in the same order for each sample, without its per-sample loop, so
-        // they vectorise.
-        let (mut base, mut e) = (rest, gamma as u32);
-        factor.fill(1.0);
-        while e > 0 {
-            if e & 1 == 1 {
-                for i in 0..n {
-                    factor[i] *= base[i];
-                }
-            }
-            for b in &mut base[..n] {
-                *b *= *b;
-            }
-            e >>= 1;
-        }
-    } else {
-        // gamma * ln(rest) >= 10 ln(1e-7) > -708: inside exp's branch-free range.
-        kernels::pow_slice(&rest[..n], gamma, factor);
-    }
-}
-
-/// One loss under every reduction.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Reduction {
-    /// `sum / (neg + pos)`: PyTorch 'mean', Keras 'sum_over_batch_size'.
-    pub mean: Metric,
-    /// Sum over all samples.
-    pub sum: f64,
-    /// Sum over the negatives.
-    pub neg_sum: f64,
-    /// Sum over the positives.
-    pub pos_sum: f64,
-}
-
-impl Reduction {
-    fn new(neg_sum: f64, pos_sum: f64, samples: u64) -> Self {
-        let sum = neg_sum + pos_sum;
-        let mean = if samples == 0 {
-            Err(Undefined::NoSamples)
-        } else {
-            Ok(sum / samples as f64)
-        };
-        Reduction {
-            mean,
-            sum,
-            neg_sum,
-            pos_sum,
-        }
-    }
-
-    /// The share of the loss one class carries, in [0, 1]; undefined when the loss is 0.
-    pub fn share(&self, class: Class) -> Metric {
-        if self.sum <= 0.0 {
-            return Err(Undefined::ZeroLoss);
-        }
-        Ok(match class {
-            Class::Negative => self.neg_sum,
-            Class::Positive => self.pos_sum,
-        } / self.sum)
-    }
-}
-
-/// Every loss of a scenario, in the order of `LossKind::ALL`.
-pub type Losses = PerLoss<Reduction>;
-
-/// Every loss from the per-class sums and the number of samples: no pass over the samples. A
-/// loss that reads gamma takes the focal sums (already at the page's gamma), the others the
-/// cross-entropy sums; the weights are the shape's at these parameters, as they are. A weight
-/// of 1 keeps a sum's bits (`1 * x == x`).
-pub fn losses(neg: ClassLoss, pos: ClassLoss, samples: u64, alpha: f64, pos_weight: f64) -> Losses {
-    // The gamma here changes no weight: the focal sums carry it.
-    let params = LossParams::new(pos_weight, alpha, 0.0);
-    PerLoss::new(|kind: LossKind| {
-        let shape = (kind.loss().shape)(&params);
-        let (n, p) = if kind.loss().modulated() {
-            (neg.focal, pos.focal)
-        } else {
-            (neg.ce, pos.ce)
-        };
-        Reduction::new(shape.neg_weight * n, shape.pos_weight * p, samples)
+        s
+    };
+    halves(scores.len(), range, |a, b| Base {
+        ce: a.ce + b.ce,
+        focal: a.focal + b.focal,
+        rest: a.rest + b.rest,
+        prob: a.prob + b.prob,
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::shape::modulating;
-    use super::*;
-    use crate::sim::UnitDraws;
-    use crate::sim::fastmath;
-
-    /// The chunked, staged sums have the bits of a plain loop over each sample, for whole
-    /// gammas (repeated squaring) and fractional ones (exp of ln), and for a class large enough
-    /// to be summed in two halves.
-    #[test]
-    fn sums_match_a_plain_loop_bit_for_bit() {
-        let cases = [
-            (3_001, &[0.0, 1.0, 2.0, 3.0, 5.0, 7.0, 2.5, 0.3][..]),
-            (200_003, &[2.0, 2.5][..]),
-        ];
-        for (class, (size, gammas)) in [Class::Negative, Class::Positive]
-            .into_iter()
-            .flat_map(|c| cases.map(|case| (c, case)))
-        {
-            let draws = UnitDraws::generate(7, class, size);
-            let scores = ClassScores::new(class, 0.8, &draws);
-            for &gamma in gammas {
-                // Large classes are two halves, each summed from zero.
-                let mid = if size as usize >= SPLIT {
-                    (size as usize / 2).next_multiple_of(CHUNK)
-                } else {
-                    size as usize
-                };
-                let (mut ce, mut focal) = ([0.0; 2], [0.0; 2]);
-                for (i, p) in scores.iter().enumerate() {
-                    let half = usize::from(i >= mid);
-                    let q = clip(p);
-                    let (p_t, rest) = match class {
-                        Class::Positive => (q, 1.0 - q),
-                        Class::Negative => (1.0 - q, q),
-                    };
-                    let sample = -fastmath::ln(p_t);
-                    ce[half] += sample;
-                    focal[half] += modulating(rest, gamma) * sample;
+/// The asymmetric loss's sum at `[gamma, margin]`: the focal form for a margin of 0, else each
+/// sample's `lifted_on` (a power and a logarithm each; only this loss's own controls redo it).
+fn asl(scores: &ClassScores, [gamma, lift]: [f64; 2]) -> f64 {
+    if lift > 0.0 && scores.class == Class::Negative {
+        let range = |r: std::ops::Range<usize>| {
+            let mut chunk = [0.0; CHUNK];
+            let mut s = 0.0;
+            for start in r.clone().step_by(CHUNK) {
+                let n = CHUNK.min(r.end - start);
+                scores.fill(start..start + n, &mut chunk[..n]);
+                for &p in &chunk[..n] {
+                    s += lifted_on(clip(p), lift, gamma);
                 }
-                let (ce, focal) = if mid < size as usize {
-                    (ce[0] + ce[1], focal[0] + focal[1])
-                } else {
-                    (ce[0], focal[0])
-                };
-                let fast = ClassLoss::new(&scores, gamma);
-                assert_eq!(fast.ce.to_bits(), ce.to_bits(), "{class:?} ce");
-                assert_eq!(
-                    fast.focal.to_bits(),
-                    focal.to_bits(),
-                    "{class:?} gamma {gamma}"
-                );
+            }
+            s
+        };
+        return halves(scores.len(), range, |a, b| a + b);
+    }
+    base(scores, gamma).focal
+}
+
+/// The sum of `softplus(-(m + s))` with `k = e^-s` (`shifted_on`), in SIMD stages.
+fn shifted(scores: &ClassScores, k: f64) -> f64 {
+    let range = |r: std::ops::Range<usize>| {
+        let mut st = Stage::default();
+        let (mut v, mut x) = ([0.0; CHUNK], [0.0; CHUNK]);
+        let mut s = 0.0;
+        for start in r.clone().step_by(CHUNK) {
+            let n = CHUNK.min(r.end - start);
+            st.fill_split(scores, start, n);
+            for i in 0..n {
+                x[i] = k * st.rest[i] / st.p_t[i];
+                v[i] = 1.0 + x[i];
+            }
+            kernels::neg_ln(&v[..n], &mut st.ce[..n]);
+            for i in 0..n {
+                // `shifted_on`: ln v, with the rounding of 1 + x corrected.
+                s += -st.ce[i] - ((v[i] - 1.0) - x[i]) / v[i];
             }
         }
-    }
+        s
+    };
+    halves(scores.len(), range, |a, b| a + b)
 }

@@ -1,7 +1,7 @@
 //! Weighted binary cross-entropy (PyTorch `BCEWithLogitsLoss(pos_weight=w)`).
 
 use super::params::POS_WEIGHT;
-use super::{Formula, Hue, Loss, LossParams, LossText, Shape, Snippet, Term};
+use super::{Form, Formula, Hue, Loss, LossParams, LossText, Shape, Snippet, Sum, Term, Undefined};
 
 /// `-[w y ln p + (1 - y) ln(1 - p)]`: the positives' term times `pos_weight`.
 pub const LOSS: Loss = Loss {
@@ -9,11 +9,14 @@ pub const LOSS: Loss = Loss {
     name: "weighted BCE",
     params: &[POS_WEIGHT],
     hue: Hue::new([0x00, 0x9e, 0x73], [0x2f, 0xc2, 0x94]),
-    shape,
+    form: Form::Sample {
+        shape,
+        sum: Sum::Ce,
+    },
 };
 
-fn shape(params: &LossParams) -> Shape {
-    Shape::weighted(1.0, params.pos_weight)
+fn shape(params: &LossParams) -> Result<Shape, Undefined> {
+    Ok(Shape::weighted(1.0, params.pos_weight))
 }
 
 /// What the words say of it.
@@ -29,6 +32,7 @@ pub const TEXT: LossText = LossText {
     },
     in_prose: "weighted BCE",
     snippet: Snippet {
+        numpy_setup: "",
         numpy: "np.where(pos, POS_WEIGHT, 1.0) * ce",
         numpy_note: "  # PyTorch's pos_weight",
         keras_setup: "# Keras has no pos_weight: a per-sample weight of POS_WEIGHT on positives is PyTorch's.\n",

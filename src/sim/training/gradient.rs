@@ -54,7 +54,10 @@ pub fn gradient_shares(
     kind: LossKind,
     params: &LossParams,
 ) -> GradientShares {
-    let shape = Shape::of(kind, params);
+    let Ok(shape) = Shape::of(kind, &pop.params(params)) else {
+        // A set-level loss has no per-sample gradient to share out.
+        return GradientShares { neg: 0.0, pos: 0.0 };
+    };
     let rule = NormalRule::for_slope(model.w);
     let pull = |class: Class| {
         let n = pop.count(class);

@@ -10,7 +10,10 @@ use super::population::fit_population;
 use super::problem::{Binormal, LossParams, Model, NoOptimum, PerLoss};
 use super::sample::Sample;
 use super::trainer::fit_sample;
+use super::tversky::{hard_model, tversky_boundary};
 use crate::format::{exact, exact_metric};
+use crate::sim::LossKind;
+use crate::sim::loss::{TV_A, TV_B};
 
 /// The models trained on a sample.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +37,8 @@ pub struct Training {
     pub fits: PerLoss<Result<Model, NoOptimum>>,
     /// Each loss's `p*` at the `q` of `Q_GRID`.
     pub optimal: PerLoss<Vec<Result<f64, NoOptimum>>>,
+    /// The hard boundary the Tversky loss sharpens the model towards.
+    pub tversky: Result<f64, NoOptimum>,
     /// The models trained on a sample, when one was.
     pub sample: Option<SampleFits>,
 }
@@ -46,11 +51,13 @@ impl Training {
         threshold: f64,
         sample: Option<&Sample>,
     ) -> Self {
+        let params = &pop.params(params);
         Training {
             population: *pop,
             threshold,
             fits: PerLoss::new(|k| fit_population(pop, k, params).map(|f| f.model)),
             optimal: PerLoss::new(|k| optimal_curve(k, params)),
+            tversky: tversky_boundary(pop, params.get(TV_A), params.get(TV_B)),
             sample: sample.map(|s| SampleFits {
                 n: s.len() as u32,
                 seed: s.seed,
@@ -87,11 +94,20 @@ pub fn training_json(t: &Training) -> String {
     );
     let _ = writeln!(out, r#"    "population": {{"#);
     for (i, (kind, fit)) in t.fits.iter().enumerate() {
-        let comma = if i + 1 < 4 { "," } else { "" };
-        let m = fit
-            .as_ref()
-            .ok()
-            .map(|m| population_metrics(pop, m, t.threshold));
+        let comma = if i + 1 < LossKind::COUNT { "," } else { "" };
+        // The set-level loss has no model: its metrics are those of the boundary it sharpens
+        // towards, which it reports beside the reason.
+        let set_level = !kind.loss().per_sample();
+        let m = match (fit, set_level, t.tversky) {
+            (Ok(m), _, _) => Some(population_metrics(pop, m, t.threshold)),
+            (Err(_), true, Ok(x)) => Some(population_metrics(pop, &hard_model(x), 0.5)),
+            _ => None,
+        };
+        let boundary = if set_level {
+            format!(r#", "boundary": {}"#, optional(t.tversky))
+        } else {
+            String::new()
+        };
         let (recall, precision, fpr, f1) = match m {
             Some(m) => (
                 exact_metric(m.recall),
@@ -109,7 +125,7 @@ pub fn training_json(t: &Training) -> String {
         };
         let _ = writeln!(
             out,
-            r#"      "{}": {{ {}, "recall": {}, "precision": {}, "fpr": {}, "f1": {} }}{comma}"#,
+            r#"      "{}": {{ {}{boundary}, "recall": {}, "precision": {}, "fpr": {}, "f1": {} }}{comma}"#,
             kind.key(),
             model(fit),
             recall,

@@ -29,6 +29,7 @@ pub mod problem;
 pub mod quadrature;
 pub mod sample;
 pub mod trainer;
+pub mod tversky;
 pub mod view;
 
 pub use crate::sim::loss::{Shape, Terms};
@@ -45,4 +46,5 @@ pub use population::{
 pub use problem::{Binormal, LossParams, Model, NoOptimum, PerLoss, SEP, sigmoid};
 pub use sample::{CSV_HEADER, MAX_SAMPLE, Sample};
 pub use trainer::{Step, Trainer, fit_sample};
+pub use tversky::{hard_index_at, hard_model, tversky_boundary};
 pub use view::{GAMMA_AXIS, SCORE_BINS, Trained, TrainingView};

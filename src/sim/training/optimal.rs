@@ -50,10 +50,11 @@ fn slope(shape: &Shape, q: f64, z: f64) -> f64 {
 /// The logit of `p*(q)` for a loss's shape.
 pub fn optimal_logit(shape: &Shape, q: f64) -> Result<f64, NoOptimum> {
     existence(shape, q)?;
-    let z0 = logit(q) + libm::log(shape.pos_weight / shape.neg_weight);
-    if shape.gamma == 0.0 {
-        return Ok(z0);
+    if let Some(k) = shape.logit_offset() {
+        return Ok(logit(q) + k);
     }
+    // Bisection from the class-weighted cross-entropy's optimum.
+    let z0 = logit(q) + libm::log(shape.weight[1] / shape.weight[0]) - shape.shift[1];
     // Bracket the sign change around the gamma = 0 optimum, widening by doubling.
     let (mut lo, mut hi, mut width) = (z0 - 1.0, z0 + 1.0, 1.0);
     for _ in 0..64 {
@@ -92,11 +93,15 @@ pub fn optimal_logit(shape: &Shape, q: f64) -> Result<f64, NoOptimum> {
 /// `p*(q)` for one loss: in (0, 1), or the reason it is not (`q` outside (0, 1); alpha = 0 or 1
 /// for balanced CE and focal, where the infimum is approached as `p -> 0` or `1`).
 pub fn optimal_prediction(kind: LossKind, params: &LossParams, q: f64) -> Result<f64, NoOptimum> {
-    let shape = Shape::of(kind, params);
-    if shape.gamma == 0.0 {
+    let shape = Shape::of(kind, params)?;
+    if let Some(offset) = shape.logit_offset() {
         existence(&shape, q)?;
         // odds(p*) = k odds(q), written without the logit's round trip.
-        let k = shape.pos_weight / shape.neg_weight;
+        let k = if shape.shift == [0.0; 2] {
+            shape.weight[1] / shape.weight[0]
+        } else {
+            libm::exp(offset)
+        };
         return Ok(k * q / (k * q + (1.0 - q)));
     }
     optimal_logit(&shape, q).map(sigmoid)

@@ -9,7 +9,7 @@
 use super::newton::{Newton, Objective, Progress};
 use super::optimal::optimal_logit;
 use super::problem::{Binormal, LossParams, Model, NoOptimum};
-use super::quadrature::NormalRule;
+use super::quadrature::{NormalRule, truncated_nodes};
 use crate::sim::loss::Shape;
 use crate::sim::params::Class;
 use crate::sim::{LossKind, Metric, Undefined};
@@ -51,6 +51,9 @@ pub fn class_objective(
 ) -> Objective {
     let mean = pop.mean(class);
     let mut o = Objective::default();
+    if let Some(c) = shape.kink(class) {
+        return kinked_objective(mean, shape, class, c, model);
+    }
     for (t, wt) in rule.nodes() {
         let x = mean + t;
         o.add(wt, x, shape.at(class, model.logit(x)));
@@ -58,10 +61,44 @@ pub fn class_objective(
     o.symmetrised()
 }
 
+/// Where a class's loss is 0 below a probability `c` (the asymmetric loss's negatives): the
+/// expectation over the side where `p(x) > c` only, by Gauss-Legendre on that side (the loss is
+/// smooth there, not across the boundary `x_c = (logit c - b) / w`). At `gamma = 0` the loss's
+/// slope jumps at the boundary, and the boundary moves with `(w, b)`: the Hessian gains that
+/// jump's term, `s0 phi(x_c) / |w| (x_c, 1)(x_c, 1)^T`, `s0 = weight c (1 - c)`.
+fn kinked_objective(mean: f64, shape: &Shape, class: Class, c: f64, model: &Model) -> Objective {
+    let mut o = Objective::default();
+    let lc = super::optimal::logit(c);
+    let (lo, hi) = if model.w > 0.0 {
+        ((lc - model.b) / model.w, f64::INFINITY)
+    } else if model.w < 0.0 {
+        (f64::NEG_INFINITY, (lc - model.b) / model.w)
+    } else if model.b > lc {
+        (f64::NEG_INFINITY, f64::INFINITY)
+    } else {
+        return o;
+    };
+    let width = (0.4 / model.w.abs()).min(0.25);
+    for (x, wt) in truncated_nodes(mean, lo, hi, width) {
+        o.add(wt, x, shape.at(class, model.logit(x)));
+    }
+    let xc = if model.w > 0.0 { lo } else { hi };
+    if shape.gamma[class as usize] == 0.0 && xc.is_finite() {
+        let d = xc - mean;
+        let density = 0.398_942_280_401_432_7 * libm::exp(-0.5 * d * d);
+        let k = shape.weight(class) * c * (1.0 - c) * density / model.w.abs();
+        o.hess[0][0] += k * xc * xc;
+        o.hess[0][1] += k * xc;
+        o.hess[1][1] += k;
+    }
+    o.symmetrised()
+}
+
 /// The population objective per sample of the mix, `(neg E_0 + pos E_1) / (neg + pos)`, with its
 /// gradient and Hessian; all zero when there are no samples.
 pub fn objective(pop: &Binormal, kind: LossKind, params: &LossParams, model: &Model) -> Objective {
-    objective_of(pop, &Shape::of(kind, params), model)
+    Shape::of(kind, &pop.params(params))
+        .map_or_else(|_| Objective::default(), |s| objective_of(pop, &s, model))
 }
 
 fn objective_of(pop: &Binormal, shape: &Shape, model: &Model) -> Objective {
@@ -85,10 +122,10 @@ pub fn expected_class_loss(
     kind: LossKind,
     params: &LossParams,
     class: Class,
-) -> f64 {
-    let shape = Shape::of(kind, params);
+) -> Metric {
+    let shape = Shape::of(kind, &pop.params(params))?;
     let rule = NormalRule::for_slope(model.w);
-    rule.expect(pop.mean(class), |x| shape.at(class, model.logit(x)).value)
+    Ok(class_objective(pop, &shape, class, model, rule).value)
 }
 
 /// The expected loss per sample of the mix for `model` (the 'mean' reduction on the
@@ -97,12 +134,13 @@ pub fn expected_loss(pop: &Binormal, model: &Model, kind: LossKind, params: &Los
     if pop.total() == 0.0 {
         return Err(Undefined::NoSamples);
     }
-    Ok([Class::Negative, Class::Positive]
-        .into_iter()
-        .filter(|&c| pop.count(c) > 0.0)
-        .map(|c| pop.count(c) * expected_class_loss(pop, model, kind, params, c))
-        .sum::<f64>()
-        / pop.total())
+    let mut sum = 0.0;
+    for c in [Class::Negative, Class::Positive] {
+        if pop.count(c) > 0.0 {
+            sum += pop.count(c) * expected_class_loss(pop, model, kind, params, c)?;
+        }
+    }
+    Ok(sum / pop.total())
 }
 
 /// Why the population objective has no finite minimiser, if it has none: an empty class, or a
@@ -130,7 +168,7 @@ pub fn fit_population(
     kind: LossKind,
     params: &LossParams,
 ) -> Result<Fit, NoOptimum> {
-    let shape = Shape::of(kind, params);
+    let shape = Shape::of(kind, &pop.params(params))?;
     existence(pop, &shape)?;
     let d = pop.d();
     let prior = pop.prior_log_odds()?;
@@ -147,9 +185,11 @@ pub fn fit_population(
             steps: 0,
         });
     }
-    // The cross-entropies' closed form (with their class-weight shift); focal starts at
-    // balanced CE's, its gamma = 0 case.
-    let shift = libm::log(shape.pos_weight / shape.neg_weight);
+    // The cross-entropies' closed form (with their class-weight and logit shifts); the others
+    // start at the class-weighted cross-entropy's (focal's gamma = 0 case).
+    let shift = shape
+        .logit_offset()
+        .unwrap_or_else(|| libm::log(shape.weight[1] / shape.weight[0]));
     let start = Model {
         w: d,
         b: -d * d / 2.0 + prior + shift,
@@ -165,7 +205,7 @@ pub fn fit_population_from(
     params: &LossParams,
     start: Model,
 ) -> Result<Fit, NoOptimum> {
-    let shape = Shape::of(kind, params);
+    let shape = Shape::of(kind, &pop.params(params))?;
     existence(pop, &shape)?;
     let eval = |m: Model| objective_of(pop, &shape, &m);
     let mut newton = Newton::new(start, eval(start));

@@ -2,6 +2,7 @@
 //! losses' parameters, the logistic model, and the reasons a loss can have no optimum.
 
 pub use crate::sim::loss::{LossParams, PerLoss};
+use crate::sim::metrics::Undefined;
 use crate::sim::params::{Class, Param, Scenario};
 
 /// The separation `d` of the two classes' means: 0 to 6, 2 by default.
@@ -61,6 +62,12 @@ impl Binormal {
     /// `neg + pos`, as a weight.
     pub fn total(&self) -> f64 {
         self.count(Class::Negative) + self.count(Class::Positive)
+    }
+
+    /// The losses' parameters on this population's class counts (what class-balanced, logit
+    /// adjustment and LDAM read).
+    pub fn params(&self, p: &LossParams) -> LossParams {
+        p.with_counts(self.count(Class::Negative), self.count(Class::Positive))
     }
 
     /// `ln(pos / neg)`: the prior log-odds; undefined when a class is empty.
@@ -133,6 +140,22 @@ pub enum NoOptimum {
     Separated,
     /// The minimiser stopped before it converged (never seen in the tests; a guard).
     NotConverged,
+    /// A set-level loss (Tversky): trained, the model sharpens without end towards a hard
+    /// boundary (`tversky_boundary`).
+    SetLevel,
+}
+
+impl From<Undefined> for NoOptimum {
+    /// Why a loss with no shape at these parameters trains no model.
+    fn from(why: Undefined) -> Self {
+        match why {
+            Undefined::NoSamples => NoOptimum::NoSamples,
+            Undefined::NoPositives => NoOptimum::NoPositives,
+            Undefined::NoNegatives => NoOptimum::NoNegatives,
+            Undefined::SetLevel => NoOptimum::SetLevel,
+            _ => NoOptimum::NotConverged,
+        }
+    }
 }
 
 impl NoOptimum {
@@ -152,6 +175,9 @@ impl NoOptimum {
                 "a threshold separates the classes: the slope grows without bound"
             }
             NoOptimum::NotConverged => "the minimiser did not converge",
+            NoOptimum::SetLevel => {
+                "a set-level loss has no finite optimum: the model sharpens towards a hard boundary"
+            }
         }
     }
 }

@@ -53,7 +53,7 @@ impl Trainer {
         params: &LossParams,
         start: Model,
     ) -> Result<Self, NoOptimum> {
-        let shape = Shape::of(kind, params);
+        let shape = Shape::of(kind, params)?;
         sample.existence(&shape)?;
         Ok(Trainer {
             newton: Newton::new(start, sample.objective(&shape, &start)),

@@ -102,6 +102,7 @@ pub struct TrainingView {
 impl TrainingView {
     /// The view of a population, the losses' parameters and the threshold.
     pub fn compute(population: &Binormal, params: &LossParams, threshold: f64) -> Self {
+        let params = &population.params(params);
         let pop = *population;
         let trained = PerLoss::new(|kind| {
             fit_population(&pop, kind, params).map(|fit| Trained {

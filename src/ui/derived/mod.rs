@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use super::signals::{Imported, Shared};
 use crate::sim::curves::{histogram, threshold_sweep};
 use crate::sim::engine::{Answer, BINS, ModelId, Request, SWEEP, Weights, all_exact};
+use crate::sim::loss::LossParams;
 use crate::sim::{Class, Confusion, Scenario, UnitDraws};
 use crate::state::ModelB;
 
@@ -49,11 +50,9 @@ where
 struct Common {
     request: Memo<Request>,
     weights: Memo<Weights>,
-    gamma: Memo<f64>,
-    alpha: Memo<f64>,
-    pos_weight: Memo<f64>,
+    /// The losses' parameters and the classes' counts (of the request: a file's, imported).
+    params: Memo<LossParams>,
     threshold: Memo<f64>,
-    total: Memo<u64>,
     /// Whether every class is its own preview, so that every estimate is exact.
     exact_on_page: Memo<bool>,
     answer: RwSignal<Option<Shared<Answer>>>,
@@ -119,11 +118,8 @@ impl Derived {
         let c = Common {
             request,
             weights: Memo::new(move |_| request.with(|r| Weights::of(&r.scenario))),
-            gamma: field(scenario, |s| s.gamma),
-            alpha: field(scenario, |s| s.alpha),
-            pos_weight: field(scenario, |s| s.pos_weight),
+            params: Memo::new(move |_| request.with(|r| LossParams::from_scenario(&r.scenario))),
             threshold: field(scenario, |s| s.threshold),
-            total: Memo::new(move |_| request.with(|r| r.scenario.total())),
             exact_on_page: Memo::new(move |_| request.with(Request::exact_on_page)),
             answer,
             data,
@@ -174,6 +170,7 @@ fn request(
                 let mut r = d.summary.0.expected_request([s.gamma, s.threshold]);
                 r.scenario.alpha = s.alpha;
                 r.scenario.pos_weight = s.pos_weight;
+                r.scenario.extra = s.extra;
                 r
             }
         })

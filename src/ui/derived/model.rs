@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::Common;
 use crate::sim::engine::{Estimated, ExactParts, ModelId, ModelKey, Weights};
+use crate::sim::loss::{Pass, SUMS};
 use crate::sim::ranking::{self, ranking_sampled};
 use crate::sim::{
     Class, ClassLoss, ClassScores, Confusion, Losses, Metric, Metrics, Profile, RATIOS, Ranking,
@@ -15,14 +16,9 @@ use crate::sim::{
 };
 use crate::ui::signals::{Imported, Shared};
 
-/// One class's loss sums, each with whether it is exact (a gamma drag leaves the
-/// cross-entropy exact while the focal sum is an estimate).
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct ClassSums {
-    ce: Estimated<f64>,
-    focal: Estimated<f64>,
-}
-
+/// One class's loss sums (`SUMS`' order), each with whether it is exact (a gamma drag leaves
+/// the cross-entropy exact while the focal sum is an estimate).
+type ClassSums = [Estimated<f64>; SUMS.len()];
 /// One model's results over the shared draws.
 #[derive(Clone, Copy)]
 pub struct Model {
@@ -63,34 +59,46 @@ fn class_scores(
     })
 }
 
-/// One class's loss sums: the engine's exact ones when it answers these inputs, else the
-/// preview's, scaled (a new class size only rescales them).
+/// One class's loss sums: the engine's exact ones when it answers their inputs, else the
+/// preview's, scaled (a new class size only rescales them). Each pass over the preview reruns
+/// only when its own parameters change.
 fn class_sums(
     model: ModelId,
     class: Class,
     scores: Memo<Shared<ClassScores>>,
     c: Common,
 ) -> Memo<ClassSums> {
-    let preview = Memo::new(move |_| scores.with(|s| ClassLoss::new(&s.0, c.gamma.get())));
-    let estimate = Memo::new(move |_| c.weights.with(|w| w.loss(class, preview.get())));
+    let params = c.key(move |r| r.sum_params(class));
+    let previews = Pass::ALL.map(|pass| {
+        let key = Memo::new(move |_| params.with(|p| pass.key(p)));
+        Memo::new(move |_| {
+            key.track();
+            let p = params.get_untracked();
+            scores.with(|s| {
+                let mut part = ClassLoss::default();
+                pass.run(&s.0, &p, &mut part);
+                part
+            })
+        })
+    });
+    let estimate = Memo::new(move |_| {
+        let mut l = ClassLoss::default();
+        for (pass, preview) in Pass::ALL.into_iter().zip(previews) {
+            let part = preview.get();
+            for sum in SUMS.into_iter().filter(|s| s.pass() == pass) {
+                *l.slot(sum) = part.get(sum);
+            }
+        }
+        c.weights.with(|w| w.loss(class, l))
+    });
     let key = c.key(move |r| r.loss_key(model, class));
     Memo::new(move |_| {
         let key = key.get();
-        if let Some(l) = c.answered(|a| a.loss(key, model, class)) {
-            return ClassSums {
-                ce: Estimated::exact(l.ce),
-                focal: Estimated::exact(l.focal),
-            };
-        }
         let exact = c.weights.with(|w| w.exact(class));
-        let estimate = estimate.get();
-        ClassSums {
-            ce: match c.answered(|a| a.cross_entropy(key, model, class)) {
-                Some(ce) => Estimated::exact(ce),
-                None => Estimated::new(estimate.ce, exact),
-            },
-            focal: Estimated::new(estimate.focal, exact),
-        }
+        SUMS.map(|sum| match c.answered(|a| a.sum(key, model, class, sum)) {
+            Some(v) => Estimated::exact(v),
+            None => Estimated::new(estimate.with(|e| e.get(sum)), exact),
+        })
     })
 }
 
@@ -167,24 +175,20 @@ impl Model {
         let confusion = confusion(model, model_key, [neg, pos], c);
         let losses = Memo::new(move |_| {
             let [n, p] = class_sums.map(|s| s.get());
-            let sums = |s: ClassSums| ClassLoss {
-                ce: s.ce.value,
-                focal: s.focal.value,
+            let sums = |s: ClassSums| {
+                let mut l = ClassLoss::default();
+                for (sum, v) in SUMS.into_iter().zip(s) {
+                    *l.slot(sum) = v.value;
+                }
+                l
             };
-            losses(
-                sums(n),
-                sums(p),
-                c.total.get(),
-                c.alpha.get(),
-                c.pos_weight.get(),
-            )
+            c.params.with(|params| losses(&sums(n), &sums(p), params))
         });
         let metrics = Memo::new(move |_| Metrics::new(confusion.get().value, ranking.get().value));
         let exact = Memo::new(move |_| {
             let [n, p] = class_sums.map(|s| s.get());
             ExactParts {
-                ce: n.ce.exact && p.ce.exact,
-                focal: n.focal.exact && p.focal.exact,
+                sums: std::array::from_fn(|i| n[i].exact && p[i].exact),
                 confusion: confusion.with(|x| x.exact),
                 ranking: ranking.with(|r| r.exact),
             }

@@ -1,11 +1,12 @@
 //! Tables of numbers: the frame every table on the page shares, the four losses under each
 //! reduction, and the metrics.
 
+use crate::sim::loss::SHOWN;
 use leptos::prelude::*;
 
-use crate::format::{metric, number, percent};
+use crate::format::{metric, percent};
 use crate::sim::engine::ExactParts;
-use crate::sim::{Class, LossKind, Losses, Measure, Metric, Metrics};
+use crate::sim::{Class, Losses, Measure, Metric, Metrics};
 
 /// A table of numbers with a header row, scrolling sideways in its own box on narrow screens.
 #[component]
@@ -58,14 +59,14 @@ pub fn LossTable(
     #[prop(into)]
     exact: Signal<ExactParts>,
 ) -> impl IntoView {
-    let rows = LossKind::ALL.map(|kind| {
+    let rows = SHOWN.map(|kind| {
         let r = move || *losses.get().get(kind);
         row(
             kind.name(),
             move || exact.with(|e| e.of(Measure::Loss(kind))),
             vec![
-                Box::new(move || metric(r().mean, 6)),
-                Box::new(move || number(r().sum, 6)),
+                Box::new(move || metric(r().mean(), 6)),
+                Box::new(move || metric(r().sum(), 6)),
                 Box::new(move || percent(r().share(Class::Negative))),
                 Box::new(move || percent(r().share(Class::Positive))),
             ],

@@ -24,7 +24,7 @@ impl Client {
                 self.csv_piece(Uint8Array::from(&bytes[..]), done);
             }
             FromWorker::CsvDone => self.csv_done(),
-            FromWorker::TrainStep(step) => self.train_step(step),
+            FromWorker::TrainStep(step) => self.train_step(*step),
             FromWorker::Detected(d) => self.detected(*d),
             FromWorker::ImportProgress(id, p) => self.import_progress(id, p),
             FromWorker::Imported(summary) => self.imported(*summary),

@@ -1,6 +1,7 @@
 //! Model A against model B: where each loss changes its mind, and whether their difference
 //! stands out of the noise.
 
+use crate::sim::loss::SHOWN;
 use std::fmt::Write;
 
 use crate::features::words::facts::Facts;
@@ -43,7 +44,7 @@ pub(crate) fn words(f: &Facts) -> String {
         return out;
     }
     let [a, b] = [0, 1].map(|m| Profile::new(&f.models[m].losses, &f.models[m].metrics));
-    let lines: String = LossKind::ALL
+    let lines: String = SHOWN
         .map(|k| format!("<li>{}</li>", crossover_line(&a, &b, k)))
         .concat();
     let _ = write!(out, "<ul class=\"crossovers\">{lines}</ul>");
@@ -64,7 +65,7 @@ pub(crate) fn words(f: &Facts) -> String {
              Under 2 of them, a difference is within the noise."
         ),
     );
-    let items = LossKind::ALL.map(|k| noise_item(f, k)).concat();
+    let items = SHOWN.map(|k| noise_item(f, k)).concat();
     let _ = write!(out, "<ul class=\"noise\">{items}</ul>");
     out
 }

@@ -124,7 +124,7 @@ impl Decider {
                     let runs = Runs::new(&neg, &pos);
                     let n = (neg.len() + pos.len()) as f64;
                     // The log loss is BCE's mean: the page's own sums (SPEC 2).
-                    let ce = ClassLoss::new(&neg, 0.0).ce + ClassLoss::new(&pos, 0.0).ce;
+                    let ce = ClassLoss::cross_entropy(&neg) + ClassLoss::cross_entropy(&pos);
                     self.prepared = Some(Prepared {
                         calibration: Calibration::new(&neg, &pos),
                         log_loss: if n > 0.0 {

@@ -9,7 +9,7 @@
 use crate::format::exact;
 use crate::sim::LossKind;
 use crate::sim::Scenario;
-use crate::sim::loss::Snippet;
+use crate::sim::loss::{EXTRA, Snippet};
 use crate::state::DecisionSettings;
 
 /// The predictions file's name, as the page saves it.
@@ -26,6 +26,12 @@ pub fn snippets(s: &Scenario, d: &DecisionSettings) -> [String; 3] {
 fn start(s: &Scenario) -> [String; 3] {
     let [alpha, gamma, pos_weight, threshold] =
         [s.alpha, s.gamma, s.pos_weight, s.threshold].map(exact);
+    let names: Vec<String> = EXTRA.iter().map(|p| p.key.to_uppercase()).collect();
+    let values: Vec<String> = EXTRA.iter().map(|p| exact(s.extra.get(*p))).collect();
+    let setup: String = LossKind::ALL
+        .iter()
+        .map(|k| k.text().snippet.numpy_setup)
+        .collect();
     [
         format!(
             "# imbalance-lab: the page's numbers recomputed from its predictions file.\n\
@@ -34,11 +40,16 @@ fn start(s: &Scenario) -> [String; 3] {
         ),
         format!(
             "ALPHA, GAMMA, POS_WEIGHT, THRESHOLD = {alpha}, {gamma}, {pos_weight}, {threshold}\n\
-             EPS = 1e-7  # every loss clips p to [EPS, 1 - EPS] first, as Keras does\n"
+             {} = {}\n\
+             EPS = 1e-7  # every loss clips p to [EPS, 1 - EPS] first, as Keras does\n",
+            names.join(", "),
+            values.join(", ")
         ),
         format!(
             "data = np.loadtxt(\"{PREDICTIONS_FILE}\", delimiter=\",\", skiprows=1, ndmin=2)\n\
-             y, p = data[:, 0], data[:, 1]\n"
+             y, p = data[:, 0], data[:, 1]\n\
+             n1 = float((y == 1).sum())  # the class counts some losses read\n\
+             n0 = float(len(y)) - n1\n{setup}"
         ),
     ]
 }
@@ -57,7 +68,19 @@ fn numpy(start: &[String; 3], d: &DecisionSettings) -> String {
         .map_or("None  # None: the validation set's own".into(), exact);
     let z = exact(crate::sim::decision::Z_95);
     let per_sample: String = loss_lines()
+        .filter(|(kind, _)| kind.loss().per_sample())
         .map(|(kind, l)| format!("    \"{}\": {},{}\n", kind.key(), l.numpy, l.numpy_note))
+        .collect();
+    // A set-level loss is a value of the whole set, not a sum over samples.
+    let set_level: String = loss_lines()
+        .filter(|(kind, _)| !kind.loss().per_sample())
+        .map(|(kind, l)| {
+            format!(
+                "losses[\"{}\"] = {{\"value\": float({})}}\n",
+                kind.key(),
+                l.numpy
+            )
+        })
         .collect();
     format!(
         r#"{header}import json
@@ -73,12 +96,13 @@ pc = np.clip(p, EPS, 1 - EPS)
 ce = np.where(pos, -np.log(pc), -np.log(1 - pc))
 a_t = np.where(pos, ALPHA, 1 - ALPHA)
 p_t = np.where(pos, pc, 1 - pc)
+z = np.log(pc) - np.log1p(-pc)  # the logit, for the losses defined on it
 per_sample = {{
 {per_sample}}}
 # 'mean' divides by the number of samples, not by the sum of the weights.
 losses = {{k: {{"mean": v.sum() / len(v), "sum": v.sum(), "neg_sum": v[neg].sum(),
               "pos_sum": v[pos].sum()}} for k, v in per_sample.items()}}
-
+{set_level}
 {NUMPY_METRICS}
 {NUMPY_COSTS}
 {NUMPY_CALIBRATION}
@@ -199,6 +223,18 @@ def reduced(loss, weight=None):
     return {{"mean": value("sum_over_batch_size", every), "sum": value("sum", every),
             "neg_sum": value("sum", ~pos), "pos_sum": value("sum", pos)}}
 
+class Formula(keras.losses.Loss):
+    """A loss Keras does not have, written in keras.ops on the clipped p."""
+    def __init__(self, f, reduction):
+        super().__init__(reduction=reduction)
+        self.f = f
+
+    def call(self, t, q):
+        return self.f(t, keras.ops.clip(q, EPS, 1 - EPS))
+
+def formula(f):
+    return lambda r: Formula(f, r)
+
 {setup}losses = {{{losses}}}
 print(json.dumps({{"losses": losses}}, indent=1))
 "#
@@ -236,6 +272,9 @@ def reduced(loss):
     return {{"mean": loss(y, pc, z, "mean").item(), "sum": loss(y, pc, z, "sum").item(),
             "neg_sum": loss(y[~pos], pc[~pos], z[~pos], "sum").item(),
             "pos_sum": loss(y[pos], pc[pos], z[pos], "sum").item()}}
+
+def reduce(v, r):  # a loss PyTorch does not have, reduced as its own losses are
+    return v.mean() if r == "mean" else v.sum()
 
 losses = {{
 {losses}}}

@@ -1,12 +1,13 @@
 //! Where the loss comes from: for each loss, the share the negatives and the positives carry.
 
+use crate::sim::loss::SHOWN;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::charts::figure::{DataTable, cell};
 use crate::charts::frame::{Axes, anchor, clear, note, plot};
 use crate::charts::{Area, ChartStyle, DrawResult};
-use crate::sim::{Class, LossKind, Losses};
+use crate::sim::{Class, Losses};
 
 /// Draws one 100 % bar a loss, negatives' share on the left.
 pub fn draw_loss_share<DB: DrawingBackend>(
@@ -14,20 +15,23 @@ pub fn draw_loss_share<DB: DrawingBackend>(
     losses: &Losses,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let rows = LossKind::ALL.len() as f64;
+    let rows = SHOWN.len() as f64;
     let axes = Axes::new(("share of the summed loss", ""), (6, 0))
         .no_y_grid()
         .x_format(&|v| format!("{:.0} %", 100.0 * v));
     clear(area, s)?;
     let mut chart = plot(area, (36.0, 8.0), (0.0..1.0, 0.0..rows), &axes, s)?;
     let p = s.palette();
-    for (i, kind) in LossKind::ALL.into_iter().enumerate() {
+    for (i, kind) in SHOWN.into_iter().enumerate() {
         // First loss on top.
         let y = rows - 1.0 - i as f64;
         let (bar_lo, bar_hi) = (y + 0.12, y + 0.52);
         let r = losses.get(kind);
         let name = Text::new(
-            format!("{} (sum {})", kind.name(), crate::format::short_sum(r.sum)),
+            match r.sum() {
+                Ok(sum) => format!("{} (sum {})", kind.name(), crate::format::short_sum(sum)),
+                Err(_) => kind.name().to_string(),
+            },
             (0.0, y + 0.92),
             s.font(13.0, p.text).pos(anchor(HPos::Left, VPos::Top)),
         );
@@ -37,7 +41,11 @@ pub fn draw_loss_share<DB: DrawingBackend>(
                 [(0.0, bar_lo), (1.0, bar_hi)],
                 s.line(p.muted, 1.0),
             )))?;
-            let text = note("no loss to share", (0.5, (bar_lo + bar_hi) / 2.0), 12.0, s);
+            let why = match r.sum() {
+                Ok(_) => "no loss to share".to_string(),
+                Err(why) => format!("no shares: {}", why.reason()),
+            };
+            let text = note(why, (0.5, (bar_lo + bar_hi) / 2.0), 12.0, s);
             chart.draw_series(std::iter::once(text))?;
             continue;
         };
@@ -66,13 +74,13 @@ pub fn draw_loss_share<DB: DrawingBackend>(
 /// Each loss's sum and the classes' shares of it, a row a loss.
 pub(crate) fn share_table(l: &Losses) -> DataTable {
     let header = ["loss", "sum", "negatives' share", "positives' share"];
-    let rows = LossKind::ALL
+    let rows = SHOWN
         .iter()
         .map(|&k| {
             let r = l.get(k);
             vec![
                 k.name().to_string(),
-                format!("{:.6}", r.sum),
+                r.sum().map_or("undefined".into(), |v| format!("{v:.6}")),
                 cell(r.share(Class::Negative)),
                 cell(r.share(Class::Positive)),
             ]

@@ -1,12 +1,13 @@
 //! The share of each loss carried by each class.
 
+use crate::sim::loss::SHOWN;
 use leptos::prelude::*;
 
 use crate::charts::Figure;
 use crate::features::words::page::words_and;
 use crate::features::words::{SHARE, SHARE_TERMS};
 use crate::format::percent;
-use crate::sim::{Class, LossKind};
+use crate::sim::Class;
 use crate::state::Panel;
 use crate::ui::derived::Derived;
 use crate::ui::widgets::{ChartCanvas, PanelFrame};
@@ -17,7 +18,7 @@ pub fn SharePanel(derived: Derived) -> impl IntoView {
     let figure = Memo::new(move |_| Figure::Share(derived.a.losses.get()));
     let label = move || {
         derived.a.losses.with(|l| {
-            LossKind::ALL
+            SHOWN
                 .map(|k| {
                     let share = l.get(k).share(Class::Negative);
                     format!("{}: negatives {}", k.name(), percent(share))

@@ -6,6 +6,7 @@ use crate::features::words::formulas::formula;
 use crate::features::words::phrases::{coincide, error, para, short_ratio, sum};
 use crate::features::words::terms::terms;
 use crate::format::{metric, number, percent, table_html};
+use crate::sim::loss::SHOWN;
 use crate::sim::{Class, LossKind};
 
 /// The words that follow the numbers.
@@ -49,17 +50,17 @@ pub(crate) fn words(f: &Facts) -> String {
              loss's sum here is {} and its mean {}: the blog post's notebook printed focal loss \
              as a sum beside BCE as a mean{}. Compare a mean with a mean.",
             f.noise(),
-            if LossKind::ALL.iter().any(|&k| f.se(0, k).is_none()) {
+            if SHOWN.iter().any(|&k| f.se(0, k).is_none()) {
                 " (“–”: a class of one sample has no spread to measure)"
             } else {
                 ""
             },
-            sum(focal.sum),
-            metric(focal.mean, 4),
-            match bce.mean {
-                Ok(m) if m > 0.0 => format!(
+            sum(focal.sum().unwrap_or(0.0)),
+            metric(focal.mean(), 4),
+            match (bce.mean(), focal.sum()) {
+                (Ok(m), Ok(fs)) if m > 0.0 => format!(
                     ", which here would make focal loss look {} times BCE",
-                    short_ratio(focal.sum / m)
+                    short_ratio(fs / m)
                 ),
                 _ => String::new(),
             }
@@ -74,7 +75,7 @@ fn class_table(out: &mut String, f: &Facts) {
         Some(v) => number(v, 4),
         None => "– (no samples)".into(),
     };
-    let rows: Vec<Vec<String>> = LossKind::ALL
+    let rows: Vec<Vec<String>> = SHOWN
         .map(|k| {
             // Beside the losses table's mean (the per-class table fits a phone this way).
             let se = match f.loss(0, k) {
@@ -114,7 +115,7 @@ pub(crate) fn static_words() -> String {
     for kind in [LossKind::Bce, LossKind::WeightedBce] {
         formula(&mut out, &kind.text().formula);
     }
-    let losses = LossKind::ALL.map(|k| k.text().term.key);
+    let losses = SHOWN.map(|k| k.text().term.key);
     let before = ["mean", "sum", "share", "se"];
     let after = [
         "clip", "cells", "acc", "prec", "rec", "spec", "f1", "bacc", "mcc", "auc", "ap",

@@ -6,6 +6,7 @@ use crate::features::words::facts::Facts;
 use crate::features::words::phrases::{coincide, para, plain, terms_box};
 use crate::format::{number, percent};
 use crate::sim::loss::LossParams;
+use crate::sim::loss::SHOWN;
 use crate::sim::{Class, LossKind, Scenario};
 
 /// The words that follow the numbers.
@@ -13,7 +14,7 @@ pub(crate) fn words(f: &Facts) -> String {
     let mut out = String::new();
     let l = &f.models[0].losses;
     let s = &f.s;
-    let carried: Vec<String> = LossKind::ALL
+    let carried: Vec<String> = SHOWN
         .into_iter()
         .map(|k| {
             let share = percent(l.get(k).share(Class::Negative));
@@ -30,11 +31,12 @@ pub(crate) fn words(f: &Facts) -> String {
     );
     // The settings that give the positives half: pos_weight * pos_ce = neg_ce, and
     // alpha * pos = (1 - alpha) * neg, with focal loss's sums taken before alpha.
-    let (ce, fo) = (l.get(LossKind::Bce), l.get(LossKind::Focal));
+    let [ce_neg, ce_pos] = l.get(LossKind::Bce).class_sums();
+    let [fo_neg, fo_pos] = l.get(LossKind::Focal).class_sums();
     let unweighted = (s.alpha > 0.0 && s.alpha < 1.0)
-        .then(|| (fo.neg_sum / (1.0 - s.alpha), fo.pos_sum / s.alpha))
+        .then(|| (fo_neg / (1.0 - s.alpha), fo_pos / s.alpha))
         .filter(|(n, p)| *n > 0.0 && *p > 0.0);
-    let half = if ce.neg_sum > 0.0 && ce.pos_sum > 0.0 {
+    let half = if ce_neg > 0.0 && ce_pos > 0.0 {
         let focal = match unweighted {
             Some((n, p)) => format!(
                 " and α = {} in focal loss at γ {}",
@@ -46,8 +48,8 @@ pub(crate) fn words(f: &Facts) -> String {
         format!(
             "For the positives to carry half, weighted BCE needs pos_weight = {} (the \
              negatives' BCE sum over the positives'), α-balanced CE needs α = {}{focal}.",
-            number(ce.neg_sum / ce.pos_sum, 3),
-            number(ce.neg_sum / (ce.neg_sum + ce.pos_sum), 3),
+            number(ce_neg / ce_pos, 3),
+            number(ce_neg / (ce_neg + ce_pos), 3),
         )
     } else {
         "With a class whose loss is 0, no weight can give the positives half.".into()

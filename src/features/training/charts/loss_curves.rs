@@ -2,6 +2,7 @@
 //! step (each step is one pass over every row, an epoch), on a log axis so that losses of very
 //! different sizes (focal's is a small fraction of BCE's) fall side by side.
 
+use crate::sim::loss::SHOWN;
 use plotters::prelude::*;
 
 use crate::charts::figure::DataTable;
@@ -9,16 +10,20 @@ use crate::charts::frame::{Axes, Entries, clear, dotted_line, legend, note, plot
 use crate::charts::{Area, ChartStyle, DrawResult};
 use crate::sim::LossKind;
 
-/// Each loss's `(step, mean loss)` in `LossKind::ALL` order; empty before any training (and
+/// Each loss's `(step, mean loss)` in `SHOWN` order; empty before any training (and
 /// for a loss without a model).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LossCurves(pub [Vec<(u32, f64)>; LossKind::COUNT]);
 
 impl LossCurves {
     /// The last step any curve reaches.
+    /// The curves of the losses the page shows.
+    fn shown(&self) -> impl Iterator<Item = &Vec<(u32, f64)>> {
+        SHOWN.into_iter().map(|k| &self.0[k.index()])
+    }
+
     fn last_step(&self) -> u32 {
-        self.0
-            .iter()
+        self.shown()
             .filter_map(|c| c.last().map(|p| p.0))
             .max()
             .unwrap_or(0)
@@ -26,7 +31,7 @@ impl LossCurves {
 
     /// The smallest and largest finite, positive loss drawn.
     fn span(&self) -> Option<(f64, f64)> {
-        let values = self.0.iter().flatten().map(|p| p.1);
+        let values = self.shown().flatten().map(|p| p.1);
         let values = values.filter(|v| v.is_finite() && *v > 0.0);
         values.fold(None, |span, v| match span {
             None => Some((v, v)),
@@ -65,7 +70,7 @@ pub fn draw_loss_curves<DB: DrawingBackend>(
         return Ok(());
     }
     let mut entries = Entries::new();
-    for (kind, curve) in LossKind::ALL.into_iter().zip(&curves.0) {
+    for (kind, curve) in SHOWN.into_iter().map(|k| (k, &curves.0[k.index()])) {
         let points: Vec<(f64, f64)> = curve
             .iter()
             .filter(|(_, v)| v.is_finite() && *v > 0.0)
@@ -83,7 +88,7 @@ pub fn draw_loss_curves<DB: DrawingBackend>(
 /// The curves' numbers, a row a step.
 pub fn loss_curves_table(curves: &LossCurves) -> DataTable {
     let mut header = vec!["Newton step".to_string()];
-    header.extend(LossKind::ALL.map(|k| format!("{}: mean loss", k.name())));
+    header.extend(SHOWN.map(|k| format!("{}: mean loss", k.name())));
     let rows = (0..=curves.last_step())
         .filter(|step| curves.0.iter().flatten().any(|p| p.0 == *step))
         .map(|step| {

@@ -2,6 +2,7 @@
 //! feature, what each loss asks the model to predict, and where focal loss's gradient comes
 //! from.
 
+use crate::sim::loss::SHOWN;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -144,7 +145,7 @@ fn draw_models<DB: DrawingBackend>(
         ))?;
         entries.push(("true probability".to_string(), style));
     }
-    for kind in LossKind::ALL {
+    for kind in SHOWN {
         let Ok(trained) = view.trained.get(kind) else {
             continue;
         };
@@ -160,7 +161,7 @@ fn draw_models<DB: DrawingBackend>(
         }
     }
     // The models trained on a sample, dashed over the population's.
-    for (kind, model) in LossKind::ALL.into_iter().zip(view.sample) {
+    for (kind, model) in SHOWN.into_iter().map(|k| (k, view.sample[k.index()])) {
         if let Some(m) = model {
             chart.draw_series(DashedLineSeries::new(
                 xs(view).map(|x| (x, m.probability(x))),
@@ -185,7 +186,7 @@ pub fn draw_optimal_prediction<DB: DrawingBackend>(
     let mut chart = unit_chart(area, 0.0..1.0, axes, false, s)?;
     threshold_line(&mut chart, (0.0, 1.0), view.threshold, s)?;
     let mut entries = Entries::new();
-    for kind in LossKind::ALL {
+    for kind in SHOWN {
         let points = view.optimal.get(kind);
         if points.is_empty() {
             continue;
@@ -236,7 +237,7 @@ fn cell(v: Result<f64, impl Sized>) -> String {
 /// Each trained model as a row: the numbers the chart draws.
 pub fn trained_table(view: &TrainingView) -> DataTable {
     let header = ["loss", "w", "b", "boundary x", "recall", "precision", "FPR"];
-    let rows = LossKind::ALL
+    let rows = SHOWN
         .iter()
         .map(|&kind| match view.trained.get(kind) {
             Ok(t) => vec![
@@ -268,8 +269,8 @@ pub fn trained_table(view: &TrainingView) -> DataTable {
 /// `p*(q)` of each loss on SPEC section 6's grid of `q`.
 pub fn optimal_table(view: &TrainingView) -> DataTable {
     let mut header = vec!["q".to_string()];
-    header.extend(LossKind::ALL.map(|k| k.name().to_string()));
-    let curves = LossKind::ALL.map(|k| optimal_curve(k, &view.params));
+    header.extend(SHOWN.map(|k| k.name().to_string()));
+    let curves = SHOWN.map(|k| optimal_curve(k, &view.params));
     let rows = Q_GRID
         .iter()
         .enumerate()
@@ -365,7 +366,7 @@ pub fn draw_trained_scores<DB: DrawingBackend>(
 /// Each trained model's expected counts a class, in tenths of p (four bins each).
 pub fn scores_table(view: &TrainingView) -> DataTable {
     let mut header = vec!["p".to_string()];
-    for kind in LossKind::ALL {
+    for kind in SHOWN {
         header.push(format!("{}: negatives", kind.name()));
         header.push(format!("{}: positives", kind.name()));
     }

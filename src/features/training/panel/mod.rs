@@ -5,6 +5,7 @@
 mod sample;
 mod statements;
 
+use crate::sim::loss::SHOWN;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -64,7 +65,7 @@ fn table_cells(v: &TrainingView) -> Vec<[String; LossKind::COUNT]> {
             Err(_) => vec!["–".to_string(); QUANTITIES.len()],
         }
     };
-    let columns = LossKind::ALL.map(column);
+    let columns = SHOWN.map(column);
     (0..QUANTITIES.len())
         .map(|q| std::array::from_fn(|k| columns[k][q].clone()))
         .collect()
@@ -188,6 +189,6 @@ fn trained_table(shown: RwSignal<Shared<TrainingView>>) -> impl IntoView {
         })
         .collect::<Vec<_>>();
     let mut columns = vec!["trained with".to_string()];
-    columns.extend(LossKind::ALL.map(|k| k.name().to_string()));
+    columns.extend(SHOWN.map(|k| k.name().to_string()));
     view! { <NumbersTable label="trained models" columns>{rows}</NumbersTable> }
 }

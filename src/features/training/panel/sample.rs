@@ -1,5 +1,6 @@
 //! Training on a sample, in the worker: the run's controls, status, table and loss curves.
 
+use crate::sim::loss::SHOWN;
 use leptos::prelude::*;
 
 use crate::charts::Figure;
@@ -148,7 +149,7 @@ fn sample_table(progress: RwSignal<Option<TrainRun>>) -> impl IntoView {
             )
         }
     };
-    let table_rows = LossKind::ALL
+    let table_rows = SHOWN
         .into_iter()
         .enumerate()
         .map(|(k, kind)| {
