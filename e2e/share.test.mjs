@@ -297,7 +297,13 @@ test('the results download holds the numbers on screen', async () => {
   assert.equal(name, 'imbalance-lab-results.json');
   const json = JSON.parse(body.toString());
   assert.equal(json.schema, 'imbalance-lab/results/v1');
-  assert.deepEqual(json.params, { neg: 20000, pos: 0, acc0: 0.999, acc1: 0.5, alpha: 0.25, gamma: 2, pos_weight: 1, threshold: 0.3, seed: 1, generator: 'uniform' });
+  // SPEC section 9's parameters follow section 5's, at their defaults here.
+  const extra = { cb_beta: 0.999, la_tau: 1, ldam_m: 1, asl_gp: 0, asl_gn: 4, asl_m: 0.05, poly_eps: 1, tv_a: 0.5, tv_b: 0.5 };
+  assert.deepEqual(json.params, { neg: 20000, pos: 0, acc0: 0.999, acc1: 0.5, alpha: 0.25, gamma: 2, pos_weight: 1, threshold: 0.3, seed: 1, generator: 'uniform', ...extra });
+  // Every loss is in the file, shown or not; logit adjustment has no prior here, and says why.
+  assert.equal(Object.keys(json.losses).filter((k) => !k.endsWith('_reason')).length, 10);
+  assert.equal(json.losses.logit_adjusted, null);
+  assert.equal(json.losses.logit_adjusted_reason, 'there are no positive samples');
   const bce = Number.parseFloat(await rowText(page, 'losses', /^BCE/));
   assert.equal(Number(json.losses.bce.mean.toPrecision(6)), bce);
   assert.equal(json.metrics.fp, Number(await rowText(page, 'metrics', /^FP/)));
@@ -428,7 +434,7 @@ test('the accessibility audit finds nothing, in both themes, embedded, and with 
 test('the keyboard reaches every control, with a visible focus ring', async () => {
   const { page, problems } = await openApp(browser, server.url);
   const seen = new Set();
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < 110; i++) {
     await page.keyboard.press('Tab');
     const f = await page.evaluate(() => {
       const el = document.activeElement;
@@ -438,7 +444,7 @@ test('the keyboard reaches every control, with a visible focus ring', async () =
     if (f.id) seen.add(f.id);
     if (f.tag === 'INPUT' || f.tag === 'BUTTON') assert.ok(f.outline, `${f.tag}#${f.id} has no visible focus`);
   }
-  for (const id of ['ratio', 'total', 'neg', 'pos', 'acc0', 'acc1', 'thr', 'pw', 'alpha', 'gamma', 'seed', 'new-sample', 'acc0b']) {
+  for (const id of ['ratio', 'total', 'neg', 'pos', 'acc0', 'acc1', 'thr', 'pw', 'alpha', 'gamma', 'show-ldam', 'seed', 'new-sample', 'acc0b']) {
     assert.ok(seen.has(id), `Tab never reaches #${id}`);
   }
   assert.deepEqual(problems, []);

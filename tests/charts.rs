@@ -5,6 +5,7 @@
 
 mod common;
 
+use imbalance_lab::sim::loss::Shown;
 use std::path::PathBuf;
 
 use common::counts;
@@ -66,7 +67,7 @@ fn all_charts(a: &Analysis, style: &ChartStyle) -> Vec<(&'static str, String)> {
     };
     let profile = Profile::new(&a.losses, &a.metrics);
     let ratio = ratio_of(&a.metrics.confusion);
-    let losses_by_ratio = Figure::CompositionLosses(profile, ratio);
+    let losses_by_ratio = Figure::CompositionLosses(profile, ratio, Shown::default());
     let metrics_by_ratio = Figure::CompositionMetrics(profile, ratio);
     // The snapshot's name, its size in CSS pixels, and what it shows.
     let figures = [
@@ -74,7 +75,19 @@ fn all_charts(a: &Analysis, style: &ChartStyle) -> Vec<(&'static str, String)> {
         ("focal-factor", 640, 400, Figure::Focal(factor)),
         ("scores-log", 640, 360, Figure::Scores(hist)),
         ("scores-linear", 640, 360, Figure::Scores(linear)),
-        ("loss-share", 640, 300, Figure::Share(a.losses)),
+        (
+            "loss-share",
+            640,
+            300,
+            Figure::Share(a.losses, Shown::default()),
+        ),
+        // Every loss of SPEC section 9 too: the Tversky loss says why it has no shares.
+        (
+            "loss-share-all",
+            640,
+            620,
+            Figure::Share(a.losses, Shown::all()),
+        ),
         ("threshold", 420, 340, Figure::Threshold(curves.clone())),
         ("roc", 420, 340, Figure::Roc(curves.clone())),
         ("pr", 420, 340, Figure::Pr(curves)),
@@ -190,7 +203,7 @@ fn the_scale_multiplies_the_pixels() {
         ..light()
     };
     let svg = to_svg(300, 200, &two, |area, st| {
-        draw_loss_share(area, &a.losses, st)
+        draw_loss_share(area, &a.losses, Shown::default(), st)
     });
     assert!(svg.contains(r#"width="600""#) && svg.contains(r#"height="400""#));
 }
@@ -207,7 +220,12 @@ fn empty_classes_draw_a_note_instead_of_a_curve() {
         }
     }
     let a = analyse(&counts(50, 0));
-    let roc = &all_charts(&a, &light())[6].1;
+    let charts = all_charts(&a, &light());
+    let roc = &charts
+        .iter()
+        .find(|(name, _)| *name == "roc")
+        .expect("the ROC")
+        .1;
     assert!(roc.contains("ROC needs both classes"));
 }
 

@@ -3,6 +3,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use imbalance_lab::sim::LossKind;
+use imbalance_lab::sim::loss::{EXTRA, ExtraParams, Shown};
 use imbalance_lab::sim::{MAX_COUNT, Scenario};
 use imbalance_lab::state::PageState;
 use imbalance_lab::state::link::{format, parse};
@@ -259,11 +261,19 @@ prop_compose! {
         sep in 0.0..=6.0f64, rows in 100..=1_000_000u32,
         decision in any_decision(), point in 0.0..=1.0f64, story in 0..=STORY_STEPS,
         theme in proptest::sample::select(ThemeChoice::ALL.to_vec()),
+        unit in proptest::array::uniform9(0.0..=1.0f64),
+        losses in 1..(1u32 << LossKind::COUNT),
     ) -> PageState {
+        // Section 9's parameters anywhere in their ranges, and any non-empty set of losses.
+        let mut extra = ExtraParams::default();
+        for ((v, p), u) in extra.0.iter_mut().zip(EXTRA).zip(unit) {
+            *v = p.min + u * (p.max - p.min);
+        }
+        let losses = Shown::from_bits(losses).unwrap();
         PageState {
-            scenario: Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight: pw, threshold: thr, seed, extra: Default::default() },
+            scenario: Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight: pw, threshold: thr, seed, extra },
             model_b: ModelB { acc0: b0, acc1: b1 },
-            view: ViewOptions { log_counts: log, focal_factor: factor, point, story, theme },
+            view: ViewOptions { log_counts: log, focal_factor: factor, point, story, theme, losses },
             training: TrainingSettings { sep, rows },
             layout: Layout { embed, panels, controls },
             decision,

@@ -11,9 +11,10 @@ use imbalance_lab::features::words::{WordsJob, write_words};
 use imbalance_lab::protocol::{
     FromPart, FromWorker, Tag, ToPart, ToWorker, scores_header, scores_of,
 };
-use imbalance_lab::sim::Scenario;
 use imbalance_lab::sim::engine::{Engine, Request};
+use imbalance_lab::sim::loss::Shown;
 use imbalance_lab::sim::training::{Binormal, LossParams};
+use imbalance_lab::sim::{LossKind, Scenario};
 use imbalance_lab::state::{DecisionSettings, TrainingSettings};
 
 /// The tag a message is sent with (exhaustive: a new message must name its tag here).
@@ -90,6 +91,7 @@ fn words_job() -> WordsJob {
         story: 2,
         embed: false,
         costs: [1.0, 5.0, 0.0],
+        shown: Shown::of(&[LossKind::Bce, LossKind::Ldam]),
     }
 }
 

@@ -5,6 +5,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use imbalance_lab::sim::loss::Shown;
 use std::path::PathBuf;
 
 use imbalance_lab::charts::{ChartStyle, Figure, Theme, to_svg};
@@ -82,7 +83,7 @@ fn the_loss_curves_follow_a_run_step_by_step() {
         params: LossParams::default(),
     };
     let run = run(r);
-    let curves = Figure::LossCurves(LossCurves(run.loss_curves()));
+    let curves = Figure::LossCurves(LossCurves(run.loss_curves(), Shown::default()));
     check_snapshots(&[("loss-curves", curves.clone())]);
     // A row a step, from the start to the step it converged at, every loss's value in it.
     let table = curves.table();
@@ -115,7 +116,7 @@ fn run_with_alpha_zero(r: TrainRequest) -> Figure {
         params: LossParams::new(1.0, 0.0, 2.0),
         ..r
     };
-    Figure::LossCurves(LossCurves(run(r).loss_curves()))
+    Figure::LossCurves(LossCurves(run(r).loss_curves(), Shown::default()))
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Every chart of the page as one value: what to draw, drawn on any backend (canvas in the page,
 //! SVG for tests and downloads), with the same numbers as a table for readers who cannot see it.
 
+use crate::sim::loss::Shown;
 use plotters::prelude::*;
 
 use super::{Area, ChartStyle, DrawResult};
@@ -31,16 +32,16 @@ pub enum Figure {
     Focal(FocalCurve),
     /// The per-class score histograms.
     Scores(ScoreHistogram),
-    /// Each loss's split between the classes.
-    Share(Losses),
+    /// Each shown loss's split between the classes.
+    Share(Losses, Shown),
     /// Precision, recall and F1 against the threshold.
     Threshold(ThresholdCurves),
     /// The ROC curve.
     Roc(ThresholdCurves),
     /// The precision-recall curve.
     Pr(ThresholdCurves),
-    /// Loss means against the class ratio (the profile, and the current ratio).
-    CompositionLosses(Profile, Option<f64>),
+    /// Loss means against the class ratio (the profile, the current ratio, the shown losses).
+    CompositionLosses(Profile, Option<f64>, Shown),
     /// Metrics against the class ratio.
     CompositionMetrics(Profile, Option<f64>),
     /// Each loss's trained model over the classes' feature.
@@ -78,7 +79,7 @@ impl Figure {
         match self {
             Figure::Focal(_) => "focal",
             Figure::Scores(_) => "scores",
-            Figure::Share(_) => "share",
+            Figure::Share(..) => "share",
             Figure::Threshold(_) => "threshold",
             Figure::Roc(_) => "roc",
             Figure::Pr(_) => "pr",
@@ -97,11 +98,13 @@ impl Figure {
         match self {
             Figure::Focal(d) => draw_focal_curve(area, d, style),
             Figure::Scores(d) => draw_scores(area, d, style),
-            Figure::Share(d) => draw_loss_share(area, d, style),
+            Figure::Share(d, shown) => draw_loss_share(area, d, *shown, style),
             Figure::Threshold(d) => draw_threshold_metrics(area, d, style),
             Figure::Roc(d) => draw_roc(area, d, style),
             Figure::Pr(d) => draw_pr(area, d, style),
-            Figure::CompositionLosses(p, r) => draw_composition_losses(area, p, *r, style),
+            Figure::CompositionLosses(p, r, shown) => {
+                draw_composition_losses(area, p, *r, *shown, style)
+            }
             Figure::CompositionMetrics(p, r) => draw_composition_metrics(area, p, *r, style),
             Figure::TrainedModels(v) => draw_trained_models(area, v, style),
             Figure::OptimalPrediction(v) => draw_optimal_prediction(area, v, style),
@@ -116,11 +119,11 @@ impl Figure {
         match self {
             Figure::Focal(d) => focal_table(d),
             Figure::Scores(d) => histogram_table(d),
-            Figure::Share(l) => share_table(l),
+            Figure::Share(l, shown) => share_table(l, *shown),
             Figure::Threshold(d) => threshold_table(d),
             Figure::Roc(d) => roc_table(d),
             Figure::Pr(d) => pr_table(d),
-            Figure::CompositionLosses(p, _) => losses_table(p),
+            Figure::CompositionLosses(p, _, shown) => losses_table(p, *shown),
             Figure::CompositionMetrics(p, _) => metrics_table(p),
             Figure::TrainedModels(v) => trained_table(v),
             Figure::OptimalPrediction(v) => optimal_table(v),

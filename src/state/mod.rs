@@ -8,6 +8,7 @@ mod theme;
 
 pub use theme::ThemeChoice;
 
+use crate::sim::loss::Shown;
 use crate::sim::{LossKind, Scenario};
 
 /// Model B, compared with model A: its accuracies on each class. Model A is the
@@ -153,6 +154,8 @@ pub struct ViewOptions {
     /// The colours of the page and its charts. A view option like the others (not part of the
     /// layout) so that "Open in imbalance-lab" keeps the colours the reader just saw.
     pub theme: ThemeChoice,
+    /// The losses the tables and charts show (`losses=`); the results file holds every loss.
+    pub losses: Shown,
 }
 
 /// Steps of the guided story.
@@ -166,6 +169,7 @@ impl Default for ViewOptions {
             point: 0.9,
             story: 0,
             theme: ThemeChoice::Auto,
+            losses: Shown::default(),
         }
     }
 }
@@ -216,6 +220,8 @@ pub enum Control {
     Alpha,
     /// Focal gamma.
     Gamma,
+    /// The losses shown, and the settings of section 9's losses.
+    Losses,
     /// The seed and "new sample".
     Seed,
 }
@@ -299,6 +305,7 @@ impl Keyed for Control {
         Control::PosWeight,
         Control::Alpha,
         Control::Gamma,
+        Control::Losses,
         Control::Seed,
     ];
     fn key(self) -> &'static str {
@@ -313,6 +320,7 @@ impl Keyed for Control {
             Control::PosWeight => "pw",
             Control::Alpha => "alpha",
             Control::Gamma => "gamma",
+            Control::Losses => "losses",
             Control::Seed => "seed",
         }
     }
@@ -328,6 +336,7 @@ impl Keyed for Control {
             Control::PosWeight => "pos_weight",
             Control::Alpha => "alpha",
             Control::Gamma => "gamma",
+            Control::Losses => "losses shown",
             Control::Seed => "seed",
         }
     }

@@ -2,6 +2,7 @@
 //! one source of truth, one signal per part (the URL mirrors it). What is derived from it lives
 //! in `derived/`.
 
+use crate::sim::loss::Shown;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -44,14 +45,29 @@ pub struct PageSignals {
     pub data: RwSignal<Option<Imported>>,
 }
 
+/// The losses the page's tables and charts show (the reader's choice, `losses=`), for every
+/// component that lists losses.
+#[derive(Clone, Copy)]
+pub struct ShownLosses(pub Memo<Shown>);
+
+/// The shown losses (section 2's four outside a page, as in component tests).
+pub fn shown_losses() -> Signal<Shown> {
+    match use_context::<ShownLosses>() {
+        Some(ShownLosses(m)) => m.into(),
+        None => Signal::stored(Shown::default()),
+    }
+}
+
 impl PageSignals {
     /// The page opened on a link.
     pub fn new(parsed: Parsed) -> Self {
         let s = parsed.state;
+        let view = RwSignal::new(s.view);
+        provide_context(ShownLosses(Memo::new(move |_| view.with(|v| v.losses))));
         PageSignals {
             scenario: RwSignal::new(s.scenario),
             model_b: RwSignal::new(s.model_b),
-            view: RwSignal::new(s.view),
+            view,
             training: RwSignal::new(s.training),
             layout: RwSignal::new(s.layout),
             decision: RwSignal::new(s.decision),

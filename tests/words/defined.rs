@@ -87,6 +87,7 @@ fn reading_order(state: &PageState) -> Vec<(String, String)> {
         story: state.view.story,
         embed: false,
         costs: [d.cost_fp, d.cost_fn, d.reward_tp],
+        shown: state.view.losses,
     };
     let w = write_words(&mut Engine::new(), &job).sections;
     let at = |name: &str, i: usize| (name.to_string(), w[i].clone());

@@ -3,6 +3,7 @@
 use imbalance_lab::features::words::{Words, WordsJob, write_words};
 use imbalance_lab::sim::Scenario;
 use imbalance_lab::sim::engine::{Engine, Request};
+use imbalance_lab::sim::loss::Shown;
 
 pub fn scenario(neg: u32, pos: u32) -> Scenario {
     Scenario {
@@ -21,6 +22,7 @@ pub fn job(s: Scenario, story: u32) -> WordsJob {
         story,
         embed: false,
         costs: [1.0, 20.0, 0.0],
+        shown: Shown::default(),
     }
 }
 

@@ -1,13 +1,13 @@
 //! The validation-composition view: the current model's losses and metrics against the class
 //! ratio, from balanced to 10,000 negatives per positive.
 
-use crate::sim::loss::SHOWN;
+use crate::sim::loss::Shown;
 use plotters::prelude::*;
 
 use crate::charts::figure::{DataTable, cell};
 use crate::charts::frame::{Axes, Entries, clear, legend, plot};
 use crate::charts::{Area, ChartStyle, DrawResult};
-use crate::sim::{Measure, Profile, RATIO_MAX};
+use crate::sim::{LossKind, Measure, Profile, RATIO_MAX};
 
 const POINTS: usize = 64;
 
@@ -82,10 +82,10 @@ pub fn draw_composition_losses<DB: DrawingBackend>(
     area: &Area<DB>,
     profile: &Profile,
     ratio: Option<f64>,
+    shown: Shown,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let lines: Vec<_> = SHOWN
-        .into_iter()
+    let lines: Vec<_> = mixable(shown)
         .map(|k| {
             let m = Measure::Loss(k);
             (m.name(), s.loss_color(k), series(profile, m))
@@ -137,8 +137,15 @@ fn ratio_table(p: &Profile, measures: &[Measure]) -> DataTable {
 }
 
 /// Each loss's mean at a few class ratios.
-pub(crate) fn losses_table(p: &Profile) -> DataTable {
-    ratio_table(p, &SHOWN.map(Measure::Loss))
+pub(crate) fn losses_table(p: &Profile, shown: Shown) -> DataTable {
+    let measures: Vec<Measure> = mixable(shown).map(Measure::Loss).collect();
+    ratio_table(p, &measures)
+}
+
+/// The shown losses whose mean at another ratio mixes this set's per-class means (not the
+/// set-level loss, nor those whose terms read the class counts: `Loss::fixed_mix`).
+pub(crate) fn mixable(shown: Shown) -> impl Iterator<Item = LossKind> {
+    shown.iter().filter(|k| k.loss().fixed_mix().is_none())
 }
 
 /// The metrics at a few class ratios.

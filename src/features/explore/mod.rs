@@ -7,6 +7,7 @@
 /// The scenario's controls and the panels, one file each.
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod panels {
+    pub(crate) mod losses;
     pub(crate) mod numbers;
     pub(crate) mod scenario;
     pub(crate) mod scores;

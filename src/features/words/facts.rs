@@ -4,6 +4,7 @@
 use super::WordsJob;
 use crate::sim::engine::{Answer, Engine, ModelId, SYNTHETIC};
 use crate::sim::loss::LossParams;
+use crate::sim::loss::Shown;
 use crate::sim::noise::{spread, standard_error};
 use crate::sim::{Class, LossKind, Losses, Metric, Metrics, Scenario, losses};
 use crate::state::ModelB;
@@ -30,6 +31,8 @@ pub(crate) struct Facts {
     pub(crate) diff_se: [Option<f64>; LossKind::COUNT],
     pub(crate) point: f64,
     pub(crate) costs: [f64; 3],
+    /// The losses the page shows, which the words speak of.
+    pub(crate) shown: Shown,
 }
 
 impl Facts {
@@ -95,6 +98,7 @@ impl Facts {
             diff_se,
             point: job.point,
             costs: job.costs,
+            shown: job.shown,
         })
     }
 

@@ -30,6 +30,7 @@ pub fn follow(page: PageSignals, derived: Derived) {
             story: view.story,
             embed: page.layout.with(|l| l.embed),
             costs: page.decision.with(|d| [d.cost_fp, d.cost_fn, d.reward_tp]),
+            shown: view.losses,
         };
         if let Some(h) = pending.get_value() {
             h.clear();

@@ -1,6 +1,6 @@
 //! The terms the page defines, each where it is first used, and the sources it names.
 
-use crate::sim::loss::SHOWN;
+use crate::sim::LossKind;
 use std::fmt::Write;
 
 /// The terms the page defines, each once, `(key, term, definition)`, but the losses' own, which
@@ -203,7 +203,7 @@ pub(crate) fn terms(out: &mut String, keys: &[&str]) {
 
 /// The term of this key: a loss's, or one of `TERMS`.
 fn find(key: &str) -> Option<(&'static str, &'static str, &'static str)> {
-    let loss = SHOWN.into_iter().map(|k| k.text().term);
+    let loss = LossKind::ALL.into_iter().map(|k| k.text().term);
     loss.map(|t| (t.key, t.term, t.definition))
         .chain(TERMS.iter().copied())
         .find(|t| t.0 == key)

@@ -3,6 +3,7 @@
 
 use super::BOXES;
 use crate::sim::engine::{Reader, Request};
+use crate::sim::loss::Shown;
 use crate::state::{MAX_COST, STORY_STEPS};
 
 /// What the page asks the words for.
@@ -21,6 +22,8 @@ pub struct WordsJob {
     /// The decision panel's cost of a false positive, of a false negative, and reward of a
     /// true positive.
     pub costs: [f64; 3],
+    /// The losses the page shows: the words speak of these.
+    pub shown: Shown,
 }
 
 impl WordsJob {
@@ -34,6 +37,7 @@ impl WordsJob {
             f64::from(u8::from(self.embed)),
         ]);
         out.extend(self.costs);
+        out.push(f64::from(self.shown.bits()));
     }
 
     /// The job back from `write`'s numbers; `None` for anything else.
@@ -48,6 +52,7 @@ impl WordsJob {
         for c in &mut costs {
             *c = r.real()?.clamp(0.0, MAX_COST);
         }
+        let shown = Shown::from_bits(r.count()?)?;
         r.end(WordsJob {
             id,
             request,
@@ -55,6 +60,7 @@ impl WordsJob {
             story,
             embed,
             costs,
+            shown,
         })
     }
 }

@@ -20,6 +20,7 @@ mod params;
 mod per_loss;
 mod poly1;
 mod shape;
+mod shown;
 mod stage;
 mod sums;
 mod tversky;
@@ -32,6 +33,7 @@ pub use params::{
 };
 pub use per_loss::PerLoss;
 pub use shape::{Shape, Terms, margin};
+pub use shown::Shown;
 pub use sums::{ClassLoss, Pass, SPLIT, SUMS, Sum, SumParams, clip, split};
 pub use tversky::{hard_index, soft_loss as tversky_loss};
 pub use value::{LossValue, Losses, Reduction, SoftCounts, loss_value, losses};
@@ -274,11 +276,6 @@ pub const FIRST: [LossKind; 4] = [
     LossKind::BalancedCe,
     LossKind::Focal,
 ];
-
-/// The losses the page's tables and charts show. The results file, the words' numbers and the
-/// engine hold every loss of `LossKind::ALL`; a reader's choice of losses (`losses=`) is to come,
-/// and until then the page shows section 2's four.
-pub const SHOWN: [LossKind; 4] = FIRST;
 
 #[cfg(test)]
 mod tests {

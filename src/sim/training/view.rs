@@ -7,6 +7,7 @@ use super::gradient::gradient_shares;
 use super::optimal::optimal_prediction;
 use super::population::{expected_loss, fit_population};
 use super::problem::{Binormal, LossParams, Model, NoOptimum, PerLoss, sigmoid};
+use crate::sim::loss::Shown;
 use crate::sim::params::Class;
 use crate::sim::{LossKind, Metric};
 
@@ -97,6 +98,8 @@ pub struct TrainingView {
     /// Each loss's model trained on a finite sample, when the page has one to show beside the
     /// population's (drawn dashed).
     pub sample: [Option<Model>; LossKind::COUNT],
+    /// The losses the charts draw (the page's choice; section 2's four by default).
+    pub shown: Shown,
 }
 
 impl TrainingView {
@@ -147,6 +150,7 @@ impl TrainingView {
             gradient,
             recall_at_half_alpha,
             sample: [None; LossKind::COUNT],
+            shown: Shown::default(),
         }
     }
 

@@ -3,7 +3,9 @@
 
 use super::read;
 use crate::sim::MAX_COUNT;
-use crate::sim::loss::{ALPHA, GAMMA, POS_WEIGHT};
+use crate::sim::loss::{
+    ALPHA, ASL_GN, ASL_GP, ASL_M, CB_BETA, GAMMA, LA_TAU, LDAM_M, POLY_EPS, POS_WEIGHT, TV_A, TV_B,
+};
 use crate::sim::params::Param;
 use crate::sim::training::{MAX_SAMPLE, SEP};
 use crate::state::PageState;
@@ -46,6 +48,37 @@ pub(super) const KEYS: &[(&str, Value)] = &[
         POS_WEIGHT.key,
         Real(range(POS_WEIGHT), |s| &mut s.scenario.pos_weight),
     ),
+    // SPEC section 9's, in `EXTRA`'s order.
+    (
+        CB_BETA.key,
+        Real(range(CB_BETA), |s| &mut s.scenario.extra.0[0]),
+    ),
+    (
+        LA_TAU.key,
+        Real(range(LA_TAU), |s| &mut s.scenario.extra.0[1]),
+    ),
+    (
+        LDAM_M.key,
+        Real(range(LDAM_M), |s| &mut s.scenario.extra.0[2]),
+    ),
+    (
+        ASL_GP.key,
+        Real(range(ASL_GP), |s| &mut s.scenario.extra.0[3]),
+    ),
+    (
+        ASL_GN.key,
+        Real(range(ASL_GN), |s| &mut s.scenario.extra.0[4]),
+    ),
+    (
+        ASL_M.key,
+        Real(range(ASL_M), |s| &mut s.scenario.extra.0[5]),
+    ),
+    (
+        POLY_EPS.key,
+        Real(range(POLY_EPS), |s| &mut s.scenario.extra.0[6]),
+    ),
+    (TV_A.key, Real(range(TV_A), |s| &mut s.scenario.extra.0[7])),
+    (TV_B.key, Real(range(TV_B), |s| &mut s.scenario.extra.0[8])),
     ("thr", Real(UNIT, |s| &mut s.scenario.threshold)),
     ("seed", Own(read::seed)),
     ("acc0b", Real(UNIT, |s| &mut s.model_b.acc0)),
@@ -63,6 +96,7 @@ pub(super) const KEYS: &[(&str, Value)] = &[
     ("pt", Real(UNIT, |s| &mut s.view.point)),
     ("story", Count([0, STORY_STEPS], |s| &mut s.view.story)),
     ("theme", Own(read::theme)),
+    ("losses", Own(read::losses)),
     ("src", Own(read::source)),
     ("embed", Flag(|s| &mut s.layout.embed)),
     ("panels", Own(read::panels)),

@@ -4,6 +4,7 @@
 use super::keys::{KEYS, Value};
 use crate::features::story::steps::begin;
 use crate::format::exact;
+use crate::sim::loss::Shown;
 use crate::state::{
     Control, Judge, KEPT, Keyed, PREVALENCE, Panel, ThemeChoice, UNDONE_WEIGHT, Undo,
 };
@@ -224,6 +225,13 @@ pub(super) fn theme(state: &mut PageState, raw: &str, notices: &mut Vec<String>)
         ));
         ThemeChoice::Auto
     });
+}
+
+/// `losses`: a comma-separated list of loss keys (SPEC section 9).
+pub(super) fn losses(state: &mut PageState, raw: &str, notices: &mut Vec<String>) {
+    let (shown, said) = Shown::parse(raw);
+    state.view.losses = shown;
+    notices.extend(said);
 }
 
 /// `prev`: a share strictly between 0 and 1; empty for the validation set's own.

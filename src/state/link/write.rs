@@ -1,5 +1,6 @@
 //! Writing a state as a fragment.
 
+use crate::sim::loss::EXTRA;
 use crate::state::PageState;
 use crate::state::{Judge, Keyed, Layout, ThemeChoice, Undo, ViewOptions};
 
@@ -26,6 +27,14 @@ pub fn format(state: &PageState) -> String {
         format!("cfn={}", state.decision.cost_fn),
         format!("rtp={}", state.decision.reward_tp),
     ];
+    // SPEC section 9's parameters where they differ from their defaults: links made before they
+    // existed stay byte-identical.
+    for p in EXTRA {
+        let v = s.extra.get(p);
+        if v != p.default {
+            parts.push(format!("{}={v}", p.key));
+        }
+    }
     let d = &state.decision;
     if let Some(p) = d.prevalence {
         parts.push(format!("prev={p}"));
@@ -51,6 +60,9 @@ pub fn format(state: &PageState) -> String {
     // Only a chosen theme: links made before the key existed stay byte-identical.
     if state.view.theme != ThemeChoice::Auto {
         parts.push(format!("theme={}", state.view.theme.key()));
+    }
+    if state.view.losses != view.losses {
+        parts.push(format!("losses={}", state.view.losses.keys()));
     }
     if state.view.story != 0 {
         parts.push(format!("story={}", state.view.story));

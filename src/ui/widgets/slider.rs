@@ -12,6 +12,9 @@ pub enum Scale {
     Linear,
     /// Evenly spaced powers: every factor of ten takes the same length.
     Log,
+    /// Evenly spaced powers of `1 - v`, for a value from 0 that saturates towards 1 (the
+    /// class-balanced loss's beta: 0.9, 0.99, 0.999 take the same length).
+    Saturating,
 }
 
 impl Scale {
@@ -20,6 +23,7 @@ impl Scale {
         let p = match self {
             Scale::Linear => (v - min) / (max - min),
             Scale::Log => (v / min).ln() / (max / min).ln(),
+            Scale::Saturating => (1.0 - v).ln() / (1.0 - max).ln(),
         };
         if p.is_finite() {
             p.clamp(0.0, 1.0)
@@ -33,6 +37,7 @@ impl Scale {
         match self {
             Scale::Linear => min + p * (max - min),
             Scale::Log => min * (max / min).powf(p),
+            Scale::Saturating => 1.0 - (1.0 - max).powf(p),
         }
     }
 }
@@ -76,7 +81,7 @@ where
     };
     let (slider_max, slider_step) = match scale {
         Scale::Linear => (max, step),
-        Scale::Log => (1.0, 0.001),
+        Scale::Log | Scale::Saturating => (1.0, 0.001),
     };
     let slider_min = if scale == Scale::Linear { min } else { 0.0 };
     view! {
@@ -90,7 +95,7 @@ where
                 aria-valuetext=move || number(value(), 4)
                 prop:value=move || match scale {
                     Scale::Linear => value().to_string(),
-                    Scale::Log => scale.position(value(), min, max).to_string(),
+                    Scale::Log | Scale::Saturating => scale.position(value(), min, max).to_string(),
                 }
                 on:input:target=move |ev| {
                     if let Ok(p) = ev.target().value().parse::<f64>() {
@@ -102,12 +107,26 @@ where
                                 let digits = 10f64.powi(v.abs().log10().floor() as i32 - 2);
                                 (v / digits).round() * digits
                             }
+                            // The same for the distance from 1: 0.999, not 0.99897.
+                            Scale::Saturating => {
+                                let rest = 1.0 - scale.value(p, min, max);
+                                if rest >= 1.0 {
+                                    0.0
+                                } else {
+                                    let digits = 10f64.powi(rest.log10().floor() as i32 - 1);
+                                    1.0 - (rest / digits).round() * digits
+                                }
+                            }
                         });
                     }
                 } />
             <input type="number" id=format!("{id}-value") class="value" min=min max=max step=step
                 aria-label=format!("{label}, value")
-                prop:value=move || number(value(), 4)
+                prop:value=move || match scale {
+                    // Every digit of 0.999999: rounded, it would read 1.
+                    Scale::Saturating => value().to_string(),
+                    _ => number(value(), 4),
+                }
                 on:change:target=move |ev| {
                     if let Ok(v) = ev.target().value().trim().parse::<f64>() {
                         write(v);

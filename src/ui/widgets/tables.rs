@@ -1,12 +1,12 @@
 //! Tables of numbers: the frame every table on the page shares, the four losses under each
 //! reduction, and the metrics.
 
-use crate::sim::loss::SHOWN;
+use crate::ui::signals::shown_losses;
 use leptos::prelude::*;
 
 use crate::format::{metric, percent};
 use crate::sim::engine::ExactParts;
-use crate::sim::{Class, Losses, Measure, Metric, Metrics};
+use crate::sim::{Class, LossKind, Losses, Measure, Metric, Metrics};
 
 /// A table of numbers with a header row, scrolling sideways in its own box on narrow screens.
 #[component]
@@ -42,14 +42,24 @@ fn row(
     exact: impl Fn() -> bool + Send + Sync + 'static,
     cells: Vec<Box<dyn Fn() -> String + Send + Sync>>,
 ) -> impl IntoView {
+    shown_row(name, exact, || true, cells)
+}
+
+/// A row that is in the table only while `shown` says so (hidden, not rebuilt).
+fn shown_row(
+    name: &'static str,
+    exact: impl Fn() -> bool + Send + Sync + 'static,
+    shown: impl Fn() -> bool + Send + Sync + 'static,
+    cells: Vec<Box<dyn Fn() -> String + Send + Sync>>,
+) -> impl IntoView {
     let cells = cells
         .into_iter()
         .map(|c| view! { <td>{move || c()}</td> })
         .collect::<Vec<_>>();
-    view! { <tr class:exact=exact><th scope="row">{name}</th>{cells}</tr> }
+    view! { <tr class:exact=exact hidden=move || !shown()><th scope="row">{name}</th>{cells}</tr> }
 }
 
-/// The four losses: mean, sum, and the share each class carries.
+/// The shown losses: mean, sum, and the share each class carries.
 #[component]
 pub fn LossTable(
     /// The losses to show.
@@ -59,11 +69,13 @@ pub fn LossTable(
     #[prop(into)]
     exact: Signal<ExactParts>,
 ) -> impl IntoView {
-    let rows = SHOWN.map(|kind| {
+    let shown = shown_losses();
+    let rows = LossKind::ALL.map(|kind| {
         let r = move || *losses.get().get(kind);
-        row(
+        shown_row(
             kind.name(),
             move || exact.with(|e| e.of(Measure::Loss(kind))),
+            move || shown.with(|s| s.contains(kind)),
             vec![
                 Box::new(move || metric(r().mean(), 6)),
                 Box::new(move || metric(r().sum(), 6)),

@@ -1,5 +1,6 @@
 //! Losses and metrics of the same model at other class ratios.
 
+use crate::ui::signals::shown_losses;
 use leptos::prelude::*;
 
 use crate::charts::Figure;
@@ -15,7 +16,10 @@ use crate::ui::widgets::{ChartPair, PanelFrame};
 #[component]
 pub fn CompositionPanel(scenario: RwSignal<Scenario>, derived: Derived) -> impl IntoView {
     let ratio = move || scenario.with(Scenario::ratio);
-    let losses = Memo::new(move |_| Figure::CompositionLosses(derived.a.profile.get(), ratio()));
+    let shown = shown_losses();
+    let losses = Memo::new(move |_| {
+        Figure::CompositionLosses(derived.a.profile.get(), ratio(), shown.get())
+    });
     let metrics = Memo::new(move |_| Figure::CompositionMetrics(derived.a.profile.get(), ratio()));
     let label = move |what: &'static str| {
         Signal::derive(move || {

@@ -1,7 +1,6 @@
 //! Model A against model B: where each loss changes its mind, and whether their difference
 //! stands out of the noise.
 
-use crate::sim::loss::SHOWN;
 use std::fmt::Write;
 
 use crate::features::words::facts::Facts;
@@ -44,9 +43,11 @@ pub(crate) fn words(f: &Facts) -> String {
         return out;
     }
     let [a, b] = [0, 1].map(|m| Profile::new(&f.models[m].losses, &f.models[m].metrics));
-    let lines: String = SHOWN
+    let lines: String = f
+        .shown
+        .iter()
         .map(|k| format!("<li>{}</li>", crossover_line(&a, &b, k)))
-        .concat();
+        .collect();
     let _ = write!(out, "<ul class=\"crossovers\">{lines}</ul>");
     // Said before the list that counts in it.
     let how = if f.imported {
@@ -65,7 +66,7 @@ pub(crate) fn words(f: &Facts) -> String {
              Under 2 of them, a difference is within the noise."
         ),
     );
-    let items = SHOWN.map(|k| noise_item(f, k)).concat();
+    let items: String = f.shown.iter().map(|k| noise_item(f, k)).collect();
     let _ = write!(out, "<ul class=\"noise\">{items}</ul>");
     out
 }

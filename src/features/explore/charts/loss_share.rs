@@ -1,6 +1,6 @@
 //! Where the loss comes from: for each loss, the share the negatives and the positives carry.
 
-use crate::sim::loss::SHOWN;
+use crate::sim::loss::Shown;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -13,16 +13,17 @@ use crate::sim::{Class, Losses};
 pub fn draw_loss_share<DB: DrawingBackend>(
     area: &Area<DB>,
     losses: &Losses,
+    shown: Shown,
     s: &ChartStyle,
 ) -> DrawResult<DB> {
-    let rows = SHOWN.len() as f64;
+    let rows = shown.len().max(1) as f64;
     let axes = Axes::new(("share of the summed loss", ""), (6, 0))
         .no_y_grid()
         .x_format(&|v| format!("{:.0} %", 100.0 * v));
     clear(area, s)?;
     let mut chart = plot(area, (36.0, 8.0), (0.0..1.0, 0.0..rows), &axes, s)?;
     let p = s.palette();
-    for (i, kind) in SHOWN.into_iter().enumerate() {
+    for (i, kind) in shown.iter().enumerate() {
         // First loss on top.
         let y = rows - 1.0 - i as f64;
         let (bar_lo, bar_hi) = (y + 0.12, y + 0.52);
@@ -72,11 +73,11 @@ pub fn draw_loss_share<DB: DrawingBackend>(
 }
 
 /// Each loss's sum and the classes' shares of it, a row a loss.
-pub(crate) fn share_table(l: &Losses) -> DataTable {
+pub(crate) fn share_table(l: &Losses, shown: Shown) -> DataTable {
     let header = ["loss", "sum", "negatives' share", "positives' share"];
-    let rows = SHOWN
+    let rows = shown
         .iter()
-        .map(|&k| {
+        .map(|k| {
             let r = l.get(k);
             vec![
                 k.name().to_string(),

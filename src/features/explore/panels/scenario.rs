@@ -219,6 +219,7 @@ pub fn controls(page: PageSignals, here: Place) -> impl IntoView {
                     max=p.max step=p.step scale=p.scale get=p.get set=p.set />
             </Show>
         })}
+        <Show when=has(Control::Losses)>{move || super::losses::loss_controls(page)}</Show>
         <Show when=has(Control::Seed)><SeedInput scenario /></Show>
     }
 }

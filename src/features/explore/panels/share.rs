@@ -1,6 +1,5 @@
 //! The share of each loss carried by each class.
 
-use crate::sim::loss::SHOWN;
 use leptos::prelude::*;
 
 use crate::charts::Figure;
@@ -10,19 +9,24 @@ use crate::format::percent;
 use crate::sim::Class;
 use crate::state::Panel;
 use crate::ui::derived::Derived;
+use crate::ui::signals::shown_losses;
 use crate::ui::widgets::{ChartCanvas, PanelFrame};
 
 /// Who pays the loss.
 #[component]
 pub fn SharePanel(derived: Derived) -> impl IntoView {
-    let figure = Memo::new(move |_| Figure::Share(derived.a.losses.get()));
+    let shown = shown_losses();
+    let figure = Memo::new(move |_| Figure::Share(derived.a.losses.get(), shown.get()));
     let label = move || {
         derived.a.losses.with(|l| {
-            SHOWN
+            shown
+                .get()
+                .iter()
                 .map(|k| {
                     let share = l.get(k).share(Class::Negative);
                     format!("{}: negatives {}", k.name(), percent(share))
                 })
+                .collect::<Vec<_>>()
                 .join("; ")
         })
     };

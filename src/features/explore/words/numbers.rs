@@ -6,7 +6,7 @@ use crate::features::words::formulas::formula;
 use crate::features::words::phrases::{coincide, error, para, short_ratio, sum};
 use crate::features::words::terms::terms;
 use crate::format::{metric, number, percent, table_html};
-use crate::sim::loss::SHOWN;
+use crate::sim::loss::FIRST;
 use crate::sim::{Class, LossKind};
 
 /// The words that follow the numbers.
@@ -40,6 +40,16 @@ pub(crate) fn words(f: &Facts) -> String {
             coincide(f)
         ),
     );
+    // The losses beyond section 2's four, when shown: their terms before the table names them.
+    let more: Vec<&str> = f
+        .shown
+        .iter()
+        .filter(|k| !FIRST.contains(k))
+        .map(|k| k.text().term.key)
+        .collect();
+    if !more.is_empty() {
+        terms(&mut out, &[&["odds", "logit"][..], &more].concat());
+    }
     class_table(&mut out, f);
     let focal = f.models[0].losses.get(LossKind::Focal);
     para(
@@ -50,7 +60,7 @@ pub(crate) fn words(f: &Facts) -> String {
              loss's sum here is {} and its mean {}: the blog post's notebook printed focal loss \
              as a sum beside BCE as a mean{}. Compare a mean with a mean.",
             f.noise(),
-            if SHOWN.iter().any(|&k| f.se(0, k).is_none()) {
+            if f.shown.iter().any(|k| f.se(0, k).is_none()) {
                 " (“–”: a class of one sample has no spread to measure)"
             } else {
                 ""
@@ -75,7 +85,9 @@ fn class_table(out: &mut String, f: &Facts) {
         Some(v) => number(v, 4),
         None => "– (no samples)".into(),
     };
-    let rows: Vec<Vec<String>> = SHOWN
+    let rows: Vec<Vec<String>> = f
+        .shown
+        .iter()
         .map(|k| {
             // Beside the losses table's mean (the per-class table fits a phone this way).
             let se = match f.loss(0, k) {
@@ -90,7 +102,7 @@ fn class_table(out: &mut String, f: &Facts) {
                 se,
             ]
         })
-        .to_vec();
+        .collect();
     let header = [
         "loss",
         "per negative",
@@ -115,7 +127,7 @@ pub(crate) fn static_words() -> String {
     for kind in [LossKind::Bce, LossKind::WeightedBce] {
         formula(&mut out, &kind.text().formula);
     }
-    let losses = SHOWN.map(|k| k.text().term.key);
+    let losses = FIRST.map(|k| k.text().term.key);
     let before = ["mean", "sum", "share", "se"];
     let after = [
         "clip", "cells", "acc", "prec", "rec", "spec", "f1", "bacc", "mcc", "auc", "ap",

@@ -6,7 +6,6 @@ use crate::features::words::facts::Facts;
 use crate::features::words::phrases::{coincide, para, plain, terms_box};
 use crate::format::{number, percent};
 use crate::sim::loss::LossParams;
-use crate::sim::loss::SHOWN;
 use crate::sim::{Class, LossKind, Scenario};
 
 /// The words that follow the numbers.
@@ -14,8 +13,9 @@ pub(crate) fn words(f: &Facts) -> String {
     let mut out = String::new();
     let l = &f.models[0].losses;
     let s = &f.s;
-    let carried: Vec<String> = SHOWN
-        .into_iter()
+    let carried: Vec<String> = f
+        .shown
+        .iter()
         .map(|k| {
             let share = percent(l.get(k).share(Class::Negative));
             format!("{share} of {}", settings(k, s))

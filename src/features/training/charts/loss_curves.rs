@@ -2,7 +2,7 @@
 //! step (each step is one pass over every row, an epoch), on a log axis so that losses of very
 //! different sizes (focal's is a small fraction of BCE's) fall side by side.
 
-use crate::sim::loss::SHOWN;
+use crate::sim::loss::Shown;
 use plotters::prelude::*;
 
 use crate::charts::figure::DataTable;
@@ -10,16 +10,16 @@ use crate::charts::frame::{Axes, Entries, clear, dotted_line, legend, note, plot
 use crate::charts::{Area, ChartStyle, DrawResult};
 use crate::sim::LossKind;
 
-/// Each loss's `(step, mean loss)` in `SHOWN` order; empty before any training (and
-/// for a loss without a model).
+/// Each loss's `(step, mean loss)` in `LossKind::ALL` order; empty before any training (and
+/// for a loss without a model); and the losses drawn.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct LossCurves(pub [Vec<(u32, f64)>; LossKind::COUNT]);
+pub struct LossCurves(pub [Vec<(u32, f64)>; LossKind::COUNT], pub Shown);
 
 impl LossCurves {
     /// The last step any curve reaches.
     /// The curves of the losses the page shows.
     fn shown(&self) -> impl Iterator<Item = &Vec<(u32, f64)>> {
-        SHOWN.into_iter().map(|k| &self.0[k.index()])
+        self.1.iter().map(|k| &self.0[k.index()])
     }
 
     fn last_step(&self) -> u32 {
@@ -70,7 +70,7 @@ pub fn draw_loss_curves<DB: DrawingBackend>(
         return Ok(());
     }
     let mut entries = Entries::new();
-    for (kind, curve) in SHOWN.into_iter().map(|k| (k, &curves.0[k.index()])) {
+    for (kind, curve) in curves.1.iter().map(|k| (k, &curves.0[k.index()])) {
         let points: Vec<(f64, f64)> = curve
             .iter()
             .filter(|(_, v)| v.is_finite() && *v > 0.0)
@@ -88,12 +88,12 @@ pub fn draw_loss_curves<DB: DrawingBackend>(
 /// The curves' numbers, a row a step.
 pub fn loss_curves_table(curves: &LossCurves) -> DataTable {
     let mut header = vec!["Newton step".to_string()];
-    header.extend(SHOWN.map(|k| format!("{}: mean loss", k.name())));
+    header.extend(curves.1.iter().map(|k| format!("{}: mean loss", k.name())));
     let rows = (0..=curves.last_step())
-        .filter(|step| curves.0.iter().flatten().any(|p| p.0 == *step))
+        .filter(|step| curves.shown().flatten().any(|p| p.0 == *step))
         .map(|step| {
             let mut row = vec![step.to_string()];
-            row.extend(curves.0.iter().map(|c| {
+            row.extend(curves.shown().map(|c| {
                 c.iter()
                     .find(|p| p.0 == step)
                     .map_or("–".into(), |p| crate::format::number(p.1, 6))

@@ -2,7 +2,6 @@
 //! feature, what each loss asks the model to predict, and where focal loss's gradient comes
 //! from.
 
-use crate::sim::loss::SHOWN;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -145,7 +144,7 @@ fn draw_models<DB: DrawingBackend>(
         ))?;
         entries.push(("true probability".to_string(), style));
     }
-    for kind in SHOWN {
+    for kind in view.shown.iter() {
         let Ok(trained) = view.trained.get(kind) else {
             continue;
         };
@@ -161,7 +160,7 @@ fn draw_models<DB: DrawingBackend>(
         }
     }
     // The models trained on a sample, dashed over the population's.
-    for (kind, model) in SHOWN.into_iter().map(|k| (k, view.sample[k.index()])) {
+    for (kind, model) in view.shown.iter().map(|k| (k, view.sample[k.index()])) {
         if let Some(m) = model {
             chart.draw_series(DashedLineSeries::new(
                 xs(view).map(|x| (x, m.probability(x))),
@@ -186,7 +185,7 @@ pub fn draw_optimal_prediction<DB: DrawingBackend>(
     let mut chart = unit_chart(area, 0.0..1.0, axes, false, s)?;
     threshold_line(&mut chart, (0.0, 1.0), view.threshold, s)?;
     let mut entries = Entries::new();
-    for kind in SHOWN {
+    for kind in view.shown.iter() {
         let points = view.optimal.get(kind);
         if points.is_empty() {
             continue;
@@ -237,9 +236,10 @@ fn cell(v: Result<f64, impl Sized>) -> String {
 /// Each trained model as a row: the numbers the chart draws.
 pub fn trained_table(view: &TrainingView) -> DataTable {
     let header = ["loss", "w", "b", "boundary x", "recall", "precision", "FPR"];
-    let rows = SHOWN
+    let rows = view
+        .shown
         .iter()
-        .map(|&kind| match view.trained.get(kind) {
+        .map(|kind| match view.trained.get(kind) {
             Ok(t) => vec![
                 kind.name().to_string(),
                 crate::format::number(t.model.w, 4),
@@ -269,8 +269,12 @@ pub fn trained_table(view: &TrainingView) -> DataTable {
 /// `p*(q)` of each loss on SPEC section 6's grid of `q`.
 pub fn optimal_table(view: &TrainingView) -> DataTable {
     let mut header = vec!["q".to_string()];
-    header.extend(SHOWN.map(|k| k.name().to_string()));
-    let curves = SHOWN.map(|k| optimal_curve(k, &view.params));
+    header.extend(view.shown.iter().map(|k| k.name().to_string()));
+    let curves: Vec<_> = view
+        .shown
+        .iter()
+        .map(|k| optimal_curve(k, &view.params))
+        .collect();
     let rows = Q_GRID
         .iter()
         .enumerate()
@@ -307,14 +311,18 @@ pub fn draw_trained_scores<DB: DrawingBackend>(
     let p = s.palette();
     clear(area, s)?;
     let most = view
-        .trained
+        .shown
         .iter()
-        .filter_map(|(_, t)| t.as_ref().ok())
+        .filter_map(|k| view.trained.get(k).as_ref().ok())
         .flat_map(|t| t.scores.iter().flatten().copied())
         .fold(1.0f64, f64::max);
     let (bottom, top) = (0.5, most * 4.0);
     let width = 1.0 / SCORE_BINS as f64;
-    for ((kind, trained), cell) in view.trained.iter().zip(area.split_evenly((2, 2))) {
+    // Two across, as many rows as the shown losses need.
+    let rows = view.shown.len().div_ceil(2).max(1);
+    let cells = area.split_evenly((rows, 2));
+    for (kind, cell) in view.shown.iter().zip(cells) {
+        let trained = view.trained.get(kind);
         let mut chart = ChartBuilder::on(&cell);
         chart
             .margin_top(s.px(22.0))
@@ -366,7 +374,7 @@ pub fn draw_trained_scores<DB: DrawingBackend>(
 /// Each trained model's expected counts a class, in tenths of p (four bins each).
 pub fn scores_table(view: &TrainingView) -> DataTable {
     let mut header = vec!["p".to_string()];
-    for kind in SHOWN {
+    for kind in view.shown.iter() {
         header.push(format!("{}: negatives", kind.name()));
         header.push(format!("{}: positives", kind.name()));
     }
@@ -378,7 +386,7 @@ pub fn scores_table(view: &TrainingView) -> DataTable {
                 r as f64 / 10.0,
                 (r + 1) as f64 / 10.0
             )];
-            for (_, t) in view.trained.iter() {
+            for t in view.shown.iter().map(|k| view.trained.get(k)) {
                 for class in 0..2 {
                     row.push(t.as_ref().map_or("–".into(), |t| {
                         let sum: f64 = t.scores[class][r * per_row..(r + 1) * per_row].iter().sum();

@@ -5,7 +5,7 @@
 mod sample;
 mod statements;
 
-use crate::sim::loss::SHOWN;
+use crate::ui::signals::shown_losses;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ use crate::sim::{LossKind, Scenario};
 use crate::state::{Panel, TrainingSettings};
 use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::signals::Shared;
-use crate::ui::widgets::{ChartCanvas, ChartPair, NumbersTable, PanelFrame, ParamSlider};
+use crate::ui::widgets::{ChartCanvas, ChartPair, PanelFrame, ParamSlider};
 use sample::{SampleTraining, sample_models};
 use statements::{boundary_text, statements};
 
@@ -65,7 +65,7 @@ fn table_cells(v: &TrainingView) -> Vec<[String; LossKind::COUNT]> {
             Err(_) => vec!["–".to_string(); QUANTITIES.len()],
         }
     };
-    let columns = SHOWN.map(column);
+    let columns = LossKind::ALL.map(column);
     (0..QUANTITIES.len())
         .map(|q| std::array::from_fn(|k| columns[k][q].clone()))
         .collect()
@@ -139,11 +139,13 @@ fn figures(
     live: Memo<Shared<TrainingView>>,
     sample_models: Memo<[Option<Model>; LossKind::COUNT]>,
 ) -> [Memo<Figure>; 4] {
-    let figure = |f: fn(Box<TrainingView>) -> Figure| {
+    let shown = shown_losses();
+    let figure = move |f: fn(Box<TrainingView>) -> Figure| {
         Memo::new(move |_| {
             live.with(|v| {
                 let mut v = (*v.0).clone();
                 v.sample = sample_models.get();
+                v.shown = shown.get();
                 f(Box::new(v))
             })
         })
@@ -177,18 +179,25 @@ fn chart_label(
 /// The trained models' table, one row a quantity, one column a loss.
 fn trained_table(shown: RwSignal<Shared<TrainingView>>) -> impl IntoView {
     let cells = Memo::new(move |_| shown.with(|v| table_cells(&v.0)));
+    // A column for every loss, those not shown hidden (not rebuilt when the reader picks).
+    let losses = shown_losses();
+    let hidden = move |k: LossKind| move || !losses.with(|s| s.contains(k));
     let rows = (0..QUANTITIES.len())
         .map(|q| {
-            let cell = move |k: usize| move || cells.with(|c| c[q][k].clone());
-            view! {
-                <tr>
-                    <th scope="row">{QUANTITIES[q]}</th>
-                    <td>{cell(0)}</td><td>{cell(1)}</td><td>{cell(2)}</td><td>{cell(3)}</td>
-                </tr>
-            }
+            let tds = LossKind::ALL.map(|k| {
+                let text = move || cells.with(|c| c[q][k.index()].clone());
+                view! { <td hidden=hidden(k)>{text}</td> }
+            });
+            view! { <tr><th scope="row">{QUANTITIES[q]}</th>{tds.to_vec()}</tr> }
         })
         .collect::<Vec<_>>();
-    let mut columns = vec!["trained with".to_string()];
-    columns.extend(SHOWN.map(|k| k.name().to_string()));
-    view! { <NumbersTable label="trained models" columns>{rows}</NumbersTable> }
+    let head = LossKind::ALL.map(|k| view! { <th scope="col" hidden=hidden(k)>{k.name()}</th> });
+    view! {
+        <div class="table-wrap">
+            <table class="numbers" aria-label="trained models">
+                <thead><tr><th scope="col">"trained with"</th>{head.to_vec()}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
 }

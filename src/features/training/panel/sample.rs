@@ -1,6 +1,6 @@
 //! Training on a sample, in the worker: the run's controls, status, table and loss curves.
 
-use crate::sim::loss::SHOWN;
+use crate::ui::signals::shown_losses;
 use leptos::prelude::*;
 
 use crate::charts::Figure;
@@ -113,10 +113,12 @@ fn status_text(run: Option<&TrainRun>, wanted: &TrainRequest) -> String {
 
 /// Each loss's mean loss on the sample, step by step.
 fn loss_curves(progress: RwSignal<Option<TrainRun>>) -> impl IntoView {
+    let shown = shown_losses();
     let curves = Memo::new(move |_| {
         progress.with(|run| {
             Figure::LossCurves(LossCurves(
                 run.as_ref().map(TrainRun::loss_curves).unwrap_or_default(),
+                shown.get(),
             ))
         })
     });
@@ -149,12 +151,14 @@ fn sample_table(progress: RwSignal<Option<TrainRun>>) -> impl IntoView {
             )
         }
     };
-    let table_rows = SHOWN
+    let losses = shown_losses();
+    let table_rows = LossKind::ALL
         .into_iter()
         .enumerate()
         .map(|(k, kind)| {
+            let hidden = move || !losses.with(|s| s.contains(kind));
             view! {
-                <tr>
+                <tr hidden=hidden>
                     <th scope="row">{kind.name()}</th>
                     <td>{cell(k, 0)}</td><td>{cell(k, 1)}</td><td>{cell(k, 2)}</td>
                 </tr>
