@@ -29,32 +29,33 @@ test('a link picks the losses shown; the picker, the sliders and the link follow
   const hash = '#neg=5000&pos=100&losses=bce,ldam,tversky&ldam_m=2.5';
   const { page, problems } = await openApp(app.browser, app.server.url, { hash });
   assert.deepEqual(await shownRows(page), ['BCE', 'LDAM', 'Tversky']);
-  assert.equal(await page.getByRole('checkbox', { name: 'LDAM' }).isChecked(), true);
-  assert.equal(await page.getByRole('checkbox', { name: 'focal' }).isChecked(), false);
+  assert.equal(await page.getByRole('checkbox', { name: 'LDAM', exact: true }).isChecked(), true);
+  assert.equal(await page.getByRole('checkbox', { name: 'focal', exact: true }).isChecked(), false);
   // The shown losses' own settings, from the link; a hidden loss's are not there.
-  assert.equal(await page.locator('#ldam_m-value').inputValue(), '2.5');
+  assert.equal(Number(await page.locator('#ldam_m-value').inputValue()), 2.5);
   assert.equal(await page.locator('#tv_a').count(), 1);
   assert.equal(await page.locator('#la_tau').count(), 0);
   // The Tversky loss has a value and no share: the table says why, never NaN.
   const tversky = page.getByRole('table', { name: 'losses' }).getByRole('row', { name: /^Tversky/ });
   assert.match(await tversky.innerText(), /0\.\d+[\s\S]*undefined/);
   // Picking Poly-1 adds its row and its slider, and the link says so.
-  await page.getByRole('checkbox', { name: 'Poly-1' }).check();
+  await page.getByRole('checkbox', { name: 'Poly-1', exact: true }).check();
   assert.deepEqual(await shownRows(page), ['BCE', 'LDAM', 'Poly-1', 'Tversky']);
   assert.equal(await page.locator('#poly_eps').count(), 1);
   await page.waitForFunction(() => location.hash.includes('losses=bce,ldam,poly1,tversky'));
   // Moving a loss's own slider changes its row and no other.
-  const before = await page.getByRole('table', { name: 'losses' }).innerText();
-  const bce = await page.getByRole('row', { name: /^BCE/ }).innerText();
+  const losses = page.getByRole('table', { name: 'losses' });
+  const before = await losses.innerText();
+  const bce = await losses.getByRole('row', { name: /^BCE/ }).innerText();
   await page.locator('#poly_eps-value').fill('5');
   await page.locator('#poly_eps-value').press('Enter');
   await page.waitForFunction((b) => document.querySelector('table[aria-label="losses"]').innerText !== b, before);
-  assert.equal(await page.getByRole('row', { name: /^BCE/ }).innerText(), bce);
+  assert.equal(await losses.getByRole('row', { name: /^BCE/ }).innerText(), bce);
   await page.waitForFunction(() => location.hash.includes('poly_eps=5'));
   // The last loss cannot be taken away: an empty table would say nothing.
-  for (const name of ['BCE', 'LDAM', 'Poly-1']) await page.getByRole('checkbox', { name }).uncheck();
-  await page.getByRole('checkbox', { name: 'Tversky' }).click();
-  assert.equal(await page.getByRole('checkbox', { name: 'Tversky' }).isChecked(), true);
+  for (const name of ['BCE', 'LDAM', 'Poly-1']) await page.getByRole('checkbox', { name, exact: true }).uncheck();
+  await page.getByRole('checkbox', { name: 'Tversky', exact: true }).click();
+  assert.equal(await page.getByRole('checkbox', { name: 'Tversky', exact: true }).isChecked(), true);
   assert.deepEqual(await shownRows(page), ['Tversky']);
   assert.deepEqual(problems, []);
   await page.close();

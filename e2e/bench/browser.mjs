@@ -17,8 +17,10 @@ const only = process.env.BENCH_SIZES?.split(',').map(Number);
 const SIZES = only ? ALL_SIZES.filter(([n, p]) => only.includes(n + p)) : ALL_SIZES;
 const INPUTS = 24;
 // BENCH_HASH='&panels=training,numbers' measures another layout (the training view on screen, say).
-// BENCH_TRAIN=0 leaves out training on a sample.
-const EXTRA = process.env.BENCH_HASH ?? '';
+// By default every loss is shown (issue 25: all ten in the tables and charts, each control still
+// painted in the next frame). BENCH_TRAIN=0 leaves out training on a sample.
+const ALL_LOSSES = 'bce,weighted_bce,balanced_ce,focal,class_balanced,logit_adjusted,ldam,asymmetric,poly1,tversky';
+const EXTRA = process.env.BENCH_HASH ?? `&losses=${ALL_LOSSES}`;
 // Slider positions a jump cycles through: 1:2.5, 1:631, 1:16, 1:4,000, 1:100 on the ratio track.
 const JUMPS = [0.1, 0.7, 0.3, 0.9, 0.5];
 const CONTROLS = [
@@ -31,10 +33,21 @@ const CONTROLS = [
   ['acc0', (i) => 0.95 + 0.004 * (i % 10)],
   ['acc0b', (i) => 0.95 + 0.004 * (i % 10)],
   ['ratio', (i) => 0.45 + 0.01 * (i % 10)],
-  // Jumps: a click elsewhere on the track (log positions far apart, each input a new place).
-  ['ratio', (i) => JUMPS[i % JUMPS.length], 'ratio jump'],
-  ['total', (i) => 0.6 + 0.2 * JUMPS[i % JUMPS.length], 'total jump'],
-  ['ab-ratio', (i) => JUMPS[i % JUMPS.length], 'A/B ratio jump'],
+  // Section 9's losses' own sliders: each redoes only its own loss.
+  ['cb_beta', (i) => 0.45 + 0.01 * (i % 10)],
+  ['la_tau', (i) => 1 + 0.05 * (i % 10)],
+  ['ldam_m', (i) => 1 + 0.05 * (i % 10)],
+  ['asl_gn', (i) => 3 + 0.1 * (i % 10)],
+  ['asl_m', (i) => 0.05 + 0.01 * (i % 10)],
+  ['poly_eps', (i) => 1 + 0.1 * (i % 10)],
+  ['tv_a', (i) => 0.4 + 0.01 * (i % 10)],
+  // Jumps: a click elsewhere on the track, 10 % to 90 % along it, each input a new place (log
+  // sliders take positions, linear ones values).
+  ...[
+    ['ratio', 1], ['total', 1], ['ab-ratio', 1], ['thr', 1], ['alpha', 1], ['pw', 1],
+    ['gamma', 10], ['acc0', 1], ['acc1', 1], ['acc0b', 1], ['sep', 6], ['cb_beta', 1],
+    ['la_tau', 3], ['ldam_m', 5], ['asl_gn', 10], ['asl_m', 0.5], ['poly_eps', 10], ['tv_a', 1],
+  ].map(([id, top]) => [id, (i) => top * JUMPS[i % JUMPS.length], `${id} jump`]),
 ];
 
 function quantile(xs, q) {

@@ -31,7 +31,8 @@ pub fn margins(m: f64, [n0, n1]: [f64; 2]) -> [f64; 2] {
         return [m; 2];
     }
     let least = n0.min(n1);
-    [n0, n1].map(|n| m * libm::pow(least / n, 0.25))
+    // The fourth root as two square roots: correctly rounded each, no `pow` needed.
+    [n0, n1].map(|n| m * (least / n).sqrt().sqrt())
 }
 
 /// What the words say of it.

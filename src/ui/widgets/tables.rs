@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::format::{metric, percent};
 use crate::sim::engine::ExactParts;
-use crate::sim::{Class, LossKind, Losses, Measure, Metric, Metrics};
+use crate::sim::{Class, LossKind, Losses, Measure, Metric, Metrics, Undefined};
 
 /// A table of numbers with a header row, scrolling sideways in its own box on narrow screens.
 #[component]
@@ -78,14 +78,23 @@ pub fn LossTable(
             move || shown.with(|s| s.contains(kind)),
             vec![
                 Box::new(move || metric(r().mean(), 6)),
-                Box::new(move || metric(r().sum(), 6)),
-                Box::new(move || percent(r().share(Class::Negative))),
-                Box::new(move || percent(r().share(Class::Positive))),
+                Box::new(move || set_level_or(r().sum(), |m| metric(m, 6))),
+                Box::new(move || set_level_or(r().share(Class::Negative), percent)),
+                Box::new(move || set_level_or(r().share(Class::Positive), percent)),
             ],
         )
     });
     let columns = ["loss", "mean", "sum", "neg share", "pos share"].map(String::from);
     view! { <NumbersTable label="losses" columns=columns.to_vec()>{rows}</NumbersTable> }
+}
+
+/// A set-level loss's missing sum or share as a dash (the words say why: a long reason would
+/// widen the column past the panel), anything else as `f` writes it.
+fn set_level_or(m: Metric, f: impl Fn(Metric) -> String) -> String {
+    match m {
+        Err(Undefined::SetLevel) => "–".into(),
+        m => f(m),
+    }
 }
 
 /// A row of the metric table: its name, and how it reads its count or metric.
