@@ -35,7 +35,7 @@ test('a bare #story=4 on a phone opens step 4 in view and focused; Next brings s
   const { page, problems } = await openApp(app.browser, app.server.url, {
     width: 390, height: 844, hash: '#story=4', ready: 'section.story h2',
   });
-  await page.getByRole('heading', { name: /^Step 4 of 8/ }).waitFor();
+  await page.getByRole('heading', { name: /^Step 4 of 9/ }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'story-title');
   assert.ok(await inView(page, 'section.story'), 'step 4 in view');
   // Its own scenario (a balanced set), with no notice to press "Reset this step".
@@ -55,7 +55,7 @@ test('a bare #story=4 on a phone opens step 4 in view and focused; Next brings s
   const next = page.getByRole('link', { name: /^Next:/ });
   await next.focus();
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: /^Step 5 of 8/ }).waitFor();
+  await page.getByRole('heading', { name: /^Step 5 of 9/ }).waitFor();
   await page.waitForFunction((t) => document.querySelector('.story-text')?.textContent !== t, text);
   await page.waitForFunction(() => document.activeElement?.id === 'story-title');
   assert.ok(await inView(page, 'section.story'), 'step 5 in view');
@@ -77,7 +77,7 @@ test('a bare #story=4 on a phone opens step 4 in view and focused; Next brings s
 test('every step reads well at 390 and 1280 px: in view, focused, no notice, no sideways scroll', async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   for (const width of [390, 1280]) {
-    for (let n = 1; n <= 8; n++) {
+    for (let n = 1; n <= 9; n++) {
       const { page, problems } = await openApp(app.browser, app.server.url, {
         width, height: 844, hash: `#story=${n}`, ready: 'section.story h2',
       });

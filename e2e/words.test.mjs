@@ -174,7 +174,7 @@ test('the story runs from step 1 to step 8 by keyboard, each step setting its pa
   const { page, problems } = await openApp(app.browser, app.server.url);
   // The header offers the story; following it sets step 1's page.
   await page.getByRole('link', { name: 'Take the guided story' }).click();
-  await page.getByRole('heading', { name: /^Step 1 of 8/ }).waitFor();
+  await page.getByRole('heading', { name: /^Step 1 of 9/ }).waitFor();
   const panelsShown = () => page.evaluate(() => [...document.querySelectorAll('main > section.panel[id]')].map((p) => p.id));
   for (let n = 1; n <= STEPS; n++) {
     const heading = page.getByRole('heading', { name: new RegExp(`^Step ${n} of ${STEPS}`) });

@@ -92,6 +92,7 @@ fn words_job() -> WordsJob {
         embed: false,
         costs: [1.0, 5.0, 0.0],
         shown: Shown::of(&[LossKind::Bce, LossKind::Ldam]),
+        sep: 2.0,
     }
 }
 

@@ -159,7 +159,7 @@ pub struct ViewOptions {
 }
 
 /// Steps of the guided story.
-pub const STORY_STEPS: u32 = 8;
+pub const STORY_STEPS: u32 = 9;
 
 impl Default for ViewOptions {
     fn default() -> Self {

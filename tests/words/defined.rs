@@ -88,6 +88,7 @@ fn reading_order(state: &PageState) -> Vec<(String, String)> {
         embed: false,
         costs: [d.cost_fp, d.cost_fn, d.reward_tp],
         shown: state.view.losses,
+        sep: state.training.sep,
     };
     let w = write_words(&mut Engine::new(), &job).sections;
     let at = |name: &str, i: usize| (name.to_string(), w[i].clone());

@@ -23,6 +23,7 @@ pub fn job(s: Scenario, story: u32) -> WordsJob {
         embed: false,
         costs: [1.0, 20.0, 0.0],
         shown: Shown::default(),
+        sep: 2.0,
     }
 }
 

@@ -12,7 +12,7 @@ use super::helpers::{job, scenario, text, words};
 fn each_story_step_links_to_the_page_it_describes() {
     let w = words(scenario(1_000, 10), 1);
     let story = &w.sections[STORY];
-    assert!(story.contains("Step 1 of 8"), "{story}");
+    assert!(story.contains("Step 1 of 9"), "{story}");
     // A page that does not hold the step's data is told so; one that does is not.
     assert!(
         story.contains("The page is not set as this step begins"),
@@ -119,6 +119,6 @@ fn a_bare_story_link_opens_its_step_as_reset_does() {
     // No step is no story; a step past the last is the last, said in a notice.
     assert_eq!(link::parse("story=0").state, PageState::default());
     let past = link::parse("story=12");
-    assert_eq!(past.state, link::parse("story=8").state);
+    assert_eq!(past.state, link::parse(&format!("story={STORY_STEPS}")).state);
     assert_eq!(past.notices.len(), 1, "{:?}", past.notices);
 }

@@ -25,11 +25,11 @@ fn a_job_and_its_words_round_trip_and_junk_is_refused() {
     assert_eq!(decode(&encode(j)[..5]), None);
     let mut far = encode(j);
     let n = far.len();
-    far[n - 6] = 99.0;
+    far[n - 7] = 99.0;
     assert_eq!(decode(&far).map(|j| j.story), Some(STORY_STEPS));
     // A set of losses naming one the page does not have is refused.
     let mut unknown = encode(j);
-    unknown[n - 1] = f64::from(1u32 << 20);
+    unknown[n - 2] = f64::from(1u32 << 20);
     assert_eq!(decode(&unknown), None);
 
     let w = words(scenario(300, 20), 2);

@@ -2,7 +2,9 @@
 //! needs them (a link naming only the step opens it; a step's controls sit in its box), so they
 //! live apart from the steps' titles and sentences, which only the worker writes (`words`).
 
+use crate::sim::LossKind;
 use crate::sim::Scenario;
+use crate::sim::loss::Shown;
 use crate::state::{Control, DecisionSettings, Keyed, Layout, ModelB, PageState, Panel};
 use crate::state::{STORY_STEPS, ViewOptions};
 
@@ -66,6 +68,12 @@ const STEPS: [Step; STORY_STEPS as usize] = [
         controls: &[Control::Ratio],
         set: rare,
     },
+    // A loss that moves the threshold to the balanced-error rule (Menon et al. 2021).
+    Step {
+        panels: &[Panel::Numbers, Panel::Training],
+        controls: &[Control::Losses],
+        set: menon,
+    },
 ];
 
 /// Step `n` (1-based; out of range, the nearest step).
@@ -81,6 +89,7 @@ pub fn begin(n: u32, embed: bool) -> PageState {
     (step.set)(&mut state);
     state.view = ViewOptions {
         story: n.clamp(1, STORY_STEPS),
+        losses: state.view.losses,
         ..ViewOptions::default()
     };
     state.layout = Layout {
@@ -123,6 +132,16 @@ fn weighted(s: &mut PageState) {
     s.scenario.pos_weight = 100.0;
     s.scenario.gamma = 2.0;
     s.scenario.alpha = 0.25;
+}
+
+/// Menon et al. 2021's synthetic task on its informative direction: positives 5 % of the mix,
+/// classes `2 sqrt 2` apart, BCE beside logit adjustment at `tau = 1`.
+fn menon(s: &mut PageState) {
+    rare(s);
+    s.scenario.neg = 95_000;
+    s.scenario.pos = 5_000;
+    s.training.sep = 2.0 * std::f64::consts::SQRT_2;
+    s.view.losses = Shown::of(&[LossKind::Bce, LossKind::LogitAdjusted]);
 }
 
 /// The rare set, where a missed positive costs 20 false alarms.

@@ -33,6 +33,8 @@ pub(crate) struct Facts {
     pub(crate) costs: [f64; 3],
     /// The losses the page shows, which the words speak of.
     pub(crate) shown: Shown,
+    /// The training view's separation.
+    pub(crate) sep: f64,
 }
 
 impl Facts {
@@ -99,6 +101,7 @@ impl Facts {
             point: job.point,
             costs: job.costs,
             shown: job.shown,
+            sep: job.sep,
         })
     }
 

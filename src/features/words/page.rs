@@ -31,6 +31,7 @@ pub fn follow(page: PageSignals, derived: Derived) {
             embed: page.layout.with(|l| l.embed),
             costs: page.decision.with(|d| [d.cost_fp, d.cost_fn, d.reward_tp]),
             shown: view.losses,
+            sep: page.training.with(|t| t.sep),
         };
         if let Some(h) = pending.get_value() {
             h.clear();

@@ -4,6 +4,7 @@
 use super::BOXES;
 use crate::sim::engine::{Reader, Request};
 use crate::sim::loss::Shown;
+use crate::sim::training::SEP;
 use crate::state::{MAX_COST, STORY_STEPS};
 
 /// What the page asks the words for.
@@ -24,6 +25,8 @@ pub struct WordsJob {
     pub costs: [f64; 3],
     /// The losses the page shows: the words speak of these.
     pub shown: Shown,
+    /// The training view's separation `d` (the story's step on logit adjustment trains on it).
+    pub sep: f64,
 }
 
 impl WordsJob {
@@ -38,6 +41,7 @@ impl WordsJob {
         ]);
         out.extend(self.costs);
         out.push(f64::from(self.shown.bits()));
+        out.push(self.sep);
     }
 
     /// The job back from `write`'s numbers; `None` for anything else.
@@ -53,6 +57,7 @@ impl WordsJob {
             *c = r.real()?.clamp(0.0, MAX_COST);
         }
         let shown = Shown::from_bits(r.count()?)?;
+        let sep = SEP.read(r.real()?);
         r.end(WordsJob {
             id,
             request,
@@ -61,6 +66,7 @@ impl WordsJob {
             embed,
             costs,
             shown,
+            sep,
         })
     }
 }

@@ -2,6 +2,7 @@
 //! computed from the numbers the reader has in front of them. Every control stays live, so no
 //! step states a conclusion its numbers might not bear out: each sentence is chosen by them.
 
+mod menon;
 mod sentences;
 mod steps;
 

@@ -46,4 +46,8 @@ pub(super) const STEPS: [Step; STORY_STEPS as usize] = [
         title: "Your own predictions",
         words: own_data,
     },
+    Step {
+        title: "A loss that moves the threshold: logit adjustment",
+        words: super::menon::menon,
+    },
 ];
