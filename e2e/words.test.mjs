@@ -9,7 +9,7 @@ import { useApp, openApp, rowText, wordsIn } from './harness.mjs';
 
 const app = useApp();
 const ARTIFACTS = new URL('./artifacts/story/', import.meta.url).pathname;
-const STEPS = 8;
+const STEPS = 9;
 
 /** The text of a box of words, once it has some. */
 async function words(page, id) {
@@ -169,7 +169,7 @@ test('the threshold is said, beside its slider and the losses, to change no loss
   await page.close();
 });
 
-test('the story runs from step 1 to step 8 by keyboard, each step setting its page', async () => {
+test('the story runs from step 1 to step 9 by keyboard, each step setting its page', async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   const { page, problems } = await openApp(app.browser, app.server.url);
   // The header offers the story; following it sets step 1's page.
@@ -204,6 +204,12 @@ test('the story runs from step 1 to step 8 by keyboard, each step setting its pa
       assert.match(await changed(page, '.story-text', text), /pos_weight 3 \(the weight on each positive's term of weighted BCE\) gives the positives/);
     }
     if (n === 7) assert.ok((await panelsShown()).includes('decide'));
+    if (n === 9) {
+      // Menon et al.'s figure: logit adjustment reaches the least balanced error, BCE does not.
+      assert.match(text, /below Φ\(−d\/2\) = 7\.9 %/);
+      assert.match(text, /Logit adjustment's has exactly that least balanced error/);
+      assert.ok((await panelsShown()).includes('training'));
+    }
     await page.screenshot({ path: `${ARTIFACTS}step-${n}-1280.png`, fullPage: false });
     if (n < STEPS) {
       const next = page.getByRole('link', { name: /^Next:/ });
@@ -211,15 +217,15 @@ test('the story runs from step 1 to step 8 by keyboard, each step setting its pa
       await page.keyboard.press('Enter');
     }
   }
-  // Leaving keeps what the reader set (step 8's scenario, with the costs of step 7 gone) and
-  // brings every panel back.
+  // Leaving keeps what the reader set (step 9's scenario and losses, with the costs of step 7
+  // gone) and brings every panel back.
   const before = await page.evaluate(() => location.hash);
   await page.getByRole('button', { name: 'Leave the story' }).click();
   await page.locator('#training').waitFor();
   assert.equal(await page.locator('section.story').count(), 0);
   await page.waitForFunction(() => !location.hash.includes('story='));
   const after = await page.evaluate(() => location.hash);
-  for (const key of ['neg=100000', 'pos=1000', 'acc0=0.999', 'acc1=0.5', 'acc0b=0.98']) {
+  for (const key of ['neg=95000', 'pos=5000', 'acc0=0.999', 'acc1=0.5', 'acc0b=0.98', 'losses=bce,logit_adjusted']) {
     assert.ok(before.includes(key) && after.includes(key), `${key}: ${before} -> ${after}`);
   }
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'MAIN');

@@ -119,6 +119,9 @@ fn a_bare_story_link_opens_its_step_as_reset_does() {
     // No step is no story; a step past the last is the last, said in a notice.
     assert_eq!(link::parse("story=0").state, PageState::default());
     let past = link::parse("story=12");
-    assert_eq!(past.state, link::parse(&format!("story={STORY_STEPS}")).state);
+    assert_eq!(
+        past.state,
+        link::parse(&format!("story={STORY_STEPS}")).state
+    );
     assert_eq!(past.notices.len(), 1, "{:?}", past.notices);
 }

@@ -27,8 +27,12 @@ pub(crate) fn controls(f: &Facts) -> String {
     }
     para(&mut out, POS_WEIGHT);
     para(&mut out, THRESHOLD_NO_LOSS);
+    para(&mut out, PICKER);
     out
 }
+
+/// What the picker does, and the two words its losses' names use.
+const PICKER: &str = "“Losses shown” picks the losses the tables, the charts and these words      speak of; the results file holds all ten. Logit adjustment and LDAM work on the      <dfn>logit</dfn> ln(p / (1 − p)), the logarithm of the <dfn>odds</dfn> p / (1 − p): what a      model outputs before its sigmoid turns it into a probability.";
 
 /// What pos_weight is, where its slider is first met.
 const POS_WEIGHT: &str = "<dfn>pos_weight</dfn> multiplies each positive's term of the loss in \

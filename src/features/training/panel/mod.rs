@@ -5,6 +5,7 @@
 mod sample;
 mod statements;
 
+use crate::sim::loss::Shown;
 use crate::ui::signals::shown_losses;
 use std::sync::Arc;
 
@@ -25,14 +26,11 @@ use statements::{boundary_text, statements};
 
 pub use sample::sample_request;
 
-fn compute(scenario: &Scenario, settings: &TrainingSettings) -> Shared<TrainingView> {
+fn compute(scenario: &Scenario, settings: &TrainingSettings, shown: Shown) -> Shared<TrainingView> {
     let pop = Binormal::from_scenario(scenario, settings.sep);
     let params = LossParams::from_scenario(scenario);
-    Shared(Arc::new(TrainingView::compute(
-        &pop,
-        &params,
-        scenario.threshold,
-    )))
+    let view = TrainingView::compute(&pop, &params, scenario.threshold);
+    Shared(Arc::new(TrainingView { shown, ..view }))
 }
 
 /// What the table shows of each model, one row a quantity (a narrow screen fits four losses
@@ -85,7 +83,8 @@ pub fn TrainingPanel(
     let visible = on_screen(move || wrap.get().map(|w| w.into()));
     // The view of the current settings, computed when something reads it: the charts when
     // they draw (on screen, or when they catch up), the table and sentences through `shown`.
-    let live = Memo::new(move |_| compute(&scenario.get(), &training.get()));
+    let losses = shown_losses();
+    let live = Memo::new(move |_| compute(&scenario.get(), &training.get(), losses.get()));
     let shown = RwSignal::new(live.get_untracked());
     // Off screen, only its inputs are tracked: the fits wait for the catch-up (an import's
     // new class ratio would otherwise fit them in the task that shows the file).
@@ -139,13 +138,11 @@ fn figures(
     live: Memo<Shared<TrainingView>>,
     sample_models: Memo<[Option<Model>; LossKind::COUNT]>,
 ) -> [Memo<Figure>; 4] {
-    let shown = shown_losses();
     let figure = move |f: fn(Box<TrainingView>) -> Figure| {
         Memo::new(move |_| {
             live.with(|v| {
                 let mut v = (*v.0).clone();
                 v.sample = sample_models.get();
-                v.shown = shown.get();
                 f(Box::new(v))
             })
         })

@@ -17,8 +17,8 @@ pub(super) fn boundary_text(b: Boundary) -> String {
 /// The statements readers come to check, each computed from the view.
 pub(super) fn statements(v: &TrainingView) -> Vec<String> {
     let mut out = Vec::new();
-    for (kind, t) in v.trained.iter() {
-        if let Err(why) = t {
+    for kind in v.shown.iter() {
+        if let Err(why) = v.trained.get(kind) {
             out.push(format!(
                 "{} trains no model here: {}.",
                 kind.name(),
