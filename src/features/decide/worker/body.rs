@@ -3,17 +3,14 @@
 
 use super::{BODY, COSTS, Decided, SECTIONS};
 use crate::format::escape_html;
-use crate::sim::loss::FIRST;
 use crate::state::Judge;
 
 /// The panel's body as HTML, written once by the page: the fields (kept in step with the page's
 /// settings by the page), the boxes each answer fills, and the code.
 pub fn body_html() -> String {
     let mut out = String::from(r#"<div class="decide-fields"><label>Judge <select id="d-judge">"#);
-    // Section 2's losses' models (a link may judge any loss's: the body is written once, before
-    // the reader picks losses).
-    let offered = |j: &Judge| !matches!(j, Judge::Trained(k) if !FIRST.contains(k));
-    for j in Judge::ALL.into_iter().filter(offered) {
+    // Every loss's model (the body is written once: the reader's pick of losses may change).
+    for j in Judge::ALL {
         let name = match j {
             Judge::A => "model A".to_string(),
             Judge::B => "model B".to_string(),
