@@ -224,12 +224,17 @@ fn lifted(z: f64, c: f64, gamma: f64) -> Terms {
     }
 }
 
+/// The least shifted probability the asymmetric loss raises to its power (on fixed
+/// predictions): it keeps `gamma ln x` inside the fast `exp`'s range. Below it the term is under
+/// 1e-30 (and exactly 0 at 0, where `-ln 1 = 0`).
+pub(super) const LIFT_TINY: f64 = 1e-30;
+
 /// The asymmetric loss on a negative of clipped probability `q`, margin `c`:
-/// `-(q - c)^gamma ln(1 - q + c)`, 0 when `q <= c`.
+/// `-(q - c)^gamma ln(1 - q + c)`, 0 when `q <= c`. The fast sums use the same arithmetic.
 pub(super) fn lifted_on(q: f64, c: f64, gamma: f64) -> f64 {
     let shifted = (q - c).max(0.0);
-    // 0^0 = 1 times -ln 1 = 0: a negative below the margin costs exactly nothing.
-    fastmath::pow(shifted, gamma) * -fastmath::ln(1.0 - shifted)
+    // Times -ln 1 = 0: a negative below the margin costs exactly nothing.
+    modulating(shifted.max(LIFT_TINY), gamma) * -fastmath::ln(1.0 - shifted)
 }
 
 /// `softplus(-(m + s))` for a clipped probability with `e^-m = rest / p_t`, and `k = e^-s`:
