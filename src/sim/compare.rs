@@ -42,6 +42,10 @@ pub fn verdict(m: Measure, a: Metric, b: Metric) -> Verdict {
 /// The mean at ratio r is (r n + p) / (r + 1), so the difference changes sign once, at
 /// r = (p_B - p_A) / (n_A - n_B).
 pub fn loss_crossover(a: &Profile, b: &Profile, kind: LossKind) -> Option<f64> {
+    // A loss that is another loss at another ratio has no crossover to find by mixing.
+    if kind.loss().fixed_mix().is_some() {
+        return None;
+    }
     let i = kind.index();
     let (na, pa) = (a.neg_loss?[i], a.pos_loss?[i]);
     let (nb, pb) = (b.neg_loss?[i], b.pos_loss?[i]);

@@ -1,6 +1,7 @@
 //! Model A against model B on the same validation set: which one each loss and metric
 //! prefers, now and at other class ratios.
 
+use crate::ui::signals::shown_losses;
 use leptos::prelude::*;
 
 use crate::features::words::page::words_and;
@@ -198,6 +199,10 @@ fn verdict_of(shown: RwSignal<Pair>, m: Measure, i: Option<usize>) -> Verdict {
 
 /// Both models on this set, and which one each measure prefers at each class ratio.
 fn tables(shown: RwSignal<Pair>) -> impl IntoView {
+    // A row for every measure; a loss the reader does not show is hidden, not rebuilt.
+    let losses = shown_losses();
+    let hidden =
+        move |m: Measure| move || matches!(m, Measure::Loss(k) if !losses.with(|s| s.contains(k)));
     let now_rows = Measure::ALL.map(|m| {
         // Exact for both models: never shown as an estimate.
         let exact = move || {
@@ -207,7 +212,7 @@ fn tables(shown: RwSignal<Pair>) -> impl IntoView {
             })
         };
         view! {
-            <tr data-measure=key(m) class:exact=exact>
+            <tr data-measure=key(m) class:exact=exact hidden=hidden(m)>
                 <th scope="row">{name(m)}</th>
                 <td>{move || with_pair(shown, &|a, _| metric(a.now(m), 4))}</td>
                 <td>{move || with_pair(shown, &|_, b| metric(b.now(m), 4))}</td>
@@ -219,7 +224,7 @@ fn tables(shown: RwSignal<Pair>) -> impl IntoView {
         let cells = (0..RATIOS.len())
             .map(|i| verdict_cell(move || verdict_of(shown, m, Some(i))))
             .collect::<Vec<_>>();
-        view! { <tr data-measure=key(m)><th scope="row">{name(m)}</th>{cells}</tr> }
+        view! { <tr data-measure=key(m) hidden=hidden(m)><th scope="row">{name(m)}</th>{cells}</tr> }
     });
     let now_columns = ["on this set", "A", "B", "prefers"]
         .map(String::from)

@@ -117,6 +117,9 @@ fn noise_item(f: &Facts, k: LossKind) -> String {
 fn crossover_line(a: &Profile, b: &Profile, kind: LossKind) -> String {
     let (a, b) = (*a, *b);
     let name = Measure::Loss(kind).name();
+    if let Some(why) = kind.loss().fixed_mix() {
+        return format!("{name} has no crossover ratio: {}.", why.reason());
+    }
     let balanced = verdict(Measure::Loss(kind), a.loss(kind, 1.0), b.loss(kind, 1.0));
     match (loss_crossover(&a, &b, kind), balanced) {
         (Some(r), Verdict::A | Verdict::B) if r <= 1e7 => {
