@@ -193,7 +193,8 @@ test('each preset reproduces its reference numbers within sampling noise', async
 
 /** The A/B table as rows of { name, a, b, verdict }. */
 async function verdicts(page) {
-  return page.evaluate((label) => [...document.querySelectorAll(`table[aria-label="${label}"] tbody tr`)]
+  // The rows a reader sees: the losses not shown are hidden.
+  return page.evaluate((label) => [...document.querySelectorAll(`table[aria-label="${label}"] tbody tr:not([hidden])`)]
     .map((tr) => {
       const cells = [...tr.querySelectorAll('td')].map((td) => td.innerText.trim());
       return { name: tr.querySelector('th').innerText.trim(), a: cells[0], b: cells[1], verdict: cells[2] };
@@ -201,7 +202,7 @@ async function verdicts(page) {
 }
 
 async function strip(page) {
-  return page.evaluate((label) => Object.fromEntries([...document.querySelectorAll(`table[aria-label="${label}"] tbody tr`)]
+  return page.evaluate((label) => Object.fromEntries([...document.querySelectorAll(`table[aria-label="${label}"] tbody tr:not([hidden])`)]
     .map((tr) => [tr.querySelector('th').innerText.trim(), [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())])), STRIP);
 }
 

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { useApp, openApp, exactNumbers } from './harness.mjs';
+import { useApp, openApp, exactNumbers, wordsIn } from './harness.mjs';
 
 const run = promisify(execFile);
 const PYTHON = resolve('.venv/bin/python');
@@ -112,6 +112,16 @@ print(json.dumps(fixed_case("page", p[y == 0], p[y == 1], prm)["losses"]))
     }
   }
   assert.equal(Object.keys(want).length, 10);
+  // Every shown loss has its row in the A/B table; a loss whose terms read the class counts says
+  // why it has no crossover ratio instead of drawing one.
+  await page.locator('#ab').scrollIntoViewIfNeeded();
+  await wordsIn(page);
+  const ab = page.getByRole('table', { name: 'model A against model B' });
+  assert.equal(await ab.locator("tbody tr:not([hidden])").count(), 10 + 8);
+  const crossovers = await page.locator('.crossovers').innerText();
+  assert.match(crossovers, /class-balanced CE has no crossover ratio: its terms depend on the class counts, so at another ratio it is another loss/);
+  assert.match(crossovers, /Tversky has no crossover ratio: a set-level loss/);
+  assert.match(crossovers, /Poly-1 prefers/);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -41,7 +41,7 @@ impl Undefined {
             Undefined::ZeroLoss => "the loss is zero",
             Undefined::SetLevel => "a set-level loss has no sum over samples",
             Undefined::CountDependent => {
-                "its terms depend on the class counts: at another ratio it is another loss"
+                "its terms depend on the class counts, so at another ratio it is another loss"
             }
         }
     }
