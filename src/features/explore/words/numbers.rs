@@ -81,18 +81,26 @@ pub(crate) fn words(f: &Facts) -> String {
 
 /// Each loss's mean over each class alone, and the standard error of its overall mean.
 fn class_table(out: &mut String, f: &Facts) {
+    // A set-level loss has no per-class mean or per-sample spread: say so, not "no samples".
+    let none = |k: LossKind| -> String {
+        if k.loss().per_sample() {
+            "– (no samples)".into()
+        } else {
+            "– (set-level)".into()
+        }
+    };
     let per = |k: LossKind, c: Class| match f.class_mean(0, k, c) {
         Some(v) => number(v, 4),
-        None => "– (no samples)".into(),
+        None => none(k),
     };
     let rows: Vec<Vec<String>> = f
         .shown
         .iter()
         .map(|k| {
             // Beside the losses table's mean (the per-class table fits a phone this way).
-            let se = match f.loss(0, k) {
-                Ok(_) => format!("± {}", error(f.se(0, k))),
-                Err(_) => "– (no samples)".into(),
+            let se = match (f.loss(0, k), k.loss().per_sample()) {
+                (Ok(_), true) => format!("± {}", error(f.se(0, k))),
+                _ => none(k),
             };
             vec![
                 // A hyphen that does not break: "α-balanced" stays whole on a phone.
