@@ -14,7 +14,9 @@ use imbalance_lab::features::explore::charts::loss_share::draw_loss_share;
 use imbalance_lab::features::explore::charts::scores::ScoreHistogram;
 use imbalance_lab::features::explore::charts::threshold::ThresholdCurves;
 use imbalance_lab::features::focal::chart::{FocalCurve, draw_focal_curve};
+use imbalance_lab::features::focal::per_sample::PerSample;
 use imbalance_lab::sim::curves::{histogram, threshold_sweep};
+use imbalance_lab::sim::loss::LossParams;
 use imbalance_lab::sim::{Analysis, Profile, analyse, ratio_of};
 
 fn scenario() -> Analysis {
@@ -69,6 +71,12 @@ fn all_charts(a: &Analysis, style: &ChartStyle) -> Vec<(&'static str, String)> {
     let ratio = ratio_of(&a.metrics.confusion);
     let losses_by_ratio = Figure::CompositionLosses(profile, ratio, Shown::default());
     let metrics_by_ratio = Figure::CompositionMetrics(profile, ratio);
+    let per_sample = |shown| {
+        Figure::PerSample(PerSample {
+            params: LossParams::from_scenario(s),
+            shown,
+        })
+    };
     // The snapshot's name, its size in CSS pixels, and what it shows.
     let figures = [
         ("focal", 640, 400, Figure::Focal(focal)),
@@ -93,6 +101,9 @@ fn all_charts(a: &Analysis, style: &ChartStyle) -> Vec<(&'static str, String)> {
         ("pr", 420, 340, Figure::Pr(curves)),
         ("composition-losses", 640, 360, losses_by_ratio),
         ("composition-metrics", 640, 360, metrics_by_ratio),
+        ("per-sample", 640, 400, per_sample(Shown::default())),
+        // Every loss, on a phone's width: the facets stacked, Tversky's note in the key.
+        ("per-sample-all", 360, 540, per_sample(Shown::all())),
     ];
     figures
         .into_iter()
@@ -238,4 +249,60 @@ fn counts_are_grouped_by_thousands() {
     assert_eq!(imbalance_lab::format::short(0.25), "0.25");
     assert_eq!(imbalance_lab::format::short(2.0), "2");
     assert_eq!(imbalance_lab::format::short(-0.0001), "0");
+}
+
+/// The per-sample chart's numbers are the tables' per-sample loss, a column per class; the
+/// set-level loss, and a loss undefined at these counts, say so instead of drawing.
+#[test]
+fn the_per_sample_chart_reads_each_loss_on_each_class() {
+    use imbalance_lab::charts::figure::DataTable;
+    use imbalance_lab::sim::LossKind;
+    use imbalance_lab::sim::loss::per_sample_loss;
+    use imbalance_lab::sim::params::Class;
+    let params = LossParams::new(4.0, 0.25, 2.0).with_counts(900.0, 100.0);
+    let figure = |params| {
+        Figure::PerSample(PerSample {
+            params,
+            shown: Shown::all(),
+        })
+    };
+    let DataTable { header, rows } = figure(params).table();
+    assert_eq!(header.len(), 1 + 2 * (LossKind::COUNT - 1));
+    assert!(!header.iter().any(|h| h.starts_with("Tversky")));
+    for row in &rows {
+        let p_t: f64 = row[0].parse().unwrap();
+        let kinds = LossKind::ALL
+            .into_iter()
+            .filter(|k| *k != LossKind::Tversky);
+        for (i, kind) in kinds.enumerate() {
+            for (j, (class, p)) in [(Class::Positive, p_t), (Class::Negative, 1.0 - p_t)]
+                .into_iter()
+                .enumerate()
+            {
+                let want = per_sample_loss(kind, class, p, &params).unwrap();
+                assert_eq!(row[1 + 2 * i + j], format!("{want:.4}"), "{}", kind.key());
+            }
+        }
+    }
+    // Weighted BCE at p_t = 1/2: pos_weight ln 2 for a positive, ln 2 for a negative.
+    let half = rows.iter().find(|r| r[0] == "0.5").unwrap();
+    assert_eq!((half[3].as_str(), half[4].as_str()), ("2.7726", "0.6931"));
+    let svg = to_svg(640, 400, &light(), |area, st| figure(params).draw(area, st));
+    assert!(svg.contains("Tversky: set-level, no per-sample loss"));
+    // A loss that is another at these parameters says so, as it hides under it.
+    assert!(!svg.contains("(= BCE)"));
+    let unweighted = LossParams {
+        pos_weight: 1.0,
+        ..params
+    };
+    let svg = to_svg(640, 400, &light(), |area, st| {
+        figure(unweighted).draw(area, st)
+    });
+    assert!(svg.contains("weighted BCE (= BCE)"));
+    assert!(!svg.contains("logit-adjusted CE: "));
+    let no_positives = params.with_counts(100.0, 0.0);
+    let svg = to_svg(640, 400, &light(), |area, st| {
+        figure(no_positives).draw(area, st)
+    });
+    assert!(svg.contains("logit-adjusted CE: there are no positive samples"));
 }

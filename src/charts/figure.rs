@@ -15,6 +15,7 @@ use crate::features::explore::charts::threshold::{
     threshold_table,
 };
 use crate::features::focal::chart::{FocalCurve, draw_focal_curve, focal_table};
+use crate::features::focal::per_sample::{PerSample, draw_per_sample, per_sample_table};
 use crate::features::training::charts::loss_curves::{
     LossCurves, draw_loss_curves, loss_curves_table,
 };
@@ -30,6 +31,8 @@ use crate::sim::{Losses, Metric, Profile};
 pub enum Figure {
     /// The focal modulation curve.
     Focal(FocalCurve),
+    /// Each shown loss's per-sample loss against p_t, for a positive and for a negative.
+    PerSample(PerSample),
     /// The per-class score histograms.
     Scores(ScoreHistogram),
     /// Each shown loss's split between the classes.
@@ -78,6 +81,7 @@ impl Figure {
     pub fn name(&self) -> &'static str {
         match self {
             Figure::Focal(_) => "focal",
+            Figure::PerSample(_) => "per-sample-losses",
             Figure::Scores(_) => "scores",
             Figure::Share(..) => "share",
             Figure::Threshold(_) => "threshold",
@@ -97,6 +101,7 @@ impl Figure {
     pub fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, style: &ChartStyle) -> DrawResult<DB> {
         match self {
             Figure::Focal(d) => draw_focal_curve(area, d, style),
+            Figure::PerSample(d) => draw_per_sample(area, d, style),
             Figure::Scores(d) => draw_scores(area, d, style),
             Figure::Share(d, shown) => draw_loss_share(area, d, *shown, style),
             Figure::Threshold(d) => draw_threshold_metrics(area, d, style),
@@ -118,6 +123,7 @@ impl Figure {
     pub fn table(&self) -> DataTable {
         match self {
             Figure::Focal(d) => focal_table(d),
+            Figure::PerSample(d) => per_sample_table(d),
             Figure::Scores(d) => histogram_table(d),
             Figure::Share(l, shown) => share_table(l, *shown),
             Figure::Threshold(d) => threshold_table(d),

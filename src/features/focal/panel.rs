@@ -4,11 +4,14 @@ use leptos::prelude::*;
 
 use crate::charts::Figure;
 use crate::features::focal::chart::FocalCurve;
+use crate::features::focal::per_sample::PerSample;
 use crate::features::words::page::words_and;
 use crate::features::words::{FOCAL, FOCAL_TERMS};
 use crate::format::number;
 use crate::sim::Scenario;
+use crate::sim::loss::LossParams;
 use crate::state::{Panel, ViewOptions};
+use crate::ui::signals::shown_losses;
 use crate::ui::widgets::{ChartCanvas, PanelFrame, Toggle};
 
 /// The focal loss (or its modulating factor) against the probability of the true class.
@@ -30,6 +33,21 @@ pub fn FocalPanel(scenario: RwSignal<Scenario>, options: RwSignal<ViewOptions>) 
             d.gamma, d.alpha
         )
     };
+    let shown = shown_losses();
+    let per_sample = Memo::new(move |_| {
+        Figure::PerSample(PerSample {
+            params: scenario.with(LossParams::from_scenario),
+            shown: shown.get(),
+        })
+    });
+    let per_sample_label = move || {
+        let names: Vec<_> = shown.get().iter().map(|k| k.name()).collect();
+        format!(
+            "Each shown loss's per-sample loss against the probability of the true class, for a \
+             positive and for a negative: {}",
+            names.join(", ")
+        )
+    };
     view! {
         <PanelFrame panel=Panel::Focal title="Focal loss: quieting the easy examples" class="split">
             <div class="figure">
@@ -37,6 +55,10 @@ pub fn FocalPanel(scenario: RwSignal<Scenario>, options: RwSignal<ViewOptions>) 
             <Toggle id="focal-factor" options get=|o| o.focal_factor set=|o, v| o.focal_factor = v>
                 "show the modulating factor (1 − pₜ)"<sup>"γ"</sup>" alone"
             </Toggle>
+            <p class="explain">"What one sample pays under each shown loss, a positive and a \
+                negative, against the probability the model gives its true class."</p>
+            <ChartCanvas figure=per_sample class="facets" title="each loss per sample"
+                label=Signal::derive(per_sample_label) />
             </div>
             <div class="words">
             <label class="point">

@@ -17,8 +17,10 @@
 //! trainer      Newton on the rows, one step at a time
 //! json         the results file's `training` section
 //! view         what the training panel shows
+//! effect       what each loss does to the model, compared with BCE's
 //! ```
 
+pub mod effect;
 pub mod evaluation;
 pub mod gradient;
 pub mod json;

@@ -2,6 +2,7 @@
 //! population whose feature separates the classes by `d`, at the page's mix, pos_weight, alpha,
 //! gamma and threshold. Exact (no sampling), and recomputed whenever the panel is seen.
 
+mod effects;
 mod sample;
 mod statements;
 
@@ -117,6 +118,7 @@ pub fn TrainingPanel(
                     .map(|s| view! { <li>{s}</li> })
                     .collect::<Vec<_>>()}
             </ul>
+            <effects::Effects view=shown />
             <SampleTraining scenario training />
             <ChartCanvas figure=scores class="tall" title="what each trained model predicts"
                 label=label("Each trained model's scores, negatives and positives, log counts") />
