@@ -3,9 +3,11 @@
 //! which panels and controls appear), and reading and writing it in the URL (`link`). The page
 //! mirrors it in signals (`ui::signals::PageSignals`).
 
+mod control;
 pub mod link;
 mod theme;
 
+pub use control::Control;
 pub use theme::ThemeChoice;
 
 use crate::sim::loss::Shown;
@@ -197,35 +199,6 @@ pub enum Panel {
     Decide,
 }
 
-/// A control (or group of controls) of the scenario panel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Control {
-    /// The preset buttons.
-    Presets,
-    /// The class ratio slider.
-    Ratio,
-    /// The total slider.
-    Total,
-    /// The exact counts.
-    Counts,
-    /// Accuracy on negatives.
-    Acc0,
-    /// Accuracy on positives.
-    Acc1,
-    /// The threshold.
-    Threshold,
-    /// pos_weight.
-    PosWeight,
-    /// Focal alpha.
-    Alpha,
-    /// Focal gamma.
-    Gamma,
-    /// The losses shown, and the settings of section 9's losses.
-    Losses,
-    /// The seed and "new sample".
-    Seed,
-}
-
 /// Something named by a key in links.
 pub trait Keyed: Copy + PartialEq + 'static {
     /// Every value, in page order.
@@ -289,55 +262,6 @@ impl Keyed for Panel {
             Panel::ModelB => "A/B comparison",
             Panel::Training => "what each loss trains",
             Panel::Decide => "deciding: costs, prevalence, calibration",
-        }
-    }
-}
-
-impl Keyed for Control {
-    const ALL: &'static [Self] = &[
-        Control::Presets,
-        Control::Ratio,
-        Control::Total,
-        Control::Counts,
-        Control::Acc0,
-        Control::Acc1,
-        Control::Threshold,
-        Control::PosWeight,
-        Control::Alpha,
-        Control::Gamma,
-        Control::Losses,
-        Control::Seed,
-    ];
-    fn key(self) -> &'static str {
-        match self {
-            Control::Presets => "presets",
-            Control::Ratio => "ratio",
-            Control::Total => "total",
-            Control::Counts => "counts",
-            Control::Acc0 => "acc0",
-            Control::Acc1 => "acc1",
-            Control::Threshold => "thr",
-            Control::PosWeight => "pw",
-            Control::Alpha => "alpha",
-            Control::Gamma => "gamma",
-            Control::Losses => "losses",
-            Control::Seed => "seed",
-        }
-    }
-    fn label(self) -> &'static str {
-        match self {
-            Control::Presets => "presets",
-            Control::Ratio => "class ratio",
-            Control::Total => "total samples",
-            Control::Counts => "exact counts",
-            Control::Acc0 => "acc0",
-            Control::Acc1 => "acc1",
-            Control::Threshold => "threshold",
-            Control::PosWeight => "pos_weight",
-            Control::Alpha => "alpha",
-            Control::Gamma => "gamma",
-            Control::Losses => "losses shown",
-            Control::Seed => "seed",
         }
     }
 }

@@ -18,6 +18,29 @@ pub enum Scale {
 }
 
 impl Scale {
+    /// The value a slider at `p` (its value, or its position for the non-linear scales) sets,
+    /// rounded to 3 significant digits so the number reads cleanly (for `Saturating`, of the
+    /// distance from 1: 0.999, not 0.99897).
+    fn at(self, p: f64, min: f64, max: f64) -> f64 {
+        match self {
+            Scale::Linear => p,
+            Scale::Log => {
+                let v = self.value(p, min, max);
+                let digits = 10f64.powi(v.abs().log10().floor() as i32 - 2);
+                (v / digits).round() * digits
+            }
+            Scale::Saturating => {
+                let rest = 1.0 - self.value(p, min, max);
+                if rest >= 1.0 {
+                    0.0
+                } else {
+                    let digits = 10f64.powi(rest.log10().floor() as i32 - 1);
+                    1.0 - (rest / digits).round() * digits
+                }
+            }
+        }
+    }
+
     /// The slider position in [0, 1] of a value.
     fn position(self, v: f64, min: f64, max: f64) -> f64 {
         let p = match self {
@@ -99,25 +122,7 @@ where
                 }
                 on:input:target=move |ev| {
                     if let Ok(p) = ev.target().value().parse::<f64>() {
-                        write(match scale {
-                            Scale::Linear => p,
-                            Scale::Log => {
-                                // Round to 3 significant digits so the number reads cleanly.
-                                let v = scale.value(p, min, max);
-                                let digits = 10f64.powi(v.abs().log10().floor() as i32 - 2);
-                                (v / digits).round() * digits
-                            }
-                            // The same for the distance from 1: 0.999, not 0.99897.
-                            Scale::Saturating => {
-                                let rest = 1.0 - scale.value(p, min, max);
-                                if rest >= 1.0 {
-                                    0.0
-                                } else {
-                                    let digits = 10f64.powi(rest.log10().floor() as i32 - 1);
-                                    1.0 - (rest / digits).round() * digits
-                                }
-                            }
-                        });
+                        write(scale.at(p, min, max));
                     }
                 } />
             <input type="number" id=format!("{id}-value") class="value" min=min max=max step=step

@@ -319,8 +319,7 @@ pub fn draw_trained_scores<DB: DrawingBackend>(
     let (bottom, top) = (0.5, most * 4.0);
     let width = 1.0 / SCORE_BINS as f64;
     // Two across, as many rows as the shown losses need.
-    let rows = view.shown.len().div_ceil(2).max(1);
-    let cells = area.split_evenly((rows, 2));
+    let cells = area.split_evenly((view.shown.len().div_ceil(2).max(1), 2));
     for (kind, cell) in view.shown.iter().zip(cells) {
         let trained = view.trained.get(kind);
         let mut chart = ChartBuilder::on(&cell);
