@@ -2,10 +2,11 @@
 //! values against scikit-learn on the same rows, the same bits on every run.
 
 use imbalance_lab::sim::training::spread::{
-    Band, Outcomes, P05, P50, P95, Place, Quantity, Retraining, SpreadRequest, against_bce,
-    quantile, spread, starts, summarise, train_sample,
+    Band, Outcomes, P05, P50, P95, Place, Quantity, Retraining, SpreadRequest, SpreadResults,
+    against_bce, quantile, spread, starts, summarise, train_sample,
 };
 use imbalance_lab::sim::training::{Binormal, LossParams, NoOptimum, PerLoss, Sample, fit_sample};
+use imbalance_lab::sim::training::{Training, training_json};
 use imbalance_lab::sim::{LossKind, Scenario};
 
 fn request(pop: Binormal, threshold: f64, k: u32, n: u32, seed: u64) -> SpreadRequest {
@@ -250,4 +251,59 @@ fn k_and_n_are_held_to_their_ranges_and_a_median_is_placed_against_bce() {
     );
     let all: PerLoss<bool> = PerLoss::new(|k| s.get(k).models == 8 || !k.loss().per_sample());
     assert!(all.0.iter().all(|b| *b));
+}
+
+#[test]
+fn the_results_file_carries_numpy_s_bands_and_says_why_a_loss_has_none() {
+    let fixture = fixture();
+    for c in fixture["cases"].as_array().unwrap() {
+        let num = |k: &str| c[k].as_f64().unwrap();
+        let int = |k: &str| c[k].as_u64().unwrap() as u32;
+        let pop = Binormal::new(num("sep"), int("neg"), int("pos"));
+        let r = request(
+            pop,
+            num("threshold"),
+            int("k"),
+            int("n"),
+            c["seed"].as_u64().unwrap(),
+        );
+        let mut t = Training::compute(&pop, &r.params, r.threshold, None);
+        t.spread = Some(SpreadResults {
+            request: r,
+            spread: spread(&r).1,
+        });
+        let text = format!("{{ \"training\": {} }}", training_json(&t));
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let s = &v["training"]["spread"];
+        assert_eq!(
+            (s["k"].as_u64(), s["n"].as_u64()),
+            (c["k"].as_u64(), c["n"].as_u64())
+        );
+        assert_eq!(s["seed"].as_u64(), c["seed"].as_u64());
+        for kind in LossKind::ALL {
+            let (ours, numpy) = (&s[kind.key()], &c["losses"][kind.key()]);
+            let models = ours["models"].as_u64().unwrap();
+            for q in Quantity::ALL {
+                // numpy's numbers, written so that they read back to the same bits.
+                match &numpy[q.key()] {
+                    serde_json::Value::Null => assert!(ours[q.key()].is_null()),
+                    b => {
+                        for key in ["count", "median", "p05", "p95"] {
+                            assert_eq!(ours[q.key()][key], b[key], "{kind:?} {q:?} {key}");
+                        }
+                    }
+                }
+            }
+            if models < u64::from(r.k) {
+                let reason = ours["reason"].as_str().unwrap();
+                assert!(!reason.is_empty(), "{kind:?}");
+            } else {
+                assert!(ours.get("reason").is_none(), "{kind:?}");
+            }
+        }
+        let tversky = &s["tversky"];
+        assert_eq!(tversky["models"], 0);
+        assert!(tversky["recall"].is_null() && tversky["boundary"].is_null());
+        assert_eq!(tversky["reason"], NoOptimum::SetLevel.reason());
+    }
 }

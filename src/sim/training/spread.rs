@@ -16,6 +16,7 @@ use super::population::fit_population;
 use super::problem::{Binormal, LossParams, Model, NoOptimum, PerLoss};
 use super::sample::Sample;
 use super::trainer::Trainer;
+use crate::format::exact;
 use crate::sim::LossKind;
 
 /// Samples a spread is made of: at least 2 (one sample has no spread), at most 100.
@@ -324,4 +325,48 @@ pub fn spread(r: &SpreadRequest) -> (Vec<Outcomes>, PerLoss<LossSpread>) {
     while run.next_sample().is_some() {}
     let summary = run.summary();
     (run.done, summary)
+}
+
+/// A completed spread, for the results file: what was retrained and each loss's spread.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SpreadResults {
+    /// What was retrained (`k` and `n` in their ranges).
+    pub request: SpreadRequest,
+    /// Each loss's spread over the `k` samples.
+    pub spread: PerLoss<LossSpread>,
+}
+
+/// The `training` object's `"spread"` member, its comma first (nothing without a spread): the
+/// run's size and seed, then each loss's number of models and its bands; `null` for a quantity
+/// no model has, and a `"reason"` where some sample gave no model (reasons need no escaping).
+pub fn spread_member(r: Option<&SpreadResults>) -> String {
+    let Some(r) = r else {
+        return String::new();
+    };
+    let q = &r.request;
+    let mut out = format!(
+        r#",
+    "spread": {{ "k": {}, "n": {}, "seed": {}"#,
+        q.k, q.n, q.seed
+    );
+    for (kind, l) in r.spread.iter() {
+        out += &format!(r#", "{}": {{ "models": {}"#, kind.key(), l.models);
+        for quantity in Quantity::ALL {
+            let band = l.band(quantity).map_or("null".into(), |b| {
+                format!(
+                    r#"{{ "count": {}, "median": {}, "p05": {}, "p95": {} }}"#,
+                    b.count,
+                    exact(b.median),
+                    exact(b.p05),
+                    exact(b.p95)
+                )
+            });
+            out += &format!(r#", "{}": {band}"#, quantity.key());
+        }
+        if let Some(why) = l.reason {
+            out += &format!(r#", "reason": "{}""#, why.reason());
+        }
+        out += " }";
+    }
+    out + " }"
 }

@@ -3,6 +3,7 @@
 //! gamma and threshold. Exact (no sampling), and recomputed whenever the panel is seen.
 
 mod sample;
+mod spread;
 mod statements;
 
 use crate::ui::signals::shown_losses;
@@ -21,9 +22,11 @@ use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::signals::Shared;
 use crate::ui::widgets::{ChartCanvas, ChartPair, PanelFrame, ParamSlider};
 use sample::{SampleTraining, sample_models};
+use spread::SpreadTraining;
 use statements::{boundary_text, statements};
 
 pub use sample::sample_request;
+pub use spread::spread_request;
 
 fn compute(scenario: &Scenario, settings: &TrainingSettings) -> Shared<TrainingView> {
     let pop = Binormal::from_scenario(scenario, settings.sep);
@@ -119,6 +122,7 @@ pub fn TrainingPanel(
                     .collect::<Vec<_>>()}
             </ul>
             <SampleTraining scenario training />
+            <SpreadTraining scenario training />
             <ChartCanvas figure=scores class="tall" title="what each trained model predicts"
                 label=label("Each trained model's scores, negatives and positives, log counts") />
             {words(TRAINED_SCORES)}
