@@ -31,6 +31,7 @@ fn job(neg: u32, pos: u32, settings: DecisionSettings) -> DecideJob {
         training: TrainingSettings {
             sep: 2.0,
             rows: 4_000,
+            ..TrainingSettings::default()
         },
         dark: false,
         width: 0,
@@ -79,7 +80,7 @@ fn a_job_and_its_answer_round_trip_and_junk_is_refused() {
     let v = encode(&j);
     assert_eq!(decode(&v[..v.len() - 1]), None);
     let mut bad_judge = v.clone();
-    let at = v.len() - 6;
+    let at = v.len() - 8;
     bad_judge[at] = (2 + imbalance_lab::sim::LossKind::COUNT) as f64;
     assert_eq!(decode(&bad_judge), None);
 

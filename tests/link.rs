@@ -93,6 +93,22 @@ fn bad_counts_and_seeds_are_clamped_or_defaulted_and_said() {
             "rows=many",
             "rows=\u{201c}many\u{201d} is not a count; using 10000.",
         ),
+        (
+            "spread_k=0",
+            "spread_k=0 is not a whole number from 2 to 100; using 2.",
+        ),
+        (
+            "spread_k=500",
+            "spread_k=500 is not a whole number from 2 to 100; using 100.",
+        ),
+        (
+            "spread_n=ten",
+            "spread_n=\u{201c}ten\u{201d} is not a count; using 10000.",
+        ),
+        (
+            "spread_n=5",
+            "spread_n=5 is not a whole number from 100 to 100000; using 100.",
+        ),
     ]);
 }
 
@@ -194,6 +210,23 @@ fn a_link_made_from_imported_data_says_it_cannot_carry_it() {
 }
 
 #[test]
+fn the_spread_s_size_is_written_only_when_it_is_not_the_default() {
+    // A link made before the keys existed writes back byte for byte.
+    let old = "neg=1000000&pos=10000&acc0=0.999&acc1=0.5&alpha=0.25&gamma=2&pw=1&thr=0.5&seed=1\
+               &acc0b=0.98&acc1b=0.9&sep=2&rows=10000&cfp=1&cfn=1&rtp=0";
+    assert_eq!(format(&parse(old).state), old);
+    assert_eq!(format(&parse("spread_k=20&spread_n=10000").state), old);
+    let p = parse("spread_k=5&spread_n=2000");
+    assert!(p.notices.is_empty(), "{:?}", p.notices);
+    assert_eq!(
+        (p.state.training.spread_k, p.state.training.spread_n),
+        (5, 2000)
+    );
+    assert_eq!(format(&p.state), format!("{old}&spread_k=5&spread_n=2000"));
+    assert_eq!(parse(&format(&p.state)).state, p.state);
+}
+
+#[test]
 fn the_theme_is_read_written_only_when_chosen_and_bad_values_follow_the_system() {
     for (key, theme) in [
         ("light", ThemeChoice::Light),
@@ -259,6 +292,7 @@ prop_compose! {
         b0 in 0.0..=1.0f64, b1 in 0.0..=1.0f64, log in any::<bool>(), factor in any::<bool>(),
         embed in any::<bool>(), panels in keyed_subset::<Panel>(true), controls in keyed_subset::<Control>(false),
         sep in 0.0..=6.0f64, rows in 100..=1_000_000u32,
+        spread_k in 2..=100u32, spread_n in 100..=100_000u32,
         decision in any_decision(), point in 0.0..=1.0f64, story in 0..=STORY_STEPS,
         theme in proptest::sample::select(ThemeChoice::ALL.to_vec()),
         unit in proptest::array::uniform9(0.0..=1.0f64),
@@ -274,7 +308,7 @@ prop_compose! {
             scenario: Scenario { neg, pos, acc0, acc1, alpha, gamma, pos_weight: pw, threshold: thr, seed, extra },
             model_b: ModelB { acc0: b0, acc1: b1 },
             view: ViewOptions { log_counts: log, focal_factor: factor, point, story, theme, losses },
-            training: TrainingSettings { sep, rows },
+            training: TrainingSettings { sep, rows, spread_k, spread_n },
             layout: Layout { embed, panels, controls },
             decision,
             imported: false,
@@ -322,7 +356,7 @@ proptest! {
                 Just("pw"), Just("thr"), Just("seed"), Just("acc0b"), Just("acc1b"), Just("log"),
                 Just("factor"), Just("embed"), Just("panels"), Just("controls"), Just("x"),
                 Just("sep"), Just("rows"), Just("cfp"), Just("cfn"), Just("rtp"), Just("prev"),
-                Just("undo"), Just("judge"),
+                Just("undo"), Just("judge"), Just("spread_k"), Just("spread_n"),
             ],
             prop_oneof![
                 any::<f64>().prop_map(|v| v.to_string()), any::<i64>().prop_map(|v| v.to_string()),
@@ -348,6 +382,8 @@ fn check_valid(s: &PageState) {
     let c = &s.scenario;
     assert!(c.neg <= MAX_COUNT && c.pos <= MAX_COUNT);
     assert!((100..=1_000_000).contains(&s.training.rows));
+    assert!((2..=100).contains(&s.training.spread_k));
+    assert!((100..=100_000).contains(&s.training.spread_n));
     for (v, lo, hi) in [
         (c.acc0, 0.0, 1.0),
         (c.acc1, 0.0, 1.0),

@@ -7,12 +7,14 @@ use imbalance_lab::features::import::worker::{
     Detection, ImportJob, Importer, PartJob, import_bytes,
 };
 use imbalance_lab::features::training::job::{TrainRequest, TrainStep, train};
+use imbalance_lab::features::training::spread_job::{SpreadJob, SpreadSample, SpreadWork};
 use imbalance_lab::features::words::{WordsJob, write_words};
 use imbalance_lab::protocol::{
     FromPart, FromWorker, Tag, ToPart, ToWorker, scores_header, scores_of,
 };
 use imbalance_lab::sim::engine::{Engine, Request};
 use imbalance_lab::sim::loss::Shown;
+use imbalance_lab::sim::training::spread::SpreadRequest;
 use imbalance_lab::sim::training::{Binormal, LossParams};
 use imbalance_lab::sim::{LossKind, Scenario};
 use imbalance_lab::state::{DecisionSettings, TrainingSettings};
@@ -23,6 +25,7 @@ fn to_worker_tag(m: &ToWorker) -> Tag {
         ToWorker::Exact(_) => Tag::Exact,
         ToWorker::Csv(_) => Tag::Csv,
         ToWorker::Train(_) => Tag::Train,
+        ToWorker::Spread(_) => Tag::Spread,
         ToWorker::Forget => Tag::Forget,
         ToWorker::Import(_) => Tag::Import,
         ToWorker::Decide(_) => Tag::Decide,
@@ -38,6 +41,7 @@ fn from_worker_tag(m: &FromWorker) -> Option<Tag> {
         FromWorker::CsvPiece(..) => Tag::CsvPiece,
         FromWorker::CsvDone => Tag::CsvDone,
         FromWorker::TrainStep(_) => Tag::TrainStep,
+        FromWorker::SpreadSample(_) => Tag::SpreadSample,
         FromWorker::Detected(_) => Tag::Detected,
         FromWorker::ImportProgress(..) => Tag::ImportProgress,
         FromWorker::Imported(_) => Tag::Imported,
@@ -76,6 +80,8 @@ fn decide_job() -> DecideJob {
         training: TrainingSettings {
             sep: 2.0,
             rows: 1_000,
+            spread_k: 7,
+            spread_n: 300,
         },
         dark: true,
         width: 390,
@@ -106,6 +112,25 @@ fn train_request() -> TrainRequest {
     }
 }
 
+fn spread_job(threshold: f64) -> SpreadJob {
+    SpreadJob {
+        id: 4,
+        request: SpreadRequest {
+            population: Binormal::new(1.5, 900, 100),
+            params: LossParams::new(4.0, 0.25, 2.0).with_counts(900.0, 100.0),
+            threshold,
+            k: 3,
+            n: 400,
+            seed: u64::MAX - 1,
+        },
+    }
+}
+
+/// The first sample of a spread, as the worker sends it.
+fn spread_sample(threshold: f64) -> SpreadSample {
+    SpreadWork::new(&spread_job(threshold)).step().unwrap()
+}
+
 const FILE: &[u8] = b"label,score\n0,0.1\n1,0.9\n0,0.35\n1,0.6\n";
 
 #[test]
@@ -128,6 +153,7 @@ fn every_message_to_the_worker_round_trips() {
         ToWorker::Exact(r),
         ToWorker::Csv(r),
         ToWorker::Train(train_request()),
+        ToWorker::Spread(spread_job(0.3)),
         ToWorker::Forget,
         ToWorker::Import(import_job(true)),
         ToWorker::Decide(Box::new(decide_job())),
@@ -162,6 +188,10 @@ fn every_reply_round_trips() {
         FromWorker::CsvPiece(b"label,probability\n0,0.5\n".to_vec(), 1.0),
         FromWorker::CsvDone,
         FromWorker::TrainStep(Box::new(steps.remove(0))),
+        // Models with every quantity, and (at threshold 1) with no boundary and no precision;
+        // Tversky with none.
+        FromWorker::SpreadSample(Box::new(spread_sample(0.3))),
+        FromWorker::SpreadSample(Box::new(spread_sample(1.0))),
         FromWorker::Detected(Box::new(detection)),
         FromWorker::ImportProgress(3, 0.5),
         FromWorker::Imported(Box::new(summary)),

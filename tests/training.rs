@@ -12,4 +12,5 @@ mod training {
     mod population;
     mod reference;
     mod sample;
+    mod spread;
 }

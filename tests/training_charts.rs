@@ -10,10 +10,13 @@ use std::path::PathBuf;
 
 use imbalance_lab::charts::{ChartStyle, Figure, Theme, to_svg};
 use imbalance_lab::features::training::charts::loss_curves::LossCurves;
+use imbalance_lab::features::training::charts::spread::SpreadChart;
 use imbalance_lab::features::training::job::{TrainRequest, TrainRun};
 use imbalance_lab::format;
 use imbalance_lab::protocol::{FromWorker, ToWorker};
+use imbalance_lab::sim::LossKind;
 use imbalance_lab::sim::engine::Engine;
+use imbalance_lab::sim::training::spread::{Quantity, SpreadRequest, spread};
 use imbalance_lab::sim::training::{Binormal, LossParams, TrainingView};
 use imbalance_lab::worker::serve;
 
@@ -196,4 +199,63 @@ fn each_model_s_scores_hold_its_class_and_its_recall() {
             );
         }
     }
+}
+
+/// A retraining spread of 8 samples as the page draws it, for the losses `shown`.
+fn spread_chart(shown: Shown) -> SpreadChart {
+    let r = SpreadRequest {
+        population: Binormal::new(2.0, 9_000, 1_000),
+        params: LossParams::new(9.0, 0.25, 2.0),
+        threshold: 0.5,
+        k: 8,
+        n: 2_000,
+        seed: 3,
+    };
+    let (samples, summary) = spread(&r);
+    SpreadChart {
+        spread: Some(summary),
+        samples,
+        shown,
+        k: r.k,
+        n: r.n,
+    }
+}
+
+#[test]
+fn the_spread_chart_draws_each_shown_loss_beside_bce_s_band() {
+    use LossKind::{Bce, Focal, LogitAdjusted, Tversky, WeightedBce};
+    let c = spread_chart(Shown::of(&[
+        Bce,
+        WeightedBce,
+        Focal,
+        LogitAdjusted,
+        Tversky,
+    ]));
+    let figure = Figure::Spread(Box::new(c.clone()));
+    check_snapshots(&[("spread", figure.clone())]);
+    // Wide: the three panels side by side, each naming every shown loss; Tversky has no model.
+    let wide = svg(&figure, Theme::Light);
+    assert!(!wide.contains("NaN") && !wide.contains("inf"));
+    for name in ["BCE", "weighted BCE", "focal", "Tversky"] {
+        let rows = wide.lines().filter(|l| l.trim() == name).count();
+        assert_eq!(rows, 3, "{name}");
+    }
+    assert_eq!(wide.lines().filter(|l| l.trim() == "no model").count(), 3);
+    assert!(wide.contains("dots: 8 of 8 samples of 2,000 rows"));
+    // Narrow: the same, stacked (taller than wide).
+    let narrow = to_svg(390, 620, &ChartStyle::default(), |a, s| figure.draw(a, s));
+    assert!(!narrow.contains("NaN") && narrow.lines().filter(|l| l.trim() == "focal").count() == 3);
+    // The table: a row a shown loss, its models and each quantity's band, as the chart's.
+    let table = figure.table();
+    assert_eq!(table.header.len(), 2 + 3 * Quantity::ALL.len());
+    assert_eq!(table.rows.len(), 5);
+    let bce = c.spread.unwrap().get(Bce).band(Quantity::Recall).unwrap();
+    assert_eq!(table.rows[0][..2], ["BCE".to_string(), "8 of 8".into()]);
+    assert_eq!(table.rows[0][6], format::number(bce.median, 4));
+    assert_eq!(table.rows[4][1], "0 of 8");
+    assert!(table.rows[4][2..].iter().all(|c| c == "–"));
+    // Before a run: a sentence, no table rows.
+    let empty = Figure::Spread(Box::default());
+    assert!(svg(&empty, Theme::Dark).contains("retrain K times"));
+    assert!(empty.table().rows.is_empty());
 }

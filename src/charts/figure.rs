@@ -23,6 +23,7 @@ use crate::features::training::charts::models::{
     draw_gradient_share, draw_optimal_prediction, draw_trained_models, draw_trained_scores,
     gradient_table, optimal_table, scores_table, trained_table,
 };
+use crate::features::training::charts::spread::{SpreadChart, draw_spread, spread_table};
 use crate::sim::training::TrainingView;
 use crate::sim::{Losses, Metric, Profile};
 
@@ -57,6 +58,8 @@ pub enum Figure {
     TrainedScores(Box<TrainingView>),
     /// Each loss's mean loss on a sample, Newton step by step.
     LossCurves(LossCurves),
+    /// Each loss's spread over K retrainings, beside BCE's.
+    Spread(Box<SpreadChart>),
 }
 
 /// A chart's numbers as rows of text, first row the header.
@@ -94,6 +97,7 @@ impl Figure {
             Figure::GradientShare(_) => "gradient-share",
             Figure::TrainedScores(_) => "trained-scores",
             Figure::LossCurves(_) => "loss-curves",
+            Figure::Spread(_) => "spread",
         }
     }
 
@@ -116,6 +120,7 @@ impl Figure {
             Figure::GradientShare(v) => draw_gradient_share(area, v, style),
             Figure::TrainedScores(v) => draw_trained_scores(area, v, style),
             Figure::LossCurves(c) => draw_loss_curves(area, c, style),
+            Figure::Spread(c) => draw_spread(area, c, style),
         }
     }
 
@@ -136,6 +141,7 @@ impl Figure {
             Figure::GradientShare(v) => gradient_table(v),
             Figure::TrainedScores(v) => scores_table(v),
             Figure::LossCurves(c) => loss_curves_table(c),
+            Figure::Spread(c) => spread_table(c),
         }
     }
 }

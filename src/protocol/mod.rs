@@ -80,6 +80,10 @@ tags! {
     PartRead = 23,
     /// A slice of the part's scores of one class of one model.
     Scores = 24,
+    /// The page asks for every loss retrained on K samples.
+    Spread = 25,
+    /// One sample of that retraining, with the spread so far.
+    SpreadSample = 26,
 }
 
 impl Tag {

@@ -5,6 +5,7 @@ use super::{Tag, message};
 use crate::features::decide::worker::{DecideJob, Decided};
 use crate::features::import::worker::{Detection, ImportJob, ImportSummary};
 use crate::features::training::job::{TrainRequest, TrainStep};
+use crate::features::training::spread_job::{SpreadJob, SpreadSample};
 use crate::features::words::{Words, WordsJob};
 use crate::sim::engine::{Answer, Reader, Request};
 
@@ -17,6 +18,8 @@ pub enum ToWorker {
     Csv(Request),
     /// Every loss trained on a sample, step by step.
     Train(TrainRequest),
+    /// Every loss retrained on K samples, a sample at a time.
+    Spread(SpreadJob),
     /// Let go of the imported data set (the page went back to the synthetic scenario).
     Forget,
     /// Look at or import the file that travels beside the numbers.
@@ -34,6 +37,7 @@ impl ToWorker {
             ToWorker::Exact(r) => message(Tag::Exact, |out| r.write(out)),
             ToWorker::Csv(r) => message(Tag::Csv, |out| r.write(out)),
             ToWorker::Train(t) => message(Tag::Train, |out| t.write(out)),
+            ToWorker::Spread(job) => message(Tag::Spread, |out| job.write(out)),
             ToWorker::Forget => message(Tag::Forget, |_| {}),
             ToWorker::Import(job) => message(Tag::Import, |out| job.write(out)),
             ToWorker::Decide(job) => message(Tag::Decide, |out| job.write(out)),
@@ -68,6 +72,7 @@ impl ToWorker {
             Tag::Exact => Request::decode(rest).map(ToWorker::Exact),
             Tag::Csv => Request::decode(rest).map(ToWorker::Csv),
             Tag::Train => TrainRequest::read(rest).map(ToWorker::Train),
+            Tag::Spread => SpreadJob::read(rest).map(ToWorker::Spread),
             Tag::Forget => rest.is_empty().then_some(ToWorker::Forget),
             Tag::Import => ImportJob::read(rest).map(ToWorker::Import),
             Tag::Decide => DecideJob::read(rest).map(|j| ToWorker::Decide(Box::new(j))),
@@ -90,6 +95,8 @@ pub enum FromWorker {
     CsvDone,
     /// A step of training on a sample.
     TrainStep(Box<TrainStep>),
+    /// A sample of a retraining spread.
+    SpreadSample(Box<SpreadSample>),
     /// What detection found in a file's first bytes.
     Detected(Box<Detection>),
     /// The share of a file read, for the import job of this number.
@@ -121,6 +128,7 @@ impl FromWorker {
             FromWorker::CsvPiece(bytes, done) => (message(Tag::CsvPiece, |o| o.push(done)), bytes),
             FromWorker::CsvDone => (message(Tag::CsvDone, |_| {}), Vec::new()),
             FromWorker::TrainStep(t) => (message(Tag::TrainStep, |o| t.write(o)), Vec::new()),
+            FromWorker::SpreadSample(s) => (message(Tag::SpreadSample, |o| s.write(o)), Vec::new()),
             FromWorker::Detected(d) => (message(Tag::Detected, |o| d.write(o)), Vec::new()),
             FromWorker::ImportProgress(id, p) => (
                 message(Tag::ImportProgress, |o| o.extend([f64::from(id), p])),
@@ -155,6 +163,9 @@ impl FromWorker {
             Tag::CsvDone if rest.is_empty() => FromWorker::CsvDone,
             Tag::TrainStep => {
                 TrainStep::read(rest).map_or(failed, |s| FromWorker::TrainStep(Box::new(s)))
+            }
+            Tag::SpreadSample => {
+                SpreadSample::read(rest).map_or(failed, |s| FromWorker::SpreadSample(Box::new(s)))
             }
             Tag::Detected => {
                 Detection::read(rest).map_or_else(unreadable, |d| FromWorker::Detected(Box::new(d)))

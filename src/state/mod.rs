@@ -40,6 +40,10 @@ pub struct TrainingSettings {
     pub sep: f64,
     /// Rows of the sample trained in the worker, in `[MIN_SAMPLE, MAX_SAMPLE]`.
     pub rows: u32,
+    /// Samples of the retraining spread (`spread_k`), in `SPREAD_K`.
+    pub spread_k: u32,
+    /// Rows in each of them (`spread_n`), in `SPREAD_N`.
+    pub spread_n: u32,
 }
 
 /// The decision panel's settings (SPEC section 8): what errors cost, the prevalence the model
@@ -137,6 +141,8 @@ impl Default for TrainingSettings {
         TrainingSettings {
             sep: crate::sim::training::SEP.default,
             rows: 10_000,
+            spread_k: 20,
+            spread_n: 10_000,
         }
     }
 }

@@ -43,9 +43,12 @@ pub fn serve(engine: &mut Engine, message: ToWorker, reply: &mut dyn FnMut(FromW
         }
         ToWorker::Forget => engine.forget(),
         // The worker's own jobs, which `js::receive` runs: they need the file beside the
-        // message, the decision panel's state between messages, or the words' code, which the
-        // page's module must not hold (the page serves the rest itself when it has no worker).
-        ToWorker::Import(_) | ToWorker::Decide(_) | ToWorker::Words(_) => reply(FromWorker::Failed),
+        // message, the decision panel's state between messages, or code (the words, the
+        // retraining spread) which the page's module must not hold (the page serves the rest
+        // itself when it has no worker).
+        ToWorker::Import(_) | ToWorker::Decide(_) | ToWorker::Words(_) | ToWorker::Spread(_) => {
+            reply(FromWorker::Failed)
+        }
     }
 }
 

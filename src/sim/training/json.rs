@@ -9,6 +9,7 @@ use super::optimal::{Q_GRID, optimal_curve};
 use super::population::fit_population;
 use super::problem::{Binormal, LossParams, Model, NoOptimum, PerLoss};
 use super::sample::Sample;
+use super::spread::{SpreadResults, spread_member};
 use super::trainer::fit_sample;
 use super::tversky::{hard_model, tversky_boundary};
 use crate::format::{exact, exact_metric};
@@ -41,6 +42,8 @@ pub struct Training {
     pub tversky: Result<f64, NoOptimum>,
     /// The models trained on a sample, when one was.
     pub sample: Option<SampleFits>,
+    /// The retraining spread, when one for these settings was completed.
+    pub spread: Option<SpreadResults>,
 }
 
 impl Training {
@@ -63,6 +66,7 @@ impl Training {
                 seed: s.seed,
                 fits: PerLoss::new(|k| fit_sample(s, k, params).map(|f| f.model)),
             }),
+            spread: None,
         }
     }
 }
@@ -157,6 +161,7 @@ pub fn training_json(t: &Training) -> String {
         }
         let _ = write!(out, " }}");
     }
+    out += &spread_member(t.spread.as_ref());
     let _ = write!(out, "\n  }}");
     out
 }

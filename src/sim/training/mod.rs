@@ -15,6 +15,7 @@
 //! gradient     each class's share of the gradient
 //! sample       seeded rows, portable; the training data CSV
 //! trainer      Newton on the rows, one step at a time
+//! spread       every loss retrained on K samples: median and 5-95 % band of each quantity
 //! json         the results file's `training` section
 //! view         what the training panel shows
 //! effect       what each loss does to the model, compared with BCE's
@@ -30,6 +31,7 @@ pub mod population;
 pub mod problem;
 pub mod quadrature;
 pub mod sample;
+pub mod spread;
 pub mod trainer;
 pub mod tversky;
 pub mod view;

@@ -7,6 +7,7 @@ use crate::sim::loss::{
     ALPHA, ASL_GN, ASL_GP, ASL_M, CB_BETA, GAMMA, LA_TAU, LDAM_M, POLY_EPS, POS_WEIGHT, TV_A, TV_B,
 };
 use crate::sim::params::Param;
+use crate::sim::training::spread::{SPREAD_K, SPREAD_N};
 use crate::sim::training::{MAX_SAMPLE, SEP};
 use crate::state::PageState;
 use crate::state::{MAX_COST, MIN_SAMPLE, STORY_STEPS};
@@ -85,6 +86,8 @@ pub(super) const KEYS: &[(&str, Value)] = &[
     ("acc1b", Real(UNIT, |s| &mut s.model_b.acc1)),
     (SEP.key, Real(range(SEP), |s| &mut s.training.sep)),
     ("rows", Count(SAMPLE, |s| &mut s.training.rows)),
+    ("spread_k", Count(SPREAD_K, |s| &mut s.training.spread_k)),
+    ("spread_n", Count(SPREAD_N, |s| &mut s.training.spread_n)),
     ("cfp", Real(COST, |s| &mut s.decision.cost_fp)),
     ("cfn", Real(COST, |s| &mut s.decision.cost_fn)),
     ("rtp", Real(COST, |s| &mut s.decision.reward_tp)),

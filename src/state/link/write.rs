@@ -2,7 +2,7 @@
 
 use crate::sim::loss::EXTRA;
 use crate::state::PageState;
-use crate::state::{Judge, Keyed, Layout, ThemeChoice, Undo, ViewOptions};
+use crate::state::{Judge, Keyed, Layout, ThemeChoice, TrainingSettings, Undo, ViewOptions};
 
 /// Writes a state as a fragment (without the `#`). Every number of the scenario, of model B and
 /// of the training view is written, so a link keeps its meaning even if a default changes; view
@@ -27,14 +27,7 @@ pub fn format(state: &PageState) -> String {
         format!("cfn={}", state.decision.cost_fn),
         format!("rtp={}", state.decision.reward_tp),
     ];
-    // SPEC section 9's parameters where they differ from their defaults: links made before they
-    // existed stay byte-identical.
-    for p in EXTRA {
-        let v = s.extra.get(p);
-        if v != p.default {
-            parts.push(format!("{}={v}", p.key));
-        }
-    }
+    newer_keys(state, &mut parts);
     let d = &state.decision;
     if let Some(p) = d.prevalence {
         parts.push(format!("prev={p}"));
@@ -82,6 +75,26 @@ pub fn format(state: &PageState) -> String {
         parts.push(format!("controls={}", join(&l.controls)));
     }
     parts.join("&")
+}
+
+/// The keys added after links were first shared (SPEC section 9's parameters, the retraining
+/// spread's size), each only where it differs from its default: links made before they existed
+/// stay byte-identical.
+fn newer_keys(state: &PageState, parts: &mut Vec<String>) {
+    let s = &state.scenario;
+    for p in EXTRA {
+        let v = s.extra.get(p);
+        if v != p.default {
+            parts.push(format!("{}={v}", p.key));
+        }
+    }
+    let (t, spread) = (&state.training, TrainingSettings::default());
+    if t.spread_k != spread.spread_k {
+        parts.push(format!("spread_k={}", t.spread_k));
+    }
+    if t.spread_n != spread.spread_n {
+        parts.push(format!("spread_n={}", t.spread_n));
+    }
 }
 
 fn join<T: Keyed>(items: &[T]) -> String {

@@ -83,8 +83,8 @@ pub fn ChartCanvas(
     /// Extra CSS class (sets the aspect ratio).
     #[prop(optional)]
     class: &'static str,
-    /// Whether the chart's data also comes from the training run on a sample (which is not one
-    /// of the page's sources): off screen it then tracks the run's steps too.
+    /// Whether the chart's data also comes from the training run on a sample or the retraining
+    /// spread (which are not among the page's sources): off screen it then tracks them too.
     #[prop(optional)]
     from_training_run: bool,
 ) -> impl IntoView {
@@ -100,7 +100,7 @@ pub fn ChartCanvas(
     let run = from_training_run
         .then(use_context::<Progress>)
         .flatten()
-        .map(|p| p.training);
+        .map(|p| (p.training, p.spread));
     when_seen(
         visible,
         move |seen| {
@@ -108,8 +108,9 @@ pub fn ChartCanvas(
             match sources {
                 Some(s) if !seen => {
                     s.track();
-                    if let Some(run) = run {
+                    if let Some((run, spread)) = run {
                         run.track();
+                        spread.track();
                     }
                 }
                 _ => figure.track(),

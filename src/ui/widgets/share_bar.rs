@@ -6,8 +6,10 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::export::{ImportedSource, results_json_from};
 use crate::features::training::job::TrainRun;
-use crate::features::training::panel::sample_request;
+use crate::features::training::panel::{sample_request, spread_request};
+use crate::features::training::spread_job::SpreadRun;
 use crate::format::escape_html;
+use crate::sim::training::spread::SpreadResults;
 use crate::sim::training::{Binormal, LossParams, Training, training_json};
 use crate::state::link;
 use crate::state::{Control, Keyed, Layout, Panel, ThemeChoice};
@@ -68,10 +70,11 @@ pub fn ShareBar(
     let Progress {
         csv: progress,
         training,
+        spread,
         ..
     } = expect_context::<Progress>();
     let copy = move |_| copy_link(&page, status);
-    let results = move |_| save_results(&page, &derived, training);
+    let results = move |_| save_results(&page, &derived, training, spread);
     let predictions = move |_| {
         save_predictions(derived.request.get_untracked());
     };
@@ -117,7 +120,12 @@ fn copy_link(page: &PageSignals, status: RwSignal<String>) {
 
 /// Downloads the results file: the numbers on the page, what each loss trains, and the
 /// decision panel's sections when they are current.
-fn save_results(page: &PageSignals, derived: &Derived, run: RwSignal<Option<TrainRun>>) {
+fn save_results(
+    page: &PageSignals,
+    derived: &Derived,
+    run: RwSignal<Option<TrainRun>>,
+    spread: RwSignal<Option<SpreadRun>>,
+) {
     let s = page.scenario.get_untracked();
     // SPEC section 6: the models each loss trains, on the population of the training view.
     let pop = Binormal::from_scenario(&s, page.training.get_untracked().sep);
@@ -129,6 +137,17 @@ fn save_results(page: &PageSignals, derived: &Derived, run: RwSignal<Option<Trai
         run.as_ref()
             .filter(|r| r.request == wanted)
             .and_then(TrainRun::sample_fits)
+    });
+    // The retraining spread, when a run of the settings on the page has completed.
+    let wanted = spread_request(&s, &page.training.get_untracked());
+    training.spread = spread.with_untracked(|run| {
+        let run = run
+            .as_ref()
+            .filter(|r| r.request == wanted && r.complete())?;
+        Some(SpreadResults {
+            request: run.request.clamped(),
+            spread: run.spread?,
+        })
     });
     let mut sections = vec![("training", training_json(&training))];
     let request = derived.request.get_untracked();

@@ -215,6 +215,8 @@ impl Client {
         if let Some(r) = in_flight {
             self.send(ToWorker::Exact(r));
         }
+        // A retraining under way starts over where the work runs now (or says it cannot).
+        self.send_spread();
         if self.csv_parts.borrow_mut().take().is_some() {
             self.progress.csv.set(None);
         }

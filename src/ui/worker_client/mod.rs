@@ -9,7 +9,8 @@
 //! - `connection.rs`: the worker (or the engine here), and the exact numbers' queue;
 //! - `notice.rs`: what the page says when its work runs without a worker;
 //! - `receive.rs`: the worker's replies;
-//! - `import.rs`, `csv.rs`, `training.rs`: importing a file, the predictions file, training;
+//! - `import.rs`, `csv.rs`, `training.rs`, `spread.rs`: importing a file, the predictions file,
+//!   training, the retraining spread;
 //! - `jobs.rs`: the jobs the worker renders (the decision panel, the words).
 
 mod connection;
@@ -18,6 +19,7 @@ mod import;
 mod jobs;
 mod notice;
 mod receive;
+mod spread;
 mod training;
 
 use std::cell::{Cell, RefCell};
@@ -31,6 +33,7 @@ use super::signals::{PageSignals, Shared};
 use crate::features::decide::worker::{DecideJob, Decided};
 use crate::features::import::worker::Detection;
 use crate::features::training::job::TrainRun;
+use crate::features::training::spread_job::SpreadRun;
 use crate::features::words::Words;
 use crate::sim::engine::DrawsKey;
 use crate::state::Layout;
@@ -42,6 +45,7 @@ use notice::Runs;
 pub use csv::save_predictions;
 pub use import::{forget_data, forget_file, send_file};
 pub use jobs::{decide, decision_is_current, request_words};
+pub use spread::retrain;
 pub use training::{stop_training, train};
 
 /// What the page shows about work in progress.
@@ -53,6 +57,8 @@ pub struct Progress {
     pub csv: RwSignal<Option<f64>>,
     /// The newest run of training on a sample, with its steps so far.
     pub training: RwSignal<Option<TrainRun>>,
+    /// The newest retraining spread, with its samples so far.
+    pub spread: RwSignal<Option<SpreadRun>>,
     /// An import: the share of the file read while it is read, or what went wrong.
     pub import: RwSignal<ImportStatus>,
     /// What the worker found in the file the reader chose, before importing it.
@@ -88,6 +94,8 @@ struct Client {
     /// Training runs sent, and runs whose first step came back: a step belongs to the newest
     /// run only when the two are equal (an older run's last steps may still be on their way).
     runs: Cell<(u32, u32)>,
+    /// Retraining spreads asked for (each job's number).
+    spreads: Cell<u32>,
     /// The predictions file's pieces, while it is being written.
     csv_parts: RefCell<Option<Array>>,
     /// Jobs about files sent (each has its own number), and the newest look and the newest
@@ -120,6 +128,7 @@ pub fn connect(page: PageSignals, derived: Derived) -> Progress {
         exact: RwSignal::new(None),
         csv: RwSignal::new(None),
         training: RwSignal::new(None),
+        spread: RwSignal::new(None),
         import: RwSignal::new(ImportStatus::Idle),
         detection: RwSignal::new(None),
         decision: RwSignal::new(Err("Working out the decision panel…")),
@@ -132,6 +141,7 @@ pub fn connect(page: PageSignals, derived: Derived) -> Progress {
         drawn: Cell::new(None),
         held: Cell::new(None),
         runs: Cell::new((0, 0)),
+        spreads: Cell::new(0),
         queue: RefCell::new(Queue::default()),
         csv_parts: RefCell::new(None),
         jobs: Cell::new(0),

@@ -25,6 +25,7 @@ impl Client {
             }
             FromWorker::CsvDone => self.csv_done(),
             FromWorker::TrainStep(step) => self.train_step(*step),
+            FromWorker::SpreadSample(s) => self.spread_sample(*s),
             FromWorker::Detected(d) => self.detected(*d),
             FromWorker::ImportProgress(id, p) => self.import_progress(id, p),
             FromWorker::Imported(summary) => self.imported(*summary),

@@ -18,6 +18,7 @@ pub use messages::{reply_from_js, reply_to_js, to_js, with_file};
 
 use super::serve;
 use crate::features::import::js::{helper, import_file};
+use crate::features::training::spread_job::run_in_turn;
 use crate::features::words::write_words;
 use crate::protocol::{FromWorker, ToPart, ToWorker};
 use crate::sim::engine::Engine;
@@ -48,6 +49,7 @@ pub fn receive(engine: &Rc<RefCell<Engine>>, message: &JsValue, post: &Function)
             let words = write_words(&mut engine.borrow_mut(), &job);
             reply(FromWorker::Words(Box::new(words)));
         }
+        (Some(ToWorker::Spread(job)), _) => run_in_turn(job, reply),
         (Some(ToWorker::Decide(job)), _) => {
             let decided = DECIDER.with(|d| d.borrow_mut().decide(&mut engine.borrow_mut(), &job));
             reply(FromWorker::Decided(Box::new(decided)));

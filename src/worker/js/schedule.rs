@@ -78,7 +78,7 @@ fn until_quiet(ms: f64) -> Option<i32> {
 }
 
 /// A promise fulfilled after `ms` milliseconds and the messages already waiting.
-fn next_task(ms: i32) -> JsFuture {
+pub(crate) fn next_task(ms: i32) -> JsFuture {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let global = js_sys::global();
         if let Ok(f) = js_sys::Reflect::get(&global, &"setTimeout".into())

@@ -46,6 +46,8 @@ impl DecideJob {
             judge as f64,
             self.training.sep,
             f64::from(self.training.rows),
+            f64::from(self.training.spread_k),
+            f64::from(self.training.spread_n),
             f64::from(u8::from(self.dark)),
             f64::from(self.width),
             f64::from(u8::from(self.seen)),
@@ -77,6 +79,8 @@ impl DecideJob {
         let training = TrainingSettings {
             sep: r.real()?,
             rows: r.count()?,
+            spread_k: r.count()?,
+            spread_n: r.count()?,
         };
         let dark = r.count()? == 1;
         let width = r.count()?;

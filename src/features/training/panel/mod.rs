@@ -4,6 +4,7 @@
 
 mod effects;
 mod sample;
+mod spread;
 mod statements;
 
 use crate::sim::loss::Shown;
@@ -23,9 +24,11 @@ use crate::ui::hooks::{on_screen, when_seen};
 use crate::ui::signals::Shared;
 use crate::ui::widgets::{ChartCanvas, ChartPair, PanelFrame, ParamSlider};
 use sample::{SampleTraining, sample_models};
+use spread::SpreadTraining;
 use statements::{boundary_text, statements};
 
 pub use sample::sample_request;
+pub use spread::spread_request;
 
 fn compute(scenario: &Scenario, settings: &TrainingSettings, shown: Shown) -> Shared<TrainingView> {
     let pop = Binormal::from_scenario(scenario, settings.sep);
@@ -120,6 +123,7 @@ pub fn TrainingPanel(
             </ul>
             <effects::Effects view=shown />
             <SampleTraining scenario training />
+            <SpreadTraining scenario training />
             <ChartCanvas figure=scores class="tall" title="what each trained model predicts"
                 label=label("Each trained model's scores, negatives and positives, log counts") />
             {words(TRAINED_SCORES)}
