@@ -40,6 +40,29 @@ impl Scale {
             Scale::Saturating => 1.0 - (1.0 - max).powf(p),
         }
     }
+
+    /// The value the slider's `input` sets: a linear slider's own, a log slider's at position `p`
+    /// to 3 significant digits (it reads cleanly), a saturating one's with 2 digits of its
+    /// distance from 1 (0.999, not 0.99897).
+    fn snapped(self, p: f64, min: f64, max: f64) -> f64 {
+        match self {
+            Scale::Linear => p,
+            Scale::Log => {
+                let v = self.value(p, min, max);
+                let digits = 10f64.powi(v.abs().log10().floor() as i32 - 2);
+                (v / digits).round() * digits
+            }
+            Scale::Saturating => {
+                let rest = 1.0 - self.value(p, min, max);
+                if rest >= 1.0 {
+                    0.0
+                } else {
+                    let digits = 10f64.powi(rest.log10().floor() as i32 - 1);
+                    1.0 - (rest / digits).round() * digits
+                }
+            }
+        }
+    }
 }
 
 /// A labelled slider with a number field beside it, both editing one value of a signal.
@@ -63,6 +86,9 @@ pub fn ParamSlider<S>(
     /// Linear or logarithmic slider.
     #[prop(default = Scale::Linear)]
     scale: Scale,
+    /// Whether the value is a count (shown without decimals).
+    #[prop(optional)]
+    whole: bool,
     /// Reads the value.
     get: fn(&S) -> f64,
     /// Writes the value (already clamped to [min, max]).
@@ -92,32 +118,14 @@ where
             </label>
             <input type="range" id=id min=slider_min max=slider_max step=slider_step
                 // A log slider's position is not its value: screen readers announce the value.
-                aria-valuetext=move || number(value(), 4)
+                aria-valuetext=move || if whole { value().to_string() } else { number(value(), 4) }
                 prop:value=move || match scale {
                     Scale::Linear => value().to_string(),
                     Scale::Log | Scale::Saturating => scale.position(value(), min, max).to_string(),
                 }
                 on:input:target=move |ev| {
                     if let Ok(p) = ev.target().value().parse::<f64>() {
-                        write(match scale {
-                            Scale::Linear => p,
-                            Scale::Log => {
-                                // Round to 3 significant digits so the number reads cleanly.
-                                let v = scale.value(p, min, max);
-                                let digits = 10f64.powi(v.abs().log10().floor() as i32 - 2);
-                                (v / digits).round() * digits
-                            }
-                            // The same for the distance from 1: 0.999, not 0.99897.
-                            Scale::Saturating => {
-                                let rest = 1.0 - scale.value(p, min, max);
-                                if rest >= 1.0 {
-                                    0.0
-                                } else {
-                                    let digits = 10f64.powi(rest.log10().floor() as i32 - 1);
-                                    1.0 - (rest / digits).round() * digits
-                                }
-                            }
-                        });
+                        write(scale.snapped(p, min, max));
                     }
                 } />
             <input type="number" id=format!("{id}-value") class="value" min=min max=max step=step
@@ -125,6 +133,7 @@ where
                 prop:value=move || match scale {
                     // Every digit of 0.999999: rounded, it would read 1.
                     Scale::Saturating => value().to_string(),
+                    _ if whole => value().to_string(),
                     _ => number(value(), 4),
                 }
                 on:change:target=move |ev| {
