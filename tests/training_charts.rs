@@ -241,10 +241,15 @@ fn the_spread_chart_draws_each_shown_loss_beside_bce_s_band() {
         assert_eq!(rows, 3, "{name}");
     }
     assert_eq!(wide.lines().filter(|l| l.trim() == "no model").count(), 3);
-    assert!(wide.contains("dots: 8 of 8 samples of 2,000 rows"));
+    assert!(wide.contains("8 of 8 samples of 2,000 rows. dot: a sample"));
     // Narrow: the same, stacked (taller than wide).
     let narrow = to_svg(390, 620, &ChartStyle::default(), |a, s| figure.draw(a, s));
     assert!(!narrow.contains("NaN") && narrow.lines().filter(|l| l.trim() == "focal").count() == 3);
+    assert!(
+        narrow
+            .lines()
+            .any(|l| l.trim() == "8 of 8 samples of 2,000 rows")
+    );
     // The table: a row a shown loss, its models and each quantity's band, as the chart's.
     let table = figure.table();
     assert_eq!(table.header.len(), 2 + 3 * Quantity::ALL.len());
