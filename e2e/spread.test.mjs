@@ -6,7 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { useApp, openApp } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const app = useApp();
 
@@ -54,8 +57,9 @@ test('a small spread runs a sample a message, draws, and exports numpy\'s number
   await section.locator('details.data summary').click();
   const table = await page.getByRole('table', { name: 'retraining spread: data' }).evaluate((t) =>
     [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent.trim())));
-  assert.deepEqual(table.map((r) => r[0]), ['BCE', 'focal', 'logit-adjusted CE', 'Tversky']);
-  assert.deepEqual(table.map((r) => r[1]), ['5 of 5', '5 of 5', '5 of 5', '0 of 5']);
+  // A row a loss and quantity: boundary, recall, precision.
+  assert.deepEqual(table.filter((r) => r[1] === 'recall').map((r) => [r[0], r[2]]),
+    [['BCE', '5 of 5'], ['focal', '5 of 5'], ['logit-adjusted CE', '5 of 5'], ['Tversky', '0 of 5']]);
 
   // A sentence a shown loss; Tversky trains no finite model.
   const said = await section.locator('.checks li').allTextContents();
@@ -82,7 +86,8 @@ test('a small spread runs a sample a message, draws, and exports numpy\'s number
     }
   }
   // The table shows the same numbers as the file, to 4 significant digits.
-  assert.equal(Number(table[0][6]).toPrecision(4), s.bce.recall.median.toPrecision(4));
+  assert.deepEqual(table[1].slice(0, 2), ['BCE', 'recall']);
+  assert.equal(Number(table[1][4]).toPrecision(4), s.bce.recall.median.toPrecision(4));
 
   // Once the settings move, the run no longer describes them: the page says so, and the file
   // leaves the spread out; the size travels in the link.
@@ -108,4 +113,28 @@ test('a bad spread_k or spread_n gives a notice and a valid page', async () => {
   assert.equal(await page.getByLabel('rows in each sample, value', { exact: true }).inputValue(), '10000');
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test('the spread section passes the accessibility audit, run and table open, in both themes', async () => {
+  for (const scheme of ['light', 'dark']) {
+    // axe is injected as a script: the page's CSP is set aside for it (only here).
+    const { page, problems } = await openApp(app.browser, app.server.url, {
+      hash: '#panels=training&neg=9000&pos=1000&spread_k=3&spread_n=500',
+      options: { colorScheme: scheme, bypassCSP: true },
+      ...READY,
+    });
+    const section = page.locator('.spread-training');
+    await section.scrollIntoViewIfNeeded();
+    await page.getByRole('button', { name: 'Retrain K times' }).click();
+    await page.getByText('Done: 3 samples of 500 rows.').waitFor({ timeout: 60_000 });
+    await section.locator('details.data summary').click();
+    await page.evaluate(await readFile(AXE, 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run('.spread-training', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+      return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+    });
+    assert.deepEqual(violations, [], scheme);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
 });

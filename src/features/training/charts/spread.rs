@@ -170,34 +170,37 @@ fn draw_panel<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The spread's numbers, a row a shown loss: models, then each quantity's band and median.
+/// The spread's numbers, a row a shown loss and quantity: how many samples gave the loss a
+/// model, then the quantity's band and median (narrow enough not to scroll on a wide screen).
 pub fn spread_table(c: &SpreadChart) -> DataTable {
-    let mut header = vec!["loss".to_string(), "samples with a model".to_string()];
-    for q in Quantity::ALL {
-        for part in ["5 %", "median", "95 %"] {
-            header.push(format!("{}: {part}", title(q)));
+    let header = [
+        "loss",
+        "quantity",
+        "samples with a model",
+        "5 %",
+        "median",
+        "95 %",
+    ];
+    let mut rows = Vec::new();
+    for kind in c.shown.iter() {
+        let Some(l) = c.spread.as_ref().map(|s| *s.get(kind)) else {
+            break;
+        };
+        for q in Quantity::ALL {
+            let mut row = vec![
+                kind.name().to_string(),
+                title(q).to_string(),
+                format!("{} of {}", l.models, c.samples.len()),
+            ];
+            match l.band(q) {
+                Some(b) => row.extend([b.p05, b.median, b.p95].map(|v| number(v, 4))),
+                None => row.extend(["–"; 3].map(String::from)),
+            }
+            rows.push(row);
         }
     }
-    let rows = match &c.spread {
-        None => Vec::new(),
-        Some(spread) => c
-            .shown
-            .iter()
-            .map(|kind| {
-                let l = spread.get(kind);
-                let mut row = vec![
-                    kind.name().to_string(),
-                    format!("{} of {}", l.models, c.samples.len()),
-                ];
-                for q in Quantity::ALL {
-                    match l.band(q) {
-                        Some(b) => row.extend([b.p05, b.median, b.p95].map(|v| number(v, 4))),
-                        None => row.extend(["–"; 3].map(String::from)),
-                    }
-                }
-                row
-            })
-            .collect(),
-    };
-    DataTable { header, rows }
+    DataTable {
+        header: header.map(String::from).to_vec(),
+        rows,
+    }
 }
