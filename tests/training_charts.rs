@@ -241,19 +241,30 @@ fn the_spread_chart_draws_each_shown_loss_beside_bce_s_band() {
         assert_eq!(rows, 3, "{name}");
     }
     assert_eq!(wide.lines().filter(|l| l.trim() == "no model").count(), 3);
-    assert!(wide.contains("dots: 8 of 8 samples of 2,000 rows"));
+    assert!(wide.contains("8 of 8 samples of 2,000 rows. dot: a sample"));
     // Narrow: the same, stacked (taller than wide).
     let narrow = to_svg(390, 620, &ChartStyle::default(), |a, s| figure.draw(a, s));
     assert!(!narrow.contains("NaN") && narrow.lines().filter(|l| l.trim() == "focal").count() == 3);
-    // The table: a row a shown loss, its models and each quantity's band, as the chart's.
+    assert!(
+        narrow
+            .lines()
+            .any(|l| l.trim() == "8 of 8 samples of 2,000 rows")
+    );
+    // The table: a row a shown loss and quantity, its models and the band, as the chart's.
     let table = figure.table();
-    assert_eq!(table.header.len(), 2 + 3 * Quantity::ALL.len());
-    assert_eq!(table.rows.len(), 5);
+    assert_eq!(table.header.len(), 6);
+    assert_eq!(table.rows.len(), 5 * Quantity::ALL.len());
     let bce = c.spread.unwrap().get(Bce).band(Quantity::Recall).unwrap();
-    assert_eq!(table.rows[0][..2], ["BCE".to_string(), "8 of 8".into()]);
-    assert_eq!(table.rows[0][6], format::number(bce.median, 4));
-    assert_eq!(table.rows[4][1], "0 of 8");
-    assert!(table.rows[4][2..].iter().all(|c| c == "–"));
+    assert_eq!(
+        table.rows[1][..3],
+        ["BCE".to_string(), "recall".into(), "8 of 8".into()]
+    );
+    assert_eq!(table.rows[1][4], format::number(bce.median, 4));
+    for row in &table.rows[12..] {
+        assert_eq!(row[0], "Tversky");
+        assert_eq!(row[2], "0 of 8");
+        assert!(row[3..].iter().all(|c| c == "–"));
+    }
     // Before a run: a sentence, no table rows.
     let empty = Figure::Spread(Box::default());
     assert!(svg(&empty, Theme::Dark).contains("retrain K times"));

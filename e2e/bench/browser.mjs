@@ -260,5 +260,52 @@ async function benchTraining(rows, runs) {
 }
 
 if (process.env.BENCH_TRAIN !== '0') await benchTraining(100_000, 10);
+
+// The retraining spread (issue 25, part 4): every loss retrained on K = 20 samples of
+// n = 10,000 rows in the worker, all ten losses shown and the chart on screen (it redraws after
+// each sample). Timed from the click to "Done"; frames counted with requestAnimationFrame, so
+// the longest gap between two frames says whether the page kept painting meanwhile.
+async function benchSpread(runs) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const all = 'bce,weighted_bce,balanced_ce,focal,class_balanced,logit_adjusted,ldam,asymmetric,poly1,tversky';
+  await page.goto(`${server.url}#panels=training&losses=${all}&spread_k=20&spread_n=10000`);
+  await page.locator('main').waitFor({ timeout: 120_000 });
+  await exactAfter(page);
+  await page.locator('.spread-training').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    results.push(await page.evaluate(() => new Promise((resolve) => {
+      const status = document.querySelector('.spread-training [role=status]');
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Retrain K times');
+      const frames = [];
+      const tick = (t) => {
+        frames.push(t);
+        if (/^Done/.test(status.textContent)) {
+          const gaps = frames.slice(1).map((f, k) => f - frames[k]);
+          resolve({ ms: frames.at(-1) - frames[0], gap: Math.max(...gaps) });
+          return;
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame((t) => {
+        frames.push(t);
+        button.click();
+        requestAnimationFrame(tick);
+      });
+    })));
+    await page.waitForTimeout(300);
+  }
+  const ms = results.map((r) => r.ms);
+  if (process.env.BENCH_VERBOSE) console.log(JSON.stringify(results));
+  console.log(
+    `\nretraining spread, 20 samples of 10,000 rows, all ten losses, chart on screen, ${runs} runs: ` +
+    `click to done p50 ${quantile(ms, 0.5).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms; ` +
+    `longest frame gap ${Math.max(...results.map((r) => r.gap)).toFixed(1)} ms`,
+  );
+  await page.close();
+}
+
+if (process.env.BENCH_SPREAD !== '0') await benchSpread(5);
 await browser.close();
 await server.close();

@@ -18,29 +18,6 @@ pub enum Scale {
 }
 
 impl Scale {
-    /// The value a slider at `p` (its value, or its position for the non-linear scales) sets,
-    /// rounded to 3 significant digits so the number reads cleanly (for `Saturating`, of the
-    /// distance from 1: 0.999, not 0.99897).
-    fn at(self, p: f64, min: f64, max: f64) -> f64 {
-        match self {
-            Scale::Linear => p,
-            Scale::Log => {
-                let v = self.value(p, min, max);
-                let digits = 10f64.powi(v.abs().log10().floor() as i32 - 2);
-                (v / digits).round() * digits
-            }
-            Scale::Saturating => {
-                let rest = 1.0 - self.value(p, min, max);
-                if rest >= 1.0 {
-                    0.0
-                } else {
-                    let digits = 10f64.powi(rest.log10().floor() as i32 - 1);
-                    1.0 - (rest / digits).round() * digits
-                }
-            }
-        }
-    }
-
     /// The slider position in [0, 1] of a value.
     fn position(self, v: f64, min: f64, max: f64) -> f64 {
         let p = match self {
@@ -61,6 +38,29 @@ impl Scale {
             Scale::Linear => min + p * (max - min),
             Scale::Log => min * (max / min).powf(p),
             Scale::Saturating => 1.0 - (1.0 - max).powf(p),
+        }
+    }
+
+    /// The value the slider's `input` sets: a linear slider's own, a log slider's at position `p`
+    /// to 3 significant digits (it reads cleanly), a saturating one's with 2 digits of its
+    /// distance from 1 (0.999, not 0.99897).
+    fn snapped(self, p: f64, min: f64, max: f64) -> f64 {
+        match self {
+            Scale::Linear => p,
+            Scale::Log => {
+                let v = self.value(p, min, max);
+                let digits = 10f64.powi(v.abs().log10().floor() as i32 - 2);
+                (v / digits).round() * digits
+            }
+            Scale::Saturating => {
+                let rest = 1.0 - self.value(p, min, max);
+                if rest >= 1.0 {
+                    0.0
+                } else {
+                    let digits = 10f64.powi(rest.log10().floor() as i32 - 1);
+                    1.0 - (rest / digits).round() * digits
+                }
+            }
         }
     }
 }
@@ -86,6 +86,9 @@ pub fn ParamSlider<S>(
     /// Linear or logarithmic slider.
     #[prop(default = Scale::Linear)]
     scale: Scale,
+    /// Whether the value is a count (shown without decimals).
+    #[prop(optional)]
+    whole: bool,
     /// Reads the value.
     get: fn(&S) -> f64,
     /// Writes the value (already clamped to [min, max]).
@@ -115,14 +118,14 @@ where
             </label>
             <input type="range" id=id min=slider_min max=slider_max step=slider_step
                 // A log slider's position is not its value: screen readers announce the value.
-                aria-valuetext=move || number(value(), 4)
+                aria-valuetext=move || if whole { value().to_string() } else { number(value(), 4) }
                 prop:value=move || match scale {
                     Scale::Linear => value().to_string(),
                     Scale::Log | Scale::Saturating => scale.position(value(), min, max).to_string(),
                 }
                 on:input:target=move |ev| {
                     if let Ok(p) = ev.target().value().parse::<f64>() {
-                        write(scale.at(p, min, max));
+                        write(scale.snapped(p, min, max));
                     }
                 } />
             <input type="number" id=format!("{id}-value") class="value" min=min max=max step=step
@@ -130,6 +133,7 @@ where
                 prop:value=move || match scale {
                     // Every digit of 0.999999: rounded, it would read 1.
                     Scale::Saturating => value().to_string(),
+                    _ if whole => value().to_string(),
                     _ => number(value(), 4),
                 }
                 on:change:target=move |ev| {

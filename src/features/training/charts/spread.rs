@@ -57,20 +57,29 @@ pub fn draw_spread<DB: DrawingBackend>(
         area.draw(&note(text, (w as i32 / 2, h as i32 / 2), 13.0, s))?;
         return Ok(());
     };
-    let (top, plots) = area.split_vertically(s.px(24.0));
-    let caption = format!(
-        "dots: {} of {} samples of {} rows; bar: 5-95 %; tick: median; shaded: BCE's band",
+    let wide = f64::from(area.dim_in_pixel().0) / s.scale >= STACK_BELOW;
+    let size = format!(
+        "{} of {} samples of {} rows",
         c.samples.len(),
         c.k,
         grouped(u64::from(c.n))
     );
+    let key = "dot: a sample; bar: 5-95 %; tick: median; shaded: BCE's band";
+    let lines = if wide {
+        vec![format!("{size}. {key}")]
+    } else {
+        vec![size, key.to_string()]
+    };
+    let (top, plots) = area.split_vertically(s.px(6.0 + 16.0 * lines.len() as f64));
     let style = s.font(12.0, s.palette().muted);
-    top.draw(&Text::new(
-        caption,
-        (s.px(8.0) as i32, s.px(12.0) as i32),
-        style.pos(anchor(HPos::Left, VPos::Center)),
-    ))?;
-    let wide = f64::from(area.dim_in_pixel().0) / s.scale >= STACK_BELOW;
+    for (i, line) in lines.into_iter().enumerate() {
+        let at = (s.px(8.0) as i32, s.px(12.0 + 16.0 * i as f64) as i32);
+        top.draw(&Text::new(
+            line,
+            at,
+            style.pos(anchor(HPos::Left, VPos::Center)),
+        ))?;
+    }
     let panels = plots.split_evenly(if wide { (1, 3) } else { (3, 1) });
     for (q, panel) in Quantity::ALL.into_iter().zip(&panels) {
         draw_panel(panel, q, c, spread, s)?;
@@ -140,7 +149,7 @@ fn draw_panel<DB: DrawingBackend>(
             s.font(12.0, p.text).pos(anchor(HPos::Left, VPos::Top)),
         );
         chart.draw_series(std::iter::once(name))?;
-        let mid = y + 0.32;
+        let mid = y + 0.28;
         let color = s.loss_color(kind);
         let Some(band) = spread.get(kind).band(q) else {
             let text = note("no model", ((lo + hi) / 2.0, mid), 12.0, s);
@@ -154,41 +163,44 @@ fn draw_panel<DB: DrawingBackend>(
             ShapeStyle::from(color.mix(0.6)).filled(),
         )))?;
         chart.draw_series(std::iter::once(PathElement::new(
-            vec![(band.median, mid - 0.25), (band.median, mid + 0.25)],
+            vec![(band.median, mid - 0.2), (band.median, mid + 0.2)],
             s.line(color, 3.0),
         )))?;
     }
     Ok(())
 }
 
-/// The spread's numbers, a row a shown loss: models, then each quantity's band and median.
+/// The spread's numbers, a row a shown loss and quantity: how many samples gave the loss a
+/// model, then the quantity's band and median (narrow enough not to scroll on a wide screen).
 pub fn spread_table(c: &SpreadChart) -> DataTable {
-    let mut header = vec!["loss".to_string(), "samples with a model".to_string()];
-    for q in Quantity::ALL {
-        for part in ["5 %", "median", "95 %"] {
-            header.push(format!("{}: {part}", title(q)));
+    let header = [
+        "loss",
+        "quantity",
+        "samples with a model",
+        "5 %",
+        "median",
+        "95 %",
+    ];
+    let mut rows = Vec::new();
+    for kind in c.shown.iter() {
+        let Some(l) = c.spread.as_ref().map(|s| *s.get(kind)) else {
+            break;
+        };
+        for q in Quantity::ALL {
+            let mut row = vec![
+                kind.name().to_string(),
+                title(q).to_string(),
+                format!("{} of {}", l.models, c.samples.len()),
+            ];
+            match l.band(q) {
+                Some(b) => row.extend([b.p05, b.median, b.p95].map(|v| number(v, 4))),
+                None => row.extend(["–"; 3].map(String::from)),
+            }
+            rows.push(row);
         }
     }
-    let rows = match &c.spread {
-        None => Vec::new(),
-        Some(spread) => c
-            .shown
-            .iter()
-            .map(|kind| {
-                let l = spread.get(kind);
-                let mut row = vec![
-                    kind.name().to_string(),
-                    format!("{} of {}", l.models, c.samples.len()),
-                ];
-                for q in Quantity::ALL {
-                    match l.band(q) {
-                        Some(b) => row.extend([b.p05, b.median, b.p95].map(|v| number(v, 4))),
-                        None => row.extend(["–"; 3].map(String::from)),
-                    }
-                }
-                row
-            })
-            .collect(),
-    };
-    DataTable { header, rows }
+    DataTable {
+        header: header.map(String::from).to_vec(),
+        rows,
+    }
 }

@@ -73,17 +73,20 @@ pub(super) fn SpreadTraining(
                 judged on the population: where a loss's median lies outside BCE's shaded band, \
                 it moves the model further than drawing another sample does."</p>
             <ParamSlider state=training id="spread-k" label="samples" symbol="K"
-                min=f64::from(SPREAD_K[0]) max=f64::from(SPREAD_K[1]) step=1.0
+                min=f64::from(SPREAD_K[0]) max=f64::from(SPREAD_K[1]) step=1.0 whole=true
                 get=|t| f64::from(t.spread_k) set=|t, v| t.spread_k = v.round() as u32 />
             <ParamSlider state=training id="spread-n" label="rows in each sample" symbol="n"
-                min=f64::from(SPREAD_N[0]) max=f64::from(SPREAD_N[1]) step=1.0 scale=Scale::Log
+                min=f64::from(SPREAD_N[0]) max=f64::from(SPREAD_N[1]) step=1.0 scale=Scale::Log whole=true
                 get=|t| f64::from(t.spread_n) set=|t, v| t.spread_n = v.round() as u32 />
             <div class="train-buttons">
                 <button type="button" on:click=click(start) disabled=running>"Retrain K times"</button>
                 <span role="status">{status}</span>
             </div>
-            <ChartCanvas figure=chart class="tall" title="retraining spread" label
-                from_training_run=true />
+            // A row a shown loss (set through the CSSOM: the page's CSP refuses style attributes).
+            <div style:--spread-rows=move || shown.get().len().max(1).to_string()>
+                <ChartCanvas figure=chart class="spread" title="retraining spread" label
+                    from_training_run=true />
+            </div>
             <ul class="checks">
                 {move || said().into_iter().map(|s| view! { <li>{s}</li> }).collect::<Vec<_>>()}
             </ul>
