@@ -2,6 +2,7 @@
 //! (`FromWorker`).
 
 use super::{Tag, message};
+use crate::export::PredictionsJob;
 use crate::features::decide::worker::{DecideJob, Decided};
 use crate::features::import::worker::{Detection, ImportJob, ImportSummary};
 use crate::features::training::job::{TrainRequest, TrainStep};
@@ -13,8 +14,8 @@ use crate::sim::engine::{Answer, Reader, Request};
 pub enum ToWorker {
     /// The exact numbers of a request.
     Exact(Request),
-    /// The predictions file of a request's scenario.
-    Csv(Request),
+    /// The predictions file: every model's scores the page holds.
+    Csv(PredictionsJob),
     /// Every loss trained on a sample, step by step.
     Train(TrainRequest),
     /// Let go of the imported data set (the page went back to the synthetic scenario).
@@ -32,7 +33,7 @@ impl ToWorker {
     pub fn encode(&self) -> Vec<f64> {
         match self {
             ToWorker::Exact(r) => message(Tag::Exact, |out| r.write(out)),
-            ToWorker::Csv(r) => message(Tag::Csv, |out| r.write(out)),
+            ToWorker::Csv(job) => message(Tag::Csv, |out| job.write(out)),
             ToWorker::Train(t) => message(Tag::Train, |out| t.write(out)),
             ToWorker::Forget => message(Tag::Forget, |_| {}),
             ToWorker::Import(job) => message(Tag::Import, |out| job.write(out)),
@@ -66,7 +67,7 @@ impl ToWorker {
         let (tag, rest) = Tag::split(v)?;
         match tag {
             Tag::Exact => Request::decode(rest).map(ToWorker::Exact),
-            Tag::Csv => Request::decode(rest).map(ToWorker::Csv),
+            Tag::Csv => PredictionsJob::read(rest).map(ToWorker::Csv),
             Tag::Train => TrainRequest::read(rest).map(ToWorker::Train),
             Tag::Forget => rest.is_empty().then_some(ToWorker::Forget),
             Tag::Import => ImportJob::read(rest).map(ToWorker::Import),
