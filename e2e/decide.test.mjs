@@ -115,19 +115,16 @@ function compare(got, want, tol, path = '') {
   }
 }
 
-test('the numpy, Keras and PyTorch snippets print the page\'s numbers from its predictions file', async () => {
-  const hash = '#neg=3000&pos=120&acc0=0.95&acc1=0.7&alpha=0.3&gamma=1.5&pw=4&thr=0.4&seed=5&cfp=1&cfn=8&rtp=2&prev=0.01';
-  const { page, problems } = await openApp(app.browser, app.server.url, { hash, options: { acceptDownloads: true } });
-  await page.locator('#decide').scrollIntoViewIfNeeded();
-  await decided(page);
+/** Downloads the predictions and the results once the bootstrap is done, and runs the three
+ *  snippets on the file: the results, and numpy's, Keras' and PyTorch's outputs. */
+async function runSnippets(page) {
+  // The bootstrap runs while the panel is on screen.
+  await page.locator('#d-part3').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('#d-part3')?.textContent.includes('1,000 of 1,000 resamples'));
   const dir = await mkdtemp(join(tmpdir(), 'imbalance-lab-snippets-'));
-  await writeFile(join(dir, 'imbalance-lab-predictions.csv'), await download(page, 'Download predictions (CSV)'));
+  const csv = await download(page, 'Download predictions (CSV)');
+  await writeFile(join(dir, 'imbalance-lab-predictions.csv'), csv);
   const results = JSON.parse((await download(page, 'Download results (JSON)')).toString());
-  assert.equal(results.decision.cost_fn, 8);
-  assert.equal(results.decision.judge, 'a');
-  assert.equal(results.decision.deployment_prevalence, 0.01);
-  assert.equal(results.intervals.bootstrap_resamples, 1000);
   const code = await Promise.all([0, 1, 2].map((i) => page.locator(`#d-code${i}`).textContent()));
   const outputs = [];
   for (const [i, name] of ['numpy', 'keras', 'torch'].entries()) {
@@ -136,7 +133,20 @@ test('the numpy, Keras and PyTorch snippets print the page\'s numbers from its p
     const { stdout } = await run(PYTHON, [`snippet_${name}.py`], { cwd: dir, env, timeout: 120_000 });
     outputs.push(JSON.parse(stdout));
   }
-  const [numpy, keras, torch] = outputs;
+  return { header: csv.toString().split('\n', 1)[0], results, outputs };
+}
+
+test('the numpy, Keras and PyTorch snippets print the page\'s numbers from its predictions file', async () => {
+  const hash = '#neg=3000&pos=120&acc0=0.95&acc1=0.7&alpha=0.3&gamma=1.5&pw=4&thr=0.4&seed=5&cfp=1&cfn=8&rtp=2&prev=0.01';
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash, options: { acceptDownloads: true } });
+  await page.locator('#decide').scrollIntoViewIfNeeded();
+  await decided(page);
+  const { header, results, outputs: [numpy, keras, torch] } = await runSnippets(page);
+  assert.equal(header, 'label,probability,model_b');
+  assert.equal(results.decision.cost_fn, 8);
+  assert.equal(results.decision.judge, 'a');
+  assert.equal(results.decision.deployment_prevalence, 0.01);
+  assert.equal(results.intervals.bootstrap_resamples, 1000);
   // numpy + scikit-learn: every number, to rounding (sums over samples in another order).
   compare(numpy.losses, results.losses, 1e-12, 'numpy losses');
   compare(numpy.metrics, results.metrics, 1e-12, 'numpy metrics');
@@ -156,6 +166,41 @@ test('the numpy, Keras and PyTorch snippets print the page\'s numbers from its p
   // seven significant digits, not to the last bit.
   compare(keras.losses, results.losses, 1e-6, 'keras losses');
   compare(torch.losses, results.losses, 1e-9, 'torch losses');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the snippets rerun model B and a trained model from the same file', async () => {
+  const hash = '#neg=4000&pos=200&acc0=0.95&acc1=0.7&gamma=1.5&pw=4&thr=0.4&seed=5&cfn=8&judge=b&rows=3000';
+  const { page, problems } = await openApp(app.browser, app.server.url, { hash, options: { acceptDownloads: true } });
+  await page.locator('#decide').scrollIntoViewIfNeeded();
+  await decided(page);
+  await page.waitForFunction(() => document.querySelector('#d-part0')?.textContent.startsWith('Model B'));
+  const b = await runSnippets(page);
+  assert.equal(b.header, 'label,probability,model_b');
+  assert.equal(b.results.decision.judge, 'b');
+  const [numpyB, kerasB, torchB] = b.outputs;
+  // Model B's numbers are the results file's model_b (what the metrics table shows) and the
+  // panel's; model A's stay in `metrics`.
+  compare(numpyB.losses, b.results.model_b.losses, 1e-12, 'B numpy losses');
+  compare(numpyB.metrics, b.results.model_b.metrics, 1e-12, 'B numpy metrics');
+  assert.notEqual(b.results.model_b.metrics.tp, b.results.metrics.tp);
+  assert.equal(numpyB.decision.best_threshold, b.results.decision.best_threshold);
+  compare(numpyB.calibration, { brier: b.results.calibration.brier, ece: b.results.calibration.ece }, 1e-12, 'B calibration');
+  compare(kerasB.losses, b.results.model_b.losses, 1e-6, 'B keras losses');
+  compare(torchB.losses, b.results.model_b.losses, 1e-9, 'B torch losses');
+  // The model focal loss trains, on the training view's 3,000 rows: its own columns.
+  await page.locator('#d-judge').selectOption('focal');
+  await page.waitForFunction(() => document.querySelector('#d-part0')?.textContent.startsWith('The model focal trains'));
+  const t = await runSnippets(page);
+  assert.equal(t.header, 'label,probability,model_b,training_label,trained_focal');
+  assert.equal(t.results.trained_model.rows, 3000);
+  const [numpyT, kerasT, torchT] = t.outputs;
+  compare(numpyT.losses, t.results.trained_model.losses, 1e-12, 'trained numpy losses');
+  compare(numpyT.metrics, t.results.trained_model.metrics, 1e-12, 'trained numpy metrics');
+  assert.equal(numpyT.decision.best_threshold, t.results.decision.best_threshold);
+  compare(kerasT.losses, t.results.trained_model.losses, 1e-6, 'trained keras losses');
+  compare(torchT.losses, t.results.trained_model.losses, 1e-9, 'trained torch losses');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -174,7 +174,7 @@ test('pasted predictions import; a link says it cannot carry them; the way back 
   await page.getByRole('button', { name: 'Read the pasted text' }).click();
   await page.locator('.import-check [data-act=import]').waitFor();
   await importChosen(page);
-  assert.match(await page.locator('.imported').textContent(), /^Showing pasted text: 5 rows \(3 negatives, 2 positives\)/);
+  assert.match(await page.locator('.imported').textContent(), /^Showing pasted text, 42 bytes: 5 rows \(3 negatives, 2 positives\)/);
   assert.equal(await rowText(page, 'metrics', /^TP/), '1');
   assert.equal(await rowText(page, 'metrics', /^FP/), '1');
   await page.waitForFunction(() => location.hash.includes('src=import'));

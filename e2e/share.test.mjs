@@ -320,7 +320,8 @@ test('the predictions download recomputes to the same losses and counts', async 
   const { page, problems } = await openApp(browser, server.url, { hash: '#neg=3000&pos=250&acc0=0.9&acc1=0.7&thr=0.4&seed=5', options: { acceptDownloads: true } });
   const { body } = await download(page, 'Download predictions (CSV)');
   const lines = body.toString().trimEnd().split('\n');
-  assert.equal(lines[0], 'label,probability');
+  // Model A, then model B (the page holds one) on the same samples.
+  assert.equal(lines[0], 'label,probability,model_b');
   const rows = lines.slice(1).map((l) => l.split(',').map(Number));
   assert.equal(rows.length, 3250);
   assert.equal(rows.filter(([y]) => y === 1).length, 250);

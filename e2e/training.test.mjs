@@ -182,7 +182,7 @@ test('training on a sample steps to a model near the population\'s, draws each l
   // Once the settings move, the run no longer describes them: the page says so, and the file
   // leaves the sample out.
   await setField(page, 'class separation, value', 2.5);
-  await page.getByText(/The settings have changed since: train again/).waitFor();
+  await page.getByText(/The settings have changed since\. Pressing “Train on a sample” trains/).waitFor();
   const [again] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download results (JSON)' }).click(),

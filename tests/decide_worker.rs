@@ -304,9 +304,9 @@ fn the_panels_charts_match_their_snapshots_and_negative_costs_keep_their_sign() 
         .filter_map(|t| t.rsplit('>').next())
         .map(str::trim)
         .collect();
-    // The y axis reads -6,000 ... -4,500: negative, each label its own (a cast to an unsigned
-    // count once printed every negative cost as 0).
-    assert!(labels.contains(&"-5,000"), "{labels:?}");
+    // The y axis reads -6,000 ... 0 (from the least cost to flagging none): negative, each
+    // label its own (a cast to an unsigned count once printed every negative cost as 0).
+    assert!(labels.contains(&"-4,000"), "{labels:?}");
     let ticks: Vec<&&str> = labels.iter().filter(|l| l.contains(',')).collect();
     let mut distinct = ticks.clone();
     distinct.dedup();
@@ -368,11 +368,22 @@ fn snippets_carry_the_settings_and_the_frameworks_traps() {
         threshold: 0.3,
         ..Scenario::default()
     };
-    let [numpy, keras, torch] = snippets(&s, &rewarded_and_deployed());
+    let mut j = job(900, 100, rewarded_and_deployed());
+    j.request.scenario = s;
+    let [numpy, keras, torch] = snippets(&j, 1_000);
     for code in [&numpy, &keras, &torch] {
         assert!(code.contains("ALPHA, GAMMA, POS_WEIGHT, THRESHOLD = 0.4, 1.5, 12, 0.3"));
         assert!(code.contains(PREDICTIONS_FILE));
+        assert!(code.contains(r#"LABEL, SCORE = "label", "probability"  # model A's columns"#));
+        assert!(code.contains("ROWS = 1000"));
     }
+    // Each judged model's columns, found by name.
+    j.settings.judge = Judge::B;
+    assert!(snippets(&j, 1_000)[0].contains(r#"LABEL, SCORE = "label", "model_b""#));
+    j.settings.judge = Judge::Trained(LossKind::Focal);
+    let trained = &snippets(&j, 4_000)[2];
+    assert!(trained.contains(r#"LABEL, SCORE = "training_label", "trained_focal""#));
+    assert!(trained.contains("ROWS = 4000"));
     assert!(numpy.contains("COST_FP, COST_FN, REWARD_TP = 1, 0, 3"));
     assert!(numpy.contains("PREVALENCE = 0.002"));
     assert!(keras.contains("apply_class_balancing=True"));

@@ -5,9 +5,13 @@
 mod common;
 
 use common::{counts, read_csv};
-use imbalance_lab::export::{CSV_HEADER, csv_rows, results_json};
+use imbalance_lab::export::{
+    CSV_HEADER, PredictionsFile, PredictionsJob, csv_rows, results_json, trained_scores,
+};
+use imbalance_lab::sim::engine::{Engine, ModelId, Request};
 use imbalance_lab::sim::loss::{EXTRA, LossValue};
-use imbalance_lab::sim::{LossKind, Metric, Scenario, analyse};
+use imbalance_lab::sim::{Class, LossKind, Metric, Scenario, analyse};
+use imbalance_lab::state::TrainingSettings;
 use serde_json::Value;
 
 fn json_of(s: &Scenario) -> (Value, imbalance_lab::sim::Analysis) {
@@ -116,28 +120,89 @@ fn predictions_read_back_to_the_same_doubles() {
     }
 }
 
-#[test]
-fn the_predictions_file_in_pieces_is_the_file_in_one() {
-    use imbalance_lab::export::{prediction_rows, predictions_csv};
-    use imbalance_lab::sim::engine::{Engine, Request};
-    let s = counts(1_234, 56);
-    let r = Request::synthetic(s, [0.9, 0.9]);
+/// The predictions file of `job`, whole and in pieces of 500 rows (which must agree), as lines.
+fn predictions(job: &PredictionsJob) -> Vec<String> {
     let mut engine = Engine::new();
-    let rows = prediction_rows(&s);
-    let whole = predictions_csv(&mut engine, &r, 0..rows);
+    let trained = job
+        .trained
+        .map(|(kind, t)| trained_scores(&job.request.scenario, &t, kind).unwrap());
+    let file = PredictionsFile::new(&mut engine, job, trained).unwrap();
+    let rows = file.rows();
+    let whole = file.piece(0..rows);
     let mut pieces = Vec::new();
     for start in (0..rows).step_by(500) {
-        pieces.extend(predictions_csv(
-            &mut engine,
-            &r,
-            start..(start + 500).min(rows),
-        ));
+        pieces.extend(file.piece(start..(start + 500).min(rows)));
     }
     assert_eq!(whole, pieces);
     let text = String::from_utf8(whole).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), rows + 1);
-    assert_eq!(lines[0], "label,probability");
+    assert_eq!(text.lines().count(), rows + 1);
+    text.lines().map(String::from).collect()
+}
+
+#[test]
+fn the_predictions_file_in_pieces_is_the_file_in_one() {
+    let s = counts(1_234, 56);
+    let job = PredictionsJob {
+        request: Request::synthetic(s, [0.9, 0.9]),
+        model_b: false,
+        trained: None,
+    };
+    let lines = predictions(&job);
+    assert_eq!(lines.len(), 1_291);
+    assert_eq!(format!("{}\n", lines[0]), CSV_HEADER);
     assert!(lines[1].starts_with("0,") && lines[1_234].starts_with("0,"));
-    assert!(lines[1_235].starts_with("1,") && lines[rows].starts_with("1,"));
+    assert!(lines[1_235].starts_with("1,") && lines[1_290].starts_with("1,"));
+}
+
+#[test]
+fn model_b_is_a_column_beside_model_a_on_the_same_samples() {
+    let s = counts(800, 40);
+    let r = Request::synthetic(s, [0.7, 0.6]);
+    let lines = predictions(&PredictionsJob {
+        request: r,
+        model_b: true,
+        trained: None,
+    });
+    assert_eq!(lines[0], "label,probability,model_b");
+    let [a, b] = [ModelId::A, ModelId::B].map(|m| Engine::new().scores(&r, m).unwrap());
+    // Row i is one sample: its label, model A's score and model B's, read back to the bits.
+    for (i, line) in lines[1..].iter().enumerate() {
+        let f: Vec<f64> = line.split(',').map(|v| v.parse().unwrap()).collect();
+        let (c, j) = if i < 800 { (0, i) } else { (1, i - 800) };
+        assert_eq!(f[0], c as f64);
+        assert_eq!(f[1].to_bits(), a[c].get(j).to_bits(), "row {i}");
+        assert_eq!(f[2].to_bits(), b[c].get(j).to_bits(), "row {i}");
+    }
+}
+
+#[test]
+fn a_trained_model_brings_its_own_rows_and_labels() {
+    let s = counts(900, 100);
+    let t = TrainingSettings {
+        sep: 2.0,
+        rows: 3_000,
+        ..TrainingSettings::default()
+    };
+    let lines = predictions(&PredictionsJob {
+        request: Request::synthetic(s, [0.9, 0.9]),
+        model_b: true,
+        trained: Some((LossKind::Focal, t)),
+    });
+    assert_eq!(
+        lines[0],
+        "label,probability,model_b,training_label,trained_focal"
+    );
+    let trained = trained_scores(&s, &t, LossKind::Focal).unwrap();
+    let [neg, pos] = &trained.scores;
+    assert_eq!((neg.len(), pos.len()), (2_700, 300));
+    // The longer group sets the rows: 3,000, the scenario's 1,000 leaving theirs empty below.
+    assert_eq!(lines.len(), 3_001);
+    let cells = |i: usize| lines[i].split(',').map(String::from).collect::<Vec<_>>();
+    assert_eq!(cells(1)[3..], ["0".to_string(), neg[0].to_string()]);
+    assert_eq!(cells(1_000)[0], "1");
+    assert_eq!(cells(1_001)[..3], ["", "", ""].map(String::from));
+    assert_eq!(cells(2_701)[3..], ["1".to_string(), pos[0].to_string()]);
+    // Each score is the model's probability of the training data's x, to the bit.
+    let x = trained.sample.x(Class::Positive)[299];
+    assert_eq!(cells(3_000)[4], trained.model.probability(x).to_string());
 }

@@ -1,6 +1,7 @@
 //! The one protocol between the page and its workers: every tag is its own, and every message,
 //! each way, survives its trip (`src/protocol/`).
 
+use imbalance_lab::export::PredictionsJob;
 use imbalance_lab::features::decide::worker::{DecideJob, Decider};
 use imbalance_lab::features::import::parse::{ImportError, Overrides, PartError};
 use imbalance_lab::features::import::worker::{
@@ -151,7 +152,16 @@ fn every_message_to_the_worker_round_trips() {
     let r = request();
     let messages = [
         ToWorker::Exact(r),
-        ToWorker::Csv(r),
+        ToWorker::Csv(PredictionsJob {
+            request: r,
+            model_b: true,
+            trained: None,
+        }),
+        ToWorker::Csv(PredictionsJob {
+            request: r,
+            model_b: false,
+            trained: Some((LossKind::Focal, TrainingSettings::default())),
+        }),
         ToWorker::Train(train_request()),
         ToWorker::Spread(spread_job(0.3)),
         ToWorker::Forget,

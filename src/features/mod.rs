@@ -35,7 +35,7 @@ pub fn panel<const FULL: bool>(p: Panel, page: PageSignals, derived: Derived) ->
         Panel::Composition | Panel::ModelB | Panel::Training | Panel::Decide if !FULL => {
             crate::ui::full_page_only(page).into_any()
         }
-        Panel::Numbers => view! { <numbers::NumbersPanel derived /> }.into_any(),
+        Panel::Numbers => view! { <numbers::NumbersPanel page derived /> }.into_any(),
         Panel::Focal => view! { <focal::panel::FocalPanel scenario options /> }.into_any(),
         Panel::Scores => view! { <scores::ScoresPanel scenario options derived /> }.into_any(),
         Panel::Share => view! { <share::SharePanel derived /> }.into_any(),

@@ -2,6 +2,7 @@
 //! (`FromWorker`).
 
 use super::{Tag, message};
+use crate::export::PredictionsJob;
 use crate::features::decide::worker::{DecideJob, Decided};
 use crate::features::import::worker::{Detection, ImportJob, ImportSummary};
 use crate::features::training::job::{TrainRequest, TrainStep};
@@ -14,8 +15,8 @@ use crate::sim::engine::{Answer, Reader, Request};
 pub enum ToWorker {
     /// The exact numbers of a request.
     Exact(Request),
-    /// The predictions file of a request's scenario.
-    Csv(Request),
+    /// The predictions file: every model's scores the page holds.
+    Csv(PredictionsJob),
     /// Every loss trained on a sample, step by step.
     Train(TrainRequest),
     /// Every loss retrained on K samples, a sample at a time.
@@ -35,7 +36,7 @@ impl ToWorker {
     pub fn encode(&self) -> Vec<f64> {
         match self {
             ToWorker::Exact(r) => message(Tag::Exact, |out| r.write(out)),
-            ToWorker::Csv(r) => message(Tag::Csv, |out| r.write(out)),
+            ToWorker::Csv(job) => message(Tag::Csv, |out| job.write(out)),
             ToWorker::Train(t) => message(Tag::Train, |out| t.write(out)),
             ToWorker::Spread(job) => message(Tag::Spread, |out| job.write(out)),
             ToWorker::Forget => message(Tag::Forget, |_| {}),
@@ -70,7 +71,7 @@ impl ToWorker {
         let (tag, rest) = Tag::split(v)?;
         match tag {
             Tag::Exact => Request::decode(rest).map(ToWorker::Exact),
-            Tag::Csv => Request::decode(rest).map(ToWorker::Csv),
+            Tag::Csv => PredictionsJob::read(rest).map(ToWorker::Csv),
             Tag::Train => TrainRequest::read(rest).map(ToWorker::Train),
             Tag::Spread => SpreadJob::read(rest).map(ToWorker::Spread),
             Tag::Forget => rest.is_empty().then_some(ToWorker::Forget),

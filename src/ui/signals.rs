@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::features::import::worker::ImportSummary;
 use crate::sim::Scenario;
 use crate::sim::engine::Answer;
-use crate::state::{DecisionSettings, Layout, ModelB, TrainingSettings, ViewOptions};
+use crate::state::{DecisionSettings, Judge, Layout, ModelB, Panel, TrainingSettings, ViewOptions};
 use crate::state::{PageState, Parsed};
 
 /// Predictions imported from a file, shown instead of the synthetic scenario.
@@ -100,6 +100,15 @@ impl PageSignals {
         if let Some(d) = self.data.get_untracked() {
             self.data.set(None);
             self.scenario.update(|s| [s.neg, s.pos] = d.before);
+        }
+    }
+
+    /// The model the decision panel judges, which the metrics table follows; model A where
+    /// the page shows no decision panel (an embed, say). Tracked.
+    pub fn judged(&self) -> Judge {
+        match self.layout.with(|l| l.shows(Panel::Decide)) {
+            true => self.decision.with(|d| d.judge),
+            false => Judge::A,
         }
     }
 

@@ -10,10 +10,10 @@ pub mod queue;
 
 use std::ops::Range;
 
-use crate::export::{prediction_rows, predictions_csv};
+use crate::export::{CSV_HEADER, PredictionsFile, PredictionsJob, TrainedScores};
 use crate::features::training::job as train;
 use crate::protocol::{FromWorker, ToWorker};
-use crate::sim::engine::{Engine, Request};
+use crate::sim::engine::Engine;
 
 /// Rows of the predictions file in one piece: a piece is written between two frames (or in one
 /// message from the worker), so no frame waits for millions of rows.
@@ -32,9 +32,9 @@ pub fn serve(engine: &mut Engine, message: ToWorker, reply: &mut dyn FnMut(FromW
             Some(answer) => reply(FromWorker::Answer(Box::new(answer))),
             None => reply(FromWorker::NotHeld),
         },
-        ToWorker::Csv(r) => {
-            for piece in csv_pieces(prediction_rows(&r.scenario)) {
-                reply(csv_piece(engine, &r, piece));
+        ToWorker::Csv(job) => {
+            for piece in csv_file(engine, &job, None) {
+                reply(piece);
             }
             reply(FromWorker::CsvDone);
         }
@@ -52,14 +52,29 @@ pub fn serve(engine: &mut Engine, message: ToWorker, reply: &mut dyn FnMut(FromW
     }
 }
 
-/// One piece of a request's predictions file, with the share of the file written with it.
-pub fn csv_piece(engine: &mut Engine, r: &Request, piece: Range<usize>) -> FromWorker {
-    let rows = prediction_rows(&r.scenario);
-    // An empty file is complete with its first piece, the header.
-    let done = if rows == 0 {
-        1.0
-    } else {
-        piece.end as f64 / rows as f64
-    };
-    FromWorker::CsvPiece(predictions_csv(engine, r, piece), done)
+/// A predictions file's pieces, each with the share of the file written with it: the columns
+/// are gathered once, then written a piece at a time. `trained` is the judged trained model's
+/// scores, which only the worker computes (`js::receive`): `serve`, which the page runs itself
+/// when it has no worker, gives none, so the page's module holds no training code for it. A
+/// data set the engine no longer holds gives the header alone.
+pub fn csv_file(
+    engine: &mut Engine,
+    job: &PredictionsJob,
+    trained: Option<TrainedScores>,
+) -> impl Iterator<Item = FromWorker> + use<> {
+    let file = PredictionsFile::new(engine, job, trained);
+    let rows = file.as_ref().map_or(0, PredictionsFile::rows);
+    csv_pieces(rows).map(move |piece| {
+        // An empty file is complete with its first piece, the header.
+        let done = if rows == 0 {
+            1.0
+        } else {
+            piece.end as f64 / rows as f64
+        };
+        let bytes = match &file {
+            Some(f) => f.piece(piece),
+            None => CSV_HEADER.as_bytes().to_vec(),
+        };
+        FromWorker::CsvPiece(bytes, done)
+    })
 }

@@ -56,12 +56,13 @@ fn imported_scores_give_the_cores_numbers_on_them() {
     );
     assert_eq!(engine.compute(&Request { data: 4, ..r }, &mut |_| {}), None);
     // The predictions file of imported data holds the imported scores, class by class.
-    let csv = String::from_utf8(imbalance_lab::export::predictions_csv(
-        &mut engine,
-        &r,
-        0..940,
-    ))
-    .unwrap();
+    let job = imbalance_lab::export::PredictionsJob {
+        request: r,
+        model_b: false,
+        trained: None,
+    };
+    let file = imbalance_lab::export::PredictionsFile::new(&mut engine, &job, None).unwrap();
+    let csv = String::from_utf8(file.piece(0..940)).unwrap();
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(rows.len(), 941);
     assert_eq!(rows[1], format!("0,{}", models[0][0].get(0)));

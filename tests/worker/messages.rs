@@ -1,6 +1,7 @@
 //! The messages both ways survive their trip, and anything else is refused (to the worker) or
 //! reads as `Failed` (from it).
 
+use imbalance_lab::export::PredictionsJob;
 use imbalance_lab::protocol::{FromWorker, ToWorker};
 use imbalance_lab::sim::engine::Engine;
 
@@ -9,14 +10,19 @@ use super::helpers::request;
 #[test]
 fn messages_to_the_worker_round_trip_and_junk_is_refused() {
     let r = request(250_000, 3_000, 0.37);
-    for m in [ToWorker::Exact(r), ToWorker::Csv(r)] {
+    let csv = ToWorker::Csv(PredictionsJob {
+        request: r,
+        model_b: true,
+        trained: None,
+    });
+    for m in [ToWorker::Exact(r), csv.clone()] {
         assert_eq!(ToWorker::decode(&m.encode()), Some(m));
     }
     assert_eq!(ToWorker::decode(&[]), None);
     let mut unknown = ToWorker::Exact(r).encode();
     unknown[0] = 99.0;
     assert_eq!(ToWorker::decode(&unknown), None);
-    let good = ToWorker::Csv(r).encode();
+    let good = csv.encode();
     assert_eq!(ToWorker::decode(&good[..good.len() - 1]), None);
 }
 

@@ -1,7 +1,7 @@
 //! The worker answers as the engine does: progress then the exact numbers, and the predictions
 //! file in whole pieces.
 
-use imbalance_lab::export::predictions_csv;
+use imbalance_lab::export::{PredictionsFile, PredictionsJob};
 use imbalance_lab::protocol::{FromWorker, ToWorker};
 use imbalance_lab::sim::engine::Engine;
 use imbalance_lab::worker::{CSV_ROWS, csv_pieces, serve};
@@ -43,8 +43,13 @@ fn the_predictions_file_comes_in_pieces_that_make_the_whole_file() {
     );
     for (neg, pos) in [(0, 0), (150_000, 60_001)] {
         let r = request(neg, pos, 0.5);
+        let job = PredictionsJob {
+            request: r,
+            model_b: true,
+            trained: None,
+        };
         let mut replies = Vec::new();
-        serve(&mut Engine::new(), ToWorker::Csv(r), &mut |m| {
+        serve(&mut Engine::new(), ToWorker::Csv(job), &mut |m| {
             replies.push(m)
         });
         assert_eq!(replies.pop(), Some(FromWorker::CsvDone));
@@ -60,7 +65,8 @@ fn the_predictions_file_comes_in_pieces_that_make_the_whole_file() {
         }
         assert_eq!(last, 1.0);
         let rows = (neg + pos) as usize;
-        assert_eq!(file, predictions_csv(&mut Engine::new(), &r, 0..rows));
+        let whole = PredictionsFile::new(&mut Engine::new(), &job, None).unwrap();
+        assert_eq!(file, whole.piece(0..rows));
         assert_eq!(file.iter().filter(|&&b| b == b'\n').count(), rows + 1);
     }
 }

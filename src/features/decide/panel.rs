@@ -97,7 +97,7 @@ fn sync(d: &DecisionSettings) {
 }
 
 /// The decision panel's `decision`, `calibration` and `intervals` objects for the results
-/// file, when the panel shows the page's current settings (`page`'s, on `request`'s data).
+/// file (and `trained_model` when it judges one), when the panel shows the page's current settings (`page`'s, on `request`'s data).
 pub fn results_sections(page: &PageSignals, request: &Request) -> Vec<(&'static str, String)> {
     let Some(progress) = use_context::<Progress>() else {
         return Vec::new();
@@ -105,7 +105,7 @@ pub fn results_sections(page: &PageSignals, request: &Request) -> Vec<(&'static 
     let (settings, training) = (page.decision.get_untracked(), page.training.get_untracked());
     progress.decision.with_untracked(|d| match d {
         Ok(d) if decision_is_current(d.0.id, request, &settings, &training) => {
-            ["decision", "calibration", "intervals"]
+            ["decision", "calibration", "intervals", "trained_model"]
                 .into_iter()
                 .zip(d.0.sections[JSON].split(SNIPPET_BREAK).map(String::from))
                 .filter(|(_, v)| !v.is_empty())

@@ -18,7 +18,7 @@ mod wire;
 pub use answer::{Answer, Curves, ModelAnswer, all_exact};
 pub use preview::{Estimated, ExactParts, PREVIEW, Weights};
 pub use request::{DrawsKey, LossKey, ModelId, ModelKey, PassKey, Request, SYNTHETIC};
-pub(crate) use wire::Reader;
+pub(crate) use wire::{Reader, write_confusion, write_metric};
 
 use super::curves::{histogram, threshold_sweep};
 use super::generator::ClassScores;

@@ -161,7 +161,7 @@ impl<'a> Reader<'a> {
             data: self.count()?,
         })
     }
-    fn metric(&mut self) -> Option<Metric> {
+    pub(crate) fn metric(&mut self) -> Option<Metric> {
         let tag = self.whole()?;
         let v = self.next()?;
         if tag == 0 {
@@ -169,7 +169,7 @@ impl<'a> Reader<'a> {
         }
         UNDEFINED.get(tag as usize - 1).map(|&u| Err(u))
     }
-    fn confusion(&mut self) -> Option<Confusion> {
+    pub(crate) fn confusion(&mut self) -> Option<Confusion> {
         Some(Confusion {
             tp: self.whole()?,
             fp: self.whole()?,
@@ -231,7 +231,7 @@ const UNDEFINED: [Undefined; 9] = [
     Undefined::CountDependent,
 ];
 
-fn write_metric(out: &mut Vec<f64>, m: Metric) {
+pub(crate) fn write_metric(out: &mut Vec<f64>, m: Metric) {
     match m {
         Ok(v) => out.extend([0.0, v]),
         Err(u) => {
@@ -241,6 +241,6 @@ fn write_metric(out: &mut Vec<f64>, m: Metric) {
     }
 }
 
-fn write_confusion(out: &mut Vec<f64>, c: &Confusion) {
+pub(crate) fn write_confusion(out: &mut Vec<f64>, c: &Confusion) {
     out.extend([c.tp, c.fp, c.tn, c.fn_].map(|v| v as f64));
 }

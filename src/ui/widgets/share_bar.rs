@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::export::{ImportedSource, results_json_from};
+use crate::export::{ImportedSource, PredictionsJob, losses_json, metrics_json, results_json_from};
 use crate::features::training::job::TrainRun;
 use crate::features::training::panel::{sample_request, spread_request};
 use crate::features::training::spread_job::SpreadRun;
@@ -12,7 +12,7 @@ use crate::format::escape_html;
 use crate::sim::training::spread::SpreadResults;
 use crate::sim::training::{Binormal, LossParams, Training, training_json};
 use crate::state::link;
-use crate::state::{Control, Keyed, Layout, Panel, ThemeChoice};
+use crate::state::{Control, Judge, Keyed, Layout, Panel, ThemeChoice};
 use crate::ui::derived::Derived;
 use crate::ui::download::save_text;
 use crate::ui::signals::PageSignals;
@@ -75,9 +75,7 @@ pub fn ShareBar(
     } = expect_context::<Progress>();
     let copy = move |_| copy_link(&page, status);
     let results = move |_| save_results(&page, &derived, training, spread);
-    let predictions = move |_| {
-        save_predictions(derived.request.get_untracked());
-    };
+    let predictions = move |_| save_predictions(predictions_job(&page, &derived));
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     view! {
         <div class="share-bar" role="toolbar" aria-label="share and export">
@@ -118,6 +116,39 @@ fn copy_link(page: &PageSignals, status: RwSignal<String>) {
     });
 }
 
+/// Whether the page holds a model B of its own: always with synthetic scores, with imported
+/// ones when the file has a second score column.
+fn holds_model_b(page: &PageSignals) -> bool {
+    page.data
+        .with_untracked(|d| d.as_ref().is_none_or(|d| d.summary.0.names.len() == 2))
+}
+
+/// What the predictions file holds: model A, model B if the page holds one, and the trained
+/// model the decision panel judges, if it judges one.
+fn predictions_job(page: &PageSignals, derived: &Derived) -> PredictionsJob {
+    PredictionsJob {
+        request: derived.request.get_untracked(),
+        model_b: holds_model_b(page),
+        trained: match untrack(|| page.judged()) {
+            Judge::Trained(kind) => Some((kind, page.training.get_untracked())),
+            _ => None,
+        },
+    }
+}
+
+/// The results file's `model_b`: model B's losses and metrics, as the page shows them.
+fn model_b_json(derived: &Derived) -> String {
+    let (losses, metrics) = (
+        derived.b.losses.get_untracked(),
+        derived.b.metrics.get_untracked(),
+    );
+    format!(
+        "{{\n    \"losses\": {},\n    \"metrics\": {}\n  }}",
+        losses_json(&losses, "    "),
+        metrics_json(&metrics)
+    )
+}
+
 /// Downloads the results file: the numbers on the page, what each loss trains, and the
 /// decision panel's sections when they are current.
 fn save_results(
@@ -149,7 +180,11 @@ fn save_results(
             spread: run.spread?,
         })
     });
-    let mut sections = vec![("training", training_json(&training))];
+    let mut sections = Vec::new();
+    if holds_model_b(page) {
+        sections.push(("model_b", model_b_json(derived)));
+    }
+    sections.push(("training", training_json(&training)));
     let request = derived.request.get_untracked();
     sections.extend(crate::features::decide::panel::results_sections(
         page, &request,

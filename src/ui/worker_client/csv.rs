@@ -8,15 +8,15 @@ use leptos::prelude::*;
 
 use super::connection::Compute;
 use super::{Client, client};
-use crate::export::prediction_rows;
+use crate::export::PredictionsJob;
 use crate::protocol::{FromWorker, ToWorker};
-use crate::sim::engine::Request;
 use crate::ui::download::{save_parts, yield_to_browser};
+use crate::worker::csv_file;
 use crate::worker::js::to_js;
-use crate::worker::{csv_piece, csv_pieces};
 
-/// Downloads the predictions of the page's scenario as CSV.
-pub fn save_predictions(r: Request) {
+/// Downloads the predictions file: every model's scores the page holds.
+pub fn save_predictions(job: PredictionsJob) {
+    let r = job.request;
     let Some(c) = client() else { return };
     if c.progress.csv.get_untracked().is_some() {
         return;
@@ -28,15 +28,17 @@ pub fn save_predictions(r: Request) {
     }
     let engine = match &*c.compute.borrow() {
         Compute::Worker { worker: w, .. } => {
-            let _ = w.post_message(&to_js(&ToWorker::Csv(r)));
+            let _ = w.post_message(&to_js(&ToWorker::Csv(job)));
             return;
         }
         Compute::Here(engine) => Rc::clone(engine),
     };
     leptos::task::spawn_local(async move {
-        for piece in csv_pieces(prediction_rows(&r.scenario)) {
-            let reply = csv_piece(&mut engine.borrow_mut(), &r, piece);
-            c.receive(reply);
+        // A piece is written each time the loop asks for one, with the browser free between.
+        // Without a worker there is no trained model's column (its scores are the worker's).
+        let pieces = csv_file(&mut engine.borrow_mut(), &job, None);
+        for piece in pieces {
+            c.receive(piece);
             yield_to_browser().await;
         }
         c.receive(FromWorker::CsvDone);

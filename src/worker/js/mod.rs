@@ -16,7 +16,8 @@ use wasm_bindgen::JsValue;
 
 pub use messages::{reply_from_js, reply_to_js, to_js, with_file};
 
-use super::serve;
+use super::{csv_file, serve};
+use crate::export::trained_scores;
 use crate::features::import::js::{helper, import_file};
 use crate::features::training::spread_job::run_in_turn;
 use crate::features::words::write_words;
@@ -50,6 +51,17 @@ pub fn receive(engine: &Rc<RefCell<Engine>>, message: &JsValue, post: &Function)
             reply(FromWorker::Words(Box::new(words)));
         }
         (Some(ToWorker::Spread(job)), _) => run_in_turn(job, reply),
+        // The judged trained model's column takes a fit and a sample: worker-only code, so
+        // that the page's module (which serves the rest itself without a worker) holds none.
+        (Some(ToWorker::Csv(job)), _) => {
+            let trained = job
+                .trained
+                .and_then(|(kind, t)| trained_scores(&job.request.scenario, &t, kind).ok());
+            for piece in csv_file(&mut engine.borrow_mut(), &job, trained) {
+                reply(piece);
+            }
+            reply(FromWorker::CsvDone);
+        }
         (Some(ToWorker::Decide(job)), _) => {
             let decided = DECIDER.with(|d| d.borrow_mut().decide(&mut engine.borrow_mut(), &job));
             reply(FromWorker::Decided(Box::new(decided)));

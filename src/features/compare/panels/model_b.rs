@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::features::words::page::words_and;
 use crate::features::words::{MODEL_B, MODEL_B_TERMS};
-use crate::format::{metric, ratio_heading};
+use crate::format::{Notes, ratio_heading};
 use crate::sim::engine::ExactParts;
 use crate::sim::{
     Losses, Measure, Metric, Metrics, Profile, RATIO_MAX, RATIOS, Scenario, Verdict, verdict,
@@ -203,6 +203,16 @@ fn tables(shown: RwSignal<Pair>) -> impl IntoView {
     let losses = shown_losses();
     let hidden =
         move |m: Measure| move || matches!(m, Measure::Loss(k) if !losses.with(|s| s.contains(k)));
+    // Undefined values are marked; their reasons go under the table. Each cell works them out
+    // itself (a few dozen values): cheaper in the page's module than a memo of its own type.
+    let notes = move || {
+        shown.with(|p: &Pair| {
+            p.as_ref().map_or_else(Notes::default, |(a, b)| {
+                Notes::of(Measure::ALL.iter().flat_map(|m| [a.now(*m), b.now(*m)]))
+            })
+        })
+    };
+    let cell = move |v: Metric| notes().cell(v, 4);
     let now_rows = Measure::ALL.map(|m| {
         // Exact for both models: never shown as an estimate.
         let exact = move || {
@@ -214,8 +224,8 @@ fn tables(shown: RwSignal<Pair>) -> impl IntoView {
         view! {
             <tr data-measure=key(m) class:exact=exact hidden=hidden(m)>
                 <th scope="row">{name(m)}</th>
-                <td>{move || with_pair(shown, &|a, _| metric(a.now(m), 4))}</td>
-                <td>{move || with_pair(shown, &|_, b| metric(b.now(m), 4))}</td>
+                <td>{move || with_pair(shown, &|a, _| cell(a.now(m)))}</td>
+                <td>{move || with_pair(shown, &|_, b| cell(b.now(m)))}</td>
                 {verdict_cell(move || verdict_of(shown, m, None))}
             </tr>
         }
@@ -233,7 +243,8 @@ fn tables(shown: RwSignal<Pair>) -> impl IntoView {
     ratio_columns.extend(RATIOS.map(ratio_heading));
     view! {
         <div class="ab-tables">
-            <NumbersTable label="model A against model B" class="ab" columns=now_columns>
+            <NumbersTable label="model A against model B" class="ab" columns=now_columns
+                notes=Signal::derive(move || notes().lines().join("\n"))>
                 {now_rows}
             </NumbersTable>
             <NumbersTable label="preferred model by class ratio" class="ab" columns=ratio_columns>

@@ -1,7 +1,8 @@
 //! The decision panel's answer: its sections (what each is and where the page puts it), and
 //! its form on the wire.
 
-use crate::sim::engine::Reader;
+use crate::sim::engine::{Reader, write_confusion, write_metric};
+use crate::sim::{Metrics, Ranking};
 
 /// The panel's parts, in the order `Decided::sections` holds them.
 pub const SECTIONS: usize = 10;
@@ -49,6 +50,9 @@ pub struct Decided {
     pub best: Option<f64>,
     /// Bootstrap resamples done, and asked for.
     pub resamples: [u32; 2],
+    /// The judged model's metrics at the page's threshold: the page's metrics table shows
+    /// them for a trained model, whose scores only the worker holds.
+    pub judged: Option<Metrics>,
     /// The body, the boxes' HTML, the results file's objects and the snippets (`TARGETS`).
     pub sections: [String; SECTIONS],
 }
@@ -63,23 +67,42 @@ impl Decided {
             f64::from(self.resamples[0]),
             f64::from(self.resamples[1]),
         ]);
+        if let Some(m) = &self.judged {
+            write_confusion(out, &m.confusion);
+            write_metric(out, m.roc_auc);
+            write_metric(out, m.average_precision);
+        }
         self.sections.join("\0").into_bytes()
     }
 
     /// The reply back from `write`'s numbers and bytes.
     pub(crate) fn read(v: &[f64], bytes: Vec<u8>) -> Option<Self> {
-        let [id, best, done, target] = *v else {
+        let [id, best, done, target, ref rest @ ..] = *v else {
             return None;
         };
         let counts = [id, done, target];
         let mut r = Reader::new(&counts);
         let (id, done, target) = (r.count()?, r.count()?, r.count()?);
+        // The judged model's counts and ranking, when there are any.
+        let judged = match rest {
+            [] => None,
+            rest => {
+                let mut r = Reader::new(rest);
+                let confusion = r.confusion()?;
+                let ranking = Ranking {
+                    roc_auc: r.metric()?,
+                    average_precision: r.metric()?,
+                };
+                Some(r.end(Metrics::new(confusion, ranking))?)
+            }
+        };
         let text = String::from_utf8(bytes).ok()?;
         let parts: Vec<String> = text.split('\0').map(String::from).collect();
         Some(Decided {
             id,
             best: (best >= 0.0 && best.is_finite()).then_some(best),
             resamples: [done, target],
+            judged,
             sections: parts.try_into().ok()?,
         })
     }

@@ -51,7 +51,7 @@ pub fn body_html() -> String {
         }
     }
     crate::features::decide::words::decide_terms(&mut out);
-    out += r#"<p id="d-status" class="visually-hidden" role="status"></p><h3>The same numbers in Python</h3><p class="explain">Each snippet reads the file of “Download predictions (CSV)”, model A's scores, and prints the page's numbers under the results file's keys: the numpy one every number of this panel for model A, the Keras and PyTorch ones the four losses as those frameworks compute them.</p>"#;
+    out += r#"<p id="d-status" class="visually-hidden" role="status"></p><h3>The same numbers in Python</h3><p class="explain">Each snippet reads the judged model's labels and scores, by their columns' names, from the file “Download predictions (CSV)” saves (it holds every model the page has: model A, model B, and the trained model judged here), and prints that model's numbers under the results file's keys: the numpy one every number of this panel, the Keras and PyTorch ones the losses as those frameworks compute them.</p>"#;
     for (i, name) in ["numpy + scikit-learn", "Keras", "PyTorch"]
         .iter()
         .enumerate()
@@ -72,6 +72,7 @@ pub(super) fn failed(id: u32, message: &str) -> Decided {
         id,
         best: None,
         resamples: [0, 0],
+        judged: None,
         sections,
     }
 }

@@ -3,13 +3,15 @@
 //! and the last job, rendered again as the bootstrap moves on.
 
 use super::{DecideJob, Decided, RESAMPLES, body::failed, render};
+use crate::export::trained_scores;
 use crate::format::{grouped, number};
 use crate::sim::decision::{Bootstrap, Calibration, OddsShift, Runs};
 use crate::sim::engine::{Engine, ModelId, SYNTHETIC};
 use crate::sim::generator::ClassScores;
+use crate::sim::loss::losses;
 use crate::sim::ranking::Ranking;
-use crate::sim::training::{Binormal, LossParams, Sample, fit_population};
-use crate::sim::{Class, ClassLoss, LossKind, Metric, Undefined};
+use crate::sim::training::{LossParams, Model};
+use crate::sim::{Class, ClassLoss, LossKind, Losses, Metric, Undefined};
 use crate::state::{Judge, Undo};
 
 /// The judged model's scores and what depends on them alone.
@@ -18,6 +20,8 @@ pub(super) struct Prepared {
     key: Vec<f64>,
     /// Where the scores come from, in a sentence.
     pub(super) source: String,
+    /// A trained model's fit and losses (the results file's `trained_model`).
+    pub(super) trained: Option<TrainedModel>,
     pub(super) neg: ClassScores,
     pub(super) pos: ClassScores,
     pub(super) runs: Runs,
@@ -27,6 +31,15 @@ pub(super) struct Prepared {
     pub(super) ranking: Ranking,
     /// `None` until a job from a panel on screen asks for it.
     pub(super) bootstrap: Option<Result<Bootstrap, Undefined>>,
+}
+
+/// A trained model, for the results file: its loss, fit, sample and losses on that sample.
+pub(super) struct TrainedModel {
+    pub(super) kind: LossKind,
+    pub(super) model: Model,
+    /// The sample's separation.
+    pub(super) separation: f64,
+    pub(super) losses: Losses,
 }
 
 /// The worker's decision state: the prepared scores, the last job, and the bootstrap.
@@ -61,9 +74,18 @@ fn source_key(job: &DecideJob) -> Vec<f64> {
     key
 }
 
-/// The judged model's scores, `[negatives, positives]`, and a sentence on where they come
-/// from; `Err` says why there are none.
-fn scores(engine: &mut Engine, job: &DecideJob) -> Result<([ClassScores; 2], String), String> {
+/// The judged model's scores, with what the panel says of them.
+struct Source {
+    /// `[negatives, positives]`.
+    classes: [ClassScores; 2],
+    /// Where the scores come from, in a sentence.
+    source: String,
+    /// A trained model's fit, sample and losses.
+    trained: Option<TrainedModel>,
+}
+
+/// The judged model's scores and where they come from; `Err` says why there are none.
+fn scores(engine: &mut Engine, job: &DecideJob) -> Result<Source, String> {
     let r = &job.request;
     let model = match job.settings.judge {
         Judge::A => ModelId::A,
@@ -78,22 +100,21 @@ fn scores(engine: &mut Engine, job: &DecideJob) -> Result<([ClassScores; 2], Str
     let name = if model == ModelId::A { "A" } else { "B" };
     engine
         .scores(r, model)
-        .map(|s| (s, format!("Model {name}, on {from}")))
+        .map(|classes| Source {
+            classes,
+            source: format!("Model {name}, on {from}"),
+            trained: None,
+        })
         .ok_or_else(|| "The worker no longer holds the imported data set.".into())
 }
 
-/// The model `kind` trains on the population (SPEC 6), scored on the training view's sample.
-fn trained(job: &DecideJob, kind: LossKind) -> Result<([ClassScores; 2], String), String> {
+/// The model `kind` trains on the population (SPEC 6), scored on the training view's sample
+/// (the same scores as the predictions file's column).
+fn trained(job: &DecideJob, kind: LossKind) -> Result<Source, String> {
     let s = &job.request.scenario;
-    let pop = Binormal::from_scenario(s, job.training.sep);
-    let fit = fit_population(&pop, kind, &LossParams::from_scenario(s))
+    let t = trained_scores(s, &job.training, kind)
         .map_err(|why| format!("{} trains no model here: {}.", kind.name(), why.reason()))?;
-    let sample = Sample::generate(&pop, job.training.rows, s.seed);
-    let model = fit.model;
-    let classes = [Class::Negative, Class::Positive].map(|c| {
-        let p = sample.x(c).iter().map(|&x| model.probability(x)).collect();
-        ClassScores::from_scores(c, p)
-    });
+    let model = t.model;
     let source = format!(
         "The model {} trains on the population (logit = {} x {}), scored on the training \
          view's sample of {} rows (separation {}, seed {}), not on the scenario's samples",
@@ -104,11 +125,30 @@ fn trained(job: &DecideJob, kind: LossKind) -> Result<([ClassScores; 2], String)
         } else {
             format!("+ {}", number(model.b, 4))
         },
-        grouped(sample.len() as u64),
-        number(pop.d(), 3),
+        grouped(t.sample.len() as u64),
+        number(t.sample.sep, 3),
         s.seed
     );
-    Ok((classes, source))
+    let [neg, pos] = t.scores;
+    let classes = [
+        ClassScores::from_scores(Class::Negative, neg),
+        ClassScores::from_scores(Class::Positive, pos),
+    ];
+    // Its losses on its own sample: the class counts some losses read are the sample's.
+    let mut params = LossParams::from_scenario(s);
+    params.counts = [classes[0].len() as f64, classes[1].len() as f64];
+    let sums = classes.each_ref().map(|c| ClassLoss::of(c, &params));
+    let trained = TrainedModel {
+        kind,
+        model,
+        separation: t.sample.sep,
+        losses: losses(&sums[0], &sums[1], &params),
+    };
+    Ok(Source {
+        classes,
+        source,
+        trained: Some(trained),
+    })
 }
 
 impl Decider {
@@ -120,7 +160,11 @@ impl Decider {
             self.prepared = None;
             self.undone = None;
             match scores(engine, job) {
-                Ok(([neg, pos], source)) => {
+                Ok(Source {
+                    classes: [neg, pos],
+                    source,
+                    trained,
+                }) => {
                     let runs = Runs::new(&neg, &pos);
                     let n = (neg.len() + pos.len()) as f64;
                     // The log loss is BCE's mean: the page's own sums (SPEC 2).
@@ -136,6 +180,7 @@ impl Decider {
                         bootstrap: None,
                         key,
                         source,
+                        trained,
                         neg,
                         pos,
                         runs,

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::{DecideJob, Numbers, Prepared, RESAMPLES};
-use crate::format::{escape_html, exact, grouped, metric, number, table_html};
+use crate::format::{Notes, escape_html, exact, grouped, metric, number, table_html};
 use crate::sim::decision::{AtDeployment, Calibration, MIN_COUNT, OddsShift, RateIntervals, Share};
 use crate::sim::generator::Interval;
 use crate::sim::{Metric, Undefined};
@@ -56,32 +56,37 @@ pub(super) fn prevalence(job: &DecideJob, n: &Numbers, undo: Option<OddsShift>) 
     let mut out = String::new();
     // At its own prevalence the re-weighting is the identity (each factor is x / x = 1).
     let val = AtDeployment::new(&n.here, n.pi);
-    let rows: Vec<Vec<String>> =
-        n.at.named()
-            .iter()
-            .zip(val.named())
-            .map(|((name, dep), (_, v))| {
-                // The page's names (the results file keeps its keys).
-                let shown = match *name {
-                    "f1" => "F1".to_string(),
-                    "mcc" => "MCC".to_string(),
-                    other => other.replace('_', " "),
-                };
-                vec![shown, m4(v), m4(*dep)]
-            })
-            .collect();
+    let pairs: Vec<_> = n.at.named().into_iter().zip(val.named()).collect();
+    let notes = Notes::of(pairs.iter().flat_map(|((_, dep), (_, v))| [*v, *dep]));
+    let rows: Vec<Vec<String>> = pairs
+        .iter()
+        .map(|((name, dep), (_, v))| {
+            // The page's names (the results file keeps its keys).
+            let shown = match *name {
+                "f1" => "F1".to_string(),
+                "mcc" => "MCC".to_string(),
+                other => other.replace('_', " "),
+            };
+            vec![shown, notes.cell(*v, 4), notes.cell(*dep, 4)]
+        })
+        .collect();
     table_html(
         &mut out,
         "numbers",
         "metrics at the validation and the deployment prevalence",
         &[
-            format!("at threshold {}", number(s.threshold, 4)),
+            format!(
+                "{} at threshold {}",
+                job.settings.judge.label(),
+                number(s.threshold, 4)
+            ),
             format!("validation, {} positive", percent_share(n.pi)),
             format!("deployed, {} positive", percent_share(n.at.prevalence)),
         ],
         &rows,
         true,
     );
+    out += &notes.html();
     if let Some(Ok(shift)) = prior(job, n) {
         let _ = write!(
             out,
@@ -182,8 +187,8 @@ pub(super) fn calibration(p: &Prepared, undone: Option<&Calibration>) -> String 
     out
 }
 
-/// The reliability diagram as a table, folded away.
-pub(super) fn reliability_table(c: &Calibration) -> String {
+/// The reliability diagram of the judged model's scores as a table, folded away.
+pub(super) fn reliability_table(job: &DecideJob, c: &Calibration) -> String {
     let mut out = String::new();
     let rows: Vec<Vec<String>> = c
         .bins
@@ -202,7 +207,7 @@ pub(super) fn reliability_table(c: &Calibration) -> String {
     table_html(
         &mut out,
         "data",
-        "reliability diagram",
+        &format!("reliability diagram of {}", job.settings.judge.label()),
         &[
             "bin of p".into(),
             "samples".into(),
@@ -220,34 +225,40 @@ pub(super) fn reliability_table(c: &Calibration) -> String {
 /// rests on too little data.
 pub(super) fn uncertainty(job: &DecideJob, p: &Prepared, n: &Numbers) -> String {
     let mut out = String::new();
-    intervals_table(&mut out, p, n);
+    intervals_table(&mut out, job, p, n);
     intervals_sentence(&mut out, job, p, n);
     too_little_data(&mut out, &n.rates);
     out
 }
 
 /// The rates with their Wilson intervals, the ranking metrics with the bootstrap's.
-fn intervals_table(out: &mut String, p: &Prepared, n: &Numbers) {
-    let share = |name: &str, r: &Result<Share, Undefined>| match r {
-        Ok(sh) => vec![
+fn intervals_table(out: &mut String, job: &DecideJob, p: &Prepared, n: &Numbers) {
+    let rates = &n.rates;
+    let estimate = |r: &Result<Share, Undefined>| r.as_ref().map(|sh| sh.estimate).map_err(|w| *w);
+    let rankings = [p.ranking.roc_auc, p.ranking.average_precision];
+    let notes = Notes::of(
+        [&rates.recall, &rates.precision, &rates.specificity]
+            .map(estimate)
+            .into_iter()
+            .chain(rankings),
+    );
+    let share = |name: &str, r: &Result<Share, Undefined>| {
+        vec![
             name.into(),
-            number(sh.estimate, 4),
-            format!(
-                "{} to {}",
-                number(sh.interval.lo, 4),
-                number(sh.interval.hi, 4)
-            ),
-        ],
-        Err(why) => vec![
-            name.into(),
-            format!("undefined: {}", why.reason()),
-            "–".into(),
-        ],
+            notes.cell(estimate(r), 4),
+            r.as_ref().map_or("–".into(), |sh| {
+                format!(
+                    "{} to {}",
+                    number(sh.interval.lo, 4),
+                    number(sh.interval.hi, 4)
+                )
+            }),
+        ]
     };
     let boot_row = |name: &str, v: Metric, i: Option<Interval>| {
         vec![
             name.into(),
-            m4(v),
+            notes.cell(v, 4),
             match (v, i) {
                 (Err(_), _) => "–".into(),
                 (_, Some(i)) => format!("{} to {}", number(i.lo, 4), number(i.hi, 4)),
@@ -256,7 +267,7 @@ fn intervals_table(out: &mut String, p: &Prepared, n: &Numbers) {
             },
         ]
     };
-    let (rates, interval) = (&n.rates, n.interval);
+    let interval = n.interval;
     let rows = vec![
         share("recall", &rates.recall),
         share("precision", &rates.precision),
@@ -272,10 +283,15 @@ fn intervals_table(out: &mut String, p: &Prepared, n: &Numbers) {
         out,
         "numbers",
         "95 % intervals",
-        &["metric".into(), "value".into(), "95 % interval".into()],
+        &[
+            "metric".into(),
+            job.settings.judge.label(),
+            "95 % interval".into(),
+        ],
         &rows,
         true,
     );
+    out.push_str(&notes.html());
 }
 
 /// How the intervals were found: the counts behind each rate, and the bootstrap's progress.

@@ -1,13 +1,16 @@
-//! The results file's `decision`, `calibration` and `intervals` objects, as the panel found
-//! them.
+//! The results file's `decision`, `calibration`, `intervals` and `trained_model` objects, as
+//! the panel found them.
 
-use super::{Numbers, SNIPPET_BREAK};
+use super::{Numbers, Prepared, SNIPPET_BREAK};
+use crate::export::{losses_json, metrics_json};
 use crate::format::exact;
-use crate::sim::decision::{Calibration, calibration_json, decision_json, intervals_json};
+use crate::sim::Metrics;
+use crate::sim::decision::{calibration_json, decision_json, intervals_json};
 use crate::state::DecisionSettings;
 
-/// The three objects, joined by `SNIPPET_BREAK`.
-pub(super) fn objects(d: &DecisionSettings, n: &Numbers, c: &Calibration) -> String {
+/// The objects, joined by `SNIPPET_BREAK`; `trained_model` is empty unless a trained model is
+/// judged.
+pub(super) fn objects(d: &DecisionSettings, n: &Numbers, p: &Prepared) -> String {
     // Which model the objects describe (an addition to SPEC 8): the file's `metrics` are
     // always model A's.
     let decision = decision_json(&n.costs, &n.validated, &n.at);
@@ -27,8 +30,27 @@ pub(super) fn objects(d: &DecisionSettings, n: &Numbers, c: &Calibration) -> Str
     );
     [
         decision,
-        calibration_json(c),
+        calibration_json(&p.calibration),
         intervals_json(&n.rates, n.interval.as_ref()),
+        trained_model(n, p),
     ]
     .join(&SNIPPET_BREAK.to_string())
+}
+
+/// The judged trained model (an addition to SPEC 6 and 8): its loss, fit and sample, and its
+/// losses and metrics on that sample, as the page's metrics table and the snippets give them.
+fn trained_model(n: &Numbers, p: &Prepared) -> String {
+    let Some(t) = &p.trained else {
+        return String::new();
+    };
+    let rows = p.neg.len() + p.pos.len();
+    format!(
+        "{{ \"loss\": \"{}\", \"w\": {}, \"b\": {}, \"separation\": {}, \"rows\": {rows},\n    \"losses\": {},\n    \"metrics\": {} }}",
+        t.kind.key(),
+        exact(t.model.w),
+        exact(t.model.b),
+        exact(t.separation),
+        losses_json(&t.losses, "    "),
+        metrics_json(&Metrics::new(n.here, p.ranking)),
+    )
 }

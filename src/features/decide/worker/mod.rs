@@ -32,6 +32,7 @@ pub use body::body_html;
 pub use decider::Decider;
 pub use job::DecideJob;
 
+use crate::sim::Metrics;
 use crate::sim::decision::{Calibration, OddsShift};
 use decider::Prepared;
 use numbers::Numbers;
@@ -55,18 +56,19 @@ fn render(
     sections[CALIBRATION] = [
         html::calibration(p, undone),
         svg::reliability(job, &p.calibration, undone),
-        html::reliability_table(&p.calibration),
+        html::reliability_table(job, &p.calibration),
     ]
     .concat();
     sections[UNCERTAINTY] = html::uncertainty(job, p, &n);
-    sections[JSON] = json::objects(&job.settings, &n, &p.calibration);
-    let [numpy, keras, torch] = snippets::snippets(&job.request.scenario, &job.settings);
+    sections[JSON] = json::objects(&job.settings, &n, p);
+    let [numpy, keras, torch] = snippets::snippets(job, p.neg.len() + p.pos.len());
     [sections[CODE], sections[CODE + 1], sections[CODE + 2]] = [numpy, keras, torch];
     sections[STATUS] = html::status(&n);
     Decided {
         id: job.id,
         best: Some(n.best.threshold),
         resamples: [n.done as u32, n.boot.map_or(0, |_| RESAMPLES as u32)],
+        judged: Some(Metrics::new(n.here, p.ranking)),
         sections,
     }
 }

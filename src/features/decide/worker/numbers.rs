@@ -3,6 +3,7 @@
 //! curve and its least cost, the metrics at the deployment prevalence and the intervals.
 
 use super::{DecideJob, Prepared};
+use crate::features::decide::chart::focus;
 use crate::sim::Confusion;
 use crate::sim::decision::{
     AtDeployment, Best, Bootstrap, BootstrapInterval, CostCurve, Costs, RateIntervals,
@@ -27,8 +28,12 @@ pub(super) struct Numbers<'a> {
     pub(super) deployed: Option<Costs>,
     /// The costs the curve is drawn with: the re-weighted ones, else as set.
     pub(super) shown_costs: Costs,
-    /// Total cost against the threshold.
+    /// Total cost against the threshold, across [0, 1].
     pub(super) curve: CostCurve,
+    /// The thresholds the chart spans: where the cost is within reach of its least.
+    pub(super) window: (f64, f64),
+    /// Total cost against the threshold, across `window`.
+    pub(super) points: Vec<(f64, f64)>,
     /// The curve's least cost (at the deployment prevalence, if one is set).
     pub(super) best: Best,
     /// The least cost on the validation set as it is.
@@ -64,6 +69,14 @@ impl<'a> Numbers<'a> {
         let shown_costs = deployed.unwrap_or(costs);
         let curve = CostCurve::new(&p.neg, &p.pos, &p.runs, &shown_costs, POINTS);
         let best = curve.best;
+        let window = focus(&curve.points, (best.threshold, best.cost));
+        let steps = (POINTS - 1) as f64;
+        let points = (0..POINTS)
+            .map(|k| {
+                let t = window.0 + (window.1 - window.0) * k as f64 / steps;
+                (t, shown_costs.of(&Confusion::at(&p.neg, &p.pos, t)))
+            })
+            .collect();
         let validated = match deployed {
             Some(_) => best_threshold(&p.runs, &costs),
             None => best,
@@ -77,6 +90,8 @@ impl<'a> Numbers<'a> {
             deployed,
             shown_costs,
             curve,
+            window,
+            points,
             best,
             validated,
             at: AtDeployment::new(&here, pi_d),

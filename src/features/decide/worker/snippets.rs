@@ -1,29 +1,63 @@
-//! "Copy as code": Python that recomputes the page's numbers from its predictions file
-//! (`label,probability`, SPEC 5) with the page's conventions (SPEC 2 and 8), for numpy +
-//! scikit-learn, Keras and PyTorch. Each prints a JSON object whose keys are the results file's,
-//! so a reader (and `make test`) can set the two side by side.
+//! "Copy as code": Python that recomputes the judged model's numbers from the page's
+//! predictions file (SPEC 5: `label,probability`, then a column for each further model) with
+//! the page's conventions (SPEC 2 and 8), for numpy + scikit-learn, Keras and PyTorch. Each
+//! picks the judged model's columns by name and prints a JSON object whose keys are the results
+//! file's, so a reader (and `make test`) can set the two side by side.
 //!
 //! The Python is written as it runs (raw strings, at the left margin); what differs from loss
 //! to loss comes from each loss's file (`LossText::snippet`).
 
+use super::DecideJob;
 use crate::format::exact;
 use crate::sim::LossKind;
 use crate::sim::Scenario;
 use crate::sim::loss::{EXTRA, Snippet};
-use crate::state::DecisionSettings;
+use crate::state::{DecisionSettings, Judge};
 
 /// The predictions file's name, as the page saves it.
 pub const PREDICTIONS_FILE: &str = "imbalance-lab-predictions.csv";
 
-/// The three snippets: numpy + scikit-learn, Keras, PyTorch.
-pub fn snippets(s: &Scenario, d: &DecisionSettings) -> [String; 3] {
-    let start = start(s);
+/// The three snippets for the job's judged model, whose scores are on `rows` rows of the file:
+/// numpy + scikit-learn, Keras, PyTorch.
+pub fn snippets(job: &DecideJob, rows: usize) -> [String; 3] {
+    let d = &job.settings;
+    let start = start(&job.request.scenario, d.judge, rows);
     [numpy(&start, d), keras(&start), torch(&start)]
 }
 
+/// The predictions file's columns of a judged model: its labels' and its scores'.
+pub fn columns(judge: Judge) -> (&'static str, String) {
+    match judge {
+        Judge::A => ("label", "probability".into()),
+        Judge::B => ("label", "model_b".into()),
+        Judge::Trained(k) => ("training_label", format!("trained_{}", k.key())),
+    }
+}
+
+/// The lines that read the judged model's labels and scores into `y` and `p`: its columns
+/// found by name, its `rows` rows read (a longer group of columns beside leaves its cells
+/// empty below them).
+fn read_columns(judge: Judge, rows: usize) -> String {
+    let (label, score) = columns(judge);
+    // A file of one model holds no `model_b`: model B is then model A.
+    let fallback = match judge {
+        Judge::B => "SCORE = SCORE if SCORE in header else \"probability\"  # one model: B is A\n",
+        _ => "",
+    };
+    format!(
+        "LABEL, SCORE = \"{label}\", \"{score}\"  # {}'s columns\n\
+         ROWS = {rows}  # its rows: a longer group of columns beside leaves these empty below\n\
+         with open(\"{PREDICTIONS_FILE}\") as f:\n    header = f.readline().strip().split(\",\")\n\
+         {fallback}\
+         data = np.loadtxt(\"{PREDICTIONS_FILE}\", delimiter=\",\", skiprows=1, ndmin=2, max_rows=ROWS,\n\
+         \x20                 usecols=(header.index(LABEL), header.index(SCORE)))\n",
+        judge.label(),
+    )
+}
+
 /// What every snippet starts with: the settings as a comment, the loss settings and the
-/// clipping as constants, and the predictions file read into `y` and `p`.
-fn start(s: &Scenario) -> [String; 3] {
+/// clipping as constants, and the judged model's labels and scores read into `y` and `p`.
+fn start(s: &Scenario, judge: Judge, rows: usize) -> [String; 3] {
     let [alpha, gamma, pos_weight, threshold] =
         [s.alpha, s.gamma, s.pos_weight, s.threshold].map(exact);
     let names: Vec<String> = EXTRA.iter().map(|p| p.key.to_uppercase()).collect();
@@ -34,9 +68,10 @@ fn start(s: &Scenario) -> [String; 3] {
         .collect();
     [
         format!(
-            "# imbalance-lab: the page's numbers recomputed from its predictions file.\n\
+            "# imbalance-lab: the page's numbers for {} recomputed from its predictions file.\n\
              # Settings: alpha={alpha}, gamma={gamma}, pos_weight={pos_weight}, \
-             threshold={threshold}.\n"
+             threshold={threshold}.\n",
+            judge.label()
         ),
         format!(
             "ALPHA, GAMMA, POS_WEIGHT, THRESHOLD = {alpha}, {gamma}, {pos_weight}, {threshold}\n\
@@ -46,10 +81,10 @@ fn start(s: &Scenario) -> [String; 3] {
             values.join(", ")
         ),
         format!(
-            "data = np.loadtxt(\"{PREDICTIONS_FILE}\", delimiter=\",\", skiprows=1, ndmin=2)\n\
-             y, p = data[:, 0], data[:, 1]\n\
+            "{}y, p = data[:, 0], data[:, 1]\n\
              n1 = float((y == 1).sum())  # the class counts some losses read\n\
-             n0 = float(len(y)) - n1\n{setup}"
+             n0 = float(len(y)) - n1\n{setup}",
+            read_columns(judge, rows)
         ),
     ]
 }
@@ -59,7 +94,8 @@ fn loss_lines() -> impl Iterator<Item = (LossKind, Snippet)> {
     LossKind::ALL.into_iter().map(|k| (k, k.text().snippet))
 }
 
-/// numpy + scikit-learn: every number of the decision panel for model A, and the losses.
+/// numpy + scikit-learn: every number of the decision panel for the judged model, and the
+/// losses.
 fn numpy(start: &[String; 3], d: &DecisionSettings) -> String {
     let [header, settings, load] = start;
     let [cfp, cfn, rtp] = [d.cost_fp, d.cost_fn, d.reward_tp].map(exact);

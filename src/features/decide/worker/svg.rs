@@ -5,7 +5,7 @@ use super::html::{cost, m4};
 use super::{DecideJob, Numbers};
 use crate::charts::estimated::to_svg_estimated;
 use crate::charts::{ChartStyle, Theme};
-use crate::features::decide::chart::{CostChart, draw_cost_curve, draw_reliability};
+use crate::features::decide::chart::{CostChart, draw_cost_curve, draw_reliability, gain};
 use crate::format::{escape_html, number};
 use crate::sim::decision::Calibration;
 
@@ -25,11 +25,15 @@ fn fit(job: &DecideJob, most: u32) -> u32 {
     }
 }
 
-/// Total cost against the threshold, with the least cost and the page's threshold marked.
+/// Total cost against the threshold, with the least cost and the page's threshold marked,
+/// across the thresholds where the cost is within reach of its least; a caption names the
+/// model and the window.
 pub(super) fn cost_curve(job: &DecideJob, n: &Numbers) -> String {
     let (best, threshold) = (&n.best, job.request.scenario.threshold);
     let chart = CostChart {
-        points: n.curve.points.clone(),
+        points: n.points.clone(),
+        window: n.window,
+        ceiling: best.cost + gain(&n.curve.points, best.cost),
         best: (best.threshold.min(1.0), best.cost),
         current: (threshold, n.shown_costs.of(&n.here)),
     };
@@ -37,13 +41,34 @@ pub(super) fn cost_curve(job: &DecideJob, n: &Numbers) -> String {
     let svg = to_svg_estimated(wide, 280, &style(job), |a, st| {
         draw_cost_curve(a, &chart, st)
     });
-    inline_svg(
-        &svg,
-        &format!(
-            "Total cost against the threshold; least cost {} at threshold {}",
-            cost(best.cost),
-            number(best.threshold, 4)
+    let model = job.settings.judge.label();
+    let (t0, t1) = n.window;
+    let span = if (t0, t1) == (0.0, 1.0) {
+        "every threshold".to_string()
+    } else {
+        format!(
+            "thresholds {} to {}, around the least cost{}",
+            number(t0, 3),
+            number(t1, 3),
+            if (t0..=t1).contains(&threshold) {
+                String::new()
+            } else {
+                format!("; the page's threshold {} is outside", number(threshold, 4))
+            }
+        )
+    };
+    let caption = format!("Total cost of {model} against the threshold: {span}.");
+    format!(
+        r#"<figure class="cost-chart">{}<figcaption>{}</figcaption></figure>"#,
+        inline_svg(
+            &svg,
+            &format!(
+                "Total cost of {model} against the threshold; least cost {} at threshold {}",
+                cost(best.cost),
+                number(best.threshold, 4)
+            ),
         ),
+        escape_html(&caption)
     )
 }
 
@@ -60,8 +85,9 @@ pub(super) fn reliability(
     inline_svg(
         &svg,
         &format!(
-            "Reliability diagram: share of positives against mean predicted probability in 15 \
-             bins; ECE {}",
+            "Reliability diagram of {}: share of positives against mean predicted probability \
+             in 15 bins; ECE {}",
+            job.settings.judge.label(),
             m4(c.ece)
         ),
     )

@@ -171,6 +171,11 @@ pub fn scenario_controls(page: PageSignals) -> impl IntoView {
     view! {
         <aside class="panel controls" aria-labelledby="controls-title">
             <h2 id="controls-title">"Scenario"</h2>
+            // The imported file's name and size, kept in view beside the numbers it gives.
+            <p class="data-file" hidden=move || page.data.with(Option::is_none)>
+                "Your predictions: "
+                {move || page.data.with(|d| d.as_ref().map(|d| d.file.clone()))}
+            </p>
             {controls(page, Place::Side)}
             // Last: the words arrive after the controls and must not move them.
             {words_and(CONTROLS, PRESETS_BOX)}

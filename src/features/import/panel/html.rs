@@ -22,6 +22,18 @@ pub(super) fn imported_html(d: &Imported) -> String {
     html
 }
 
+/// A file's name with its size, as the box shows it while the file is looked at or shown:
+/// "two_models.csv, 133 kB".
+pub(super) fn named(name: &str, bytes: f64) -> String {
+    let size = match bytes {
+        b if b < 1e3 => format!("{b} bytes"),
+        b if b < 1e6 => format!("{} kB", crate::format::significant(b / 1e3, 3)),
+        b if b < 1e9 => format!("{} MB", crate::format::significant(b / 1e6, 3)),
+        b => format!("{} GB", crate::format::significant(b / 1e9, 3)),
+    };
+    format!("{name}, {size}")
+}
+
 /// The preview's way out, whatever the file.
 const CANCEL: &str = r#"<button type="button" data-act="cancel">Cancel</button>"#;
 
@@ -59,9 +71,10 @@ pub(super) fn check_html(name: &str, d: &Detection) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<p>{}: {}.</p>",
+        r#"<p class="import-file">{}: {}.</p><p class="import-counted">{}</p>"#,
         escape_html(name),
-        escape_html(&d.layout)
+        escape_html(&d.layout),
+        escape_html(&d.counted)
     );
     choices_html(&mut out, d);
     rows_html(&mut out, d);

@@ -55,6 +55,8 @@ pub fn ImportBox(
     // The choices are re-written after each change: the changed one gets the focus back.
     let refocus = StoredValue::new(None::<String>);
     let choose = move |file: Blob, name: String| {
+        // The name carries the size: both stay in view while the file is looked at and shown.
+        let name = html::named(&name, file.size());
         refocus.set_value(None);
         detection.set(None);
         send_file(&file, &name, true, Overrides::default());
@@ -134,7 +136,7 @@ fn inputs(choose: impl Fn(Blob, String) + Copy + 'static) -> impl IntoView {
             <details class="paste">
                 <summary>"Paste predictions"</summary>
                 <textarea node_ref=paste rows="6" aria-label="predictions to paste"
-                    placeholder="label,score&#10;1,0.93&#10;0,0.12"></textarea>
+                    placeholder="label,score\n1,0.93\n0,0.12"></textarea>
                 <button type="button" on:click=click(on_paste)>"Read the pasted text"</button>
             </details>
         </div>

@@ -23,6 +23,9 @@ pub struct Detection {
     pub problem: Option<String>,
     /// The layout in words: rows, delimiter, header.
     pub layout: String,
+    /// Which rows the counts shown before importing cover: detection reads only the file's
+    /// first `HEAD` bytes.
+    pub counted: String,
     /// Each column's name (its header's, else "column 3").
     pub columns: Vec<String>,
     /// The first rows as written.
@@ -72,6 +75,7 @@ impl Detection {
             id: job.id,
             problem: d.options.as_ref().err().map(ImportError::message),
             layout: layout(&d),
+            counted: counted(&d, head.len() as u64, len),
             columns: column_names(&d),
             raw: d.preview.clone(),
             read,
@@ -91,6 +95,21 @@ impl Detection {
             ..Detection::default()
         }
     }
+}
+
+/// Which rows the preview's counts cover: all of them, or the first ones only (detection reads
+/// at most the first `HEAD` bytes, `read` of the file's `len`, and counts a sample of their
+/// lines).
+fn counted(d: &Detected, read: u64, len: u64) -> String {
+    use crate::format::grouped;
+    if read >= len && d.rows >= d.estimated_rows {
+        return format!("The counts below are of all {} rows.", grouped(d.rows));
+    }
+    format!(
+        "The counts below are of the first {} rows only, the ones the page looks at before \
+         importing; importing reads every row.",
+        grouped(d.rows)
+    )
 }
 
 /// Each column's name: its header's, else "column 3".
@@ -173,6 +192,7 @@ impl Detection {
         out.push(f64::from(self.id));
         write_optional_text(out, self.problem.as_deref());
         write_text(out, &self.layout);
+        write_text(out, &self.counted);
         write_table(out, std::slice::from_ref(&self.columns));
         write_table(out, &self.raw);
         write_table(out, &self.read);
@@ -193,6 +213,7 @@ impl Detection {
         let id = r.count()?;
         let problem = read_optional_text(&mut r)?;
         let layout = read_text(&mut r)?;
+        let counted = read_text(&mut r)?;
         let columns = read_table(&mut r)?.into_iter().next()?;
         let raw = read_table(&mut r)?;
         let read = read_table(&mut r)?;
@@ -216,6 +237,7 @@ impl Detection {
             id,
             problem,
             layout,
+            counted,
             columns,
             raw,
             read,

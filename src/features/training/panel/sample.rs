@@ -90,10 +90,15 @@ pub(super) fn SampleTraining(
     }
 }
 
-/// Where the run stands, and whether it still answers the settings on the page (`wanted`).
+/// Where the run stands, whether it still answers the settings on the page (`wanted`), and
+/// what pressing "Train on a sample" would do: the slider changes nothing until then.
 fn status_text(run: Option<&TrainRun>, wanted: &TrainRequest) -> String {
+    let press = format!(
+        "Pressing “Train on a sample” trains every loss on {} rows drawn afresh.",
+        grouped(u64::from(wanted.n))
+    );
     let Some(run) = run else {
-        return "Not trained on a sample yet.".to_string();
+        return format!("Not trained on a sample yet. {press}");
     };
     let rows = grouped(u64::from(run.request.n));
     let said = match run.last() {
@@ -107,7 +112,7 @@ fn status_text(run: Option<&TrainRun>, wanted: &TrainRequest) -> String {
     if run.request == *wanted {
         said
     } else {
-        format!("{said} The settings have changed since: train again to see their models.")
+        format!("{said} The settings have changed since. {press}")
     }
 }
 

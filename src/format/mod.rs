@@ -1,6 +1,10 @@
 //! Every rule that turns a number into text, in one place: the page's tables and sentences,
 //! chart labels, links and downloads. Undefined values say why; nothing ever prints NaN.
 
+mod notes;
+
+pub use notes::Notes;
+
 use crate::sim::{Metric, Scenario};
 
 /// A value with `digits` significant digits, in plain notation for ordinary magnitudes.

@@ -1,18 +1,21 @@
-//! The downloads of SPEC section 5: results as JSON, predictions as CSV. Plain text built here,
-//! so the core needs no serialisation library and the formats are visible in one place.
+//! The downloads of SPEC section 5: results as JSON (here), predictions as CSV
+//! (`predictions`). Plain text built here, so the core needs no serialisation library and the
+//! formats are visible in one place.
+
+mod predictions;
+
+pub use predictions::{
+    CSV_HEADER, PredictionsFile, PredictionsJob, TrainedScores, csv_rows, trained_scores,
+};
 
 use std::fmt::Write;
 
 use crate::format::{exact, exact_metric};
-use crate::sim::engine::{Engine, ModelId, Request};
 use crate::sim::loss::{EXTRA, LossValue};
-use crate::sim::{Class, ClassScores, LossKind, Losses, Metrics, Scenario};
+use crate::sim::{LossKind, Losses, Metrics, Scenario};
 
 /// The results schema's name and version.
 pub const RESULTS_SCHEMA: &str = "imbalance-lab/results/v1";
-
-/// The CSV's first line.
-pub const CSV_HEADER: &str = "label,probability\n";
 
 /// One loss's entry: its reductions, a set-level loss's `value`, or `null` with a `reason`
 /// beside it (SPEC section 9).
@@ -30,6 +33,29 @@ fn loss_entry(key: &str, v: &LossValue) -> String {
             format!(r#""{key}": null, "{key}_reason": "{}""#, why.reason())
         }
     }
+}
+
+/// Every loss as the results file's `losses` object, a loss a line, each line after `indent`.
+pub fn losses_json(losses: &Losses, indent: &str) -> String {
+    let lines: Vec<String> = LossKind::ALL
+        .iter()
+        .map(|kind| format!("{indent}  {}", loss_entry(kind.key(), losses.get(*kind))))
+        .collect();
+    format!("{{\n{}\n{indent}}}", lines.join(",\n"))
+}
+
+/// The metrics as the results file's `metrics` object (undefined values `null`), on one line.
+pub fn metrics_json(m: &Metrics) -> String {
+    let c = &m.confusion;
+    let mut out = format!(
+        r#"{{ "tp": {}, "fp": {}, "tn": {}, "fn": {}"#,
+        c.tp, c.fp, c.tn, c.fn_
+    );
+    for (key, value) in m.named() {
+        let _ = write!(out, r#", "{key}": {}"#, exact_metric(value));
+    }
+    out.push_str(" }");
+    out
 }
 
 /// SPEC section 9's parameters, as `"key": value` pairs after a comma.
@@ -98,70 +124,13 @@ pub fn results_json_from(
             i.rows, i.score
         ),
     };
-    let _ = writeln!(out, r#"  "losses": {{"#);
-    for (i, kind) in LossKind::ALL.iter().enumerate() {
-        let comma = if i + 1 < LossKind::ALL.len() { "," } else { "" };
-        let _ = writeln!(
-            out,
-            "    {}{comma}",
-            loss_entry(kind.key(), losses.get(*kind))
-        );
-    }
-    let _ = writeln!(out, "  }},");
-    let c = &m.confusion;
-    let _ = write!(
-        out,
-        r#"  "metrics": {{ "tp": {}, "fp": {}, "tn": {}, "fn": {}"#,
-        c.tp, c.fp, c.tn, c.fn_
-    );
-    for (key, value) in m.named() {
-        let _ = write!(out, r#", "{key}": {}"#, exact_metric(value));
-    }
-    out.push_str(" }\n");
+    let _ = writeln!(out, r#"  "losses": {},"#, losses_json(losses, "  "));
+    let _ = writeln!(out, r#"  "metrics": {}"#, metrics_json(m));
     for (name, json) in sections {
         // The metrics line, or the section before, ends without a comma.
         out.insert(out.len() - 1, ',');
         let _ = writeln!(out, r#"  "{name}": {}"#, json.trim_end());
     }
     let _ = writeln!(out, "}}");
-    out
-}
-
-/// Appends CSV rows for `scores[range]` of one class: `label,probability`, the probability in
-/// the shortest form that reads back to the exact double the app computed with.
-pub fn csv_rows(scores: &ClassScores, range: std::ops::Range<usize>, out: &mut Vec<u8>) {
-    let label = scores.class.label();
-    let mut line = String::with_capacity(32);
-    for p in range.map(|i| scores.get(i)) {
-        line.clear();
-        let _ = writeln!(line, "{label},{p}");
-        out.extend_from_slice(line.as_bytes());
-    }
-}
-
-/// Rows of the predictions file after its header: every negative, then every positive.
-pub fn prediction_rows(s: &Scenario) -> usize {
-    s.total() as usize
-}
-
-/// The predictions file's rows `range` (the header first when the range starts at 0), from the
-/// engine's full draws: the file is written in pieces, by the worker or between frames.
-pub fn predictions_csv(engine: &mut Engine, r: &Request, range: std::ops::Range<usize>) -> Vec<u8> {
-    let mut out = Vec::with_capacity(range.len() * 22 + CSV_HEADER.len());
-    if range.start == 0 {
-        out.extend_from_slice(CSV_HEADER.as_bytes());
-    }
-    let neg = r.scenario.neg as usize;
-    let Some(classes) = engine.scores(r, ModelId::A) else {
-        return out;
-    };
-    for (class, scores) in [Class::Negative, Class::Positive].into_iter().zip(&classes) {
-        let offset = if class == Class::Negative { 0 } else { neg };
-        let n = r.scenario.count(class) as usize;
-        let (lo, hi) = (range.start.max(offset), range.end.min(offset + n));
-        if lo < hi {
-            csv_rows(scores, lo - offset..hi - offset, &mut out);
-        }
-    }
     out
 }
