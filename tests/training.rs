@@ -13,4 +13,5 @@ mod training {
     mod reference;
     mod sample;
     mod spread;
+    mod view;
 }

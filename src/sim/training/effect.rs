@@ -16,10 +16,9 @@
 
 use super::optimal::logit;
 use super::problem::{NoOptimum, sigmoid};
-use super::tversky::tversky_boundary;
 use super::view::TrainingView;
 use crate::sim::LossKind;
-use crate::sim::loss::{Shape, TV_A, TV_B};
+use crate::sim::loss::Shape;
 use crate::sim::params::Class;
 
 /// How close a slope must be to BCE's, relatively, to count as the same.
@@ -74,9 +73,8 @@ pub fn effect(view: &TrainingView, kind: LossKind) -> Effect {
     let trained = match view.trained.get(kind) {
         Ok(t) => t,
         Err(NoOptimum::SetLevel) => {
-            let (a, b) = (view.params.get(TV_A), view.params.get(TV_B));
             return Effect::Sharpens {
-                boundary: tversky_boundary(&view.population, a, b),
+                boundary: view.sharpened,
             };
         }
         Err(why) => return Effect::Untrained(*why),

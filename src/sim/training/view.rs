@@ -7,7 +7,9 @@ use super::gradient::gradient_shares;
 use super::optimal::optimal_prediction;
 use super::population::{expected_loss, fit_population};
 use super::problem::{Binormal, LossParams, Model, NoOptimum, PerLoss, sigmoid};
-use crate::sim::loss::Shown;
+use super::tversky::tversky_boundary;
+use crate::sim::loss::{Form, Shape, Shown, TV_A, TV_B};
+use crate::sim::metrics::Undefined;
 use crate::sim::params::Class;
 use crate::sim::{LossKind, Metric};
 
@@ -92,6 +94,8 @@ pub struct TrainingView {
     /// The negatives' share of the focal loss's gradient at the BCE model, against gamma
     /// (`GRADIENT_POINTS` points from 0 to `GAMMA_AXIS`; empty without a BCE model).
     pub gradient: Vec<(f64, f64)>,
+    /// The hard boundary the Tversky loss sharpens its model towards, or why it has none.
+    pub sharpened: Result<f64, NoOptimum>,
     /// The recall balanced CE's model would have with alpha = 1/2 (the classes weighed
     /// equally, i.e. BCE's model), to set beside the page's alpha; `None` without a model.
     pub recall_at_half_alpha: Option<Metric>,
@@ -102,12 +106,46 @@ pub struct TrainingView {
     pub shown: Shown,
 }
 
+/// What one loss's model and `p*(q)` depend on: its shape on the population's class counts (a
+/// set-level loss: why it has none, with the Tversky weights it reads).
+fn loss_key(kind: LossKind, params: &LossParams) -> (Result<Shape, Undefined>, [f64; 2]) {
+    let weights = match kind.loss().form {
+        Form::Set(_) => [params.get(TV_A), params.get(TV_B)],
+        Form::Sample { .. } => [0.0; 2],
+    };
+    (Shape::of(kind, params), weights)
+}
+
 impl TrainingView {
     /// The view of a population, the losses' parameters and the threshold.
     pub fn compute(population: &Binormal, params: &LossParams, threshold: f64) -> Self {
+        Self::update(None, population, params, threshold)
+    }
+
+    /// The same, keeping what `prev` computed for a loss whose inputs are unchanged: a
+    /// parameter of one loss refits that loss alone, a new separation leaves every `p*(q)`, a
+    /// new threshold only recounts the metrics.
+    pub fn update(
+        prev: Option<&TrainingView>,
+        population: &Binormal,
+        params: &LossParams,
+        threshold: f64,
+    ) -> Self {
         let params = &population.params(params);
         let pop = *population;
+        let same_pop = prev.filter(|v| v.population == pop);
+        let kept = |v: &TrainingView, kind| loss_key(kind, &v.params) == loss_key(kind, params);
         let trained = PerLoss::new(|kind| {
+            if let Some(v) = same_pop.filter(|v| kept(v, kind)) {
+                return v.trained.get(kind).map(|t| Trained {
+                    metrics: if v.threshold == threshold {
+                        t.metrics
+                    } else {
+                        population_metrics(&pop, &t.model, threshold)
+                    },
+                    ..t
+                });
+            }
             fit_population(&pop, kind, params).map(|fit| Trained {
                 model: fit.model,
                 metrics: population_metrics(&pop, &fit.model, threshold),
@@ -116,16 +154,24 @@ impl TrainingView {
                     .map(|c| score_bins(&fit.model, pop.mean(c), pop.count(c))),
             })
         });
-        let optimal = PerLoss::new(|kind| {
-            (0..OPTIMAL_POINTS)
+        let optimal = PerLoss::new(|kind| match prev.filter(|v| kept(v, kind)) {
+            Some(v) => v.optimal.get(kind).clone(),
+            None => (0..OPTIMAL_POINTS)
                 .filter_map(|i| {
                     let q = (i as f64 + 0.5) / OPTIMAL_POINTS as f64;
                     optimal_prediction(kind, params, q).ok().map(|p| (q, p))
                 })
-                .collect()
+                .collect(),
         });
-        let gradient = match trained.get(LossKind::Bce) {
-            Ok(bce) => (0..GRADIENT_POINTS)
+        // The focal loss's split at the BCE model, over gamma: its other parameters matter.
+        let focal = |p: &LossParams| Shape::of(LossKind::Focal, &LossParams { gamma: 0.0, ..*p });
+        let gradient = match (trained.get(LossKind::Bce), same_pop) {
+            (Ok(_), Some(v)) if v.trained.get(LossKind::Bce) == trained.get(LossKind::Bce)
+                && focal(&v.params) == focal(params) =>
+            {
+                v.gradient.clone()
+            }
+            (Ok(bce), _) => (0..GRADIENT_POINTS)
                 .filter_map(|i| {
                     let gamma = GAMMA_AXIS * i as f64 / (GRADIENT_POINTS - 1) as f64;
                     let at = LossParams { gamma, ..*params };
@@ -133,7 +179,12 @@ impl TrainingView {
                     shares.share(Class::Negative).ok().map(|s| (gamma, s))
                 })
                 .collect(),
-            Err(_) => Vec::new(),
+            (Err(_), _) => Vec::new(),
+        };
+        let (a, b) = (params.get(TV_A), params.get(TV_B));
+        let sharpened = match same_pop {
+            Some(v) if [v.params.get(TV_A), v.params.get(TV_B)] == [a, b] => v.sharpened,
+            _ => tversky_boundary(&pop, a, b),
         };
         // Balanced CE at alpha = 1/2 is BCE scaled by one half: its model is BCE's.
         let recall_at_half_alpha = trained
@@ -148,6 +199,7 @@ impl TrainingView {
             trained,
             optimal,
             gradient,
+            sharpened,
             recall_at_half_alpha,
             sample: [None; LossKind::COUNT],
             shown: Shown::default(),

@@ -30,11 +30,25 @@ use statements::{boundary_text, statements};
 pub use sample::sample_request;
 pub use spread::spread_request;
 
-fn compute(scenario: &Scenario, settings: &TrainingSettings, shown: Shown) -> Shared<TrainingView> {
+/// The view of these settings, keeping what `prev` holds for each loss whose inputs did not
+/// change (a model's accuracy changes none of them).
+fn compute(
+    prev: Option<&Shared<TrainingView>>,
+    scenario: &Scenario,
+    settings: &TrainingSettings,
+    shown: Shown,
+) -> Shared<TrainingView> {
     let pop = Binormal::from_scenario(scenario, settings.sep);
     let params = LossParams::from_scenario(scenario);
-    let view = TrainingView::compute(&pop, &params, scenario.threshold);
-    Shared(Arc::new(TrainingView { shown, ..view }))
+    let view = TrainingView {
+        shown,
+        ..TrainingView::update(prev.map(|p| &*p.0), &pop, &params, scenario.threshold)
+    };
+    // The same view keeps its identity, so nothing that reads it redraws.
+    match prev {
+        Some(p) if *p.0 == view => p.clone(),
+        _ => Shared(Arc::new(view)),
+    }
 }
 
 /// What the table shows of each model, one row a quantity (a narrow screen fits four losses
@@ -88,7 +102,9 @@ pub fn TrainingPanel(
     // The view of the current settings, computed when something reads it: the charts when
     // they draw (on screen, or when they catch up), the table and sentences through `shown`.
     let losses = shown_losses();
-    let live = Memo::new(move |_| compute(&scenario.get(), &training.get(), losses.get()));
+    let live = Memo::new(move |prev| {
+        compute(prev, &scenario.get(), &training.get(), losses.get())
+    });
     let shown = RwSignal::new(live.get_untracked());
     // Off screen, only its inputs are tracked: the fits wait for the catch-up (an import's
     // new class ratio would otherwise fit them in the task that shows the file).
