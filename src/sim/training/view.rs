@@ -166,8 +166,9 @@ impl TrainingView {
         // The focal loss's split at the BCE model, over gamma: its other parameters matter.
         let focal = |p: &LossParams| Shape::of(LossKind::Focal, &LossParams { gamma: 0.0, ..*p });
         let gradient = match (trained.get(LossKind::Bce), same_pop) {
-            (Ok(_), Some(v)) if v.trained.get(LossKind::Bce) == trained.get(LossKind::Bce)
-                && focal(&v.params) == focal(params) =>
+            (Ok(_), Some(v))
+                if v.trained.get(LossKind::Bce) == trained.get(LossKind::Bce)
+                    && focal(&v.params) == focal(params) =>
             {
                 v.gradient.clone()
             }

@@ -102,9 +102,7 @@ pub fn TrainingPanel(
     // The view of the current settings, computed when something reads it: the charts when
     // they draw (on screen, or when they catch up), the table and sentences through `shown`.
     let losses = shown_losses();
-    let live = Memo::new(move |prev| {
-        compute(prev, &scenario.get(), &training.get(), losses.get())
-    });
+    let live = Memo::new(move |prev| compute(prev, &scenario.get(), &training.get(), losses.get()));
     let shown = RwSignal::new(live.get_untracked());
     // Off screen, only its inputs are tracked: the fits wait for the catch-up (an import's
     // new class ratio would otherwise fit them in the task that shows the file).
