@@ -215,11 +215,11 @@ impl LossParams {
     }
 
     /// The same parameters with one of section 9's set to `v`.
-    pub fn with(mut self, param: Param, v: f64) -> Self {
-        if let Some(slot) = self.extra.slot(&param) {
-            *slot = v;
+    pub fn with(self, param: Param, v: f64) -> Self {
+        LossParams {
+            extra: self.extra.with(param, v),
+            ..self
         }
-        self
     }
 
     /// The value of one of the losses' parameters (`None` for one these do not hold).
