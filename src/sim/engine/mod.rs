@@ -22,7 +22,7 @@ pub(crate) use wire::{Reader, write_confusion, write_metric};
 
 use super::curves::{histogram, threshold_sweep};
 use super::generator::ClassScores;
-use super::loss::{ClassLoss, Pass, SUMS};
+use super::loss::{ClassLoss, Pass};
 use super::metrics::Confusion;
 use super::params::Class;
 use super::ranking::Ranks;
@@ -153,9 +153,7 @@ impl Engine {
                         pass.run(scores, &params, &mut part);
                         part
                     });
-                    for sum in SUMS.into_iter().filter(|s| s.pass() == *pass) {
-                        *l.slot(sum) = part.get(sum);
-                    }
+                    l.take(*pass, &part);
                 }
                 step(s.count(c), progress);
                 l

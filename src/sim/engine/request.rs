@@ -138,10 +138,7 @@ impl LossKey {
 
     /// The inputs of one pass.
     pub fn pass(&self, pass: Pass) -> PassKey {
-        let sum = SUMS
-            .into_iter()
-            .find(|s| s.pass() == pass && s.key_of_pass());
-        self.sum(sum.unwrap_or(Sum::Ce))
+        self.sum(pass.sum())
     }
 }
 

@@ -58,11 +58,6 @@ impl Sum {
         }
     }
 
-    /// Whether its key is its pass's (the base pass's is the focal sum's: gamma).
-    pub fn key_of_pass(self) -> bool {
-        !matches!(self, Sum::Ce | Sum::Rest | Sum::Prob)
-    }
-
     /// The bits of the parameters its value depends on (beside the scores).
     pub fn key(self, p: &SumParams) -> [u64; 2] {
         match self {
@@ -92,14 +87,19 @@ impl Pass {
     /// Every pass.
     pub const ALL: [Pass; 4] = [Pass::Base, Pass::Asl, Pass::Adjusted, Pass::Margin];
 
+    /// The sum whose parameters are the pass's (the base pass's: the focal sum's gamma).
+    pub fn sum(self) -> Sum {
+        match self {
+            Pass::Base => Sum::Focal,
+            Pass::Asl => Sum::Asl,
+            Pass::Adjusted => Sum::Adjusted,
+            Pass::Margin => Sum::Margin,
+        }
+    }
+
     /// The bits of the parameters the pass depends on.
     pub fn key(self, p: &SumParams) -> [u64; 2] {
-        match self {
-            Pass::Base => Sum::Focal.key(p),
-            Pass::Asl => Sum::Asl.key(p),
-            Pass::Adjusted => Sum::Adjusted.key(p),
-            Pass::Margin => Sum::Margin.key(p),
-        }
+        self.sum().key(p)
     }
 
     /// Runs the pass over `scores`, writing its sums into `out` (and no others).
@@ -187,6 +187,13 @@ impl ClassLoss {
     /// Every sum at the page's parameters (`params` as given), for a class of `scores`.
     pub fn of(scores: &ClassScores, params: &LossParams) -> Self {
         Self::new(scores, &SumParams::of(params, scores.class))
+    }
+
+    /// Copies from `part` the sums that `pass` computes.
+    pub fn take(&mut self, pass: Pass, part: &ClassLoss) {
+        for sum in SUMS.into_iter().filter(|s| s.pass() == pass) {
+            *self.slot(sum) = part.get(sum);
+        }
     }
 
     /// One of the sums.

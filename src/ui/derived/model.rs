@@ -84,10 +84,7 @@ fn class_sums(
     let estimate = Memo::new(move |_| {
         let mut l = ClassLoss::default();
         for (pass, preview) in Pass::ALL.into_iter().zip(previews) {
-            let part = preview.get();
-            for sum in SUMS.into_iter().filter(|s| s.pass() == pass) {
-                *l.slot(sum) = part.get(sum);
-            }
+            l.take(pass, &preview.get());
         }
         c.weights.with(|w| w.loss(class, l))
     });
