@@ -56,11 +56,8 @@ impl TrainRequest {
             f64::from(self.n),
             (self.seed >> 32) as f64,
             (self.seed & 0xffff_ffff) as f64,
-            self.params.pos_weight,
-            self.params.alpha,
-            self.params.gamma,
         ]);
-        out.extend(self.params.extra.0);
+        self.params.write(out);
     }
 
     pub(crate) fn read(v: &[f64]) -> Option<Self> {
@@ -73,12 +70,9 @@ impl TrainRequest {
             },
             n: r.count()?.min(MAX_SAMPLE),
             seed: (r.half()? << 32) | r.half()?,
-            params: LossParams::new(r.real()?, r.real()?, r.real()?),
+            params: r.loss_params()?,
         };
         let mut request = request;
-        for v in &mut request.params.extra.0 {
-            *v = r.real()?;
-        }
         // The losses that read class counts read the population's mix.
         let p = &request.population;
         request.params = request

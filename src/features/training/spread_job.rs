@@ -8,7 +8,7 @@ use crate::sim::engine::Reader;
 use crate::sim::training::spread::{
     Band, LossSpread, Outcome, Outcomes, Quantity, Retraining, SpreadRequest,
 };
-use crate::sim::training::{Binormal, LossParams, Model, NoOptimum, PerLoss};
+use crate::sim::training::{Binormal, Model, NoOptimum, PerLoss};
 
 /// A spread the page asks for, with its number: a newer job replaces an older one.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -75,12 +75,8 @@ impl SpreadJob {
             f64::from(r.n),
             (r.seed >> 32) as f64,
             (r.seed & 0xffff_ffff) as f64,
-            r.params.pos_weight,
-            r.params.alpha,
-            r.params.gamma,
         ]);
-        out.extend(r.params.extra.0);
-        out.extend(r.params.counts);
+        r.params.write(out);
     }
 
     pub(crate) fn read(v: &[f64]) -> Option<Self> {
@@ -89,11 +85,7 @@ impl SpreadJob {
         let population = Binormal::new(r.real()?, r.count()?, r.count()?);
         let (threshold, k, n) = (r.real()?, r.count()?, r.count()?);
         let seed = (r.half()? << 32) | r.half()?;
-        let mut params = LossParams::new(r.real()?, r.real()?, r.real()?);
-        for v in &mut params.extra.0 {
-            *v = r.real()?;
-        }
-        params.counts = [r.real()?, r.real()?];
+        let params = r.loss_params()?;
         let request = SpreadRequest {
             population,
             params,

@@ -6,7 +6,7 @@ use super::answer::{Answer, Curves, ModelAnswer};
 use super::request::Request;
 use super::{BINS, SWEEP};
 use crate::sim::compare::RATIOS;
-use crate::sim::loss::{ClassLoss, ExtraParams, SUMS};
+use crate::sim::loss::{ClassLoss, ExtraParams, LossParams, SUMS};
 use crate::sim::metrics::{Confusion, Metric, Undefined};
 use crate::sim::params::Scenario;
 use crate::sim::ranking::{Ranking, Ranks};
@@ -101,6 +101,16 @@ fn numbers(write: impl FnOnce(&mut Vec<f64>)) -> Vec<f64> {
     out
 }
 
+impl LossParams {
+    /// The losses' parameters as the messages carry them: pos_weight, alpha, gamma, section 9's,
+    /// then the class counts (`Reader::loss_params` reads them back).
+    pub(crate) fn write(&self, out: &mut Vec<f64>) {
+        out.extend([self.pos_weight, self.alpha, self.gamma]);
+        out.extend(self.extra.0);
+        out.extend(self.counts);
+    }
+}
+
 /// Reads numbers written for the worker, checking each (the training messages use it too).
 pub(crate) struct Reader<'a>(&'a [f64]);
 
@@ -183,6 +193,13 @@ impl<'a> Reader<'a> {
             *l.slot(sum) = self.nonnegative()?;
         }
         Some(l)
+    }
+    /// Parameters written by `LossParams::write`.
+    pub(crate) fn loss_params(&mut self) -> Option<LossParams> {
+        let mut params = LossParams::new(self.real()?, self.real()?, self.real()?);
+        params.extra = self.extra()?;
+        params.counts = [self.real()?, self.real()?];
+        Some(params)
     }
     fn extra(&mut self) -> Option<ExtraParams> {
         let mut e = ExtraParams::default();
