@@ -20,6 +20,15 @@ fn request(pop: Binormal, threshold: f64, k: u32, n: u32, seed: u64) -> SpreadRe
     }
 }
 
+/// A fixture case's spread request.
+fn case_request(c: &serde_json::Value) -> SpreadRequest {
+    let num = |k: &str| c[k].as_f64().unwrap();
+    let int = |k: &str| c[k].as_u64().unwrap() as u32;
+    let pop = Binormal::new(num("sep"), int("neg"), int("pos"));
+    let seed = c["seed"].as_u64().unwrap();
+    request(pop, num("threshold"), int("k"), int("n"), seed)
+}
+
 #[test]
 fn quantiles_are_numpy_s_linear_ones_worked_by_hand() {
     // (n - 1) p = 0.15, 1.5 and 2.85 (2.8499999999999996 in doubles) between 1, 2, 3, 4; at a
@@ -72,16 +81,7 @@ fn every_band_equals_numpy_s_quantiles_of_the_same_values() {
     let cases = fixture["cases"].as_array().unwrap();
     assert_eq!(cases.len(), 3);
     for c in cases {
-        let num = |k: &str| c[k].as_f64().unwrap();
-        let int = |k: &str| c[k].as_u64().unwrap() as u32;
-        let pop = Binormal::new(num("sep"), int("neg"), int("pos"));
-        let r = request(
-            pop,
-            num("threshold"),
-            int("k"),
-            int("n"),
-            c["seed"].as_u64().unwrap(),
-        );
+        let r = case_request(c);
         let (samples, summary) = spread(&r);
         for (kind, s) in summary.iter() {
             let want = &c["losses"][kind.key()];
@@ -257,16 +257,8 @@ fn k_and_n_are_held_to_their_ranges_and_a_median_is_placed_against_bce() {
 fn the_results_file_carries_numpy_s_bands_and_says_why_a_loss_has_none() {
     let fixture = fixture();
     for c in fixture["cases"].as_array().unwrap() {
-        let num = |k: &str| c[k].as_f64().unwrap();
-        let int = |k: &str| c[k].as_u64().unwrap() as u32;
-        let pop = Binormal::new(num("sep"), int("neg"), int("pos"));
-        let r = request(
-            pop,
-            num("threshold"),
-            int("k"),
-            int("n"),
-            c["seed"].as_u64().unwrap(),
-        );
+        let r = case_request(c);
+        let pop = r.population;
         let mut t = Training::compute(&pop, &r.params, r.threshold, None);
         t.spread = Some(SpreadResults {
             request: r,

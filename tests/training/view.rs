@@ -12,12 +12,32 @@ fn each_update_equals_a_fresh_view() {
     let steps: [(Binormal, LossParams, f64); 9] = [
         (Binormal::new(2.0, 900, 100), base, 0.5),
         (Binormal::new(2.0, 900, 100), base.with(LA_TAU, 2.0), 0.5),
-        (Binormal::new(2.0, 900, 100), base.with(LA_TAU, 2.0).with(ASL_M, 0.2), 0.5),
-        (Binormal::new(3.0, 900, 100), base.with(LA_TAU, 2.0).with(ASL_M, 0.2), 0.5),
-        (Binormal::new(3.0, 900, 100), base.with(LA_TAU, 2.0).with(ASL_M, 0.2), 0.3),
+        (
+            Binormal::new(2.0, 900, 100),
+            base.with(LA_TAU, 2.0).with(ASL_M, 0.2),
+            0.5,
+        ),
+        (
+            Binormal::new(3.0, 900, 100),
+            base.with(LA_TAU, 2.0).with(ASL_M, 0.2),
+            0.5,
+        ),
+        (
+            Binormal::new(3.0, 900, 100),
+            base.with(LA_TAU, 2.0).with(ASL_M, 0.2),
+            0.3,
+        ),
         (Binormal::new(3.0, 990, 10), base.with(LDAM_M, 3.0), 0.3),
-        (Binormal::new(3.0, 990, 10), LossParams { gamma: 4.0, ..base }, 0.3),
-        (Binormal::new(3.0, 990, 10), LossParams { alpha: 0.9, ..base }.with(TV_A, 0.8), 0.3),
+        (
+            Binormal::new(3.0, 990, 10),
+            LossParams { gamma: 4.0, ..base },
+            0.3,
+        ),
+        (
+            Binormal::new(3.0, 990, 10),
+            LossParams { alpha: 0.9, ..base }.with(TV_A, 0.8),
+            0.3,
+        ),
         (Binormal::new(0.0, 990, 0), base, 0.7),
     ];
     let mut prev: Option<TrainingView> = None;
