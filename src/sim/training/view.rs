@@ -116,6 +116,33 @@ fn loss_key(kind: LossKind, params: &LossParams) -> (Result<Shape, Undefined>, [
     (Shape::of(kind, params), weights)
 }
 
+/// The negatives' share of the focal loss's gradient at the BCE model, against gamma: `prev`'s
+/// when its population, BCE model and focal parameters other than gamma are these.
+fn gradient_curve(
+    prev: Option<&TrainingView>,
+    pop: &Binormal,
+    params: &LossParams,
+    bce: &Result<Trained, NoOptimum>,
+) -> Vec<(f64, f64)> {
+    let focal = |p: &LossParams| Shape::of(LossKind::Focal, &LossParams { gamma: 0.0, ..*p });
+    match (bce, prev) {
+        (Ok(_), Some(v))
+            if v.trained.get(LossKind::Bce) == bce && focal(&v.params) == focal(params) =>
+        {
+            v.gradient.clone()
+        }
+        (Ok(bce), _) => (0..GRADIENT_POINTS)
+            .filter_map(|i| {
+                let gamma = GAMMA_AXIS * i as f64 / (GRADIENT_POINTS - 1) as f64;
+                let at = LossParams { gamma, ..*params };
+                let shares = gradient_shares(pop, &bce.model, LossKind::Focal, &at);
+                shares.share(Class::Negative).ok().map(|s| (gamma, s))
+            })
+            .collect(),
+        (Err(_), _) => Vec::new(),
+    }
+}
+
 impl TrainingView {
     /// The view of a population, the losses' parameters and the threshold.
     pub fn compute(population: &Binormal, params: &LossParams, threshold: f64) -> Self {
@@ -163,25 +190,7 @@ impl TrainingView {
                 })
                 .collect(),
         });
-        // The focal loss's split at the BCE model, over gamma: its other parameters matter.
-        let focal = |p: &LossParams| Shape::of(LossKind::Focal, &LossParams { gamma: 0.0, ..*p });
-        let gradient = match (trained.get(LossKind::Bce), same_pop) {
-            (Ok(_), Some(v))
-                if v.trained.get(LossKind::Bce) == trained.get(LossKind::Bce)
-                    && focal(&v.params) == focal(params) =>
-            {
-                v.gradient.clone()
-            }
-            (Ok(bce), _) => (0..GRADIENT_POINTS)
-                .filter_map(|i| {
-                    let gamma = GAMMA_AXIS * i as f64 / (GRADIENT_POINTS - 1) as f64;
-                    let at = LossParams { gamma, ..*params };
-                    let shares = gradient_shares(&pop, &bce.model, LossKind::Focal, &at);
-                    shares.share(Class::Negative).ok().map(|s| (gamma, s))
-                })
-                .collect(),
-            (Err(_), _) => Vec::new(),
-        };
+        let gradient = gradient_curve(same_pop, &pop, params, trained.get(LossKind::Bce));
         let (a, b) = (params.get(TV_A), params.get(TV_B));
         let sharpened = match same_pop {
             Some(v) if [v.params.get(TV_A), v.params.get(TV_B)] == [a, b] => v.sharpened,
