@@ -14,6 +14,7 @@ import { TYPES } from '../harness.mjs';
 const DIST = process.env.DIST_DIR ?? new URL('../../dist/', import.meta.url).pathname;
 const KIB = 1024;
 // name, fragment, goals (LCP in ms, TBT in ms, total bytes)
+const ONLY_VIEWS = process.env.LIGHTHOUSE_VIEWS?.split(',');
 const VIEWS = [
   ['full page', '', { lcp: 2500, tbt: 200 }],
   ['focal embed', '#embed=1&panels=focal&controls=alpha,gamma', { lcp: 2000, tbt: 200, bytes: 300 * KIB }],
@@ -56,7 +57,7 @@ const chrome = await chromeLauncher.launch({
 });
 let missed = 0;
 try {
-  for (const [name, hash, goals] of VIEWS) {
+  for (const [name, hash, goals] of VIEWS.filter(([n]) => !ONLY_VIEWS || ONLY_VIEWS.includes(n))) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
       const { lhr } = await lighthouse(server.url + hash, {
@@ -73,6 +74,11 @@ try {
         a11y: lhr.categories.accessibility.score * 100,
         requests: lhr.audits['network-requests'].details.items.map((r) => r.url.split('/').pop()),
         element: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet,
+        // The accessibility audits that failed, with the first element each names.
+        failing: lhr.categories.accessibility.auditRefs
+          .map((a) => lhr.audits[a.id])
+          .filter((a) => a.score !== null && a.score < 1)
+          .map((a) => `${a.id}: ${a.details?.items?.[0]?.node?.snippet ?? ''}`),
       });
     }
     const m = {
@@ -94,6 +100,7 @@ try {
     );
     console.log(`${''.padEnd(14)} fetched: ${[...new Set(runs[0].requests)].join(' ')}`);
     console.log(`${''.padEnd(14)} largest paint: ${runs[0].element}`);
+    for (const f of new Set(runs.flatMap((r) => r.failing))) console.log(`${''.padEnd(14)} accessibility: ${f}`);
   }
 } finally {
   await chrome.kill();

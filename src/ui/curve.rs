@@ -13,6 +13,7 @@ use crate::state::{Keyed, Panel};
 
 /// The focal curve's embed.
 pub fn curve_app() -> impl IntoView {
+    super::drop_shell();
     let page = PageSignals::new(link::parse(&url::current_fragment()));
     super::embed::follow(page);
     url::sync(page);

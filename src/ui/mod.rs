@@ -20,7 +20,7 @@ use crate::features::import::panel::ImportBox;
 use crate::features::panel;
 use crate::features::story::panel::story_box;
 use crate::features::words::page as words;
-use crate::features::words::{FOOTER, LEDE_IMPORTED, LEDE_SYNTHETIC};
+use crate::features::words::{FOOTER, LEDE, LEDE_IMPORTED, LEDE_SYNTHETIC};
 use crate::format::grouped;
 use crate::sim::engine::PREVIEW;
 use crate::state::PageState;
@@ -45,8 +45,17 @@ pub fn embed_app() -> impl IntoView {
     app::<false>()
 }
 
+/// Takes away index.html's shell: the header and lede it paints before any module has loaded
+/// (the first screen's largest text, painted with the HTML), which the app now renders itself.
+pub(crate) fn drop_shell() {
+    if let Some(shell) = document().get_element_by_id("shell") {
+        shell.remove();
+    }
+}
+
 /// The page; `FULL` false leaves out, at compile time, everything an embed never shows.
 fn app<const FULL: bool>() -> impl IntoView {
+    drop_shell();
     let page = PageSignals::new(link::parse(&url::current_fragment()));
     embed::follow(page);
     url::sync(page);
@@ -157,8 +166,7 @@ fn header(
             <header class="site">
                 <h1>"imbalance-lab"</h1>
                 <p class="lede">
-                    "Why a falling validation loss can hide a model that got worse at the rare "
-                    "class, and what class weights and focal loss change. "
+                    {LEDE}
                     // Written here, not by the worker: the lede is the largest text of the
                     // first screen, and it was complete only once the worker had started.
                     <span inner_html=move || if page.data.with(Option::is_some) {

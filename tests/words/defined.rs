@@ -264,3 +264,23 @@ fn the_threshold_is_said_to_change_no_loss_and_changes_none() {
         assert_ne!(x, y, "{what}");
     }
 }
+
+/// index.html's shell, painted before the app loads, says what the app's header says: the
+/// lede's two sentences and the way into the story, and has the id the app removes it by.
+#[test]
+fn the_shell_carries_the_app_s_lede() {
+    let html = include_str!("../../index.html");
+    let shell = html
+        .split("<header class=\"site\" id=\"shell\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</header>").next())
+        .expect("index.html has the shell");
+    let lede = format!(
+        "<p class=\"lede\">{}<span>{}</span><span id=\"shell-story\"> New here? \
+         <a href=\"#story=1\">Take the guided story</a>.</span></p>",
+        imbalance_lab::features::words::LEDE,
+        imbalance_lab::features::words::LEDE_SYNTHETIC
+    );
+    assert!(shell.contains(&lede), "{shell}");
+    assert!(shell.contains("<h1>imbalance-lab</h1>"));
+}

@@ -4,6 +4,10 @@
 use super::STYLE;
 use super::terms::{SOURCES, terms};
 
+/// The lede's first sentence (index.html's shell carries it too, with `LEDE_SYNTHETIC`).
+pub const LEDE: &str = "Why a falling validation loss can hide a model that got worse at the rare \
+     class, and what class weights and focal loss change. ";
+
 /// The header's sentence on where the numbers come from, for synthetic predictions. The page
 /// writes it (not the worker: it is the largest text of the first screen, and the first paint
 /// should not wait for the worker); the seed is defined at its first use.

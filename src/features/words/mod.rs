@@ -13,7 +13,7 @@ pub(crate) mod facts;
 pub mod formulas;
 pub(crate) mod frame;
 
-pub use frame::{LEDE_IMPORTED, LEDE_SYNTHETIC};
+pub use frame::{LEDE, LEDE_IMPORTED, LEDE_SYNTHETIC};
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod page;
 pub(crate) mod phrases;
