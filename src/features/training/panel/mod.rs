@@ -17,7 +17,7 @@ use crate::charts::Figure;
 use crate::features::words::page::words;
 use crate::features::words::{OPTIMAL, TRAINED_SCORES, TRAINING};
 use crate::format::{metric, number};
-use crate::sim::training::{Binormal, LossParams, Model, SEP, TrainingView};
+use crate::sim::training::{Binormal, LossParams, Model, NoOptimum, PerLoss, SEP, TrainingView};
 use crate::sim::{LossKind, Scenario};
 use crate::state::{Panel, TrainingSettings};
 use crate::ui::hooks::{on_screen, when_seen};
@@ -158,20 +158,47 @@ fn figures(
     live: Memo<Shared<TrainingView>>,
     sample_models: Memo<[Option<Model>; LossKind::COUNT]>,
 ) -> [Memo<Figure>; 4] {
-    let figure = move |f: fn(Box<TrainingView>) -> Figure| {
+    // Each chart holds only what it draws, so an input that leaves that alone leaves the chart
+    // alone (a loss's parameter does not redraw the gradient's split, the separation not p*(q)).
+    let figure = move |f: fn(Box<TrainingView>) -> Figure, keep: fn(&mut TrainingView)| {
         Memo::new(move |_| {
             live.with(|v| {
                 let mut v = (*v.0).clone();
                 v.sample = sample_models.get();
+                keep(&mut v);
                 f(Box::new(v))
             })
         })
     };
     [
-        figure(Figure::TrainedModels),
-        figure(Figure::TrainedScores),
-        figure(Figure::OptimalPrediction),
-        figure(Figure::GradientShare),
+        figure(Figure::TrainedModels, |v| {
+            v.optimal = PerLoss::new(|_| Vec::new());
+            v.gradient = Vec::new();
+        }),
+        figure(Figure::TrainedScores, |v| {
+            v.optimal = PerLoss::new(|_| Vec::new());
+            v.gradient = Vec::new();
+            v.sample = [None; LossKind::COUNT];
+        }),
+        figure(Figure::OptimalPrediction, |v| {
+            v.gradient = Vec::new();
+            v.trained = PerLoss::new(|_| Err(NoOptimum::NotConverged));
+            v.sample = [None; LossKind::COUNT];
+            v.population = Binormal::new(0.0, 0, 0);
+        }),
+        figure(Figure::GradientShare, |v| {
+            v.trained = PerLoss::new(|_| Err(NoOptimum::NotConverged));
+            v.optimal = PerLoss::new(|_| Vec::new());
+            v.sample = [None; LossKind::COUNT];
+            v.population = Binormal::new(0.0, 0, 0);
+            (v.threshold, v.sharpened, v.recall_at_half_alpha) =
+                (0.0, Err(NoOptimum::NotConverged), None);
+            v.params = LossParams {
+                alpha: v.params.alpha,
+                gamma: v.params.gamma,
+                ..LossParams::default()
+            };
+        }),
     ]
 }
 
