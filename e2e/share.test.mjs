@@ -415,7 +415,7 @@ test('each chart has a data table and a live text summary', async () => {
 async function audit(page, context) {
   await page.evaluate(await readFile(AXE, 'utf8'));
   const result = await page.evaluate(async (ctx) => {
-    const r = await window.axe.run(ctx ?? document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    const r = await window.axe.run(ctx ?? document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
   }, context);
   return result;

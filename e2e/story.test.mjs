@@ -16,7 +16,7 @@ const AXE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js
 async function audit(page) {
   await page.evaluate(await AXE);
   return page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target).join(' ')}`);
   });
 }
