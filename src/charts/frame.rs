@@ -156,6 +156,35 @@ pub(crate) fn unit_chart<'a, DB: DrawingBackend>(
 /// Legend entries gathered while drawing: the label and the line it stands for.
 pub(crate) type Entries = Vec<(String, ShapeStyle)>;
 
+/// The corner of a chart whose quarter holds the fewest of `points` (upper corners first on a
+/// tie): where a legend hides the least of a curve that may run through any corner.
+pub(crate) fn quietest_corner(
+    points: &[(f64, f64)],
+    (x0, x1): (f64, f64),
+    (y0, y1): (f64, f64),
+) -> SeriesLabelPosition {
+    let share = |v: f64, lo: f64, hi: f64| (v - lo) / (hi - lo);
+    let count = |right: bool, top: bool| {
+        points
+            .iter()
+            .filter(|(x, y)| {
+                let (u, v) = (share(*x, x0, x1), share(*y, y0, y1).min(1.0));
+                let side = if right { u >= 0.55 } else { u <= 0.45 };
+                (0.0..=1.0).contains(&u) && side && if top { v >= 0.6 } else { v <= 0.4 }
+            })
+            .count()
+    };
+    [
+        (SeriesLabelPosition::UpperRight, true, true),
+        (SeriesLabelPosition::UpperLeft, false, true),
+        (SeriesLabelPosition::LowerRight, true, false),
+        (SeriesLabelPosition::LowerLeft, false, false),
+    ]
+    .into_iter()
+    .min_by_key(|(_, right, top)| count(*right, *top))
+    .map_or(SeriesLabelPosition::UpperRight, |(corner, ..)| corner)
+}
+
 /// A legend box in a corner of the plot. Drawn here rather than by plotters so that every label
 /// is measured through the backend (in the page: the canvas's own `measureText`).
 pub(crate) fn legend<DB, X, Y>(
@@ -258,4 +287,40 @@ pub(crate) fn note<C, T: std::borrow::Borrow<str>>(
 ) -> Text<'static, C, T> {
     let style = s.font(size, s.palette().muted);
     Text::new(text, at, style.pos(anchor(HPos::Center, VPos::Center)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A curve rising to the upper right leaves the upper left free; one falling from the upper
+    /// left leaves the upper right; a curve across the top leaves a lower corner; points outside
+    /// the window count for no corner.
+    #[test]
+    fn the_legend_goes_where_the_curve_is_not() {
+        let rising: Vec<_> = (0..=20)
+            .map(|i| (i as f64 / 20.0, i as f64 / 20.0))
+            .collect();
+        let falling: Vec<_> = rising.iter().map(|&(x, y)| (x, 1.0 - y)).collect();
+        let top: Vec<_> = rising.iter().map(|&(x, _)| (x, 0.95)).collect();
+        let unit = (0.0, 1.0);
+        assert_eq!(
+            quietest_corner(&rising, unit, unit),
+            SeriesLabelPosition::UpperLeft
+        );
+        assert_eq!(
+            quietest_corner(&falling, unit, unit),
+            SeriesLabelPosition::UpperRight
+        );
+        assert_eq!(
+            quietest_corner(&top, unit, unit),
+            SeriesLabelPosition::LowerRight
+        );
+        // Rising points beyond the window's right edge: the upper right is empty again.
+        let outside: Vec<_> = rising.iter().map(|&(x, y)| (x + 2.0, y)).collect();
+        assert_eq!(
+            quietest_corner(&outside, unit, unit),
+            SeriesLabelPosition::UpperRight
+        );
+    }
 }

@@ -3,7 +3,9 @@
 
 use plotters::prelude::*;
 
-use crate::charts::frame::{Axes, Entries, clear, dotted_line, legend, plot, unit_chart};
+use crate::charts::frame::{
+    Axes, Entries, clear, dotted_line, legend, plot, quietest_corner, unit_chart,
+};
 use crate::charts::{Area, ChartStyle, DrawResult};
 use crate::sim::decision::{BINS, Bin};
 
@@ -115,7 +117,10 @@ pub fn draw_cost_curve<DB: DrawingBackend>(
         p.green.filled(),
     )))?;
     entries.push(("least cost".into(), best));
-    legend(&chart, &entries, SeriesLabelPosition::UpperRight, s)
+    // The curve is cut off at the top at both ends of its window: the legend goes where it is
+    // not (a corner above the least cost, as often as not).
+    let corner = quietest_corner(&c.points, (t0, t1), (lo, hi));
+    legend(&chart, &entries, corner, s)
 }
 
 /// The reliability diagram: each non-empty bin's share of positives against its mean
