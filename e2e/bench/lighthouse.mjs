@@ -97,7 +97,8 @@ try {
     console.log(
       `${name.padEnd(14)} LCP ${(m.lcp / 1000).toFixed(2)} s, TBT ${Math.round(m.tbt)} ms, ` +
         `${(m.bytes / KIB).toFixed(1)} KiB, accessibility ${m.a11y} (median of ${RUNS}; ` +
-        `LCP ${runs.map((r) => Math.round(r.lcp)).join(', ')} ms) ${fails.length ? 'MISSED: ' + fails.join(', ') : 'ok'}`,
+        `LCP ${runs.map((r) => Math.round(r.lcp)).join(', ')} ms; TBT ${runs.map((r) => Math.round(r.tbt)).join(', ')} ms) ` +
+        `${fails.length ? 'MISSED: ' + fails.join(', ') : 'ok'}`,
     );
     console.log(`${''.padEnd(14)} fetched: ${[...new Set(runs[0].requests)].join(' ')}`);
     console.log(`${''.padEnd(14)} largest paint: ${runs[0].element}`);

@@ -78,7 +78,8 @@ fn app<const FULL: bool>() -> impl IntoView {
     let embed = move || layout.with(|l| l.embed);
     mark_embedded(layout);
     let shows = move |p: Panel| layout.with(|l| l.shows(p));
-    let built = build_in_turn(Panel::ALL.len());
+    // The scenario's controls first, a task after the header, then the panels one a task.
+    let built = build_in_turn(Panel::ALL.len() + 1);
     let built = move |i: usize| built.with(|b| i < *b);
     view! {
         {full::<FULL, _>(|| header(page, derived, embed))}
@@ -88,7 +89,7 @@ fn app<const FULL: bool>() -> impl IntoView {
             <Show when=move || page.view.with(|v| v.story > 0)>{story_box(page)}</Show>
         })}
         <div class="layout" class:no-controls=move || !any_at(page, Place::Side)>
-            <Show when=move || any_at(page, Place::Side)>{scenario_controls(page)}</Show>
+            <Show when=move || any_at(page, Place::Side) && built(0)>{scenario_controls(page)}</Show>
             <main id="main" tabindex="-1" data-exact=move || exact.get().to_string() class:estimate=move || marked.get()>
                 <Notices page />
                 // Inside the story, only its last step (your own data) offers the import.
@@ -102,7 +103,7 @@ fn app<const FULL: bool>() -> impl IntoView {
                     .iter()
                     .enumerate()
                     .map(|(i, &p)| view! {
-                        <Show when=move || shows(p) && built(i)>{panel::<FULL>(p, page, derived)}</Show>
+                        <Show when=move || shows(p) && built(i + 1)>{panel::<FULL>(p, page, derived)}</Show>
                     })
                     .collect_view()}
             </main>
